@@ -1,0 +1,234 @@
+/**
+ * The `tally` command line: parses arguments, wires the store, gazetteer and services (this is the
+ * composition root), prints results. Exit status per the contract: 0 success, 1 when some inputs
+ * were rejected (the rest landed), 2 on usage errors.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { openSqliteStore } from '../storage/sqlite-incident-store.ts';
+import { importGeoNames, loadGazetteer } from '../services/gazetteer-service.ts';
+import { ingestPaths, type IngestSummary } from '../services/ingest-batch.ts';
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../services/export-store.ts';
+import { runEval } from '../services/run-eval.ts';
+import { formatReport } from '../eval/format-report.ts';
+import { checkThresholds, type Thresholds } from '../eval/eval-thresholds.ts';
+import { fetchGeoNames, DEFAULT_GEONAMES_URL } from '../pipeline/geocode/fetch-geonames.ts';
+import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
+import { parsePublished } from './published-option.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHARED = process.env.TALLY_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
+
+/** Thresholds the issues commit to (issue 2, "Done when"). */
+export const DEV_THRESHOLDS: Record<string, Thresholds> = {
+  seeds: { 'incidents.f1': 0.85, 'figures.accuracy': 0.9, 'perpetrators.exact': 0.85, 'claimants.exact': 0.85, 'tallies.recognised': 1, 'tallies.turned_into_incident': { max: 0 } },
+  dev: { 'incidents.f1': 0.75, 'figures.accuracy': 0.85 },
+};
+
+class UsageError extends Error {}
+
+function now(): string {
+  return process.env.TALLY_NOW ?? new Date().toISOString();
+}
+
+function dbPath(opt: string | undefined): string {
+  const p = opt ?? process.env.TALLY_DB ?? 'tally.db';
+  if (/^postgres(?:ql)?:\/\//.test(p)) throw new UsageError(`--db ${p}: the PostgreSQL backend is not available yet; use a SQLite file path`);
+  return p;
+}
+
+function policyOf(p: string | undefined): ReconcilePolicy {
+  const v = (p ?? 'latest') as ReconcilePolicy;
+  if (!RECONCILE_POLICIES.includes(v)) throw new UsageError(`--policy ${p}: expected one of ${RECONCILE_POLICIES.join(', ')}`);
+  return v;
+}
+
+export function printIngestSummary(s: IngestSummary, out: (line: string) => void): void {
+  out(`documents read: ${s.read} (new ${s.added}, new versions ${s.newVersions}, unchanged ${s.unchanged})`);
+  out(`rejected: ${s.rejected.length}`);
+  for (const r of s.rejected.slice(0, 50)) out(`  ${r.message}`);
+  if (s.rejected.length > 50) out(`  … and ${s.rejected.length - 50} more`);
+  out(`mentions extracted: ${s.mentions}; incidents: ${s.incidents}; tallies: ${s.tallies}`);
+  const byCode = new Map<string, number>();
+  for (const w of s.warnings) if (w.code !== 'input-rejected') byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+  out(`warnings: ${[...byCode.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exit = 0;
+  const out = (l: string) => process.stdout.write(l + '\n');
+  const err = (l: string) => process.stderr.write(l + '\n');
+  const program = new Command('tally')
+    .description('Turn news reports of armed-conflict violence into a source-attributed database of incidents and casualties.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('ingest')
+    .description('read JSON Lines, .txt files and folders; extract, geocode, link; print a summary')
+    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .option('--published <date>', 'publication date for .txt files without one (YYYY-MM-DD)')
+    .addOption(new Option('--policy <policy>', 'figure reconciliation policy').choices(RECONCILE_POLICIES).default('latest'))
+    .argument('<paths...>')
+    .action(async (paths: string[], o: { db?: string; published?: string; policy?: string }) => {
+      const published = o.published !== undefined ? parsePublished(o.published) : null;
+      const store = openSqliteStore(dbPath(o.db));
+      try {
+        const { resolver, source } = loadGazetteer(store);
+        const tty = process.stderr.isTTY;
+        const summary = await ingestPaths(store, resolver, paths, {
+          published,
+          policy: policyOf(o.policy),
+          now: now(),
+          runId: now(),
+          onProgress: ({ read, source: src }) => {
+            if (tty) process.stderr.write(`\rread ${read} documents (${src})`.padEnd(80).slice(0, 100));
+            else if (read % 1000 === 0) err(`read ${read} documents`);
+          },
+        });
+        if (tty) process.stderr.write('\n');
+        out(`gazetteer: ${source}`);
+        printIngestSummary(summary, out);
+        if (summary.rejected.length) exit = 1;
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('write incidents as incidents/1 JSON, ACLED-column CSV or GeoJSON')
+    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('json'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action((o: { db?: string; format: string; out?: string }) => {
+      const path = dbPath(o.db);
+      if (!existsSync(path)) throw new UsageError(`--db ${path}: no such store; run 'tally ingest --db ${path} FILE...' first`);
+      const store = openSqliteStore(path);
+      try {
+        const text = renderExport(store, o.format as ExportFormat, now());
+        if (o.out) writeFileSync(o.out, text);
+        else process.stdout.write(text);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('eval')
+    .description('score the pipeline against a gold file')
+    .requiredOption('--gold <file>', 'gold JSON (incident-gold/1)')
+    .requiredOption('--articles <file>', 'articles JSON Lines')
+    .option('--gazetteer <dir>', 'GeoNames dump folder (default: ../shared/data/gazetteer/geonames when present, else the embedded towns)')
+    .option('--verbose', 'list every miss')
+    .option('--json', 'print the machine-readable report')
+    .action(async (o: { gold: string; articles: string; gazetteer?: string; verbose?: boolean; json?: boolean }) => {
+      const gz = o.gazetteer ?? defaultGazetteerDir();
+      const run = await runEval({ gold: o.gold, articles: o.articles, gazetteerDir: gz, now: now() });
+      if (o.json) out(JSON.stringify(run.report, null, 2));
+      else {
+        out(`gazetteer: ${run.gazetteerSource}`);
+        out(formatReport(run.report, { verbose: o.verbose }));
+      }
+    });
+
+  program
+    .command('eval-dev')
+    .description('run eval on each development set in ../shared/corpus (seeds, dev) and compare with the issue thresholds')
+    .option('--verbose', 'list every miss')
+    .option('--check', 'exit 1 when a threshold is not met')
+    .action(async (o: { verbose?: boolean; check?: boolean }) => {
+      const corpus = join(SHARED, 'corpus');
+      if (!existsSync(corpus)) throw new UsageError(`${corpus} is missing: the development sets live in ../shared beside the repo`);
+      let failed = false;
+      for (const set of ['seeds', 'dev']) {
+        const run = await runEval({ gold: join(corpus, set, 'gold.json'), articles: join(corpus, set, 'articles.jsonl'), gazetteerDir: defaultGazetteerDir(), now: now() });
+        out(`=== ${set} (gazetteer ${run.gazetteerSource}) ===`);
+        out(formatReport(run.report, { verbose: o.verbose }));
+        for (const r of checkThresholds(run.report.summary, DEV_THRESHOLDS[set])) {
+          const want = [r.min !== null ? `>= ${r.min}` : '', r.max !== null ? `<= ${r.max}` : ''].filter(Boolean).join(' ');
+          out(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.key} = ${r.value === null ? 'n/a' : Number(r.value.toFixed(3))} (target ${want})`);
+          if (!r.ok) failed = true;
+        }
+      }
+      if (failed && o.check) exit = 1;
+    });
+
+  const gaz = program.command('gazetteer').description('manage the gazetteer places are resolved against');
+  gaz
+    .command('import')
+    .description('load a GeoNames dump folder (XX.txt or allCountries.txt with admin1CodesASCII.txt and admin2Codes.txt)')
+    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .argument('<dir>')
+    .action((dir: string, o: { db?: string }) => {
+      const store = openSqliteStore(dbPath(o.db));
+      try {
+        const r = importGeoNames(store, dir);
+        out(`imported ${r.entries} places from ${dir}`);
+        for (const w of r.warnings.slice(0, 20)) err(`warning: ${w}`);
+        if (r.warnings.length) out(`warnings: ${r.warnings.length}`);
+      } finally {
+        store.close();
+      }
+    });
+  gaz
+    .command('fetch')
+    .description('download a country dump from the GeoNames export (and import it with --db)')
+    .argument('<cc>', 'ISO country code, e.g. SY')
+    .option('--url <url>', 'base URL of the dump export (env TALLY_GEONAMES_URL)')
+    .option('--dest <dir>', 'folder to write the files to', 'gazetteer')
+    .option('--db <file>', 'also import into this store')
+    .action(async (cc: string, o: { url?: string; dest: string; db?: string }) => {
+      if (!/^[A-Za-z]{2}$/.test(cc)) throw new UsageError(`country code '${cc}': expected two letters such as SY`);
+      const files = await fetchGeoNames(cc.toUpperCase(), { baseUrl: o.url ?? process.env.TALLY_GEONAMES_URL ?? DEFAULT_GEONAMES_URL, destDir: o.dest });
+      for (const f of files) out(`wrote ${f}`);
+      if (o.db) {
+        const store = openSqliteStore(dbPath(o.db));
+        try {
+          const r = importGeoNames(store, o.dest);
+          out(`imported ${r.entries} places`);
+        } finally {
+          store.close();
+        }
+      }
+    });
+
+  program
+    .command('demo')
+    .description('ingest the bundled sample (fictional articles) into SQLite with the embedded gazetteer and export it')
+    .option('--db <file>', 'SQLite store', 'tally-sample.db')
+    .option('--out <file>', 'export file', 'tally-sample.json')
+    .action(async (o: { db: string; out: string }) => {
+      const store = openSqliteStore(o.db);
+      try {
+        const { resolver, source } = loadGazetteer(store);
+        const summary = await ingestPaths(store, resolver, [join(REPO_ROOT, 'sample')], { now: now(), runId: now() });
+        out(`gazetteer: ${source}`);
+        printIngestSummary(summary, out);
+        writeFileSync(o.out, renderExport(store, 'json', now()));
+        out(`store: ${o.db}; incidents exported to ${o.out}`);
+      } finally {
+        store.close();
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      err(`tally: ${e.message}`);
+      return 2;
+    }
+    err(`tally: ${(e as Error).message}`);
+    return (e as { name?: string }).name === 'InputError' ? 2 : 1;
+  }
+  return exit;
+}
+
+export function defaultGazetteerDir(): string | null {
+  const d = join(SHARED, 'data', 'gazetteer', 'geonames');
+  return existsSync(d) ? d : null;
+}

@@ -1,0 +1,185 @@
+/**
+ * Domain types shared by every stage of the pipeline: documents, extracted mentions, places,
+ * incidents, claims and tallies. Types and invariants only — no I/O, no heavy imports.
+ * Vocabulary follows ../shared/docs/annotation-guide.md; output shapes follow
+ * ../shared/docs/export-format.md (`incidents/1`).
+ */
+
+/** A character range [start, end) in a document's ORIGINAL text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Why a field has its value: the rule that fired and the text it fired on. */
+export interface Provenance {
+  rule: string;
+  span: Span;
+  text: string;
+}
+
+/** A document as ingested (one version of it). */
+export interface Article {
+  id: string;
+  text: string;
+  /** ISO date (YYYY-MM-DD) or date-time of publication, or null when unknown. */
+  published: string | null;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  language: string | null;
+}
+
+export const EVENT_TYPES = [
+  'air_strike',
+  'shelling',
+  'armed_clash',
+  'explosion',
+  'attack',
+  'territory_change',
+  'other',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const COUNT_CATEGORIES = ['total', 'civilians', 'children', 'women', 'fighters'] as const;
+export type CountCategory = (typeof COUNT_CATEGORIES)[number];
+
+export type Qualifier = 'exact' | 'at_least' | 'more_than' | 'nearly' | 'about' | 'up_to' | 'approx_plural';
+
+/** One stated number: "at least six" → value 6, min 6, max 6 (ACLED-conservative). */
+export interface CountValue {
+  value: number;
+  min: number;
+  max: number;
+  qualifier: Qualifier;
+  prov: Provenance;
+}
+
+export type CountSet = Partial<Record<CountCategory, CountValue>>;
+
+export type DatePrecision = 'day' | 'range' | 'reported';
+
+export interface DateRange {
+  start: string; // ISO YYYY-MM-DD
+  end: string; // ISO YYYY-MM-DD
+  precision: DatePrecision;
+}
+
+export type PlaceRole = 'event' | 'origin' | 'area';
+
+/** A place named in text, before or after gazetteer resolution. */
+export interface PlaceMention {
+  name: string;
+  role: PlaceRole;
+  /** admin-area hint read nearby ("province of Aleppo", "Idlib countryside"). */
+  adminHint: string | null;
+  prov: Provenance;
+}
+
+export type GeoPrecision = 'locality' | 'admin2' | 'admin1' | 'country';
+
+export interface ResolvedPlace {
+  name: string;
+  gazetteerId: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  admin2: string | null;
+  precision: GeoPrecision;
+  /** The text mention this came from (absent for places inferred, e.g. the country). */
+  mention?: PlaceMention;
+}
+
+export type MentionKind = 'incident' | 'tally' | 'background';
+
+export interface Tagged<T> {
+  value: T;
+  prov: Provenance;
+}
+
+/**
+ * What one passage of one document says about one event (or one tally): the unit extraction
+ * produces and linking consumes.
+ */
+export interface Mention {
+  /** Stable within the document: `${docId}#${index}` assigned after extraction. */
+  id: string;
+  docId: string;
+  kind: MentionKind;
+  /** The sentence(s) the mention was read from (offsets in the original text). */
+  span: Span;
+  quote: string;
+  eventType: Tagged<EventType> | null;
+  date: (DateRange & { prov: Provenance | null }) | null;
+  places: PlaceMention[];
+  resolvedPlaces: ResolvedPlace[];
+  perpetrators: Tagged<string>[];
+  claimants: Tagged<string>[];
+  killed: CountSet;
+  injured: CountSet;
+  displaced: CountValue | null;
+  targets: Tagged<string>[];
+}
+
+export interface CountRange {
+  best: number;
+  min: number;
+  max: number;
+}
+export type CountSummary = Partial<Record<CountCategory, CountRange>>;
+
+export interface Claim {
+  claimant: string;
+  /** Outlets that carried this claim (syndicated copies collapse into one claim). */
+  document: string;
+  documents: string[];
+  outlet: string | null;
+  published: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  killed: Partial<Record<CountCategory, number>>;
+  injured: Partial<Record<CountCategory, number>>;
+  rules: string[];
+}
+
+export type ReviewStatus = 'unreviewed' | 'confirmed' | 'rejected' | 'edited';
+
+export interface Incident {
+  id: string;
+  eventType: EventType;
+  date: DateRange;
+  location: ResolvedPlace | null;
+  places: ResolvedPlace[];
+  perpetrators: string[];
+  perpetratorsDisputed: boolean;
+  killed: CountSummary;
+  injured: CountSummary;
+  targets: string[];
+  claims: Claim[];
+  documents: string[];
+  mentionIds: string[];
+  review: { status: ReviewStatus };
+}
+
+export interface Tally {
+  id: string;
+  document: string;
+  claimant: string | null;
+  period: { start: string; end: string } | null;
+  area: string | null;
+  perpetrator: string | null;
+  killed: Partial<Record<CountCategory, number>>;
+  injured: Partial<Record<CountCategory, number>>;
+  displaced: number | null;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** A problem worth telling the user about that did not stop the run. */
+export interface Warning {
+  code: string;
+  message: string;
+  source: string; // document id or file:line
+}

@@ -1,0 +1,155 @@
+/**
+ * ACLED's vocabulary as data: how this system's event types, perpetrator ids, claimant ids and
+ * countries are written in ACLED's columns. Labels follow the ACLED Codebook (2023): event types
+ * and sub-event types from its section "Event types", actor names from its actor list format
+ * "Military Forces of <Country> (<start>-<end>)" where the period is the head of state's tenure.
+ * Unknown ids fall back to themselves so no information is dropped.
+ */
+import type { EventType, Incident } from '../domain/types.ts';
+
+export type AcledEventType = 'Explosions/Remote violence' | 'Battles' | 'Violence against civilians' | 'Strategic developments';
+export type AcledDisorderType = 'Political violence' | 'Strategic developments';
+
+interface EventTypeLabels {
+  eventType: AcledEventType;
+  subEventType: string;
+}
+
+/**
+ * territory_change is ACLED's "Battles" event type: its sub-events "Non-state actor overtakes
+ * territory" / "Government regains territory" belong there. "other" maps to Strategic
+ * developments / Other, the codebook's bucket for events that are not political violence as such.
+ */
+const EVENT_TYPE_LABELS: Record<EventType, EventTypeLabels> = {
+  air_strike: { eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike' },
+  shelling: { eventType: 'Explosions/Remote violence', subEventType: 'Shelling/artillery/missile attack' },
+  explosion: { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' },
+  armed_clash: { eventType: 'Battles', subEventType: 'Armed clash' },
+  attack: { eventType: 'Violence against civilians', subEventType: 'Attack' },
+  territory_change: { eventType: 'Battles', subEventType: 'Non-state actor overtakes territory' },
+  other: { eventType: 'Strategic developments', subEventType: 'Other' },
+};
+
+/**
+ * Perpetrators on the government side for "Government regains territory": the government's forces
+ * and the states and militias fighting with them (ACLED codes a government's affiliates with it).
+ */
+const GOVERNMENT_SIDE = new Set(['syrian-government', 'russia', 'iran-backed']);
+
+export function acledEventType(eventType: EventType): AcledEventType {
+  return EVENT_TYPE_LABELS[eventType].eventType;
+}
+
+export function acledDisorderType(eventType: EventType): AcledDisorderType {
+  return acledEventType(eventType) === 'Strategic developments' ? 'Strategic developments' : 'Political violence';
+}
+
+/** The sub-event label; a territory change by the government side is "Government regains territory". */
+export function acledSubEventType(incident: Pick<Incident, 'eventType' | 'perpetrators'>): string {
+  if (incident.eventType === 'territory_change') {
+    const known = incident.perpetrators.filter((p) => p !== 'unknown');
+    if (known.length > 0 && known.every((p) => GOVERNMENT_SIDE.has(p))) return 'Government regains territory';
+  }
+  return EVENT_TYPE_LABELS[incident.eventType].subEventType;
+}
+
+interface DatedLabel {
+  /** First day (ISO) the label applies to; absent = since always. */
+  from?: string;
+  label: string;
+}
+
+/**
+ * Actor names by perpetrator id. Syria's label changes on 2024-12-08 (fall of the Assad
+ * government). The US-led coalition gets a neutral label rather than one tied to a US
+ * administration, since strikes span several of them and attribution is often to "the coalition".
+ */
+const ACTOR_NAMES: Record<string, DatedLabel[]> = {
+  russia: [{ label: 'Military Forces of Russia (2000-)' }],
+  'syrian-government': [
+    { label: 'Military Forces of Syria (2000-2024)' },
+    { from: '2024-12-08', label: 'Military Forces of Syria (2024-)' },
+  ],
+  opposition: [{ label: 'Opposition Rebels (Syria)' }],
+  hts: [{ label: 'HTS: Hayat Tahrir al Sham' }],
+  turkey: [{ label: 'Military Forces of Turkey (2016-)' }],
+  isis: [{ label: 'Islamic State (Syria)' }],
+  sdf: [{ label: 'SDF: Syrian Democratic Forces' }],
+  'us-coalition': [{ label: 'International Coalition' }],
+  'iran-backed': [{ label: 'Iran-backed militias' }],
+  israel: [{ label: 'Military Forces of Israel' }],
+  unknown: [{ label: 'Unidentified Armed Group (Syria)' }],
+};
+
+/** ACLED actor2 for events whose victims are civilians. */
+export const CIVILIANS_ACTOR = 'Civilians (Syria)';
+
+/** ACLED's name for a perpetrator id on a date (ISO); an id without a mapping is returned as is. */
+export function acledActorName(perpetrator: string, date: string): string {
+  const labels = ACTOR_NAMES[perpetrator];
+  if (!labels) return perpetrator;
+  let chosen = labels[0].label;
+  for (const l of labels) if (l.from === undefined || l.from <= date) chosen = l.label;
+  return chosen;
+}
+
+/** Human-readable claimant names for the `source` column (annotation-guide.md claimant ids). */
+const CLAIMANT_NAMES: Record<string, string> = {
+  sohr: 'Syrian Observatory for Human Rights',
+  'white-helmets': 'Syria Civil Defence (White Helmets)',
+  snhr: 'Syrian Network for Human Rights',
+  sana: 'SANA',
+  un: 'United Nations',
+  'local-sources': 'Local sources',
+  'aircraft-observatory': 'Opposition aircraft observers',
+  witnesses: 'Witnesses',
+  medics: 'Medical sources',
+  journalist: 'Journalist',
+  airwars: 'Airwars',
+  uossm: 'UOSSM',
+  'response-coordination-group': 'Response Coordination Group',
+  'anadolu-agency': 'Anadolu Agency',
+};
+
+function titleCase(kebab: string): string {
+  return kebab
+    .split('-')
+    .filter((w) => w.length > 0)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** `officials-turkey` → "Officials (Turkey)"; other unknown kebab-case ids → Title Case words. */
+export function claimantName(claimant: string): string {
+  const known = CLAIMANT_NAMES[claimant];
+  if (known) return known;
+  const officials = /^officials-(.+)$/.exec(claimant);
+  if (officials) return `Officials (${titleCase(officials[1])})`;
+  return titleCase(claimant);
+}
+
+export interface AcledCountry {
+  /** ISO 3166-1 numeric (ACLED's `iso` column). */
+  iso: number;
+  /** ISO 3166-1 alpha-3, the prefix of `event_id_cnty`. */
+  iso3: string;
+  name: string;
+}
+
+/** Syria and its neighbours by ISO 3166-1 alpha-2 (GeoNames country codes). */
+const COUNTRIES: Record<string, AcledCountry> = {
+  SY: { iso: 760, iso3: 'SYR', name: 'Syria' },
+  TR: { iso: 792, iso3: 'TUR', name: 'Turkey' },
+  IQ: { iso: 368, iso3: 'IRQ', name: 'Iraq' },
+  LB: { iso: 422, iso3: 'LBN', name: 'Lebanon' },
+  JO: { iso: 400, iso3: 'JOR', name: 'Jordan' },
+  IL: { iso: 376, iso3: 'ISR', name: 'Israel' },
+  PS: { iso: 275, iso3: 'PSE', name: 'Palestine' },
+};
+
+export const DEFAULT_COUNTRY_CODE = 'SY';
+
+/** The country for an alpha-2 code; null when the table does not know it. */
+export function acledCountry(alpha2: string): AcledCountry | null {
+  return COUNTRIES[alpha2.toUpperCase()] ?? null;
+}

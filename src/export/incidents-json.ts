@@ -1,0 +1,200 @@
+/**
+ * The `incidents/1` JSON export (../shared/docs/export-format.md): domain objects renamed to the
+ * contract's snake_case field names, with ACLED's sub-event label alongside our event type.
+ * Counts keep only the categories stated — an absent category means "not stated", never zero —
+ * listed in the fixed order total, civilians, children, women, fighters so output is stable.
+ * Extra fields beyond the contract (allowed by it): `perpetrators_disputed`, claims' `published`
+ * and `rules`, tallies' `start`/`end`.
+ */
+import { COUNT_CATEGORIES } from '../domain/types.ts';
+import type {
+  Claim,
+  CountCategory,
+  CountRange,
+  CountSummary,
+  DatePrecision,
+  EventType,
+  GeoPrecision,
+  Incident,
+  ResolvedPlace,
+  ReviewStatus,
+  Tally,
+} from '../domain/types.ts';
+import { acledSubEventType } from './acled-vocabulary.ts';
+import type { ExportDocument, ExportInput } from './export-input.ts';
+
+export const INCIDENTS_JSON_FORMAT = 'incidents/1';
+
+export interface PlaceJson {
+  name: string;
+  gazetteer_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  admin2: string | null;
+  precision: GeoPrecision;
+}
+
+export type CountsJson = Partial<Record<CountCategory, CountRange>>;
+export type FiguresJson = Partial<Record<CountCategory, number>>;
+
+export interface ClaimJson {
+  claimant: string;
+  document: string;
+  documents: string[];
+  outlet: string | null;
+  published: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  killed: FiguresJson;
+  injured: FiguresJson;
+  rules: string[];
+}
+
+export interface IncidentJson {
+  id: string;
+  event_type: EventType;
+  acled_sub_event_type: string;
+  date: { start: string; end: string; precision: DatePrecision };
+  location: PlaceJson | null;
+  places: PlaceJson[];
+  perpetrators: string[];
+  perpetrators_disputed: boolean;
+  killed: CountsJson;
+  injured: CountsJson;
+  targets: string[];
+  claims: ClaimJson[];
+  documents: string[];
+  review: { status: ReviewStatus };
+}
+
+export interface TallyJson {
+  id: string;
+  document: string;
+  claimant: string | null;
+  period: { start: string; end: string } | null;
+  area: string | null;
+  perpetrator: string | null;
+  killed: FiguresJson;
+  injured: FiguresJson;
+  displaced: number | null;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentJson {
+  id: string;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  title: string | null;
+}
+
+export interface IncidentsJson {
+  format: typeof INCIDENTS_JSON_FORMAT;
+  generated_at: string;
+  policy?: string;
+  documents: DocumentJson[];
+  incidents: IncidentJson[];
+  tallies: TallyJson[];
+}
+
+export function placeJson(place: ResolvedPlace): PlaceJson {
+  return {
+    name: place.name,
+    gazetteer_id: place.gazetteerId,
+    lat: place.lat,
+    lon: place.lon,
+    admin1: place.admin1,
+    admin2: place.admin2,
+    precision: place.precision,
+  };
+}
+
+function countsJson(summary: CountSummary): CountsJson {
+  const out: CountsJson = {};
+  for (const category of COUNT_CATEGORIES) {
+    const c = summary[category];
+    if (c !== undefined) out[category] = { best: c.best, min: c.min, max: c.max };
+  }
+  return out;
+}
+
+function figuresJson(figures: Partial<Record<CountCategory, number>>): FiguresJson {
+  const out: FiguresJson = {};
+  for (const category of COUNT_CATEGORIES) {
+    const n = figures[category];
+    if (n !== undefined) out[category] = n;
+  }
+  return out;
+}
+
+function claimJson(claim: Claim): ClaimJson {
+  return {
+    claimant: claim.claimant,
+    document: claim.document,
+    documents: [...claim.documents],
+    outlet: claim.outlet,
+    published: claim.published,
+    quote: claim.quote,
+    start: claim.start,
+    end: claim.end,
+    killed: figuresJson(claim.killed),
+    injured: figuresJson(claim.injured),
+    rules: [...claim.rules],
+  };
+}
+
+export function incidentJson(incident: Incident): IncidentJson {
+  return {
+    id: incident.id,
+    event_type: incident.eventType,
+    acled_sub_event_type: acledSubEventType(incident),
+    date: { start: incident.date.start, end: incident.date.end, precision: incident.date.precision },
+    location: incident.location ? placeJson(incident.location) : null,
+    places: incident.places.map(placeJson),
+    perpetrators: [...incident.perpetrators],
+    perpetrators_disputed: incident.perpetratorsDisputed,
+    killed: countsJson(incident.killed),
+    injured: countsJson(incident.injured),
+    targets: [...incident.targets],
+    claims: incident.claims.map(claimJson),
+    documents: [...incident.documents],
+    review: { status: incident.review.status },
+  };
+}
+
+export function tallyJson(tally: Tally): TallyJson {
+  return {
+    id: tally.id,
+    document: tally.document,
+    claimant: tally.claimant,
+    period: tally.period ? { start: tally.period.start, end: tally.period.end } : null,
+    area: tally.area,
+    perpetrator: tally.perpetrator,
+    killed: figuresJson(tally.killed),
+    injured: figuresJson(tally.injured),
+    displaced: tally.displaced,
+    quote: tally.quote,
+    start: tally.start,
+    end: tally.end,
+  };
+}
+
+function documentJson(doc: ExportDocument): DocumentJson {
+  return { id: doc.id, url: doc.url, outlet: doc.outlet, published: doc.published, title: doc.title };
+}
+
+/** The whole `incidents/1` object, arrays in the order given. */
+export function toIncidentsJson(input: ExportInput): IncidentsJson {
+  return {
+    format: INCIDENTS_JSON_FORMAT,
+    generated_at: input.generatedAt,
+    ...(input.policy !== undefined ? { policy: input.policy } : {}),
+    documents: input.documents.map(documentJson),
+    incidents: input.incidents.map(incidentJson),
+    tallies: input.tallies.map(tallyJson),
+  };
+}

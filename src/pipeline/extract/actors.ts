@@ -1,0 +1,58 @@
+/**
+ * Who did it and who says so. Perpetrator aliases count only in an attack context ("Russian
+ * warplanes", "strikes by the regime", "Moscow raids"), not in "the Turkish-Russian agreement" or
+ * "areas held by pro-government forces". Claimant aliases count only with an attribution cue
+ * ("according to X", "X said", "said X", "X told AFP", "per X").
+ */
+import type { Tagged } from '../../domain/types.ts';
+import { CLAIMANTS, PERPETRATORS } from './lexicons/actors.ts';
+import { compileEntries, findAll } from './lexicon-matcher.ts';
+
+const PERP_COMPILED = compileEntries(PERPETRATORS, (e) => e.id as string);
+const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
+
+const AGENT_NOUN_AFTER =
+  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?)\b/i;
+const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+const NON_AGENT_BEFORE = /(?:held by|controlled by|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|fighting|targeting|positions of|between|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire)\b/i;
+// Names that are agents wherever they occur in an attack clause.
+const STRONG_AGENTS = new Set(['hts', 'isis', 'sdf', 'opposition', 'iran-backed', 'us-coalition']);
+
+export function findPerpetrators(text: string, offset: number, hasAttackCue: boolean): Tagged<string>[] {
+  const out: Tagged<string>[] = [];
+  for (const m of findAll(PERP_COMPILED, text, 0)) {
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const after = text.slice(m.end, m.end + 60);
+    if (NON_AGENT_BEFORE.test(before)) continue;
+    // "Turkish-Russian agreements", "Russian-Turkish deal"
+    if (/^-?(?:turkish|russian|iranian|american)\b/i.test(after.replace(/^\s*[-–]\s*/, '')) && /^\s*[-–]/.test(after)) continue;
+    const agent = AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || (hasAttackCue && STRONG_AGENTS.has(m.value));
+    if (!agent) continue;
+    out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
+  }
+  return out;
+}
+
+const ATTR_AFTER =
+  /^[^.;!?]{0,90}?\b(?:said|says|say|reported|reports|report|told|stated|states|documented|documents|confirmed|confirms|added|adds|announced|announces|noted|notes|claimed|claims|recorded|records|counted|tweeted|estimated|estimates|indicated|revealed|showed|shows|wrote|put the (?:death )?toll|statement|tally|count|figures|data|sources?)\b/i;
+const ATTR_BEFORE =
+  /(?:according to|said|says|reported|report(?:ed)? by|told|per|cited by|quoted by|quoting|sources? (?:at|in|from|with)|data (?:from|by)|figures (?:from|by)|tally by|statistics (?:from|by)|statement (?:from|by)|spokesman for|spokesperson for|head of|director of|chief of|official at|official with|monitor|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}$/i;
+
+export function findClaimants(text: string, offset: number): Tagged<string>[] {
+  const out: Tagged<string>[] = [];
+  for (const m of findAll(CLAIMANT_COMPILED, text, 0)) {
+    const before = text.slice(Math.max(0, m.start - 70), m.start);
+    const after = text.slice(m.end, m.end + 120);
+    if (!ATTR_AFTER.test(after) && !ATTR_BEFORE.test(before)) continue;
+    out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
+  }
+  return out;
+}
+
+/** The claimant an outlet itself stands for when the text names nobody ("SOHR" publishing its own figures). */
+export function claimantOfOutlet(outlet: string | null): string | null {
+  if (!outlet) return null;
+  for (const m of findAll(CLAIMANT_COMPILED, outlet, 0)) return m.value;
+  return null;
+}

@@ -1,0 +1,316 @@
+/**
+ * Casualty phrases: finds every "number + who + what happened" in a sentence, in the forms conflict
+ * reporting uses ("At least six civilians were killed", "left seven dead and twenty wounded",
+ * "kill 20 civilians including 5 children", "Five of the victims, including four women, died",
+ * "killing nine people and injuring many others", "resulting in the martyrdom of four of our
+ * fighters"). Each anchor keeps the rule id and span that produced it. Sub-counts introduced by
+ * "including"/"among them" belong to the head count before them and inherit its outcome.
+ */
+import type { CountCategory, CountSet, CountValue, Provenance } from '../../domain/types.ts';
+import { CATEGORY_CUES, INJURED_WORDS, KILLED_WORDS } from './lexicons/events.ts';
+import { findQuantities, type Quantity, type QuantityMention } from './numbers.ts';
+
+export type Outcome = 'killed' | 'injured';
+
+export interface CountAnchor {
+  outcome: Outcome;
+  category: CountCategory;
+  quantity: Quantity;
+  /** Span of the whole phrase (number through category/outcome). */
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+  /** A sub-count ("including five children") of the head anchor at index `parent`. */
+  parent: number | null;
+  /** "3 children of the same family": children, and therefore civilians. */
+  impliesCivilians: boolean;
+}
+
+export interface CasualtyRule {
+  id: string;
+  description: string;
+  example: string;
+}
+
+/** The rule ids this module assigns, with examples (tested in test/extract/casualties.test.ts). */
+export const CASUALTY_RULES: CasualtyRule[] = [
+  { id: 'cas.num-cat-outcome', description: 'number, who, then the outcome verb', example: 'At least six civilians were killed in the raid.' },
+  { id: 'cas.num-outcome', description: 'number directly followed by the outcome', example: 'The strikes left seven dead and twenty wounded.' },
+  { id: 'cas.verb-num', description: 'active outcome verb before the number', example: 'Russian jets hit a house, killing nine people.' },
+  { id: 'cas.toll', description: 'death toll reaching a number', example: 'The death toll rose to 33 on Friday.' },
+  { id: 'cas.of-victims', description: 'number of the victims', example: 'Five of the victims died in the village.' },
+  { id: 'cas.sub', description: 'sub-count in an including-list', example: 'Seven civilians, including two women and a child, were killed.' },
+];
+
+const esc = (s: string) => s;
+const KILLED_RE_SRC = KILLED_WORDS.map(esc).join('|');
+const INJURED_RE_SRC = INJURED_WORDS.map(esc).join('|');
+const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`, 'iu');
+
+/** Category noun phrases, longest first so "members of the same family" wins over "members". */
+const CATEGORY_PATTERNS: { src: string; category: CountCategory; rule: string; family?: boolean }[] = [
+  { src: 'members of (?:the same|one|a single|a|one single) family', category: 'civilians' as CountCategory, rule: 'cat.family', family: true },
+  { src: 'family members', category: 'civilians' as CountCategory, rule: 'cat.family', family: true },
+  { src: 'members of (?:his|her|their) family', category: 'civilians' as CountCategory, rule: 'cat.family', family: true },
+  { src: 'adults?', category: 'civilians' as CountCategory, rule: 'cat.civilians' },
+  ...CATEGORY_CUES.flatMap((c) => c.patterns.map((p) => ({ src: p, category: c.category as CountCategory, rule: c.rule }))),
+].sort((a, b) => b.src.length - a.src.length);
+
+// Words that may stand between the number and the category noun.
+const FILLER =
+  "(?:more|other|additional|further|innocent|unarmed|civilian|syrian|kurdish|turkish|russian|iraqi|iranian|local|young|elderly|old|displaced|injured|wounded|" +
+  "killed|of the|of our|of their|of his|of them|the|same|medical|military|regime|government|opposition|rebel|sdf|ypg|hts|isis|armed|foreign|" +
+  "[a-z]+-year-old|\\d+-year-old|aged \\d+|aid|health|humanitarian|security|police|army)";
+const CATEGORY_AFTER_RE = new RegExp(
+  `^\\s*(?:${FILLER}\\s+){0,3}(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
+  'iu',
+);
+const OF_VICTIMS_RE = /^\s*of (?:the|those) (?:victims|dead|people killed|killed|casualties)|^\s*of (?:them|whom)/i;
+const SAME_FAMILY_RE = /^\s*(?:mostly |all )?(?:from|of) (?:the same|one|a single) family/i;
+
+// Units that make a number not a head count ("48 hours", "180 raids").
+const UNIT_AFTER_RE =
+  /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion)(?![\p{L}])/iu;
+
+const BEFORE_ACTIVE_RE =
+  /(?:(kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt|maim(?:ed|ing)))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'-]+){0,6}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|climbed to|jumped to)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
+const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
+const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
+const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
+const IMMEDIATE_OUTCOME_RE = new RegExp(
+  `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`,
+  'iu',
+);
+// A forward scan for the verb stops at these: they start another statement or change the subject.
+const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|since|as a result|who (?:were|are) displaced|displaced from|fled)\b|\bthey are\b/i;
+const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
+// Vague quantities analysts do not count.
+const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
+
+function outcomeOf(m: RegExpExecArray | RegExpMatchArray): Outcome {
+  return m[1] ? 'killed' : 'injured';
+}
+
+function isSingular(q: QuantityMention): boolean {
+  return /^(?:a|an|one|another|a single|the)$/i.test(q.text.trim());
+}
+
+/**
+ * Find casualty anchors in `text` (a sentence of normalised text); offsets are shifted by `offset`
+ * so they refer to the document.
+ */
+export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
+  const quantities = [...findQuantities(text, 0), ...findArticleSingulars(text)].sort((a, b) => a.start - b.start);
+  const anchors: CountAnchor[] = [];
+  let lastHead: number | null = null;
+  let lastHeadEnd = -1;
+  for (const q of quantities) {
+    const rawQ = q.text.trim();
+    if (VAGUE_RE.test(rawQ.replace(/\s+of$/i, '').trim()) || VAGUE_RE.test(rawQ)) continue;
+    const after = text.slice(q.end, q.end + 160);
+    const before = text.slice(Math.max(0, q.start - 80), q.start);
+    if (UNIT_AFTER_RE.test(after)) continue;
+    if (/(?:aged|age of|ages of|\bage)\s*$/i.test(before)) continue;
+
+    let category: CountCategory | null = null;
+    let catRule = '';
+    let phraseEnd = q.end;
+    let impliesCivilians = false;
+    const catM = CATEGORY_AFTER_RE.exec(after);
+    if (catM) {
+      const noun = catM[1];
+      const cp = CATEGORY_PATTERNS.find((c) => new RegExp(`^(?:${c.src})$`, 'iu').test(noun));
+      if (cp) {
+        category = cp.category;
+        catRule = cp.rule;
+        phraseEnd = q.end + catM[0].length;
+        if (cp.family) impliesCivilians = true;
+        // "dead"/"bodies"/"lives" as a noun is itself the outcome: "seven dead".
+      }
+    }
+    const ofVictims = !category ? OF_VICTIMS_RE.exec(after) : null;
+    if (ofVictims) {
+      category = 'total';
+      catRule = 'cas.of-victims';
+      phraseEnd = q.end + ofVictims[0].length;
+    }
+    const famM = SAME_FAMILY_RE.exec(text.slice(phraseEnd, phraseEnd + 60));
+    if (famM) impliesCivilians = true;
+
+    const singular = isSingular(q);
+    const rest = text.slice(phraseEnd, phraseEnd + 200);
+    let outcome: Outcome | null = null;
+    let rule = '';
+    let end = phraseEnd;
+
+    // 1. Outcome immediately after the phrase: "seven dead", "a civilian was killed", "20 wounded".
+    const imm = IMMEDIATE_OUTCOME_RE.exec(rest);
+    if (imm && (category || !singular || /^one$/i.test(rawQ))) {
+      outcome = outcomeOf(imm);
+      rule = category ? 'cas.num-cat-outcome' : 'cas.num-outcome';
+      end = phraseEnd + imm[0].length;
+    }
+    if (catM && category === 'total' && /^(?:dead|bodies)$/i.test(catM[1])) {
+      outcome = 'killed';
+      rule = 'cas.num-outcome';
+    }
+    // 2. An active outcome verb right before the number: "killing nine people", "left 10 injured".
+    if (!outcome) {
+      const bm = BEFORE_ACTIVE_RE.exec(before);
+      if (bm && (category || !singular)) {
+        // "left" alone is ambiguous: "left 10 civilians injured" is decided by what follows.
+        const leftOnly = /(?:^|\s)(?:left|leaving)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i.test(before);
+        if (!leftOnly) {
+          outcome = bm[1] ? 'killed' : 'injured';
+          rule = 'cas.verb-num';
+        }
+      }
+    }
+    if (!outcome && !singular) {
+      if (TOLL_BEFORE_RE.test(before)) {
+        outcome = 'killed';
+        rule = 'cas.toll';
+        category = category ?? 'total';
+      } else if (INJURED_TOLL_BEFORE_RE.test(before)) {
+        outcome = 'injured';
+        rule = 'cas.toll';
+        category = category ?? 'total';
+      }
+    }
+    // 3. With a category, the verb may come later in the clause: "7 fighters of the X faction killed in".
+    if (!outcome && category) {
+      const stop = FORWARD_STOP_RE.exec(rest);
+      const window = stop ? rest.slice(0, stop.index) : rest;
+      const om = OUTCOME_RE.exec(window);
+      if (om && om.index !== undefined) {
+        const between = window.slice(0, om.index);
+        // No other head count in between, unless it is an including-list.
+        const otherNumbers = findQuantities(between, 0).filter((x) => !isSingular(x));
+        const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0;
+        const words = between.trim().split(/\s+/).filter(Boolean).length;
+        if (listy && words <= 22 && !/\b(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b/i.test(between)) {
+          outcome = outcomeOf(om);
+          rule = 'cas.num-cat-outcome';
+          end = phraseEnd + om.index + om[0].length;
+        }
+      }
+    }
+    // Sub-count of the previous head: "including five children", "and a woman".
+    const subCtx = lastHead !== null && q.start - lastHeadEnd < 160 && SUB_BEFORE_RE.test(before);
+    const includingCtx = lastHead !== null && INCLUDING_ONLY_RE.test(before);
+    if ((includingCtx || (subCtx && !outcome)) && category && category !== 'total') {
+      const parent = anchors[lastHead!];
+      if (parent && (!outcome || outcome === parent.outcome)) {
+        anchors.push({
+          outcome: parent.outcome,
+          category,
+          quantity: q.quantity,
+          start: offset + q.start,
+          end: offset + phraseEnd,
+          text: text.slice(q.start, phraseEnd),
+          rule: 'cas.sub',
+          parent: lastHead,
+          impliesCivilians: impliesCivilians || category === 'children' || category === 'women',
+        });
+        lastHeadEnd = phraseEnd;
+        continue;
+      }
+    }
+    if (!outcome) continue;
+    if (NEGATED_RE.test(before)) continue;
+    anchors.push({
+      outcome,
+      category: category ?? 'total',
+      quantity: q.quantity,
+      start: offset + q.start,
+      end: offset + Math.max(end, phraseEnd),
+      text: text.slice(q.start, Math.max(end, phraseEnd)),
+      rule: rule + (catRule ? `+${catRule}` : ''),
+      parent: null,
+      impliesCivilians,
+    });
+    lastHead = anchors.length - 1;
+    lastHeadEnd = Math.max(end, phraseEnd);
+  }
+  return anchors;
+}
+
+const ARTICLE_SINGULAR_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(an?)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
+  'giu',
+);
+
+/** "a civilian", "an elderly man": findQuantities leaves bare articles out; before a victim noun they count one. */
+function findArticleSingulars(text: string): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  for (const m of text.matchAll(ARTICLE_SINGULAR_RE)) {
+    out.push({
+      start: m.index!,
+      end: m.index! + m[1].length,
+      text: m[1],
+      quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular' },
+    });
+  }
+  return out;
+}
+
+function countValue(q: Quantity, prov: Provenance): CountValue {
+  return { value: q.value, min: q.min, max: q.max, qualifier: q.qualifier, prov };
+}
+
+function addValues(a: CountValue, b: CountValue, prov: Provenance): CountValue {
+  return { value: a.value + b.value, min: a.min + b.min, max: a.max + b.max, qualifier: a.qualifier === b.qualifier ? a.qualifier : 'exact', prov };
+}
+
+/**
+ * Turn the anchors of one statement into counts by category. Children and women are parts of the
+ * civilians; civilians and fighters are parts of the total. When the text gives no total, the total
+ * is the sum of the disjoint parts stated.
+ */
+export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docText: string): CountSet {
+  const set: CountSet = {};
+  const heads = anchors.filter((a) => a.outcome === outcome && a.parent === null);
+  const subs = anchors.filter((a) => a.outcome === outcome && a.parent !== null);
+  const prov = (a: CountAnchor): Provenance => ({ rule: a.rule, span: { start: a.start, end: a.end }, text: docText.slice(a.start, a.end) });
+  for (const h of heads) {
+    const v = countValue(h.quantity, prov(h));
+    const prev = set[h.category];
+    set[h.category] = prev ? addValues(prev, v, v.prov) : v;
+    if (h.impliesCivilians && h.category !== 'civilians' && h.category !== 'fighters' && h.category !== 'total') {
+      const c = set.civilians;
+      set.civilians = c ? addValues(c, v, { ...v.prov, rule: 'derive.civilians' }) : { ...v, prov: { ...v.prov, rule: 'derive.civilians' } };
+    } else if (h.impliesCivilians && h.category === 'total') {
+      set.civilians = set.civilians ?? { ...v, prov: { ...v.prov, rule: 'derive.civilians' } };
+    }
+  }
+  for (const s of subs) {
+    if (set[s.category]) continue;
+    set[s.category] = countValue(s.quantity, prov(s));
+  }
+  // Children/women heads without a civilians figure: they are civilians.
+  const headCats = new Set(heads.map((h) => h.category));
+  if (!headCats.has('civilians') && !headCats.has('total') && (headCats.has('children') || headCats.has('women')) && !set.civilians) {
+    let acc: CountValue | null = null;
+    for (const h of heads) {
+      if (h.category === 'children' || h.category === 'women') {
+        const v = countValue(h.quantity, { ...prov(h), rule: 'derive.civilians' });
+        acc = acc ? addValues(acc, v, v.prov) : v;
+      }
+    }
+    if (acc) set.civilians = acc;
+  }
+  if (!set.total) {
+    const parts: CountValue[] = [];
+    if (set.civilians) parts.push(set.civilians);
+    if (set.fighters && headCats.has('fighters')) parts.push(set.fighters);
+    if (!set.civilians && !headCats.has('fighters') && set.fighters) parts.push(set.fighters);
+    if (parts.length) {
+      let t = { ...parts[0], prov: { ...parts[0].prov, rule: 'derive.total' } };
+      for (const p of parts.slice(1)) t = addValues(t, p, t.prov);
+      set.total = t;
+    }
+  }
+  return set;
+}

