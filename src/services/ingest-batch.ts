@@ -80,9 +80,10 @@ function ingestArticle(store: IncidentStore, resolver: PlaceResolver, article: A
 
 export function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary): void {
   const docs = new Map(store.listDocuments().map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
-  const { incidents, tallies } = linkMentions(store.listMentions(), docs, policy);
+  const { incidents, tallies, undated } = linkMentions(store.listMentions(), docs, policy);
   store.replaceIncidents(incidents, tallies);
   if (summary) {
+    for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); not linked`, source: m.docId });
     summary.incidents = incidents.length;
     summary.tallies = tallies.length;
   }

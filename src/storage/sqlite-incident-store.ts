@@ -502,7 +502,9 @@ export function openSqliteStore(path: string): SqliteIncidentStore {
     // journal_mode is the first statement that reads the file: a non-database fails here.
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL'); // durable enough under WAL: a crash loses at most the last commit
+    // Under WAL, NORMAL never corrupts; an OS crash or power loss may roll back the latest commits
+    // (SQLite docs, PRAGMA synchronous) — acceptable for data that re-ingest can rebuild.
+    db.pragma('synchronous = NORMAL');
     if (sqliteSchemaVersion(db) === 0) {
       const tables = foreignTables(db);
       if (tables.length > 0) {

@@ -75,24 +75,39 @@ describe('sqlite store: opening', () => {
     );
   });
 
-  const unusable: [string, (path: string) => void][] = [
-    ['a text file', (p) => writeFileSync(p, 'Reports said shelling continued overnight. This is not a database.\n'.repeat(50))],
+  const unusable: [string, () => string][] = [
+    [
+      'a text file',
+      () => {
+        const p = freshPath('text');
+        writeFileSync(p, 'Reports said shelling continued overnight. This is not a database.\n'.repeat(50));
+        return p;
+      },
+    ],
     [
       'a store whose header was overwritten',
-      (p) => {
+      () => {
+        const p = freshPath('header');
         openSqliteStore(p).close();
         const bytes = readFileSync(p);
         bytes.write('garbage header!!', 0, 'latin1');
         writeFileSync(p, bytes);
+        return p;
       },
     ],
-    ['a path inside a missing folder', () => undefined],
-    ['a folder', (p) => mkdirSync(p)],
+    ['a path inside a missing folder', () => join(dir, 'no-such-folder', 'x.db')],
+    [
+      'a folder',
+      () => {
+        const p = freshPath('folder');
+        mkdirSync(p);
+        return p;
+      },
+    ],
   ];
   for (const [label, make] of unusable) {
     test(`${label} → StoreOpenError naming the path`, () => {
-      const path = label.includes('missing folder') ? join(dir, 'no-such-folder', 'x.db') : freshPath('bad');
-      make(path);
+      const path = make();
       assert.throws(
         () => openSqliteStore(path),
         (err: unknown) => err instanceof StoreOpenError && err.path === path && err.message.includes(path),

@@ -11,7 +11,7 @@ import { segment } from '../normalize/segment.ts';
 import type { PlaceResolver } from '../geocode/place-resolver.ts';
 import { claimantOfOutlet } from './actors.ts';
 import { framesOfSentence, readSentence, pickEventType, type Frame, type SentenceInfo } from './frames.ts';
-import type { DateMention } from './dates.ts';
+import { findDates, isBackgroundDateRule, type DateMention } from './dates.ts';
 
 export interface ExtractResult {
   mentions: Mention[];
@@ -39,6 +39,15 @@ export function publishedFromUrl(url: string | null): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
+function latestExplicitDate(text: string): string | null {
+  let best: string | null = null;
+  for (const d of findDates(text, 0, null)) {
+    if (!d.range || isBackgroundDateRule(d.rule)) continue;
+    if (!best || d.range.end > best) best = d.range.end;
+  }
+  return best;
+}
+
 function totalOf(c: CountSet): number | null {
   return c.total?.value ?? c.civilians?.value ?? c.fighters?.value ?? c.children?.value ?? c.women?.value ?? null;
 }
@@ -57,8 +66,16 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
   const warnings: Warning[] = [];
   const norm = normalizeText(article.text);
   const segs = segment(norm).filter((s) => s.kind !== 'boilerplate');
-  const published = article.published ?? publishedFromUrl(article.url);
-  if (!published) warnings.push({ code: 'no-date', message: `document ${article.id} has no publication date; relative dates cannot be resolved`, source: article.id });
+  let published = article.published ?? publishedFromUrl(article.url);
+  if (!published) {
+    // No metadata: the latest full date the text itself states is the best anchor left.
+    published = latestExplicitDate(`${article.title ?? ''}\n${norm}`);
+    warnings.push(
+      published
+        ? { code: 'date-estimated', message: `document ${article.id} has no publication date; relative dates resolved against ${published}, the latest date its text states`, source: article.id }
+        : { code: 'no-date', message: `document ${article.id} has no publication date; relative dates cannot be resolved`, source: article.id },
+    );
+  }
 
   // Title as a headline segment when the body does not repeat it (offsets cannot point into it).
   const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, published, resolver));

@@ -360,6 +360,13 @@ export const NON_COUNT_CONTEXTS: readonly NonCountContext[] = [
     number: '55',
   },
   {
+    id: 'hyphenated-compound',
+    kind: 'measure',
+    after: /^-(?:pages?|days?|hours?|weeks?|months?|years?|minutes?|storey|story|floor|points?|members?|strong|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?)\b/i,
+    example: 'The 23-page report lists every strike.',
+    number: '23',
+  },
+  {
     id: 'time-of-day',
     kind: 'time',
     after: /^\s*(?:[ap]\.?m\.?(?![a-z])|o['’]?clock\b|gmt\b|utc\b|local\s+time\b)/i,
@@ -409,6 +416,24 @@ export const NON_COUNT_CONTEXTS: readonly NonCountContext[] = [
       /\b(?:resolution|route|highway|road|motorway|brigade|division|regiment|battalion|unit|no\.|number|article|chapter|page|flight|room|building|block|phase|gate|sector|checkpoint)\s*$/i,
     example: 'Security Council Resolution 2254 calls for a ceasefire.',
     number: '2254',
+  },
+  {
+    // "(Kurdistan 24)", "told Orient 24": digits right after a capitalised name inside a sentence.
+    id: 'after-proper-name',
+    kind: 'identifier',
+    phrase: /^\d+$/,
+    before: /[a-z,;:(]\s*\b[A-Z][A-Za-z]+\s$/,
+    example: 'ERBIL (Kurdistan 24) - A drone strike hit a car.',
+    number: '24',
+  },
+  {
+    id: 'list-item-number',
+    kind: 'identifier',
+    phrase: /^\d{1,2}$/,
+    before: /(?:^|\n)[ \t]*$/,
+    after: /^[.)]\s/,
+    example: 'Latest developments\n1. Daily shelling continued.',
+    number: '1',
   },
   {
     id: 'no-one',

@@ -72,6 +72,8 @@ export const LOOKUP_SCORES = {
   populationLog10: 0.5,
 } as const;
 const NEAR_HALF_KM = 25;
+/** Admin hint texts remembered per gazetteer; the caches are emptied when they reach this size. */
+const ADMIN_CACHE_LIMIT = 10_000;
 
 /** Names made only of Latin letters, digits, marks, punctuation and spaces (not Arabic, Cyrillic, …). */
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}\p{S}]+$/u;
@@ -116,8 +118,15 @@ class NameIndex {
     if (bare === undefined) this.byBare.set(forms.bare, [i]);
     else if (bare[bare.length - 1] !== i) bare.push(i);
     const postings = this.byKey.get(forms.key);
-    if (postings === undefined) this.byKey.set(forms.key, [{ i, vowelKey: forms.vowelKey }]);
-    else if (!postings.some((p) => p.i === i && p.vowelKey === forms.vowelKey)) postings.push({ i, vowelKey: forms.vowelKey });
+    if (postings === undefined) {
+      this.byKey.set(forms.key, [{ i, vowelKey: forms.vowelKey }]);
+      return;
+    }
+    // Items are indexed one after another, so an item's own postings sit at the end of the list.
+    for (let k = postings.length - 1; k >= 0 && postings[k].i === i; k--) {
+      if (postings[k].vowelKey === forms.vowelKey) return;
+    }
+    postings.push({ i, vowelKey: forms.vowelKey });
   }
 
   /**
@@ -285,6 +294,7 @@ export class Gazetteer {
     if (cached !== undefined) return cached;
     const byCode = this.areaByCode.get(text.trim());
     const area = byCode?.level === 1 ? byCode : this.matchArea(text, this.admin1Names, this.areas1, null);
+    if (this.admin1Cache.size >= ADMIN_CACHE_LIMIT) this.admin1Cache.clear();
     this.admin1Cache.set(text, area);
     return area;
   }
@@ -303,6 +313,7 @@ export class Gazetteer {
     if (byCode?.level === 2) area = byCode;
     else area = this.matchArea(text, this.admin2Names, this.areas2, within);
     if (area !== null && within !== null && !area.code.startsWith(`${within.code}.`)) area = null;
+    if (this.admin2Cache.size >= ADMIN_CACHE_LIMIT) this.admin2Cache.clear();
     this.admin2Cache.set(cacheKey, area);
     return area;
   }

@@ -131,7 +131,7 @@ async function* readJsonLines(file: string, maxLineBytes: number): AsyncGenerato
       yield item;
     }
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    // The file could not be opened or broke off mid-read: what was read stands, the rest is reported.
     yield errorItem(file, null, ioMessage(e));
   }
 }

@@ -26,6 +26,7 @@ export interface LinkResult {
   incidents: Incident[];
   tallies: Tally[];
   links: LinkEvidence[];
+  undated: Mention[];
 }
 
 interface DocMeta {
@@ -143,7 +144,9 @@ export function stableId(prefix: string, key: string): string {
 }
 
 export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest'): LinkResult {
-  const incidentMentions = mentions.filter((m) => m.kind === 'incident').sort(canonicalOrder);
+  // An incident needs a date (contract); undated mentions are returned for the run's warnings.
+  const undated = mentions.filter((m) => m.kind === 'incident' && !m.date);
+  const incidentMentions = mentions.filter((m) => m.kind === 'incident' && m.date).sort(canonicalOrder);
   const clusters: Mention[][] = [];
   const links: LinkEvidence[] = [];
   // Blocking: index clusters by governorate (null = unknown) for candidate search.
@@ -177,7 +180,7 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   const incidents = clusters.map((c) => buildIncident(c, docs, policy));
   incidents.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
   const tallies = mentions.filter((m) => m.kind === 'tally').sort((a, b) => (a.id < b.id ? -1 : 1)).map(buildTally);
-  return { incidents, tallies, links };
+  return { incidents, tallies, links, undated };
 }
 
 function claimOf(m: Mention, docs: Map<string, DocMeta>): Claim {

@@ -12,7 +12,7 @@ const MAX_HEADLINE_CHARS = 250;
 const MAX_HEADLINE_WORDS = 25;
 const MAX_SHORT_HEADLINE_WORDS = 6;
 /** Sentence-case lines without a final stop up to this many words are headlines ("Russian strikes kill nine in Idlib"). */
-const MAX_UNPUNCTUATED_HEADLINE_WORDS = 20;
+const MAX_UNPUNCTUATED_HEADLINE_WORDS = 16;
 const EARLY_COMMA_WORDS = 4;
 /** Share of capitalised words (small words aside) that makes a line Title Case. */
 const TITLE_CASE_RATIO = 0.75;
