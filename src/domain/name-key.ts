@@ -67,7 +67,11 @@ const VOWEL_LETTERS: Record<string, string> = { w: 'u', y: 'i', e: 'a', o: 'u' }
 
 /** All matching forms of a name; see the module comment. */
 export function nameForms(name: string): NameForms {
-  const fold = foldName(name);
+  return nameFormsOfFold(foldName(name));
+}
+
+/** nameForms for a name already passed through foldName (lets indexers skip names whose fold they have seen). */
+export function nameFormsOfFold(fold: string): NameForms {
   const bare = fold.replace(LEADING_ARTICLE, '');
   const words = bare
     .replace(INNER_ARTICLE, '')

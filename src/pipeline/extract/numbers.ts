@@ -174,13 +174,16 @@ export function parseNumber(words: string): number | null {
     } else if (t in TENS) {
       group += TENS[t];
       groupStarted = true;
-    } else if (t === 'hundred') {
-      group = (groupStarted ? group : 1) * 100;
-      groupStarted = true;
     } else if (t in SCALES) {
-      total += (groupStarted ? group : 1) * SCALES[t];
-      group = 0;
-      groupStarted = false;
+      // A scale word needs a multiplier: "a hundred", "two thousand", never a bare "hundred".
+      if (!groupStarted) return null;
+      if (t === 'hundred') {
+        group *= 100;
+      } else {
+        total += group * SCALES[t];
+        group = 0;
+        groupStarted = false;
+      }
     } else {
       return null;
     }

@@ -8,7 +8,7 @@
  * (a GeoNames dump, the embedded towns package, the store).
  */
 import type { GazetteerEntry } from '../../domain/gazetteer-entry.ts';
-import { foldName, isShortKey, nameForms, type NameForms } from '../../domain/name-key.ts';
+import { foldName, isShortKey, nameForms, nameFormsOfFold, type NameForms } from '../../domain/name-key.ts';
 import { SYRIA_DISTRICT_ALIASES, SYRIA_GOVERNORATES } from './syria-admin-names.ts';
 
 export interface LatLon {
@@ -76,7 +76,7 @@ const NEAR_HALF_KM = 25;
 const ADMIN_CACHE_LIMIT = 10_000;
 
 /** Names made only of Latin letters, digits, marks, punctuation and spaces (not Arabic, Cyrillic, …). */
-const LATIN_NAME = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}\p{S}]+$/u;
+const LATIN_NAME = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}\p{S}\p{Cf}]+$/u;
 const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** Words that say what kind of admin unit a name is; dropped from admin names and queries alike. */
@@ -332,10 +332,12 @@ export class Gazetteer {
   private indexEntryNames(i: number, e: GazetteerEntry): void {
     const seen = new Set<string>();
     const add = (n: string): void => {
-      if (n === '' || seen.has(n)) return;
-      seen.add(n);
-      if (!isLatinName(n)) return;
-      const forms = nameForms(n);
+      if (n === '' || !isLatinName(n)) return;
+      // Spellings that differ only in marks or case ("Sarāqib", "Saraqib") fold alike: index once.
+      const fold = foldName(n);
+      if (seen.has(fold)) return;
+      seen.add(fold);
+      const forms = nameFormsOfFold(fold);
       if (forms.key !== '') this.names.add(i, forms);
     };
     add(e.name);
