@@ -84,7 +84,7 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
   'iu',
 );
 // A forward scan for the verb stops at these: they start another statement or change the subject.
-const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|since|as a result|who (?:were|are) displaced|displaced from|fled)\b|\bthey are\b/i;
+const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|since|as a result)\b|\bthey are\b/i;
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
 const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
@@ -139,6 +139,11 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     const famM = SAME_FAMILY_RE.exec(text.slice(phraseEnd, phraseEnd + 60));
     if (famM) impliesCivilians = true;
 
+    // "the other four", "another two": the same kind of victims as the count before.
+    if (!category && lastHead !== null && /(?:the other|another|the remaining)\s*$/i.test(before)) {
+      category = anchors[lastHead].category;
+      catRule = 'cat.inherited';
+    }
     const singular = isSingular(q);
     const rest = text.slice(phraseEnd, phraseEnd + 200);
     let outcome: Outcome | null = null;
@@ -190,7 +195,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const otherNumbers = findQuantities(between, 0).filter((x) => !isSingular(x));
         const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0;
         const words = between.trim().split(/\s+/).filter(Boolean).length;
-        if (listy && words <= 22 && !/\b(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b/i.test(between)) {
+        if (listy && words <= 22 && !/\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b/i.test(between)) {
           outcome = outcomeOf(om);
           rule = 'cas.num-cat-outcome';
           end = phraseEnd + om.index + om[0].length;

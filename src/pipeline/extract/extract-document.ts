@@ -9,7 +9,7 @@ import type { Article, CountSet, DateRange, Mention, MentionKind, PlaceMention, 
 import { normalizeText } from '../normalize/normalize-text.ts';
 import { segment } from '../normalize/segment.ts';
 import type { PlaceResolver } from '../geocode/place-resolver.ts';
-import { claimantOfOutlet } from './actors.ts';
+import { claimantOfOutlet, findPerpetrators } from './actors.ts';
 import { framesOfSentence, readSentence, pickEventType, type Frame, type SentenceInfo } from './frames.ts';
 import { findDates, isBackgroundDateRule, type DateMention } from './dates.ts';
 
@@ -29,6 +29,8 @@ interface Built {
 }
 
 const DAY = 86_400_000;
+/** Claimant ids that are also parties to the fighting. */
+const BELLIGERENT_CLAIMANTS = new Set(['hts', 'isis', 'sdf']);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -65,7 +67,7 @@ function rangesOverlap(a: DateRange, b: DateRange, slackDays = 0): boolean {
 export function extractDocument(article: Article, resolver: PlaceResolver): ExtractResult {
   const warnings: Warning[] = [];
   const norm = normalizeText(article.text);
-  const segs = segment(norm).filter((s) => s.kind !== 'boilerplate');
+  const segs = segment(norm).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text));
   let published = article.published ?? publishedFromUrl(article.url);
   if (!published) {
     // No metadata: the latest full date the text itself states is the best anchor left.
@@ -118,12 +120,18 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       }
     }
     if (!f.perpetrators.length) {
-      if (nextIsContinuation && next.perpetrators.length) f.perpetrators = next.perpetrators;
+      const nextPerps = nextIsContinuation ? findPerpetrators(next.text, next.start, true) : [];
+      if (nextPerps.length) f.perpetrators = nextPerps;
       else {
         const p = prevSame.find((x) => x.perpetrators.length);
         if (p) f.perpetrators = p.perpetrators;
         else if (docPerps.length) f.perpetrators = docPerps;
       }
+    }
+    // "HTS announced that it had responded": a party to the event speaking for itself.
+    if (nextIsContinuation && next.claimants.some((c) => BELLIGERENT_CLAIMANTS.has(c.value))) {
+      for (const c of next.claimants) if (BELLIGERENT_CLAIMANTS.has(c.value) && !f.perpetrators.some((p) => p.value === c.value)) f.perpetrators = [...f.perpetrators, c];
+      if (!f.claimants.length || f.claimants[0].prov.rule === 'claimant.outlet') f.claimants = next.claimants;
     }
     if (!f.eventType) {
       const p = prevSame.find((x) => x.events.length);
@@ -307,7 +315,8 @@ function countsCompatible(a: CountSet, b: CountSet): boolean {
 function compatible(g: Built, b: Built): boolean {
   const gf = g.frame;
   const bf = b.frame;
-  if (g.date && b.date && !rangesOverlap(g.date, b.date)) return false;
+  // Inside one article a sentence that states no date continues the event being told.
+  if (g.date && b.date && g.date.precision !== 'reported' && b.date.precision !== 'reported' && !rangesOverlap(g.date, b.date)) return false;
   if (gf.eventType && bf.eventType && gf.eventType.value !== bf.eventType.value) {
     // Figures frames of one event may be described with different words ("raids" / "shelling").
     if (hasFigures(gf) && hasFigures(bf)) return false;

@@ -134,10 +134,14 @@ export function pickEventType(events: SentenceInfo['events'], anchorAt: number):
   return tagged(sorted[0]);
 }
 
+/** Durations ("in 48 hours", "over the past week") say less about the day than a named day does. */
+const WEAK_DATE_RULES = new Set(['in-hours', 'past-period', 'this-year', 'last-year', 'year-in', 'bare-year', 'this-week', 'this-month', 'bare-month']);
+
 function pickDate(dates: DateMention[], at: number): DateMention | null {
   const usable = dates.filter((d) => d.range);
   if (!usable.length) return null;
-  return [...usable].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  const weak = (d: DateMention) => (WEAK_DATE_RULES.has(d.rule) ? 1 : 0);
+  return [...usable].sort((a, b) => weak(a) - weak(b) || Math.abs(a.start - at) - Math.abs(b.start - at))[0];
 }
 
 function uniqTagged<V>(xs: Tagged<V>[]): Tagged<V>[] {

@@ -61,6 +61,13 @@ export const EVENT_CUES: EventCue[] = [
     example: 'A car bomb exploded near a busy market.',
   },
   {
+    rule: 'event.clash.offensive',
+    value: 'armed_clash',
+    priority: 11,
+    patterns: ['(?:launched|began|started|launching|mounted) (?:an? |their |a new |a ground )?(?:ground )?(?:offensive|assault)', 'ground offensive', 'clashed with', 'clashes (?:between|with)'],
+    example: 'Regime forces launched an offensive on the hills on Sunday.',
+  },
+  {
     rule: 'event.clash',
     value: 'armed_clash',
     priority: 6,
@@ -136,7 +143,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'victims', 'others', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
+    patterns: ['people', 'persons?', 'individuals', 'others', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
     example: 'Twenty people were wounded.',
   },
 ];
