@@ -97,6 +97,15 @@ export interface Tagged<T> {
   prov: Provenance;
 }
 
+/** A further figure statement about the same event in the same document (another source's toll). */
+export interface StatedFigures {
+  claimants: Tagged<string>[];
+  span: Span;
+  quote: string;
+  killed: CountSet;
+  injured: CountSet;
+}
+
 /**
  * What one passage of one document says about one event (or one tally): the unit extraction
  * produces and linking consumes.
@@ -119,6 +128,8 @@ export interface Mention {
   injured: CountSet;
   displaced: CountValue | null;
   targets: Tagged<string>[];
+  /** Other figures the same document gives for this event (different sources, updated tolls). */
+  statements?: StatedFigures[];
 }
 
 export interface CountRange {

@@ -1,7 +1,7 @@
 /**
  * Pairing system incidents with gold incidents, exactly as the evaluation rule states it:
  * a system incident matches a gold incident when it cites one of the gold incident's documents,
- * their date ranges overlap (a system date of precision `reported` may also be the day after),
+ * their date ranges overlap (a system date of precision `reported` may also be the day after the event),
  * and a place matches — the same name up to transliteration, or within 3 km of a gold point in
  * `coords`; for a gold incident with no named place, the same governorate and either no locality
  * or the same killed total. Pairs are then chosen one-to-one, greedily best-first: more shared
@@ -74,11 +74,21 @@ export function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-/** The system's date range overlaps the gold range; `reported` dates may also be the day after. */
+/** The previous calendar day of an ISO date. */
+export function previousDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The system's date range overlaps the gold range. A `reported` date (the publication day, used
+ * when the text states none) may be the day after the event: news of a strike is published the
+ * next day, so the system's reported day matches a gold event on the day before it.
+ */
 export function datesOverlap(gold: GoldIncident['date'], sys: ExportIncident['date']): boolean {
   if (!sys) return false;
-  const sysEnd = sys.precision === 'reported' ? nextDay(sys.end) : sys.end;
-  return sys.start <= gold.end && gold.start <= sysEnd;
+  const sysStart = sys.precision === 'reported' ? previousDay(sys.start) : sys.start;
+  return sysStart <= gold.end && gold.start <= sys.end;
 }
 
 /** Great-circle distance in km (haversine, mean Earth radius). */

@@ -14,8 +14,9 @@ const RULES: [string, Partial<GoldIncident>, Partial<ExportIncident>, MatchFailu
   ['a claim citing the document counts as citing it', {}, { documents: [] }, null, 'name'],
   ['day before the gold day → no match', {}, { date: { start: '2020-02-10', end: '2020-02-10', precision: 'day' } }, 'date', null],
   ['day after the gold day → no match', {}, { date: { start: '2020-02-12', end: '2020-02-12', precision: 'day' } }, 'date', null],
-  ['precision reported may be the day after: gold 11th, system reported 10th', {}, { date: { start: '2020-02-10', end: '2020-02-10', precision: 'reported' } }, null, 'name'],
-  ['precision reported, two days off → no match', {}, { date: { start: '2020-02-09', end: '2020-02-09', precision: 'reported' } }, 'date', null],
+  ['precision reported may be the day after: gold 11th, system reported 12th', {}, { date: { start: '2020-02-12', end: '2020-02-12', precision: 'reported' } }, null, 'name'],
+  ['precision reported, two days off → no match', {}, { date: { start: '2020-02-13', end: '2020-02-13', precision: 'reported' } }, 'date', null],
+  ['precision reported the day before the event → no match', {}, { date: { start: '2020-02-10', end: '2020-02-10', precision: 'reported' } }, 'date', null],
   ['system range containing the gold day', {}, { date: { start: '2020-02-01', end: '2020-02-14', precision: 'range' } }, null, 'name'],
   ['gold range overlapping the system day', { date: { start: '2020-02-08', end: '2020-02-12' } }, {}, null, 'name'],
   ['system without a date → no match', {}, { date: null }, 'date', null],
@@ -98,9 +99,9 @@ describe('dates', () => {
     assert.equal(nextDay('2020-02-29'), '2020-03-01');
     assert.equal(nextDay('2019-12-31'), '2020-01-01');
   });
-  test('reported extends the end only', () => {
-    assert.equal(datesOverlap({ start: '2020-02-12', end: '2020-02-12' }, { start: '2020-02-11', end: '2020-02-11', precision: 'reported' }), true);
-    assert.equal(datesOverlap({ start: '2020-02-10', end: '2020-02-10' }, { start: '2020-02-11', end: '2020-02-11', precision: 'reported' }), false);
+  test('a reported date may be the day after the event, not the day before', () => {
+    assert.equal(datesOverlap({ start: '2020-02-10', end: '2020-02-10' }, { start: '2020-02-11', end: '2020-02-11', precision: 'reported' }), true);
+    assert.equal(datesOverlap({ start: '2020-02-12', end: '2020-02-12' }, { start: '2020-02-11', end: '2020-02-11', precision: 'reported' }), false);
   });
 });
 

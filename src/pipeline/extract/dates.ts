@@ -232,7 +232,7 @@ export interface DateRule {
   /** Only inside those composites: a bare "November" or "2011" is not a date mention by itself. */
   pointOnly?: boolean;
   resolve(groups: Groups, published: string | null): Resolution;
-  /** Rejects a match from its surroundings (text and match offsets). */
+  /** Rejects a match from its surroundings (the whole text and the match's start offset). */
   reject?(text: string, start: number): boolean;
 }
 
@@ -256,7 +256,7 @@ const squash = (s: string): string => s.toLowerCase().replace(/[-\s]+/g, ' ').tr
 
 function ordinalNumber(word: string | undefined): number | null {
   if (word === undefined) return null;
-  return ORDINAL_DAY_WORDS[squash(word).replace(/ /g, '-')] ?? ORDINAL_DAY_WORDS[squash(word)] ?? null;
+  return ORDINAL_DAY_WORDS[squash(word).replace(/ /g, '-')] ?? null;
 }
 
 /** Count words in durations ("two", "48", "a few") → the largest number they allow. */
@@ -267,13 +267,13 @@ function countValue(s: string | undefined): { min: number; max: number } {
   return q === null ? { min: 1, max: 1 } : { min: q.min, max: q.max };
 }
 
-function day1(iso: string | null | undefined): Resolution {
+function oneDay(iso: string | null | undefined): Resolution {
   if (iso === undefined) return NOT_A_DATE;
   return iso === null ? null : { start: iso, end: iso };
 }
 
 function relative(published: string | null, days: number): Resolution {
-  return published === null ? null : day1(addDays(published, days));
+  return published === null ? null : oneDay(addDays(published, days));
 }
 
 function monthSpan(y: number, m: number): Span {
@@ -330,7 +330,7 @@ export const DATE_RULES: readonly DateRule[] = [
     exampleRange: ['2019-11-06', '2019-11-06'],
     source: `(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})`,
     point: true,
-    resolve: (g) => day1(isoDate(Number(g.y), Number(g.m), Number(g.d)) ?? undefined),
+    resolve: (g) => oneDay(isoDate(Number(g.y), Number(g.m), Number(g.d)) ?? undefined),
   },
   {
     id: 'numeric-date',
@@ -344,7 +344,7 @@ export const DATE_RULES: readonly DateRule[] = [
       let m = Number(g.b);
       if (m > 12 && d <= 12) [d, m] = [m, d];
       const y = (g.y as string).length === 2 ? 2000 + Number(g.y) : Number(g.y);
-      return day1(isoDate(y, m, d) ?? undefined);
+      return oneDay(isoDate(y, m, d) ?? undefined);
     },
   },
   {
@@ -378,7 +378,7 @@ export const DATE_RULES: readonly DateRule[] = [
     resolve: (g, published) => {
       const m = monthNumber(g.m);
       if (m === null) return NOT_A_DATE;
-      return day1(resolveMonthDay(m, Number(g.d), num(g.y), published));
+      return oneDay(resolveMonthDay(m, Number(g.d), num(g.y), published));
     },
   },
   {
@@ -391,7 +391,7 @@ export const DATE_RULES: readonly DateRule[] = [
     resolve: (g, published) => {
       const m = monthNumber(g.m);
       if (m === null) return NOT_A_DATE;
-      return day1(resolveMonthDay(m, Number(g.d), num(g.y), published));
+      return oneDay(resolveMonthDay(m, Number(g.d), num(g.y), published));
     },
   },
   {
@@ -405,7 +405,7 @@ export const DATE_RULES: readonly DateRule[] = [
       const m = monthNumber(g.m);
       const d = ordinalNumber(g.o);
       if (m === null || d === null) return NOT_A_DATE;
-      return day1(resolveMonthDay(m, d, num(g.y), published));
+      return oneDay(resolveMonthDay(m, d, num(g.y), published));
     },
   },
   {
@@ -421,7 +421,7 @@ export const DATE_RULES: readonly DateRule[] = [
       if (published === null) return null;
       const p = parts(published);
       const iso = isoDate(p.year, p.month, d);
-      return iso === null || iso > published ? NOT_A_DATE : day1(iso);
+      return iso === null || iso > published ? NOT_A_DATE : oneDay(iso);
     },
   },
   {
@@ -540,8 +540,8 @@ export const DATE_RULES: readonly DateRule[] = [
       const w = weekdayNumber(g.w);
       if (w === null) return NOT_A_DATE;
       if (published === null) return null;
-      if (g.next !== undefined) return day1(nextWeekday(published, w));
-      return day1(mostRecentWeekday(published, w, g.last !== undefined));
+      if (g.next !== undefined) return oneDay(nextWeekday(published, w));
+      return oneDay(mostRecentWeekday(published, w, g.last !== undefined));
     },
   },
   {

@@ -5,13 +5,14 @@
  * frames of one event inside the article (headline and body, figures and the sentence naming the
  * village). Separate figures for separate places stay separate.
  */
-import type { Article, CountSet, DateRange, Mention, MentionKind, PlaceMention, ResolvedPlace, Tagged, Warning } from '../../domain/types.ts';
+import type { StatedFigures, Article, CountSet, DateRange, Mention, MentionKind, PlaceMention, ResolvedPlace, Tagged, Warning } from '../../domain/types.ts';
 import { normalizeText } from '../normalize/normalize-text.ts';
 import { segment } from '../normalize/segment.ts';
 import type { PlaceResolver } from '../geocode/place-resolver.ts';
 import { claimantOfOutlet, findPerpetrators } from './actors.ts';
 import { framesOfSentence, readSentence, pickEventType, type Frame, type SentenceInfo } from './frames.ts';
 import { findDates, isBackgroundDateRule, type DateMention } from './dates.ts';
+import { EVENT_CUES } from './lexicons/events.ts';
 
 export interface ExtractResult {
   mentions: Mention[];
@@ -26,6 +27,7 @@ interface Built {
   localities: ResolvedPlace[];
   admin1: string | null;
   mergedFrames: Frame[];
+  statements: StatedFigures[];
 }
 
 const DAY = 86_400_000;
@@ -58,10 +60,11 @@ function hasFigures(f: Frame): boolean {
   return Object.keys(f.killed).length > 0 || Object.keys(f.injured).length > 0;
 }
 
-function rangesOverlap(a: DateRange, b: DateRange, slackDays = 0): boolean {
-  const aEnd = dayMs(a.end) + (a.precision === 'reported' ? DAY : 0) + slackDays * DAY;
-  const bEnd = dayMs(b.end) + (b.precision === 'reported' ? DAY : 0) + slackDays * DAY;
-  return dayMs(a.start) <= bEnd && dayMs(b.start) <= aEnd;
+/** Overlap of two dates; a reported date (publication day) may be the day after the event. */
+function rangesOverlap(a: DateRange, b: DateRange): boolean {
+  const aStart = dayMs(a.start) - (a.precision === 'reported' ? DAY : 0);
+  const bStart = dayMs(b.start) - (b.precision === 'reported' ? DAY : 0);
+  return aStart <= dayMs(b.end) && bStart <= dayMs(a.end);
 }
 
 export function extractDocument(article: Article, resolver: PlaceResolver): ExtractResult {
@@ -71,7 +74,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
   let published = article.published ?? publishedFromUrl(article.url);
   if (!published) {
     // No metadata: the latest full date the text itself states is the best anchor left.
-    published = latestExplicitDate(`${article.title ?? ''}\n${norm}`);
+    published = latestExplicitDate(article.title ?? '') ?? latestExplicitDate(norm);
     warnings.push(
       published
         ? { code: 'date-estimated', message: `document ${article.id} has no publication date; relative dates resolved against ${published}, the latest date its text states`, source: article.id }
@@ -173,7 +176,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     }
     const admin1 = localities.find((l) => l.admin1)?.admin1 ?? (hint ? resolver.admin1Name(hint) : null) ?? resolved.find((r) => r.admin1)?.admin1 ?? null;
     const date = resolveFrameDate(f.date, published);
-    return { frame: f, kind: classify(f, s, date, published, localities.length > 0), date, resolved, localities, admin1, mergedFrames: [f] };
+    return { frame: f, kind: classify(f, s, date, published, localities.length > 0), date, resolved, localities, admin1, mergedFrames: [f], statements: [] };
   });
 
   // A frame at area level whose figure the article breaks down by place is a total (a tally).
@@ -198,8 +201,20 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       continue;
     }
     const target = [...groups].reverse().find((g) => g.kind === 'incident' && compatible(g, b));
-    if (target) absorb(target, b);
-    else groups.push(b);
+    if (target) {
+      absorb(target, b);
+      continue;
+    }
+    // A figure with no place of its own and no date of its own, later in the article, is another
+    // source's (or an updated) toll of the article's lead event: it becomes another claim there.
+    const lead = groups.find((g) => g.kind === 'incident' && hasFigures(g.frame));
+    if (lead && restatesLead(lead, b)) {
+      lead.mergedFrames.push(b.frame);
+      lead.statements.push({ claimants: b.frame.claimants, span: { start: sentences[b.frame.sentence].start, end: sentences[b.frame.sentence].end }, quote: article.text.slice(sentences[b.frame.sentence].start, sentences[b.frame.sentence].end), killed: b.frame.killed, injured: b.frame.injured });
+      absorbContext(lead, b);
+      continue;
+    }
+    groups.push(b);
   }
 
   const mentions: Mention[] = [];
@@ -218,7 +233,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       kind: g.kind,
       span: { start: qs.start, end: qs.end },
       quote: article.text.slice(qs.start, qs.end),
-      eventType: f.eventType,
+      eventType: groupEventType(g),
       date: g.date,
       places: g.mergedFrames.flatMap((x) => x.places),
       resolvedPlaces: orderPlaces(g.resolved),
@@ -228,6 +243,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       injured: f.injured,
       displaced: f.displaced,
       targets: f.targets,
+      statements: g.statements,
     });
     void start;
     void end;
@@ -339,6 +355,49 @@ function compatible(g: Built, b: Built): boolean {
   if (!gFig && !bFig) return false;
   // A figures frame without a place and an event frame naming the place.
   return gLoc !== bLoc || (!gLoc && !bLoc);
+}
+
+const EVENT_PRIORITY = new Map(EVENT_CUES.map((c) => [c.rule, c.priority]));
+
+/** The most specific event type any frame of the group names (aircraft over "attack"). */
+function groupEventType(g: Built): Frame['eventType'] {
+  let best = g.frame.eventType;
+  for (const f of g.mergedFrames) {
+    if (f.eventType && (!best || (EVENT_PRIORITY.get(f.eventType.prov.rule) ?? 0) > (EVENT_PRIORITY.get(best.prov.rule) ?? 0))) best = f.eventType;
+  }
+  return best;
+}
+
+function isAdditional(f: Frame): boolean {
+  return f.anchors.some((a) => a.parent === null && a.quantity.additional);
+}
+
+/** A later figure with no place and no date of its own restates the lead event (see caller). */
+function restatesLead(lead: Built, b: Built): boolean {
+  const f = b.frame;
+  if (f.kind !== 'figures' || b.localities.length || isAdditional(f)) return false;
+  if (f.date && !f.dateInherited && lead.date && b.date && b.date.precision !== 'reported' && !rangesOverlap(lead.date, b.date)) return false;
+  if (lead.admin1 && b.admin1 && lead.admin1 !== b.admin1) return false;
+  if (!perpsCompatible(lead.frame.perpetrators, f.perpetrators)) return false;
+  const lt = lead.frame.eventType?.value;
+  const bt = f.eventType?.value;
+  if (lt && bt && lt !== bt && !(EVENT_FAMILY[lt] && EVENT_FAMILY[lt] === EVENT_FAMILY[bt])) return false;
+  return true;
+}
+
+/** Event types a report may use interchangeably for one strike. */
+const EVENT_FAMILY: Record<string, string> = { air_strike: 'remote', shelling: 'remote', explosion: 'remote', attack: 'remote' };
+
+function absorbContext(g: Built, b: Built): void {
+  const gf = g.frame;
+  const seenT = new Set(gf.targets.map((p) => p.value));
+  gf.targets = [...gf.targets, ...b.frame.targets.filter((p) => !seenT.has(p.value))];
+  const seenP = new Set(gf.perpetrators.map((p) => p.value));
+  gf.perpetrators = [...gf.perpetrators, ...b.frame.perpetrators.filter((p) => !seenP.has(p.value))];
+  for (const k of ['children', 'women', 'fighters', 'civilians'] as const) {
+    // Sub-counts the lead did not state ("four children were among the dead") complete it.
+    if (!gf.killed[k] && b.frame.killed[k] && !b.frame.killed.total) gf.killed = { ...gf.killed, [k]: b.frame.killed[k] };
+  }
 }
 
 function sameFigures(a: Frame, b: Frame): boolean {

@@ -35,14 +35,14 @@ const PARTICLE = "(?:al|el|as|ash|ad|adh|ar|at|ath|az|an|ed|es|et|ez|en|eš|um|u
 const WORD = "[A-Z\\u00C0-\\u017F][\\p{L}'’ʿ]*(?:-[\\p{L}'’ʿ]+)*";
 const LOWER_ART = "(?:(?:al|el|as|ash|ad|ar|at|az|an|ed|es|et|ez|en)-[\\p{L}'’ʿ]+(?:-[\\p{L}'’ʿ]+)*)";
 /** A capitalised place name of up to four words, allowing lower-case articles ("al-Dar al-Kabira"). */
-export const NAME = `(?:${LOWER_ART}|${WORD})(?:\\s+(?:${LOWER_ART}|${WORD})){0,3}`;
+export const NAME = `(?<![\\p{L}\\p{N}'’-])(?:${LOWER_ART}|${WORD})(?:\\s+(?:${LOWER_ART}|${WORD})){0,3}`;
 
 const TYPE_WORDS = '(?:village|villages|town|towns|city|neighbou?rhoods?|district|sub-district|subdistrict|area|region|hills?|outskirts|suburbs?|camp|countryside|province|governorate|municipality|hamlet|locality|countryside|plain|mountains?|valley|border town|border city|farms?)';
 const DIRECTION = '(?:north|south|east|west|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|north-western|north-eastern|south-western|south-eastern|central|northeast|northwest|southeast|southwest|rural)';
 
 const TYPE_OF_RE = new RegExp(`\\b(?:the\\s+)?(?:${DIRECTION}\\s+)?(${TYPE_WORDS})\\s+of\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const NAME_TYPE_RE = new RegExp(`(${NAME})\\s+(${TYPE_WORDS}|countryside|province|governorate)(?![\\p{L}])`, 'gu');
-const PREP_NAME_RE = new RegExp(`\\b(in|on|near|at|into|outside|around|targeting|targeted|hit|hitting|struck|striking|of|from|shelled|bombed|pounded|towards?|between|and|,)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+const PREP_NAME_RE = new RegExp(`\\b(in|on|near|at|into|outside|around|targeting|targeted|hit|hitting|struck|striking|of|from|shelled|bombed|pounded|towards?|between)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const COUNTRYSIDE_OF_RE = new RegExp(`(?:the\\s+)?(?:${DIRECTION}\\s+)?(?:countryside|province|governorate|outskirts|suburbs|part|parts)\\s+of\\s+(?:the\\s+)?(?:province\\s+of\\s+|city\\s+of\\s+)?(${NAME})`, 'gu');
 const RURAL_RE = new RegExp(`\\b(?:${DIRECTION}\\s+)?(?:rural|countryside of|province of|governorate of)\\s+(${NAME})`, 'gu');
 const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs)(?![\\p{L}])`, 'gu');
@@ -66,6 +66,11 @@ const NOT_PLACES = new Set(
     'french', 'german', 'chinese', 'britain', 'france', 'united', 'nations', 'security', 'human', 'rights', 'watch', 'amnesty', 'international',
     'msf', 'doctors', 'médecins', 'ocha', 'who', 'unicef', 'twitter', 'facebook', 'telegram', 'youtube', 'peace', 'spring', 'sochi', 'astana', 'geneva',
   ].map((s) => s.toLowerCase()),
+);
+
+/** Given names that are also village names in the gazetteer: not places after a bare preposition. */
+const PERSONAL_NAMES = new Set(
+  ['mohammad', 'mohammed', 'muhammad', 'ahmad', 'ahmed', 'ali', 'hussein', 'hossein', 'hassan', 'hasan', 'omar', 'umar', 'mahmoud', 'khaled', 'khalid', 'abdullah', 'ibrahim', 'mustafa', 'youssef', 'yusuf', 'salim', 'saleh', 'karim', 'rami', 'bashar', 'hafez', 'maher', 'vladimir', 'recep', 'tayyip'],
 );
 
 /** Governorate-level names that also name cities; "Idlib province" is an area, "Idlib city" a place. */
@@ -134,7 +139,7 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
         break;
       }
     }
-    if (known) push(known, m.index! + m[0].length - name.length, 'place.prep-name', null);
+    if (known && !PERSONAL_NAMES.has(known.split(/\s+/)[0].toLowerCase())) push(known, m.index! + m[0].length - name.length, 'place.prep-name', null);
   }
   // Admin hints.
   for (const re of [COUNTRYSIDE_OF_RE, RURAL_RE, NAME_ADMIN_RE]) {

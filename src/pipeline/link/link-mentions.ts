@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Claim, CountCategory, CountSet, Incident, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
 import { COUNT_CATEGORIES } from '../../domain/types.ts';
-import { nameKey } from '../../domain/name-key.ts';
+import { nameKey, sameName } from '../../domain/name-key.ts';
 import { distanceKm } from '../geocode/gazetteer.ts';
 
 export type ReconcilePolicy = 'latest' | 'conservative' | 'max';
@@ -37,14 +37,15 @@ interface DocMeta {
 const DAY = 86_400_000;
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-function mentionEnd(m: Mention): number {
+/** A reported date (publication day) may be the day after the event. */
+function mentionStart(m: Mention): number {
   if (!m.date) return 0;
-  return dayMs(m.date.end) + (m.date.precision === 'reported' ? DAY : 0);
+  return dayMs(m.date.start) - (m.date.precision === 'reported' ? DAY : 0);
 }
 
 function datesCompatible(a: Mention, b: Mention): boolean {
   if (!a.date || !b.date) return false;
-  return dayMs(a.date.start) <= mentionEnd(b) && dayMs(b.date.start) <= mentionEnd(a);
+  return mentionStart(a) <= dayMs(b.date.end) && mentionStart(b) <= dayMs(a.date.end);
 }
 
 function localities(m: Mention): ResolvedPlace[] {
@@ -62,7 +63,7 @@ function placeRelation(a: Mention, b: Mention): 'same' | 'near' | 'area' | 'none
     for (const x of la)
       for (const y of lb) {
         if (x.gazetteerId && x.gazetteerId === y.gazetteerId) return 'same';
-        if (nameKey(x.name) === nameKey(y.name)) return 'same';
+        if (sameName(x.name, y.name)) return 'same';
       }
     for (const x of la)
       for (const y of lb) if (x.lat !== null && y.lat !== null && x.lon !== null && y.lon !== null && distanceKm({ lat: x.lat, lon: x.lon }, { lat: y.lat, lon: y.lon }) <= 3) return 'near';
@@ -231,7 +232,7 @@ function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: Reconcile
 
 function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy): Incident {
   const founder = c[0];
-  const claims = c.map((m) => claimOf(m, docs));
+  const claims = c.flatMap((m) => [claimOf(m, docs), ...(m.statements ?? []).map((st) => claimOf({ ...m, claimants: st.claimants, span: st.span, quote: st.quote, killed: st.killed, injured: st.injured, statements: [] }, docs))]);
   // Syndicated copies / several claimants: one claim per (claimant, figures) carried by several docs.
   const merged = new Map<string, Claim>();
   for (const cl of claims) {
