@@ -21,6 +21,9 @@ import {
 } from './match-incidents.ts';
 import { locateQuote, quotesOverlap, spansOverlap } from './quote-span.ts';
 
+/** The claimant id Tally writes when a figure is attributed to nobody. */
+export const UNATTRIBUTED = 'unattributed';
+
 export const EVAL_REPORT_FORMAT = 'eval-report/1';
 /** Longest quote kept in a report entry. */
 const SNIPPET_CHARS = 160;
@@ -334,7 +337,8 @@ export function scoreRun(input: ScoreInput): EvalReport {
     else typeDiff.push({ ...ids, gold: [g.event_type], system: [s.event_type] });
 
     const gc = uniqueSorted(g.claimants);
-    const sc = uniqueSorted(s.claims.map((c) => c.claimant));
+    // A claim Tally could attribute to nobody ("unattributed") names no claimant.
+    const sc = uniqueSorted(s.claims.map((c) => c.claimant).filter((c) => c && c !== UNATTRIBUTED));
     if (sameSet(gc, sc)) claimExact++;
     else claimDiff.push({ ...ids, gold: gc, system: sc });
     if (intersects(gc, sc) || (gc.length === 0 && sc.length === 0)) claimOverlap++;

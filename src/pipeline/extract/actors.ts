@@ -16,10 +16,12 @@ const AGENT_NOUN_AFTER =
 const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|held by|controlled by|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|fighting|targeting|positions of|between|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire)\b/i;
-// Names that are agents wherever they occur in an attack clause.
-const STRONG_AGENTS = new Set(['hts', 'isis', 'sdf', 'opposition', 'iran-backed', 'us-coalition']);
 
-export function findPerpetrators(text: string, offset: number, hasAttackCue: boolean): Tagged<string>[] {
+/**
+ * @param acceptAll take every alias as an agent: for an attribution sentence that follows a figure
+ *   ("'Terrorist groups', the official news agency reported") the alias is who is blamed.
+ */
+export function findPerpetrators(text: string, offset: number, acceptAll: boolean): Tagged<string>[] {
   const out: Tagged<string>[] = [];
   for (const m of findAll(PERP_COMPILED, text, 0)) {
     const before = text.slice(Math.max(0, m.start - 40), m.start);
@@ -29,7 +31,7 @@ export function findPerpetrators(text: string, offset: number, hasAttackCue: boo
     if (/^-?(?:turkish|russian|iranian|american)\b/i.test(after.replace(/^\s*[-–]\s*/, '')) && /^\s*[-–]/.test(after)) continue;
     // "jihadist territories", "rebel-held areas": a place, not an agent.
     if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held))/i.test(after)) continue;
-    const agent = AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || (hasAttackCue && STRONG_AGENTS.has(m.value));
+    const agent = AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || acceptAll;
     if (!agent) continue;
     out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
   }

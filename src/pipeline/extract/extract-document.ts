@@ -208,6 +208,12 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     // A figure with no place of its own and no date of its own, later in the article, is another
     // source's (or an updated) toll of the article's lead event: it becomes another claim there.
     const lead = groups.find((g) => g.kind === 'incident' && hasFigures(g.frame));
+    if (lead && restatesLead(lead, b) && isPartOfLead(sentences[b.frame.sentence].text)) {
+      // "Four children were also among those killed": a breakdown of the lead's toll.
+      lead.mergedFrames.push(b.frame);
+      absorbContext(lead, b);
+      continue;
+    }
     if (lead && restatesLead(lead, b)) {
       lead.mergedFrames.push(b.frame);
       lead.statements.push({ claimants: b.frame.claimants, span: { start: sentences[b.frame.sentence].start, end: sentences[b.frame.sentence].end }, quote: article.text.slice(sentences[b.frame.sentence].start, sentences[b.frame.sentence].end), killed: b.frame.killed, injured: b.frame.injured });
@@ -394,10 +400,15 @@ function absorbContext(g: Built, b: Built): void {
   gf.targets = [...gf.targets, ...b.frame.targets.filter((p) => !seenT.has(p.value))];
   const seenP = new Set(gf.perpetrators.map((p) => p.value));
   gf.perpetrators = [...gf.perpetrators, ...b.frame.perpetrators.filter((p) => !seenP.has(p.value))];
-  for (const k of ['children', 'women', 'fighters', 'civilians'] as const) {
+  for (const k of ['children', 'women', 'fighters'] as const) {
     // Sub-counts the lead did not state ("four children were among the dead") complete it.
-    if (!gf.killed[k] && b.frame.killed[k] && !b.frame.killed.total) gf.killed = { ...gf.killed, [k]: b.frame.killed[k] };
+    if (!gf.killed[k] && b.frame.killed[k]) gf.killed = { ...gf.killed, [k]: b.frame.killed[k] };
   }
+}
+
+const PART_OF_LEAD_RE = /\b(?:also|among (?:those|the|them)(?: \w+)?|including|included)\b/i;
+function isPartOfLead(sentence: string): boolean {
+  return PART_OF_LEAD_RE.test(sentence);
 }
 
 function sameFigures(a: Frame, b: Frame): boolean {

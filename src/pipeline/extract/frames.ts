@@ -111,7 +111,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     anchors,
     dates: findDates(text, base, published),
     claimants: findClaimants(text, base),
-    perpetrators: findPerpetrators(text, base, events.length > 0),
+    perpetrators: findPerpetrators(text, base, false),
     events,
     targets: findAll(TARGET_COMPILED, text, base),
     places,

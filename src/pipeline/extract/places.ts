@@ -47,6 +47,8 @@ const COUNTRYSIDE_OF_RE = new RegExp(`(?:the\\s+)?(?:${DIRECTION}\\s+)?(?:countr
 const RURAL_RE = new RegExp(`\\b(?:${DIRECTION}\\s+)?(?:rural|countryside of|province of|governorate of)\\s+(${NAME})`, 'gu');
 const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs)(?![\\p{L}])`, 'gu');
 const ORIGIN_BEFORE_RE = /(?:displaced (?:from|out of)|fled(?: from)?|originally from|hailing from|natives? of|evacuated from|who came from|who had fled)\s+(?:the\s+)?(?:(?:city|town|village|area) of\s+)?$/i;
+/** "north of Jisr al-Shughur": a reference point for the event's place, not the place itself. */
+const REFERENCE_BEFORE_RE = /(?:\d+\s*(?:km|kilometres?|kilometers?|miles?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$/i;
 const REGION_RE =
   /\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central)\s+Syria|Syria|the north-?west|the north-?east|north-?west Syria|north-?east Syria|the de-escalation zone|opposition-held (?:areas|territory|Idlib)|the region|across the country)\b/g;
 
@@ -113,7 +115,10 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
     const start = text.indexOf(trimmed, idx);
     if (start < 0) return;
     const before = text.slice(Math.max(0, start - 40), start);
-    let role: PlaceRole = ORIGIN_BEFORE_RE.test(before) ? 'origin' : 'event';
+    const after = text.slice(start + trimmed.length, start + trimmed.length + 20);
+    // "Al-Mu'taz Street": a street is inside a place, not a place of the gazetteer.
+    if (/^\s+(?:street|road|avenue|square|highway|roundabout|bridge|hospital|school|mosque|market)\b/i.test(after)) return;
+    let role: PlaceRole = ORIGIN_BEFORE_RE.test(before) ? 'origin' : REFERENCE_BEFORE_RE.test(before) ? 'area' : 'event';
     const admin = lookup.admin1Name(trimmed);
     const tw = typeWord?.toLowerCase() ?? null;
     if (admin && (tw === null || /province|governorate|countryside|region/.test(tw))) {

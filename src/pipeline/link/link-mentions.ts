@@ -72,6 +72,10 @@ function placeRelation(a: Mention, b: Mention): 'same' | 'near' | 'area' | 'none
   const aa = admin1Of(a);
   const ab = admin1Of(b);
   if (aa && ab && aa !== ab) return 'conflict';
+  // "Homs" read as the governorate in one report and as the city in another.
+  const loc = la[0] ?? lb[0];
+  const area = la.length ? b : a;
+  if (loc && area.resolvedPlaces.some((p) => p.precision !== 'locality' && sameName(p.name, loc.name))) return 'same';
   if (aa && ab) return 'area';
   return 'none';
 }
