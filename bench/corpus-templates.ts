@@ -81,7 +81,7 @@ export const STYLES: readonly StyleSpec[] = [
     claimants: [
       'the Britain-based Syrian Observatory for Human Rights',
       'opposition activists',
-      'the Syrian Civil Defense, also known as the White Helmets,',
+      'the White Helmets civil defense group',
       'the opposition-run civil defense',
     ],
     numberWords: true,
@@ -122,7 +122,7 @@ export const STYLES: readonly StyleSpec[] = [
     claimants: ['local sources', 'the White Helmets civil defense agency', 'a local civil defense official', 'local activists'],
     numberWords: false,
     paragraphBreak: '\n',
-    datelines: ['ANKARA', 'IDLIB, Syria'],
+    datelines: ['ANKARA -', 'IDLIB, Syria -'],
     headlineInText: true,
     headerLines: ['By {first} {last}', 'Subscribe to our daily newsletter'],
     footerLines: ['Share this:', 'Read More: {readmore}'],
@@ -228,6 +228,8 @@ export const TEMPLATES: readonly SentenceTemplate[] = [
   { id: 'headline.sohr', kind: 'headline', styles: ['sohr'], text: '{gov} | {n} civilians killed in {perp_adj} airstrikes on {place}' },
   { id: 'headline.snhr', kind: 'headline', styles: ['snhr'], text: '{n} Civilians Killed in {place} in {gov} Governorate' },
   { id: 'headline.mt', kind: 'headline', styles: ['mt-french'], text: 'Syria: {n} civilians killed in strikes of the regime on {place}' },
+  // For leads that name no air power (car bombs, clashes, shelling).
+  { id: 'headline.neutral', kind: 'headline', styles: ALL, text: '{n} killed in {place}, {gov} province' },
 
   // --- incident sentences: the event's figures, place and day --------------------------------
   {
@@ -549,6 +551,24 @@ export const TEMPLATES: readonly SentenceTemplate[] = [
     text: 'At the end of {ceasefire_month}, a truce had been announced under the aegis of Moscow and Ankara, but it was violated several times.',
   },
 ];
+
+/**
+ * Spellings of each governorate (keyed by the gazetteer's admin1 name) that English-language
+ * reports use besides the gazetteer's own; the generator uses one now and then.
+ */
+export const GOVERNORATE_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  'Al-Hasakah': ['Hasakah', 'Hasakeh'],
+  Latakia: ['Lattakia'],
+  Quneitra: ['Qunaitra'],
+  Raqqa: ['Raqqah'],
+  'As-Suwayda': ['Sweida', 'Suwayda'],
+  Daraa: ['Deraa'],
+  'Deir ez-Zor': ['Deir al-Zor', 'Deir ez-Zour'],
+  'Rif Dimashq': ['Rural Damascus', 'Reef Damascus'],
+  Hama: ['Hamah'],
+  Idlib: ['Idleb'],
+  Tartus: ['Tartous'],
+};
 
 /** Titles of other stories, for "Read More:" lines. */
 export const READ_MORE: readonly string[] = [

@@ -132,7 +132,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     }
     const ofVictims = !category ? OF_VICTIMS_RE.exec(after) : null;
     if (ofVictims) {
-      category = 'total';
+      // "of the victims": in casualty reporting the victims of a strike are civilians.
+      category = /victims/i.test(ofVictims[0]) ? 'civilians' : 'total';
       catRule = 'cas.of-victims';
       phraseEnd = q.end + ofVictims[0].length;
     }

@@ -184,8 +184,17 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     if (b.kind !== 'incident' || b.localities.length || !hasFigures(b.frame)) continue;
     const t = totalOf(b.frame.killed);
     if (t === null) continue;
+    // The breakdown follows the total: later clauses of the same sentence or the next few sentences.
     const parts = built.filter(
-      (o) => o !== b && o.kind === 'incident' && o.localities.length > 0 && hasFigures(o.frame) && (!b.admin1 || !o.admin1 || o.admin1 === b.admin1) && (!b.date || !o.date || rangesOverlap(b.date, o.date)),
+      (o) =>
+        o !== b &&
+        o.kind === 'incident' &&
+        o.frame.start > b.frame.start &&
+        o.frame.sentence - b.frame.sentence <= 3 &&
+        o.localities.length > 0 &&
+        hasFigures(o.frame) &&
+        (!b.admin1 || !o.admin1 || o.admin1 === b.admin1) &&
+        (!b.date || !o.date || rangesOverlap(b.date, o.date)),
     );
     const partTotals = parts.map((p) => totalOf(p.frame.killed) ?? 0).filter((x) => x > 0);
     const sum = partTotals.reduce((a, x) => a + x, 0);
@@ -216,7 +225,8 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     }
     if (lead && restatesLead(lead, b)) {
       lead.mergedFrames.push(b.frame);
-      lead.statements.push({ claimants: b.frame.claimants, span: { start: sentences[b.frame.sentence].start, end: sentences[b.frame.sentence].end }, quote: article.text.slice(sentences[b.frame.sentence].start, sentences[b.frame.sentence].end), killed: b.frame.killed, injured: b.frame.injured });
+      const span = quoteSpan(article.text, b.frame);
+      lead.statements.push({ claimants: b.frame.claimants, span, quote: article.text.slice(span.start, span.end), killed: b.frame.killed, injured: b.frame.injured });
       absorbContext(lead, b);
       continue;
     }
@@ -232,7 +242,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     const start = Math.min(...g.mergedFrames.map((x) => sentences[x.sentence].start));
     const end = Math.max(...g.mergedFrames.map((x) => sentences[x.sentence].end));
     const quoteFrame = g.mergedFrames.find((x) => hasFigures(x)) ?? f;
-    const qs = sentences[quoteFrame.sentence];
+    const qs = quoteSpan(article.text, quoteFrame);
     mentions.push({
       id: `${article.id}#${index++}`,
       docId: article.id,
@@ -278,6 +288,18 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     });
   }
   return { mentions, warnings };
+}
+
+/** The clause a frame was read from, trimmed of separators: the exact words stating the figures. */
+function quoteSpan(text: string, f: Frame): { start: number; end: number } {
+  let start = f.start;
+  let end = f.end;
+  while (start < end && /[\s,;:\-–]/.test(text[start])) start++;
+  while (end > start && /[\s,;]/.test(text[end - 1])) end--;
+  // Leading connectives of a split clause ("while", "and they are") are not part of the statement.
+  const lead = /^(?:and\s+)?(?:while|whereas|they are|and)\s+/i.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  return { start, end };
 }
 
 /** "Idlib" after "province of", before "province", or as "Syria's Idlib" is the governorate. */

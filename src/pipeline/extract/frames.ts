@@ -94,8 +94,12 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
   if (DISPLACED_RE.test(text)) {
     for (const q of findQuantities(text, 0)) {
       if (q.quantity.value < 2) continue;
-      const around = text.slice(Math.max(0, q.start - 40), Math.min(text.length, q.end + 60));
-      if (DISPLACED_RE.test(around) && !/years?|days?|months?|hours?/.test(text.slice(q.end, q.end + 8))) {
+      const before = text.slice(Math.max(0, q.start - 40), q.start);
+      const after = text.slice(q.end, Math.min(text.length, q.end + 60));
+      const counted =
+        /(?:displac(?:ed|ing)|uprooted|forced out)\s+(?:\w+\s+){0,2}$|displacement of\s+$/i.test(before) ||
+        /^\s*(?:\w+\s+){0,3}?(?:(?:were|have been|had been|are|being)\s+(?:\w+\s+)?(?:displaced|uprooted)|displacements|displaced (?:people|persons|civilians|families)|idps|fled)\b/i.test(after);
+      if (counted && !/^\s*(?:years?|days?|months?|hours?)/.test(after)) {
         displaced = { value: q.quantity.value, start: base + q.start, end: base + q.end, text: q.text };
         break;
       }
@@ -137,11 +141,17 @@ export function pickEventType(events: SentenceInfo['events'], anchorAt: number):
 /** Durations ("in 48 hours", "over the past week") say less about the day than a named day does. */
 const WEAK_DATE_RULES = new Set(['in-hours', 'past-period', 'this-year', 'last-year', 'year-in', 'bare-year', 'this-week', 'this-month', 'bare-month']);
 
+/**
+ * The date for a statement at `at`: a named day beats a duration; a date stated earlier in the
+ * sentence scopes over what follows it ("Since the second of this month, ... killed ..."), so the
+ * closest one before wins, else the closest one after.
+ */
 function pickDate(dates: DateMention[], at: number): DateMention | null {
   const usable = dates.filter((d) => d.range);
   if (!usable.length) return null;
   const weak = (d: DateMention) => (WEAK_DATE_RULES.has(d.rule) ? 1 : 0);
-  return [...usable].sort((a, b) => weak(a) - weak(b) || Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  const dist = (d: DateMention) => (d.start <= at ? at - d.start : 100_000 + d.start - at);
+  return [...usable].sort((a, b) => weak(a) - weak(b) || dist(a) - dist(b))[0];
 }
 
 function uniqTagged<V>(xs: Tagged<V>[]): Tagged<V>[] {

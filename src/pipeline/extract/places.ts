@@ -137,7 +137,9 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
     // Weak pattern: the gazetteer must know the name (or a prefix of it).
     let known: string | null = null;
     const words = trimmed.split(/\s+/);
-    for (let n = words.length; n >= 1; n--) {
+    // A shorter prefix of a longer unknown name ("Jabal" of "Jabal al-Zawiyah", "al-Sham" of
+    // "al-Sham Corps") is not evidence: only whole names or multi-word prefixes count.
+    for (let n = words.length; n >= Math.min(2, words.length); n--) {
       const cand = words.slice(0, n).join(' ');
       if (lookup.isPlace(cand) || lookup.admin1Name(cand)) {
         known = cand;
