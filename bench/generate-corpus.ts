@@ -344,7 +344,9 @@ export function generateArticle(index: number, seed: number, places: readonly Co
   const first = rng.shuffle(FIRST_NAMES);
   const last = rng.shuffle(LAST_NAMES);
   const other = rng.pick(places);
-  const t = rng.int(120, 2500);
+  const tally = { t: rng.int(120, 2500), tc: 0, tw: 0 };
+  tally.tc = rng.int(20, Math.floor(tally.t / 3));
+  tally.tw = rng.int(10, Math.floor(tally.t / 5));
   const articleSlots: Slots = {
     agency: style.agency,
     person: () => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
@@ -364,12 +366,11 @@ export function generateArticle(index: number, seed: number, places: readonly Co
     offensive_month: monthsBack(rng.int(1, 3)),
     ceasefire_month: monthsBack(rng.int(2, 6)),
     dateline_day: `${MONTHS_SHORT[month]} ${pubDate.getUTCDate()}`,
-    t: renderNumber(t, false),
-    tc: renderNumber(rng.int(20, Math.floor(t / 3)), false),
-    tw: renderNumber(rng.int(10, Math.floor(t / 5)), false),
+    t: renderNumber(tally.t, false),
+    tc: renderNumber(tally.tc, false),
+    tw: renderNumber(tally.tw, false),
   };
   articleSlots.readmore = () => fill({ id: 'read-more', text: rng.pick(READ_MORE) }, articleSlots, index);
-  const tallyFigures = { t, tc: Number(String(articleSlots.tc).replace(/,/g, '')), tw: Number(String(articleSlots.tw).replace(/,/g, '')) };
 
   const event = drawEvent(rng, style, places, publishedMs, null);
   const slotsOf = (e: EventDraw): Slots => ({ ...articleSlots, ...e.slots });
@@ -379,7 +380,7 @@ export function generateArticle(index: number, seed: number, places: readonly Co
     const text = capitalise(fill(template, slots, index));
     if (!template.figures?.length) return { text };
     const figures: StatedFigure[] = template.figures.map((f) => {
-      const value = f.slot === 't' || f.slot === 'tc' || f.slot === 'tw' ? tallyFigures[f.slot] : (e ?? event).figures[f.slot];
+      const value = f.slot === 't' || f.slot === 'tc' || f.slot === 'tw' ? tally[f.slot] : (e ?? event).figures[f.slot];
       return { value, text: String(slots[f.slot]), outcome: f.outcome, category: f.category };
     });
     const kind = template.kind === 'incident' || template.kind === 'detail' ? template.kind : 'tally';

@@ -48,7 +48,9 @@ export function findClaimants(text: string, offset: number): Tagged<string>[] {
   for (const m of findAll(CLAIMANT_COMPILED, text, 0)) {
     const before = text.slice(Math.max(0, m.start - 70), m.start);
     const after = text.slice(m.end, m.end + 120);
-    if (!ATTR_AFTER.test(after) && !ATTR_BEFORE.test(before)) continue;
+    // Entries whose alias carries its own verb ("HTS announced") are attributions by themselves.
+    const selfAttributing = /\b(?:said|announced|claimed|statement)$/i.test(m.text);
+    if (!selfAttributing && !ATTR_AFTER.test(after) && !ATTR_BEFORE.test(before)) continue;
     out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
   }
   return out;

@@ -123,7 +123,9 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       }
     }
     if (!f.perpetrators.length) {
-      const nextPerps = nextIsContinuation ? findPerpetrators(next.text, next.start, true) : [];
+      // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
+      const firstClaim = next?.claimants[0]?.prov.span.start ?? next?.end ?? 0;
+      const nextPerps = nextIsContinuation ? findPerpetrators(next.text.slice(0, firstClaim - next.start), next.start, true) : [];
       if (nextPerps.length) f.perpetrators = nextPerps;
       else {
         const p = prevSame.find((x) => x.perpetrators.length);
@@ -190,7 +192,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
         o !== b &&
         o.kind === 'incident' &&
         o.frame.start > b.frame.start &&
-        o.frame.sentence - b.frame.sentence <= 3 &&
+        o.frame.sentence - b.frame.sentence <= 5 &&
         o.localities.length > 0 &&
         hasFigures(o.frame) &&
         (!b.admin1 || !o.admin1 || o.admin1 === b.admin1) &&
@@ -325,8 +327,9 @@ function classify(f: Frame, s: SentenceInfo, date: Built['date'], published: str
     const ageDays = (dayMs(published) - dayMs(date.end)) / DAY;
     const spanDays = (dayMs(date.end) - dayMs(date.start)) / DAY;
     if (/year/.test(date.prov?.rule ?? '')) return hasFigures(f) && /\bsince\b/i.test(s.text) ? 'tally' : 'background';
-    if (ageDays > 45 && !(/\bsince\b/i.test(s.text) && hasFigures(f))) return 'background';
-    if (ageDays > 45) return 'tally';
+    // Long ago: a period total ("between April and August ... nearly a thousand") is a tally;
+    // anything else that old is context.
+    if (ageDays > 45) return hasFigures(f) && (spanDays > 1 || /\bsince\b/i.test(s.text)) ? 'tally' : 'background';
     if (spanDays > 3 && !hasLocality) return 'tally';
   }
   if (f.kind === 'figures') {
