@@ -1,9 +1,21 @@
 import { generateCorpus } from './generate-corpus.ts';
-const t0 = Date.now();
-const c = generateCorpus({ articles: 10000 });
-console.log('gen ms', Date.now() - t0);
-const w = c.map(a => a.words);
-console.log('min', Math.min(...w), 'max', Math.max(...w), 'mean', w.reduce((a,b)=>a+b,0)/w.length);
-const byStyle: Record<string, number> = {}; for (const a of c) byStyle[a.style] = (byStyle[a.style] ?? 0) + 1; console.log(byStyle);
-for (const i of [0, 1, 2, 5]) { console.log('-----', c[i].style, c[i].article.id, c[i].article.outlet, c[i].article.published, c[i].article.url); console.log(c[i].article.text); console.log(JSON.stringify(c[i].statements.map(s => [s.templateId, s.figures.map(f => f.text + ':' + f.category), s.place?.name, s.eventDate]))); }
-for (const a of c) for (const s of a.statements) if (a.article.text.slice(s.start, s.end) !== s.sentence) throw new Error('offset');
+import { embeddedGazetteer } from '../src/pipeline/geocode/embedded-gazetteer.ts';
+import { Gazetteer } from '../src/pipeline/geocode/gazetteer.ts';
+import { PlaceResolver } from '../src/pipeline/geocode/place-resolver.ts';
+import { extractDocument } from '../src/pipeline/extract/extract-document.ts';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+const c = generateCorpus({ articles: 1000 });
+const resolver = new PlaceResolver(new Gazetteer(embeddedGazetteer()));
+let t0 = performance.now(); let m = 0, f = 0;
+for (const a of c) { try { m += extractDocument(a.article, resolver).mentions.length; } catch (e) { f++; if (f < 4) console.log(a.article.id, (e as Error).message); } }
+console.log('pipeline 1000', performance.now() - t0, m, f);
+t0 = performance.now(); m = 0;
+for (const a of c) { try { m += extractDocument(a.article, resolver).mentions.length; } catch (e) { } }
+console.log('pipeline 1000 warm', performance.now() - t0, m);
+for (const pipe of [undefined, []]) {
+const nlp = pipe ? winkNLP(model, pipe) : winkNLP(model);
+t0 = performance.now(); let tk = 0;
+for (const a of c) tk += nlp.readDoc(a.article.text).tokens().out().length;
+console.log('wink', pipe, performance.now() - t0, tk);
+}

@@ -254,9 +254,11 @@ function capitalise(s: string): string {
   return s.length ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
-function fill(template: { id: string; text: string }, slots: Slots, articleIndex: number): string {
+/** Fills `{slot}`s from the first of `scopes` that has the slot (scopes are not merged: copying is slow). */
+function fill(template: { id: string; text: string }, scopes: readonly Slots[], articleIndex: number): string {
   return template.text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = slots[name];
+    let v: SlotValue | undefined;
+    for (const scope of scopes) if ((v = scope[name]) !== undefined) break;
     if (v === undefined) {
       throw new CorpusGenerationError(`template ${template.id}: no value for slot {${name}} (article ${articleIndex})`, { articleIndex, templateId: template.id });
     }
@@ -370,18 +372,16 @@ export function generateArticle(index: number, seed: number, places: readonly Co
     tc: renderNumber(tally.tc, false),
     tw: renderNumber(tally.tw, false),
   };
-  articleSlots.readmore = () => fill({ id: 'read-more', text: rng.pick(READ_MORE) }, articleSlots, index);
+  articleSlots.readmore = () => fill({ id: 'read-more', text: rng.pick(READ_MORE) }, [articleSlots], index);
 
   const event = drawEvent(rng, style, places, publishedMs, null);
-  const slotsOf = (e: EventDraw): Slots => ({ ...articleSlots, ...e.slots });
-
   const statementPiece = (template: SentenceTemplate, e: EventDraw | null): Piece => {
-    const slots = e ? slotsOf(e) : { ...articleSlots, ...event.slots };
-    const text = capitalise(fill(template, slots, index));
+    const scopes = [(e ?? event).slots, articleSlots];
+    const text = capitalise(fill(template, scopes, index));
     if (!template.figures?.length) return { text };
     const figures: StatedFigure[] = template.figures.map((f) => {
       const value = f.slot === 't' || f.slot === 'tc' || f.slot === 'tw' ? tally[f.slot] : (e ?? event).figures[f.slot];
-      return { value, text: String(slots[f.slot]), outcome: f.outcome, category: f.category };
+      return { value, text: fill({ id: template.id, text: `{${f.slot}}` }, scopes, index), outcome: f.outcome, category: f.category };
     });
     const kind = template.kind === 'incident' || template.kind === 'detail' ? template.kind : 'tally';
     return { text, statement: { templateId: template.id, kind, figures, place: e ? e.place : null, eventDate: e ? e.date : null } };
@@ -391,12 +391,12 @@ export function generateArticle(index: number, seed: number, places: readonly Co
   const lead = rng.pick(templatesOf(style.id, 'incident'));
   const namesAirPower = /\{perp_(?:planes|strikes|adj|aviation)\}/.test(lead.text);
   const headlineTemplates = templatesOf(style.id, 'headline').filter((h) => (h.id === 'headline.neutral') !== namesAirPower);
-  const headline = capitalise(fill(rng.pick(headlineTemplates), { ...slotsOf(event), n: String(event.figures.n) }, index));
+  const headline = capitalise(fill(rng.pick(headlineTemplates), [{ n: String(event.figures.n) }, event.slots, articleSlots], index));
 
   const head: Block[] = [];
   if (style.headlineInText) head.push({ kind: 'line', text: headline });
-  if (style.headerLines.length && rng.chance(0.7)) head.push({ kind: 'line', text: fill({ id: `${style.id}.header`, text: rng.pick(style.headerLines) }, articleSlots, index) });
-  const dateline = style.datelines.length ? fill({ id: `${style.id}.dateline`, text: rng.pick(style.datelines) }, articleSlots, index) : '';
+  if (style.headerLines.length && rng.chance(0.7)) head.push({ kind: 'line', text: fill({ id: `${style.id}.header`, text: rng.pick(style.headerLines) }, [articleSlots], index) });
+  const dateline = style.datelines.length ? fill({ id: `${style.id}.dateline`, text: rng.pick(style.datelines) }, [articleSlots], index) : '';
   const leadParagraph: Block = { kind: 'paragraph', prefix: dateline, pieces: [statementPiece(lead, event)] };
   const details = rng.shuffle(templatesOf(style.id, 'detail')).slice(0, rng.int(0, 2));
   const body: Block[] = [leadParagraph];
@@ -405,7 +405,7 @@ export function generateArticle(index: number, seed: number, places: readonly Co
 
   const tail: Block[] = [];
   for (const line of rng.shuffle(style.footerLines).slice(0, rng.int(1, style.footerLines.length))) {
-    tail.push({ kind: 'line', text: fill({ id: `${style.id}.footer`, text: line }, articleSlots, index) });
+    tail.push({ kind: 'line', text: fill({ id: `${style.id}.footer`, text: line }, [articleSlots], index) });
   }
 
   // Fillers, in random order; a second event early on, a tally, page furniture.
@@ -423,7 +423,7 @@ export function generateArticle(index: number, seed: number, places: readonly Co
     queue.splice(rng.int(0, Math.min(3, queue.length)), 0, statementPiece(rng.pick(templatesOf(style.id, 'incident', true)), second));
   }
   if (rng.chance(0.3)) queue.splice(rng.int(0, queue.length), 0, { kind: 'line', text: 'ADVERTISEMENT' });
-  if (rng.chance(0.25)) queue.splice(rng.int(0, queue.length), 0, { kind: 'line', text: 'Related Articles' }, { kind: 'line', text: `Read More: ${fill({ id: 'read-more', text: rng.pick(READ_MORE) }, articleSlots, index)}` });
+  if (rng.chance(0.25)) queue.splice(rng.int(0, queue.length), 0, { kind: 'line', text: 'Related Articles' }, { kind: 'line', text: `Read More: ${fill({ id: 'read-more', text: rng.pick(READ_MORE) }, [articleSlots], index)}` });
 
   const target = rng.int(MIN_WORDS + 50, MAX_WORDS - 10);
   let words = [...head, ...body, ...tail].reduce((a, b) => a + blockWords(b), 0);

@@ -14,7 +14,7 @@ const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
 const AGENT_NOUN_AFTER =
   /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?)\b/i;
 const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
-const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|held by|controlled by|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|fighting|targeting|positions of|between|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|held by|controlled by|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire)\b/i;
 
 /**
@@ -31,12 +31,16 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     if (/^-?(?:turkish|russian|iranian|american)\b/i.test(after.replace(/^\s*[-–]\s*/, '')) && /^\s*[-–]/.test(after)) continue;
     // "jihadist territories", "rebel-held areas": a place, not an agent.
     if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held))/i.test(after)) continue;
-    const agent = AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || acceptAll;
+    // Both sides of a clash are parties to it: "clashes between X and Y", "clashed with X".
+    const clashParty = CLASH_PARTY_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start));
+    const agent = clashParty || AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || acceptAll;
     if (!agent) continue;
     out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
   }
   return out;
 }
+
+const CLASH_PARTY_BEFORE = /(?:\b(?:clash\w*|fight\w*|battles?|confrontations?)\s+(?:\w+\s+){0,3}?between\b[^.;]*|\b(?:clashed|clashing|clashes|fighting|fought|battled|battling)\s+(?:\w+\s+)?with\s+(?:the\s+)?)$/i;
 
 const ATTR_AFTER =
   /^[^.;!?]{0,90}?\b(?:said|says|say|reported|reports|report|told|stated|states|documented|documents|confirmed|confirms|added|adds|announced|announces|noted|notes|claimed|claims|recorded|records|counted|tweeted|estimated|estimates|indicated|revealed|showed|shows|wrote|put the (?:death )?toll|statement|tally|count|figures|data|sources?)\b/i;

@@ -40,6 +40,14 @@ export function splitClauses(text: string, anchors: CountAnchor[], base: number)
     const m = WEAK_BEFORE.exec(pre);
     if (m && /\b(?:in|on|at|near|of|targeting|targeted)\b/i.test(between)) cuts.add(startOfCur - m[0].length);
     else if (/\b(?:in|on|at)\s+[A-Z]/.test(between) && /,\s*$/.test(between)) cuts.add(startOfCur);
+    else {
+      // "Eleven civilians were killed in Idlib, as Syrians buried the dozens killed in Homs":
+      // a comma and a conjunction between two tolls start another statement.
+      const conj = /,\s+(?:as|after|when|while|but|and|since|whereas)\s+(?!(?:including|among)\b)/gi;
+      let last: RegExpExecArray | null = null;
+      for (const c of between.matchAll(conj)) last = c as RegExpExecArray;
+      if (last) cuts.add(prev.end - base + last.index! + 1);
+    }
   }
   const points = [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
   const clauses: Clause[] = [];

@@ -142,6 +142,12 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       const p = prevSame.find((x) => x.events.length);
       f.eventType = p ? pickEventType(p.events, p.end) : nextIsContinuation && next.events.length ? pickEventType(next.events, next.start) : docEvent;
     }
+    if (!f.places.some((p) => p.role === 'event') && !f.adminHints.length) {
+      // The village is often named in the sentence before the toll ("families in the town of X ...
+      // A strike hit a house, killing nine").
+      const p = prevSame.find((x) => x.paragraph === s.paragraph && x.anchors.length === 0 && x.places.some((pl) => pl.role === 'event'));
+      if (p) f.places = [...f.places, ...p.places.filter((pl) => pl.role === 'event')];
+    }
     if (!f.adminHints.length && !f.places.some((p) => p.role !== 'origin')) {
       const p = [...prevSame, ...sentences.slice(0, f.sentence).reverse()].find((x) => x.adminHints.length || x.places.some((pl) => pl.role === 'area'));
       if (p) f.adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
@@ -200,7 +206,9 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     );
     const partTotals = parts.map((p) => totalOf(p.frame.killed) ?? 0).filter((x) => x > 0);
     const sum = partTotals.reduce((a, x) => a + x, 0);
+    const pluralAttacks = /\b(?:attacks|strikes|air ?strikes|raids|bombardments|operations|shelling and)\b/i.test(norm.slice(b.frame.start, b.frame.end));
     if (partTotals.length >= 2 && sum <= t * 1.0001 && partTotals.every((x) => x < t)) b.kind = 'tally';
+    else if (partTotals.length >= 1 && pluralAttacks && sum < t) b.kind = 'tally';
     else if (partTotals.length >= 1 && sum === t && parts.length >= 1 && b.frame.sentence <= parts[0].frame.sentence) b.kind = 'tally';
   }
 
@@ -363,7 +371,8 @@ function compatible(g: Built, b: Built): boolean {
   const gf = g.frame;
   const bf = b.frame;
   // Inside one article a sentence that states no date continues the event being told.
-  if (g.date && b.date && g.date.precision !== 'reported' && b.date.precision !== 'reported' && !rangesOverlap(g.date, b.date)) return false;
+  const sameLoc = g.localities.length > 0 && b.localities.length > 0 && sameLocality(g.localities, b.localities);
+  if (!sameLoc && g.date && b.date && g.date.precision !== 'reported' && b.date.precision !== 'reported' && !rangesOverlap(g.date, b.date)) return false;
   if (gf.eventType && bf.eventType && gf.eventType.value !== bf.eventType.value) {
     // Figures frames of one event may be described with different words ("raids" / "shelling").
     if (hasFigures(gf) && hasFigures(bf)) return false;
@@ -374,6 +383,8 @@ function compatible(g: Built, b: Built): boolean {
   const bLoc = b.localities.length > 0;
   if (gLoc && bLoc) {
     if (!sameLocality(g.localities, b.localities)) return false;
+    // Same place, and one sentence only names the strike: a day apart is the same report's looseness.
+    if (g.date && b.date && !rangesOverlap(g.date, b.date) && !(Math.abs(dayMs(g.date.start) - dayMs(b.date.start)) <= DAY && (!hasFigures(gf) || !hasFigures(bf)))) return false;
     return countsCompatible(gf.killed, bf.killed) && countsCompatible(gf.injured, bf.injured);
   }
   if (g.admin1 && b.admin1 && g.admin1 !== b.admin1) return false;

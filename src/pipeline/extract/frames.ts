@@ -72,6 +72,19 @@ const ATTACK_VERB_RE =
   /\b(?:struck|strikes? (?:on|hit|targeted|targeting)|hit|hitting|targeted|targeting|bombed|bombing|shelled|shelling (?:of|on|targeted|hit)|pounded|raided|attacked|launched (?:an? )?(?:offensive|attack|assault|strikes?|raids?)|carried out (?:\w+ ){0,3}(?:strikes?|raids?|attacks?|airstrikes)|exploded|went off|detonated|fell on|(?:was|were|been) (?:hit|struck|targeted|bombed|shelled|destroyed|damaged|attacked)|put (?:it |them |\w+ )?out of (?:service|action)|knocked out|destroyed|reached|experienced (?:\w+ )?(?:air ?strikes|raids|shelling)|came under|(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|massacre|bombardment)s? (?:on|in|at|of|near|targeting|that (?:hit|struck|targeted)))\b/i;
 const DISPLACED_RE = /\bdisplac(?:ed|ing|ement)\b/i;
 
+/**
+ * "since they resumed bombardment on the 4th", "since talks began ten days ago": a date inside a
+ * since-clause starts a period that runs to the publication day.
+ */
+function sinceClauses(dates: DateMention[], text: string, base: number, published: string | null): DateMention[] {
+  return dates.map((d) => {
+    if (d.rule.startsWith('since') || !d.range || !published) return d;
+    if (!/\bsince\b[^,.;]{0,50}$/i.test(text.slice(Math.max(0, d.start - base - 60), d.start - base))) return d;
+    if (d.range.start >= published) return d;
+    return { ...d, rule: 'since-clause', range: { start: d.range.start, end: published, precision: 'range' as const } };
+  });
+}
+
 function tagged<V>(m: LexiconMatch<V>): Tagged<V> {
   return { value: m.value, prov: { rule: m.rule, span: { start: m.start, end: m.end }, text: m.text } };
 }
@@ -113,7 +126,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     paragraph: seg.paragraph,
     headline: seg.kind === 'headline',
     anchors,
-    dates: findDates(text, base, published),
+    dates: sinceClauses(findDates(text, base, published), text, base, published),
     claimants: findClaimants(text, base),
     perpetrators: findPerpetrators(text, base, false),
     events,
@@ -139,7 +152,7 @@ export function pickEventType(events: SentenceInfo['events'], anchorAt: number):
 }
 
 /** Durations ("in 48 hours", "over the past week") say less about the day than a named day does. */
-const WEAK_DATE_RULES = new Set(['in-hours', 'past-period', 'this-year', 'last-year', 'year-in', 'bare-year', 'this-week', 'this-month', 'bare-month']);
+const WEAK_DATE_RULES = new Set(['days-ago', 'in-hours', 'past-period', 'this-year', 'last-year', 'year-in', 'bare-year', 'this-week', 'this-month', 'bare-month']);
 
 /**
  * The date for a statement at `at`: a named day beats a duration; a date stated earlier in the

@@ -45,7 +45,7 @@ const NAME_TYPE_RE = new RegExp(`(${NAME})\\s+(${TYPE_WORDS}|countryside|provinc
 const PREP_NAME_RE = new RegExp(`\\b(in|on|near|at|into|outside|around|targeting|targeted|hit|hitting|struck|striking|of|from|shelled|bombed|pounded|towards?|between)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const COUNTRYSIDE_OF_RE = new RegExp(`(?:the\\s+)?(?:${DIRECTION}\\s+)?(?:countryside|province|governorate|outskirts|suburbs|part|parts)\\s+of\\s+(?:the\\s+)?(?:province\\s+of\\s+|city\\s+of\\s+)?(${NAME})`, 'gu');
 const RURAL_RE = new RegExp(`\\b(?:${DIRECTION}\\s+)?(?:rural|countryside of|province of|governorate of)\\s+(${NAME})`, 'gu');
-const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs)(?![\\p{L}])`, 'gu');
+const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs?)(?![\\p{L}])`, 'gu');
 const ORIGIN_BEFORE_RE = /(?:displaced (?:from|out of)|fled(?: from)?|originally from|hailing from|natives? of|evacuated from|who came from|who had fled)\s+(?:the\s+)?(?:(?:city|town|village|area) of\s+)?$/i;
 /** "north of Jisr al-Shughur": a reference point for the event's place, not the place itself. */
 const REFERENCE_BEFORE_RE = /(?:\d+\s*(?:km|kilometres?|kilometers?|miles?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$/i;
@@ -153,7 +153,10 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
     for (const m of text.matchAll(re)) {
       const n = trimName(m[1]);
       if (!n) continue;
-      const a = lookup.admin1Name(n) ?? lookup.admin1Name(n.split(/\s+/)[0]);
+      // "the Damascus suburbs", "rural Damascus" are a governorate of their own (Rif Dimashq):
+      // ask the gazetteer with the whole phrase first.
+      const surround = /\b(countryside|suburbs?|rural|outskirts)\b/i.exec(m[0])?.[1] ?? null;
+      const a = (surround ? lookup.admin1Name(`${n} countryside`) : null) ?? lookup.admin1Name(n) ?? lookup.admin1Name(n.split(/\s+/)[0]);
       if (a) adminHints.push({ name: a, start: offset + m.index! });
     }
   }

@@ -117,7 +117,8 @@ export function linkScore(a: Mention, b: Mention): LinkEvidence | null {
   if (place === 'same') (score += 3), reasons.push('same place');
   else if (place === 'near') (score += 2), reasons.push('places within 3 km');
   else if (place === 'area') (score += 0.5), reasons.push('same governorate');
-  if (figs === 'equal') (score += 2), reasons.push('same killed figure');
+  // A toll of one or two is common: agreeing on it says little.
+  if (figs === 'equal') (score += (total(a.killed) ?? 0) >= 3 ? 2 : 1), reasons.push('same killed figure');
   else if (figs === 'compatible') (score += 0.5), reasons.push('compatible figures');
   else if (figs === 'conflict') (score -= 2), reasons.push('figures disagree');
   if (perps === 'agree') (score += 1), reasons.push('same perpetrator');
