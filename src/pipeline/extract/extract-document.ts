@@ -13,6 +13,8 @@ import { claimantOfOutlet, findPerpetrators } from './actors.ts';
 import { framesOfSentence, readSentence, pickEventType, type Frame, type SentenceInfo } from './frames.ts';
 import { findDates, isBackgroundDateRule, type DateMention } from './dates.ts';
 import { EVENT_CUES } from './lexicons/events.ts';
+import { sameName } from '../../domain/name-key.ts';
+import { distanceKm } from '../geocode/gazetteer.ts';
 
 export interface ExtractResult {
   mentions: Mention[];
@@ -350,7 +352,14 @@ function classify(f: Frame, s: SentenceInfo, date: Built['date'], published: str
 }
 
 function sameLocality(a: ResolvedPlace[], b: ResolvedPlace[]): boolean {
-  return a.some((x) => b.some((y) => (x.gazetteerId && x.gazetteerId === y.gazetteerId) || x.name.toLowerCase() === y.name.toLowerCase()));
+  return a.some((x) =>
+    b.some(
+      (y) =>
+        (x.gazetteerId && x.gazetteerId === y.gazetteerId) ||
+        sameName(x.name, y.name) ||
+        (x.precision === 'locality' && y.precision === 'locality' && x.lat !== null && y.lat !== null && distanceKm({ lat: x.lat, lon: x.lon! }, { lat: y.lat, lon: y.lon! }) <= 6),
+    ),
+  );
 }
 
 function perpsCompatible(a: Tagged<string>[], b: Tagged<string>[]): boolean {
@@ -417,7 +426,9 @@ function isAdditional(f: Frame): boolean {
 /** A later figure with no place and no date of its own restates the lead event (see caller). */
 function restatesLead(lead: Built, b: Built): boolean {
   const f = b.frame;
-  if (f.kind !== 'figures' || b.localities.length || isAdditional(f)) return false;
+  if (f.kind !== 'figures' || isAdditional(f)) return false;
+  // A toll for a place is a restatement only when the lead is about that same place.
+  if (b.localities.length && !(lead.localities.length && sameLocality(lead.localities, b.localities))) return false;
   if (f.date && !f.dateInherited && lead.date && b.date && b.date.precision !== 'reported' && !rangesOverlap(lead.date, b.date)) return false;
   if (lead.admin1 && b.admin1 && lead.admin1 !== b.admin1) return false;
   if (!perpsCompatible(lead.frame.perpetrators, f.perpetrators)) return false;

@@ -160,6 +160,11 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
       if (a) adminHints.push({ name: a, start: offset + m.index! });
     }
   }
+  // "the district of al-Sukkari in Aleppo": a governorate-named place narrows the others.
+  for (const r of raws) {
+    const a = lookup.admin1Name(r.name);
+    if (a && !adminHints.some((h) => h.name === a)) adminHints.push({ name: a, start: offset + r.start + 100_000 });
+  }
   for (const m of text.matchAll(REGION_RE)) regions.push({ name: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
 
   // Dedupe: same span keeps the strongest rule; nested names keep the longer.

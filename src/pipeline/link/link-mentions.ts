@@ -35,6 +35,8 @@ interface DocMeta {
 }
 
 const DAY = 86_400_000;
+/** A neighbourhood and the city centre it belongs to are a few km apart in the gazetteer. */
+const NEAR_KM = 6;
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** A reported date (publication day) may be the day after the event. */
@@ -66,7 +68,7 @@ function placeRelation(a: Mention, b: Mention): 'same' | 'near' | 'area' | 'none
         if (sameName(x.name, y.name)) return 'same';
       }
     for (const x of la)
-      for (const y of lb) if (x.lat !== null && y.lat !== null && x.lon !== null && y.lon !== null && distanceKm({ lat: x.lat, lon: x.lon }, { lat: y.lat, lon: y.lon }) <= 3) return 'near';
+      for (const y of lb) if (x.lat !== null && y.lat !== null && x.lon !== null && y.lon !== null && distanceKm({ lat: x.lat, lon: x.lon }, { lat: y.lat, lon: y.lon }) <= NEAR_KM) return 'near';
     return 'conflict';
   }
   const aa = admin1Of(a);
@@ -105,11 +107,13 @@ function perpsRelation(a: Mention, b: Mention): 'agree' | 'unknown' | 'conflict'
 }
 
 /** Score a possible join; null when the two must not be linked. */
-export function linkScore(a: Mention, b: Mention): LinkEvidence | null {
+export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence | null {
   if (a.docId === b.docId) return null;
-  if (!datesCompatible(a, b)) return null;
+  if (!undated && !datesCompatible(a, b)) return null;
   const place = placeRelation(a, b);
   if (place === 'conflict') return null;
+  // Without a date only the place can tie a report to an event.
+  if (undated && place !== 'same' && place !== 'near') return null;
   const figs = figuresRelation(a, b);
   const perps = perpsRelation(a, b);
   const reasons: string[] = [];
@@ -127,9 +131,10 @@ export function linkScore(a: Mention, b: Mention): LinkEvidence | null {
   if (a.date && b.date && a.date.precision === 'day' && b.date.precision === 'day' && a.date.start === b.date.start) (score += 1), reasons.push('same day');
   const claimA = new Set(a.claimants.map((c) => c.value));
   if (b.claimants.some((c) => claimA.has(c.value))) (score += 0.5), reasons.push('same claimant');
-  // An admin-area-only report joins a locality only when the other evidence is strong.
+  // An admin-area-only report joins a locality only when the other evidence is strong; an undated
+  // one needs more than the place alone.
   const areaOnly = localities(a).length === 0 || localities(b).length === 0;
-  const threshold = place === 'same' || place === 'near' ? 3 : areaOnly ? 4 : 99;
+  const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly ? 4 : 99;
   if (score < threshold) return null;
   return { a: a.id, b: b.id, score, reasons };
 }
@@ -183,10 +188,35 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       links.push(best.ev);
     } else clusters.push([m]);
   }
+  // Undated reports (no publication date, none in the text) attach to the incident they clearly
+  // describe: same place and no conflicting figures or perpetrators. They never found one.
+  const stillUndated: Mention[] = [];
+  for (const m of [...undated].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    let best: { c: Mention[]; score: number } | null = null;
+    for (const c of clusters) {
+      if (c.some((x) => x.docId === m.docId)) continue;
+      let top = -Infinity;
+      let ok = true;
+      for (const x of c) {
+        const ev = linkScore(x, m, true);
+        if (!ev) {
+          if (placeRelation(x, m) === 'conflict') ok = false;
+          continue;
+        }
+        top = Math.max(top, ev.score);
+      }
+      if (!ok || top === -Infinity) continue;
+      if (!best || top > best.score) best = { c, score: top };
+    }
+    if (best) {
+      best.c.push(m);
+      links.push({ a: best.c[0].id, b: m.id, score: best.score, reasons: ['undated report', 'same place'] });
+    } else stillUndated.push(m);
+  }
   const incidents = clusters.map((c) => buildIncident(c, docs, policy));
   incidents.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
   const tallies = mentions.filter((m) => m.kind === 'tally').sort((a, b) => (a.id < b.id ? -1 : 1)).map(buildTally);
-  return { incidents, tallies, links, undated };
+  return { incidents, tallies, links, undated: stillUndated };
 }
 
 function claimOf(m: Mention, docs: Map<string, DocMeta>): Claim {
