@@ -150,7 +150,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       const p = prevSame.find((x) => x.paragraph === s.paragraph && x.anchors.length === 0 && x.places.some((pl) => pl.role === 'event'));
       if (p) f.places = [...f.places, ...p.places.filter((pl) => pl.role === 'event')];
     }
-    if (!f.adminHints.length && !f.places.some((p) => p.role !== 'origin')) {
+    if (!f.adminHints.length && !f.places.some((p) => p.role !== 'origin' && resolver.admin1Name(p.name))) {
       const p = [...prevSame, ...sentences.slice(0, f.sentence).reverse()].find((x) => x.adminHints.length || x.places.some((pl) => pl.role === 'area'));
       if (p) f.adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
     }
@@ -183,6 +183,11 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
         resolved.push(unresolved);
         if (p.prov.rule !== 'place.prep-name') localities.push(unresolved);
       }
+    }
+    if (!resolved.some((r) => r.lat !== null) && hint) {
+      // No place of its own: the smallest admin area the text gives.
+      const a = resolver.resolveAdmin1Place(hint);
+      if (a) resolved.push(a);
     }
     const admin1 = localities.find((l) => l.admin1)?.admin1 ?? (hint ? resolver.admin1Name(hint) : null) ?? resolved.find((r) => r.admin1)?.admin1 ?? null;
     const date = resolveFrameDate(f.date, published);
