@@ -128,6 +128,11 @@ export interface Mention {
   injured: CountSet;
   displaced: CountValue | null;
   targets: Tagged<string>[];
+  /**
+   * What the date rests on: a date the text states, the publication day, or a publication day
+   * estimated from the text because the document had none (weak evidence for linking).
+   */
+  dateBasis?: 'stated' | 'published' | 'estimated';
   /** Other figures the same document gives for this event (different sources, updated tolls). */
   statements?: StatedFigures[];
 }

@@ -13,8 +13,6 @@ import type { Tagged } from '../../src/domain/types.ts';
 interface Row {
   text: string;
   expected: string[];
-  /** Whether the sentence has an event cue (the frame builder passes this to findPerpetrators). */
-  attackCue?: boolean;
   todo?: string;
 }
 
@@ -53,28 +51,36 @@ const PERPETRATOR_ROWS: Row[] = [
   { text: 'The town lies in areas controlled by the Syrian army.', expected: [] },
   { text: 'Talks between Ankara and Moscow continued on Monday.', expected: [] },
   { text: 'Forces loyal to the regime advanced into the town.', expected: [] },
-  { text: 'The regime-held city of Aleppo was calm on Friday.', expected: [], attackCue: false },
+  { text: 'The regime-held city of Aleppo was calm on Friday.', expected: [] },
+  { text: 'Fighters of Hayat Tahrir al-Sham were among the dead.', expected: [] },
   { text: 'A ceasefire brokered by Russia and Turkey took effect at midnight.', expected: [] },
 ];
 
 describe('findPerpetrators', () => {
   for (const row of PERPETRATOR_ROWS) {
     test(`${row.expected.length ? row.expected.join('+') : 'none'}: ${row.text}`, row.todo ? { todo: row.todo } : {}, () => {
-      const found = findPerpetrators(row.text, 0, row.attackCue ?? true);
+      const found = findPerpetrators(row.text, 0, false);
       assert.deepEqual(ids(found), row.expected, JSON.stringify(found.map((f) => `${f.value} ${f.prov.rule} "${f.prov.text}"`)));
     });
   }
 
-  test('without an event cue in the sentence, a bare "jihadists" is not an agent', () => {
+  test('a bare name that is not the agent of anything is not a perpetrator', () => {
     assert.deepEqual(findPerpetrators('Jihadists control much of the province.', 0, false), []);
   });
-  test('with an event cue, a strong agent name alone is enough', () => {
-    assert.deepEqual(ids(findPerpetrators('Jihadists and government forces clashed near the hills overnight.', 0, true)), ['hts', 'syrian-government']);
+  test('both sides of a clash are parties to it', () => {
+    assert.deepEqual(ids(findPerpetrators('Clashes between government forces and jihadists killed 14 fighters near Khan Shaykhun.', 0, false)), ['syrian-government', 'hts']);
+  });
+  test('acceptAll takes every alias: the blame in an attribution sentence that follows a figure', () => {
+    const text = '"Terrorist groups" fired the shells, the police source said.';
+    assert.deepEqual(ids(findPerpetrators('The police source blamed terrorist groups.', 0, true)), ['opposition']);
+    assert.deepEqual(ids(findPerpetrators(text, 0, true)), ['opposition']);
+    // acceptAll does not override the non-agent contexts.
+    assert.deepEqual(findPerpetrators('The town lies in areas held by the regime.', 0, true), []);
   });
   test('spans are offset into the document and keep rule and text', () => {
     const doc = 'ARIHA, Syria — Russian warplanes struck the town.';
     const at = doc.indexOf('Russian');
-    const [p] = findPerpetrators(doc.slice(at), at, true);
+    const [p] = findPerpetrators(doc.slice(at), at, false);
     assert.equal(p.value, 'russia');
     assert.equal(p.prov.rule, 'perp.russia');
     assert.equal(doc.slice(p.prov.span.start, p.prov.span.end), p.prov.text);

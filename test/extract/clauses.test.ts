@@ -78,8 +78,8 @@ const ROWS: Row[] = [
     statements: ['The strikes killed 12 people in Idlib city, Binnish and Sahl al-Ruj'],
   },
   {
-    text: 'The machine-translated report said the strikes of Moscow left seven dead and twenty wounded in Ariha.',
-    statements: ['The machine-translated report said the strikes of Moscow left seven dead and twenty wounded in Ariha'],
+    text: 'According to the rescue group, the strikes of Moscow left seven dead and twenty wounded in Ariha.',
+    statements: ['According to the rescue group, the strikes of Moscow left seven dead and twenty wounded in Ariha'],
   },
   {
     text: 'The regime forces, which were shelling Kafr Nabl, killed three civilians.',

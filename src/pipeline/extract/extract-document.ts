@@ -74,6 +74,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
   const norm = normalizeText(article.text);
   const segs = segment(norm).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text));
   let published = article.published ?? publishedFromUrl(article.url);
+  const estimated = !published;
   if (!published) {
     // No metadata: the latest full date the text itself states is the best anchor left.
     published = latestExplicitDate(article.title ?? '') ?? latestExplicitDate(norm);
@@ -277,6 +278,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       displaced: f.displaced,
       targets: f.targets,
       statements: g.statements,
+      dateBasis: !g.date ? undefined : estimated ? 'estimated' : g.date.precision === 'reported' ? 'published' : 'stated',
     });
     void start;
     void end;
@@ -351,7 +353,8 @@ function classify(f: Frame, s: SentenceInfo, date: Built['date'], published: str
     const t = totalOf(f.killed) ?? totalOf(f.injured) ?? 0;
     if (t >= 1000 && !hasLocality) return s.background ? 'background' : 'tally';
     if (s.tallyCue && !hasLocality) return 'tally';
-    if (f.regions.length && !hasLocality && !f.adminHints.length && !f.places.some((p) => p.role === 'area')) return 'tally';
+    // "in northwestern Syria", "in opposition-held Idlib": a figure for a region is a total.
+    if (f.regions.length && !hasLocality) return 'tally';
   }
   return 'incident';
 }

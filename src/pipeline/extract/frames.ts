@@ -85,6 +85,15 @@ function sinceClauses(dates: DateMention[], text: string, base: number, publishe
   });
 }
 
+/**
+ * "Moscow [Russia], April 13 (ANI):", "BEIRUT, Oct 5 (Reuters) -": the dateline dates the dispatch,
+ * not the event.
+ */
+function inDateline(text: string, at: number): boolean {
+  const m = /^[A-Z][\p{L} .'-]{1,40}(?:\[[^\]]{1,30}\])?,?\s+[^.:]{3,30}?\((?:[A-Za-z .]{2,20})\)\s*[:\-–—]/u.exec(text);
+  return !!m && at < m[0].length;
+}
+
 function tagged<V>(m: LexiconMatch<V>): Tagged<V> {
   return { value: m.value, prov: { rule: m.rule, span: { start: m.start, end: m.end }, text: m.text } };
 }
@@ -126,7 +135,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     paragraph: seg.paragraph,
     headline: seg.kind === 'headline',
     anchors,
-    dates: sinceClauses(findDates(text, base, published), text, base, published),
+    dates: sinceClauses(findDates(text, base, published), text, base, published).filter((d) => !inDateline(text, d.start - base)),
     claimants: findClaimants(text, base),
     perpetrators: findPerpetrators(text, base, false),
     events,

@@ -50,7 +50,7 @@ const ORIGIN_BEFORE_RE = /(?:displaced (?:from|out of)|fled(?: from)?|originally
 /** "north of Jisr al-Shughur": a reference point for the event's place, not the place itself. */
 const REFERENCE_BEFORE_RE = /(?:\d+\s*(?:km|kilometres?|kilometers?|miles?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$/i;
 const REGION_RE =
-  /\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central)\s+Syria|Syria|the north-?west|the north-?east|north-?west Syria|north-?east Syria|the de-escalation zone|opposition-held (?:areas|territory|Idlib)|the region|across the country)\b/g;
+  /\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central)\s+Syria|Syria(?!'s|’s)|the north-?west|the north-?east|north-?west Syria|north-?east Syria|the de-escalation zone|opposition-held (?:areas|territory|Idlib)|the region|across the country)\b/g;
 
 /** Capitalised words that begin names but are not places. */
 const NOT_PLACES = new Set(

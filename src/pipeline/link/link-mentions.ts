@@ -87,6 +87,10 @@ function total(c: CountSet): number | null {
 }
 
 function figuresRelation(a: Mention, b: Mention): 'equal' | 'compatible' | 'absent' | 'conflict' {
+  // "three civilians" and "four fighters" are not two counts of the same dead.
+  const onlyCiv = (m: Mention) => !!m.killed.civilians && !m.killed.fighters;
+  const onlyFig = (m: Mention) => !!m.killed.fighters && !m.killed.civilians;
+  if ((onlyCiv(a) && onlyFig(b)) || (onlyFig(a) && onlyCiv(b))) return 'conflict';
   const ta = total(a.killed);
   const tb = total(b.killed);
   if (ta === null || tb === null) return 'absent';
@@ -129,6 +133,8 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   else if (perps === 'conflict') (score -= 0.5), reasons.push('perpetrators disputed');
   if (a.eventType && b.eventType && a.eventType.value === b.eventType.value) (score += 0.5), reasons.push('same event type');
   if (a.date && b.date && a.date.precision === 'day' && b.date.precision === 'day' && a.date.start === b.date.start) (score += 1), reasons.push('same day');
+  const targetsA = new Set(a.targets.map((t) => t.value));
+  if (b.targets.some((t) => targetsA.has(t.value) && t.value !== 'residential')) (score += 1), reasons.push('same target');
   const claimA = new Set(a.claimants.map((c) => c.value));
   if (b.claimants.some((c) => claimA.has(c.value))) (score += 0.5), reasons.push('same claimant');
   // An admin-area-only report joins a locality only when the other evidence is strong; an undated
@@ -157,7 +163,10 @@ export function stableId(prefix: string, key: string): string {
 export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest'): LinkResult {
   // An incident needs a date (contract); undated mentions are returned for the run's warnings.
   const undated = mentions.filter((m) => m.kind === 'incident' && !m.date);
-  const incidentMentions = mentions.filter((m) => m.kind === 'incident' && m.date).sort(canonicalOrder);
+  // Dates resting on an estimated publication day are weak: such reports first try to join an
+  // incident by place, like undated ones, and found their own only when none fits.
+  const estimated = mentions.filter((m) => m.kind === 'incident' && m.date && m.dateBasis === 'estimated');
+  const incidentMentions = mentions.filter((m) => m.kind === 'incident' && m.date && m.dateBasis !== 'estimated').sort(canonicalOrder);
   const clusters: Mention[][] = [];
   const links: LinkEvidence[] = [];
   // Blocking: index clusters by governorate (null = unknown) for candidate search.
@@ -191,7 +200,7 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   // Undated reports (no publication date, none in the text) attach to the incident they clearly
   // describe: same place and no conflicting figures or perpetrators. They never found one.
   const stillUndated: Mention[] = [];
-  for (const m of [...undated].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const m of [...undated, ...estimated].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     let best: { c: Mention[]; score: number } | null = null;
     for (const c of clusters) {
       if (c.some((x) => x.docId === m.docId)) continue;
@@ -211,7 +220,8 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
     if (best) {
       best.c.push(m);
       links.push({ a: best.c[0].id, b: m.id, score: best.score, reasons: ['undated report', 'same place'] });
-    } else stillUndated.push(m);
+    } else if (m.date) clusters.push([m]);
+    else stillUndated.push(m);
   }
   const incidents = clusters.map((c) => buildIncident(c, docs, policy));
   incidents.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));

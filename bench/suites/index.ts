@@ -1,0 +1,8 @@
+/**
+ * The benchmark suites `npm run bench` knows, in the order it runs them when none is named. A new
+ * suite (linking, API latency) is one file in this folder exporting a Suite, listed here.
+ */
+import type { Suite } from '../suite.ts';
+import { extractionSuite } from './extraction.ts';
+
+export const SUITES: readonly Suite[] = [extractionSuite];
