@@ -139,7 +139,7 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
     for (const f of failures) notes.push(`  ${f.id}: ${f.error}`);
   }
   if (agreement.stated > agreement.found) {
-    notes.push(`extraction missed the stated killed figure of ${agreement.stated - agreement.found} of ${agreement.stated} incident sentences in the warm-up sample`);
+    notes.push(`no mention carries the stated killed figure of ${agreement.stated - agreement.found} of ${agreement.stated} incident sentences in the warm-up articles`);
   }
 
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
@@ -153,8 +153,8 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
       ['warm-up', `${warmupCount} articles through every pass, untimed`],
       ['mentions', `${formatCount(mentionCount)} (${Object.entries(kinds).map(([k, v]) => `${k} ${formatCount(v)}`).join(', ')}); ${formatCount(warningCount)} warnings`],
       ['failures', `${failureCount} of ${formatCount(articleCount)} articles threw`],
-      ['figures read back', `${agreement.found} of ${agreement.stated} incident sentences in the warm-up sample (${pct(agreement.found, agreement.stated)})`],
-      ['memory', `peak RSS ${formatBytes(peakRssAfterPipeline)} after the pipeline pass (RSS ${formatBytes(rssBeforeTimed)} before it, corpus and gazetteer loaded)`],
+      ['figures read back', `${agreement.found} of ${agreement.stated} incident sentences of the warm-up articles have their killed figure in some mention of their article (${pct(agreement.found, agreement.stated)})`],
+      ['memory', `peak RSS ${formatBytes(peakRssAfterPipeline)} after the pipeline pass (RSS ${formatBytes(rssBeforeTimed)} before it, corpus and gazetteer loaded); ${formatBytes(peakRss)} after the wink passes`],
     ],
     table: { columns: ['pass', 'time', 'articles/s', 'words/s', 'output', 'vs pipeline'], rows },
     results: {

@@ -41,6 +41,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.toll', description: 'death toll reaching a number', example: 'The death toll rose to 33 on Friday.' },
   { id: 'cas.of-victims', description: 'number of the victims', example: 'Five of the victims died in the village.' },
   { id: 'cas.sub', description: 'sub-count in an including-list', example: 'Seven civilians, including two women and a child, were killed.' },
+  { id: 'cas.conjoined', description: 'a count joined to the previous one shares its outcome', example: 'The strikes killed 14 soldiers and 9 rebel fighters.' },
 ];
 
 const esc = (s: string) => s;
@@ -66,6 +67,7 @@ const CATEGORY_AFTER_RE = new RegExp(
   `^\\s*(?:${FILLER}\\s+){0,3}(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
   'iu',
 );
+const CATEGORY_ANY_RE = new RegExp(`(?<![\\p{L}])(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`, 'giu');
 const OF_VICTIMS_RE = /^\s*of (?:the|those) (?:victims|dead|people killed|killed|casualties)|^\s*of (?:them|whom)/i;
 const SAME_FAMILY_RE = /^\s*(?:mostly |all )?(?:from|of) (?:the same|one|a single) family/i;
 
@@ -74,7 +76,7 @@ const UNIT_AFTER_RE =
   /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt|maim(?:ed|ing)))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'-]+){0,6}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|climbed to|jumped to)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
@@ -88,6 +90,17 @@ const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
 const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
+
+/**
+ * "A woman and her two children were", "Four children and two women were": only counts, victim
+ * nouns and connectives stand between the first count and the verb.
+ */
+function isCountList(between: string): boolean {
+  let rest = between;
+  for (const q of findQuantities(between, 0)) rest = rest.replace(q.text, ' ');
+  rest = rest.replace(CATEGORY_ANY_RE, ' ');
+  return /^(?:\s|,|and|or|her|his|their|the|of|same|family|also|were|was|have|has|had|been|all|both|more|other|another|a|an|young)*$/i.test(rest);
+}
 
 function outcomeOf(m: RegExpExecArray | RegExpMatchArray): Outcome {
   return m[1] ? 'killed' : 'injured';
@@ -141,7 +154,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (famM) impliesCivilians = true;
 
     // "the other four", "another two": the same kind of victims as the count before.
-    if (!category && lastHead !== null && /(?:the other|another|the remaining)\s*$/i.test(before)) {
+    if (!category && lastHead !== null && (/(?:the other|another|the remaining)\s*$/i.test(before) || (q.quantity.additional && !/others?$/i.test(rawQ)))) {
       category = anchors[lastHead].category;
       catRule = 'cat.inherited';
     }
@@ -194,7 +207,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const between = window.slice(0, om.index);
         // No other head count in between, unless it is an including-list.
         const otherNumbers = findQuantities(between, 0).filter((x) => !isSingular(x));
-        const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0;
+        const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0 || isCountList(between);
         const words = between.trim().split(/\s+/).filter(Boolean).length;
         if (listy && words <= 22 && !/\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b/i.test(between)) {
           outcome = outcomeOf(om);
@@ -203,15 +216,19 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         }
       }
     }
-    // Sub-count of the previous head: "including five children", "and a woman".
-    const subCtx = lastHead !== null && q.start - lastHeadEnd < 160 && SUB_BEFORE_RE.test(before);
+    // Sub-count of the previous head: "including five children", "including 5 children and 3 women".
+    // After "and" it is a sub-count only when the list before it was one ("... and 3 women");
+    // "killed 14 soldiers and 9 fighters" adds a second head.
+    const lastAnchor = anchors.length ? anchors[anchors.length - 1] : null;
     const includingCtx = lastHead !== null && INCLUDING_ONLY_RE.test(before);
-    if ((includingCtx || (subCtx && !outcome)) && category && category !== 'total') {
+    const andAfterSub = lastAnchor !== null && lastAnchor.parent !== null && q.start - (lastAnchor.end - offset) < 40 && SUB_BEFORE_RE.test(before);
+    const subsetOfParent = (c: CountCategory | null) => c !== null && c !== 'total' && lastHead !== null && c !== anchors[lastHead].category && !(c === 'fighters' && anchors[lastHead].category === 'civilians');
+    if ((includingCtx || andAfterSub) && subsetOfParent(category) && (!outcome || rule !== 'cas.num-cat-outcome' || includingCtx)) {
       const parent = anchors[lastHead!];
-      if (parent && (!outcome || outcome === parent.outcome)) {
+      if (parent) {
         anchors.push({
           outcome: parent.outcome,
-          category,
+          category: category!,
           quantity: q.quantity,
           start: offset + q.start,
           end: offset + phraseEnd,
@@ -223,6 +240,12 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         lastHeadEnd = phraseEnd;
         continue;
       }
+    }
+    // "killed 14 soldiers and 9 rebel fighters", "two in Saraqib, three others in Sarmin",
+    // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.
+    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(text.slice(lastHeadEnd, q.start))) {
+      outcome = anchors[lastHead].outcome;
+      rule = 'cas.conjoined';
     }
     if (!outcome) continue;
     if (NEGATED_RE.test(before)) continue;
