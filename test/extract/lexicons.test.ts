@@ -35,8 +35,6 @@ const EXAMPLE_LOOKUP: PlaceLookup = {
  */
 const KNOWN_GAPS: Record<string, string> = {
   'perp.israel': '"israel" is not in the guide\'s perpetrator list; add it to the guide or map the entry to an id that is',
-  'claimant.journalist': 'findClaimants has no attribution cue for what a correspondent saw ("An AFP correspondent saw ...")',
-  'claimant.airwars': '"assessed" is not an attribution verb in ATTR_AFTER, so "Airwars assessed ..." is not a claim',
   'place.admin-countryside': 'findPlaces never assigns this id: the example comes out as Idlib/area by place.type-of (admin hints carry no rule)',
   'place.admin-province': 'findPlaces never assigns this id: the example comes out as Idlib/area by place.name-type',
   'place.region': 'findPlaces never assigns this id: regions are returned as bare {name,start,end} without a rule',
@@ -210,6 +208,11 @@ describe('PLACE_RULES', () => {
       assert.deepEqual(r.regions.map((g) => g.name), ['northwestern Syria']);
     },
     'place.origin': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Maarrat al-Numan', 'origin']]),
+    'place.list': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Saraqib', 'event'], ['Binnish', 'event'], ['Kafr Nabl', 'event']]),
+    'place.admin-direction': (r) => {
+      assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Idlib', 'area']]);
+      assert.ok(r.adminHints.some((h) => h.name === 'Idlib'));
+    },
   };
   for (const r of PLACE_RULES) {
     test(`${r.id}: its example reads as the rule describes`, () => {

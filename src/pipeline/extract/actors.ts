@@ -43,7 +43,7 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
 const CLASH_PARTY_BEFORE = /(?:\b(?:clash\w*|fight\w*|battles?|confrontations?)\s+(?:\w+\s+){0,3}?between\b[^.;]*|\b(?:clashed|clashing|clashes|fighting|fought|battled|battling)\s+(?:\w+\s+)?with\s+(?:the\s+)?)$/i;
 
 const ATTR_AFTER =
-  /^[^.;!?]{0,90}?\b(?:said|says|say|reported|reports|report|told|stated|states|documented|documents|confirmed|confirms|added|adds|announced|announces|noted|notes|claimed|claims|recorded|records|counted|tweeted|estimated|estimates|indicated|revealed|showed|shows|wrote|put the (?:death )?toll|statement|tally|count|figures|data|sources?)\b/i;
+  /^[^.;!?]{0,90}?\b(?:said|says|say|reported|reports|report|told|stated|states|documented|documents|confirmed|confirms|added|adds|announced|announces|noted|notes|claimed|claims|recorded|records|counted|tweeted|estimated|estimates|indicated|revealed|showed|shows|wrote|assessed|saw|witnessed|put the (?:death )?toll|statement|tally|count|figures|data)\b/i;
 const ATTR_BEFORE =
   /(?:according to|said|says|reported|report(?:ed)? by|told|per|cited by|quoted by|quoting|sources? (?:at|in|from|with)|data (?:from|by)|figures (?:from|by)|tally by|statistics (?:from|by)|statement (?:from|by)|spokesman for|spokesperson for|head of|director of|chief of|official at|official with|monitor|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}$/i;
 

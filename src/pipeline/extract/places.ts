@@ -29,6 +29,8 @@ export const PLACE_RULES: PlaceRule[] = [
   { id: 'place.admin-province', example: 'in Idlib province' },
   { id: 'place.region', example: 'in northwestern Syria' },
   { id: 'place.origin', example: 'three children displaced from Maarrat al-Numan' },
+  { id: 'place.list', example: 'Jets hit Saraqib, Binnish and Kafr Nabl.' },
+  { id: 'place.admin-direction', example: 'Shelling continued in southern Idlib.' },
 ];
 
 const PARTICLE = "(?:al|el|as|ash|ad|adh|ar|at|ath|az|an|ed|es|et|ez|en|eš|um|umm|abu|bani|beni|bin|ibn|wadi|tal|tell|jabal|jebel|kafr|khirbet|deir|ain|ras|bab|bir|maarat|marat|qasr|sheikh)";
@@ -42,7 +44,11 @@ const DIRECTION = '(?:north|south|east|west|northern|southern|eastern|western|no
 
 const TYPE_OF_RE = new RegExp(`\\b(?:the\\s+)?(?:${DIRECTION}\\s+)?(${TYPE_WORDS})\\s+of\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const NAME_TYPE_RE = new RegExp(`(${NAME})\\s+(${TYPE_WORDS}|countryside|province|governorate)(?![\\p{L}])`, 'gu');
-const PREP_NAME_RE = new RegExp(`\\b(in|on|near|at|into|outside|around|targeting|targeted|hit|hitting|struck|striking|of|from|shelled|bombed|pounded|towards?|between)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+const PREP_NAME_RE = new RegExp(`\\b(in|In|on|On|near|Near|at|At|into|outside|Outside|around|Around|targeting|targeted|hit|hitting|struck|striking|of|from|fled|shelled|bombed|pounded|towards?|between)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+/** "in southern Idlib", "across northern Aleppo": a direction before a governorate is the governorate. */
+const DIRECTION_ADMIN_RE = new RegExp(`\\b(?:in|across|of|over|on)\\s+(?:the\\s+)?${DIRECTION}\\s+(${NAME})`, 'gu');
+/** The next names of a list: "Douma and Harasta", "Idlib city, Binnish and Sahl al-Ruj". */
+const LIST_NEXT_RE = new RegExp(`^(?:\\s+(?:city|town|village|centre|center))?\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+(?:town|village|city|region|area|neighbou?rhood)s?\\s+of\\s+)?(${NAME})`, 'u');
 const COUNTRYSIDE_OF_RE = new RegExp(`(?:the\\s+)?(?:${DIRECTION}\\s+)?(?:countryside|province|governorate|outskirts|suburbs|part|parts)\\s+of\\s+(?:the\\s+)?(?:province\\s+of\\s+|city\\s+of\\s+)?(${NAME})`, 'gu');
 const RURAL_RE = new RegExp(`\\b(?:${DIRECTION}\\s+)?(?:rural|countryside of|province of|governorate of)\\s+(${NAME})`, 'gu');
 const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs?)(?![\\p{L}])`, 'gu');
@@ -120,7 +126,10 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
     if (/^\s+(?:street|road|avenue|square|highway|roundabout|bridge|hospital|school|mosque|market)\b/i.test(after)) return;
     let role: PlaceRole = ORIGIN_BEFORE_RE.test(before) ? 'origin' : REFERENCE_BEFORE_RE.test(before) ? 'area' : 'event';
     const admin = lookup.admin1Name(trimmed);
-    const tw = typeWord?.toLowerCase() ?? null;
+    let tw = typeWord?.toLowerCase() ?? null;
+    // "Idlib's western countryside", "Aleppo's eastern suburbs": the governorate as an area.
+    const possessiveArea = new RegExp(`^(?:'s|’s)?\\s+(?:${DIRECTION}\\s+)?(countryside|province|governorate|suburbs?|outskirts)\\b`, 'iu').exec(after);
+    if (admin && possessiveArea) tw = possessiveArea[1].toLowerCase();
     if (admin && (tw === null || /province|governorate|countryside|region/.test(tw))) {
       // "Idlib" alone is ambiguous between city and governorate; "Idlib province" is the area.
       if (tw && /province|governorate|countryside|region/.test(tw)) role = role === 'origin' ? 'origin' : 'area';
@@ -147,6 +156,27 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
       }
     }
     if (known && !PERSONAL_NAMES.has(known.split(/\s+/)[0].toLowerCase())) push(known, m.index! + m[0].length - name.length, 'place.prep-name', null);
+  }
+  // List continuations of places already found.
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i];
+    const m = LIST_NEXT_RE.exec(text.slice(r.end, r.end + 80));
+    if (!m) continue;
+    const name = trimName(m[1]);
+    if (!name || raws.some((x) => x.name === name)) continue;
+    const known = lookup.isPlace(name) || lookup.admin1Name(name) ? name : lookup.isPlace(name.split(/\s+/).slice(0, 2).join(' ')) ? name.split(/\s+/).slice(0, 2).join(' ') : null;
+    if (!known) continue;
+    const before = raws.length;
+    push(known, r.end + m.index + m[0].length - m[1].length, 'place.list', null);
+    if (raws.length > before) raws[raws.length - 1].role = r.role;
+  }
+  for (const m of text.matchAll(DIRECTION_ADMIN_RE)) {
+    const n = trimName(m[1]);
+    const a = n ? lookup.admin1Name(n) : null;
+    if (!a || !n) continue;
+    adminHints.push({ name: a, start: offset + m.index! });
+    const start = text.indexOf(n, m.index!);
+    raws.push({ name: n, start, end: start + n.length, rule: 'place.admin-direction', role: 'area', typeWord: 'province' });
   }
   // Admin hints.
   for (const re of [COUNTRYSIDE_OF_RE, RURAL_RE, NAME_ADMIN_RE]) {
