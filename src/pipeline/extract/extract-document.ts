@@ -171,7 +171,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
         if (a) resolved.push(a);
         continue;
       }
-      const r = resolver.resolve(p, hint);
+      const r = resolver.resolve(p, hint) ?? (hint ? null : f.softHints.length ? resolver.resolve(p, f.softHints[0], undefined, false) : null);
       if (r && r.precision === 'locality') {
         resolved.push(r);
         localities.push(r);
@@ -324,10 +324,14 @@ function quoteSpan(text: string, f: Frame): { start: number; end: number } {
 /** "Idlib" after "province of", before "province", or as "Syria's Idlib" is the governorate. */
 function isAreaUse(text: string, p: PlaceMention, base: number): boolean {
   const s = p.prov.span.start - base;
-  const before = text.slice(Math.max(0, s - 30), s);
-  const after = text.slice(s + p.name.length, s + p.name.length + 25);
-  if (/^\s*(?:city|town|village|center|centre|neighbou?rhood)/i.test(after) || /(?:city|town|village) of\s+$/i.test(before)) return false;
-  return true;
+  const before = text.slice(Math.max(0, s - 40), s);
+  const after = text.slice(s + p.name.length, s + p.name.length + 40);
+  if (/^\s*(?:city|town|village|center|centre|neighbou?rhood)/i.test(after) || /(?:city|town|village|metropolis|capital) of\s+$/i.test(before)) return false;
+  // The governorate only when the text says so ("Idlib province", "the countryside of Idlib",
+  // "Syria's Idlib", "southern Idlib"); a bare "in Aleppo" is the city of that name.
+  if (/^(?:'s|’s)?\s*(?:\w+\s+)?(?:province|governorate|countryside|region|suburbs?)\b/i.test(after)) return true;
+  if (/(?:province|governorate|countryside|region|suburbs|rural|outskirts) of\s+(?:the\s+)?$|(?:Syria's|Syria’s)\s+(?:\w+\s+)?$|(?:north|south|east|west)(?:ern|-?western|-?eastern)?\s+$/i.test(before)) return true;
+  return false;
 }
 
 function resolveFrameDate(d: DateMention | null, published: string | null): Built['date'] {

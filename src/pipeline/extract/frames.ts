@@ -33,6 +33,7 @@ export interface SentenceInfo {
   targets: LexiconMatch<string>[];
   places: PlaceMention[];
   adminHints: { name: string; start: number }[];
+  softHints: string[];
   regions: { name: string; start: number; end: number }[];
   /** "the sources said", "the monitor added": attribution to someone named before. */
   anaphoricAttribution: boolean;
@@ -55,6 +56,8 @@ export interface Frame {
   claimants: Tagged<string>[];
   places: PlaceMention[];
   adminHints: string[];
+  /** Governorates named as places in the sentence: a ranking hint, not a constraint. */
+  softHints: string[];
   regions: string[];
   date: DateMention | null;
   dateInherited: boolean;
@@ -111,7 +114,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
   const base = seg.start;
   const anchors = findCasualtyAnchors(text, base);
   const events = findAll(EVENT_COMPILED, text, base);
-  const { places, adminHints, regions } = findPlaces(text, base, lookup);
+  const { places, adminHints, softHints, regions } = findPlaces(text, base, lookup);
   let displaced: SentenceInfo['displaced'] = null;
   if (DISPLACED_RE.test(text)) {
     for (const q of findQuantities(text, 0)) {
@@ -142,6 +145,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     targets: findAll(TARGET_COMPILED, text, base),
     places,
     adminHints,
+    softHints,
     regions,
     anaphoricAttribution: ANAPHOR_ATTR.test(text),
     background: BACKGROUND_RE.test(text),
@@ -203,6 +207,7 @@ export function framesOfSentence(s: SentenceInfo, docText: string): Frame[] {
       claimants: uniqTagged(s.claimants.filter((p) => withinP(p, cs, ce))),
       places: clausePlaces,
       adminHints: s.adminHints.filter((h) => within(h, cs, ce)).map((h) => h.name),
+      softHints: s.softHints,
       regions: s.regions.filter((r) => within(r, cs, ce)).map((r) => r.name),
       date: pickDate(s.dates.filter((d) => within(d, cs, ce)), at),
       dateInherited: false,

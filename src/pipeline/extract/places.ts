@@ -54,9 +54,9 @@ const RURAL_RE = new RegExp(`\\b(?:${DIRECTION}\\s+)?(?:rural|countryside of|pro
 const NAME_ADMIN_RE = new RegExp(`(${NAME})(?:'s|’s)?\\s+(?:(?:${DIRECTION})\\s+)?(?:province|governorate|countryside|region|suburbs?)(?![\\p{L}])`, 'gu');
 const ORIGIN_BEFORE_RE = /(?:displaced (?:from|out of)|fled(?: from)?|originally from|hailing from|natives? of|evacuated from|who came from|who had fled)\s+(?:the\s+)?(?:(?:city|town|village|area) of\s+)?$/i;
 /** "north of Jisr al-Shughur": a reference point for the event's place, not the place itself. */
-const REFERENCE_BEFORE_RE = /(?:\d+\s*(?:km|kilometres?|kilometers?|miles?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$/i;
+const REFERENCE_BEFORE_RE = /(?:(?:near|outside|close to|of) the capital,?\s+(?:of\s+)?|capital,\s+)$|(?:\d+\s*(?:km|kilometres?|kilometers?|miles?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$/i;
 const REGION_RE =
-  /\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central)\s+Syria|Syria(?!'s|’s)|the north-?west|the north-?east|north-?west Syria|north-?east Syria|the de-escalation zone|opposition-held (?:areas|territory|Idlib)|the region|across the country)\b/g;
+  /\b(?:(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central)\s+Syria|Syria(?!'s|’s)|Syria(?:'s|’s) (?:far )?(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|central)(?:ern)?(?! [A-Z]| province| governorate| city| town)|the north-?west|the north-?east|north-?west Syria|north-?east Syria|the de-escalation zone|opposition-held (?:areas|territory|Idlib)|the region|across the country)\b/g;
 
 /** Capitalised words that begin names but are not places. */
 const NOT_PLACES = new Set(
@@ -110,7 +110,11 @@ interface RawPlace {
  * Find place mentions and admin hints in one sentence. `offset` shifts spans to document offsets;
  * `docText` is used for provenance text.
  */
-export function findPlaces(text: string, offset: number, lookup: PlaceLookup): { places: PlaceMention[]; adminHints: { name: string; start: number }[]; regions: { name: string; start: number; end: number }[] } {
+export function findPlaces(
+  text: string,
+  offset: number,
+  lookup: PlaceLookup,
+): { places: PlaceMention[]; adminHints: { name: string; start: number }[]; softHints: string[]; regions: { name: string; start: number; end: number }[] } {
   const raws: RawPlace[] = [];
   const adminHints: { name: string; start: number }[] = [];
   const regions: { name: string; start: number; end: number }[] = [];
@@ -190,10 +194,12 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
       if (a) adminHints.push({ name: a, start: offset + m.index! });
     }
   }
-  // "the district of al-Sukkari in Aleppo": a governorate-named place narrows the others.
+  // "the district of al-Sukkari in Aleppo": a governorate-named place narrows the others, softly
+  // (it may be the city, or a reference point such as "near the capital, Damascus").
+  const softHints: string[] = [];
   for (const r of raws) {
     const a = lookup.admin1Name(r.name);
-    if (a && !adminHints.some((h) => h.name === a)) adminHints.push({ name: a, start: offset + r.start + 100_000 });
+    if (a && !softHints.includes(a)) softHints.push(a);
   }
   for (const m of text.matchAll(REGION_RE)) regions.push({ name: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
 
@@ -223,5 +229,5 @@ export function findPlaces(text: string, offset: number, lookup: PlaceLookup): {
       prov: { rule: r.rule, span: { start: offset + r.start, end: offset + r.end }, text: r.name },
     };
   });
-  return { places, adminHints, regions };
+  return { places, adminHints, softHints, regions };
 }

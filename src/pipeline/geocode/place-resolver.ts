@@ -42,7 +42,11 @@ export class PlaceResolver implements PlaceLookup {
   }
 
   /** A locality for a place mention, or null when the gazetteer has none under that name. */
-  resolve(m: PlaceMention, admin1Hint: string | null, near?: LatLon): ResolvedPlace | null {
+  /**
+   * @param strict the hint is the text's own statement of the governorate ("in Idlib province"):
+   *   a candidate elsewhere is a different place of the same name and is refused.
+   */
+  resolve(m: PlaceMention, admin1Hint: string | null, near?: LatLon, strict = true): ResolvedPlace | null {
     const hint = admin1Hint ?? m.adminHint;
     const cands = this.gazetteer.lookup(m.name, { admin1: hint, near, limit: 5 });
     const best = cands[0];
@@ -52,7 +56,7 @@ export class PlaceResolver implements PlaceLookup {
     // The text names the governorate and the gazetteer has this name only elsewhere: a different
     // place of the same name. Better to fall back to the governorate than to place it wrongly.
     const hinted = hint ? this.gazetteer.resolveAdmin1(hint) : null;
-    if (hinted && a1 && hinted.code !== a1.code && e.featureClass !== 'A') return null;
+    if (strict && hinted && a1 && hinted.code !== a1.code && e.featureClass !== 'A') return null;
     const a2 = this.gazetteer.admin2Of(e);
     const precision = e.featureClass === 'A' ? (e.featureCode === 'ADM1' ? 'admin1' : e.featureCode === 'ADM2' ? 'admin2' : 'locality') : 'locality';
     return {
