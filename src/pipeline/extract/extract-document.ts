@@ -327,11 +327,9 @@ function isAreaUse(text: string, p: PlaceMention, base: number): boolean {
   const before = text.slice(Math.max(0, s - 40), s);
   const after = text.slice(s + p.name.length, s + p.name.length + 40);
   if (/^\s*(?:city|town|village|center|centre|neighbou?rhood)/i.test(after) || /(?:city|town|village|metropolis|capital) of\s+$/i.test(before)) return false;
-  // The governorate only when the text says so ("Idlib province", "the countryside of Idlib",
-  // "Syria's Idlib", "southern Idlib"); a bare "in Aleppo" is the city of that name.
-  if (/^(?:'s|’s)?\s*(?:\w+\s+)?(?:province|governorate|countryside|region|suburbs?)\b/i.test(after)) return true;
-  if (/(?:province|governorate|countryside|region|suburbs|rural|outskirts) of\s+(?:the\s+)?$|(?:Syria's|Syria’s)\s+(?:\w+\s+)?$|(?:north|south|east|west)(?:ern|-?western|-?eastern)?\s+$/i.test(before)) return true;
-  return false;
+  // A bare "in Idlib" is read as the governorate (the conservative, coarser reading); linking
+  // treats a bare governorate name and the city of that name as the same place.
+  return true;
 }
 
 function resolveFrameDate(d: DateMention | null, published: string | null): Built['date'] {

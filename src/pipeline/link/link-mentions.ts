@@ -78,6 +78,9 @@ function placeRelation(a: Mention, b: Mention): 'same' | 'near' | 'area' | 'none
   const loc = la[0] ?? lb[0];
   const area = la.length ? b : a;
   if (loc && area.resolvedPlaces.some((p) => p.precision !== 'locality' && sameName(p.name, loc.name))) return 'same';
+  // Both name "Damascus" bare: the city and the governorate of that name are not told apart.
+  const bare = (m: Mention) => m.resolvedPlaces.filter((p) => p.precision === 'admin1' && p.mention && p.mention.prov.rule !== 'place.name-type' && p.mention.role !== 'area');
+  if (aa && ab && bare(a).some((x) => bare(b).some((y) => sameName(x.name, y.name)))) return 'same';
   if (aa && ab) return 'area';
   return 'none';
 }
