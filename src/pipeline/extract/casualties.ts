@@ -115,6 +115,8 @@ function isSingular(q: QuantityMention): boolean {
  * so they refer to the document.
  */
 export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
+  // A dash glued to a word ("(Kurdistan 24) –Seven Syrian soldiers") is punctuation, not a hyphen.
+  text = text.replace(/(^|[\s)\]])[-–—](?=\p{L})/gu, '$1 ');
   const quantities = [...findQuantities(text, 0), ...findArticleSingulars(text)].sort((a, b) => a.start - b.start);
   const anchors: CountAnchor[] = [];
   let lastHead: number | null = null;

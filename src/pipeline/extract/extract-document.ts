@@ -234,11 +234,16 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     }
     // A figure with no place of its own and no date of its own, later in the article, is another
     // source's (or an updated) toll of the article's lead event: it becomes another claim there.
-    const lead = groups.find((g) => g.kind === 'incident' && hasFigures(g.frame));
+    // The lead: the first incident with figures, or a strike on a named place told at the top.
+    const lead = groups.find((g) => g.kind === 'incident' && (hasFigures(g.frame) || (g.frame.kind === 'event' && g.frame.sentence <= 2 && g.resolved.length > 0)));
     if (lead && restatesLead(lead, b) && isPartOfLead(sentences[b.frame.sentence].text)) {
       // "Four children were also among those killed": a breakdown of the lead's toll.
       lead.mergedFrames.push(b.frame);
       absorbContext(lead, b);
+      continue;
+    }
+    if (lead && restatesLead(lead, b) && !hasFigures(lead.frame)) {
+      absorb(lead, b);
       continue;
     }
     if (lead && restatesLead(lead, b)) {

@@ -143,7 +143,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'others', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
+    patterns: ['people', 'persons?', 'individuals', 'others', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
     example: 'Twenty people were wounded.',
   },
 ];
