@@ -33,6 +33,8 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held))/i.test(after)) continue;
     // Both sides of a clash are parties to it: "clashes between X and Y", "clashed with X".
     const clashParty = CLASH_PARTY_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start));
+    // "three rebel fighters were killed": the subject of a passive is a victim, not an agent.
+    if (/^(?:[\w-]+\s+){0,2}?(?:were|was|have been|has been|had been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|struck|shelled|bombed)\b/i.test(after.replace(/^\s+/, ''))) continue;
     const agent = clashParty || AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || acceptAll;
     if (!agent) continue;
     out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });

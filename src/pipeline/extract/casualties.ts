@@ -62,7 +62,7 @@ const CATEGORY_PATTERNS: { src: string; category: CountCategory; rule: string; f
 const FILLER =
   "(?:more|other|additional|further|innocent|unarmed|civilian|syrian|kurdish|turkish|russian|iraqi|iranian|local|young|elderly|old|displaced|injured|wounded|" +
   "killed|of the|of our|of their|of his|of them|the|same|medical|military|regime|government|opposition|rebel|sdf|ypg|hts|isis|armed|foreign|" +
-  "[a-z]+-year-old|\\d+-year-old|aged \\d+|aid|health|humanitarian|security|police|army)";
+  "[a-z]+-year-old|\\d+-year-old|aged \\d+|aid|health|humanitarian|security|police|army|pro-[a-z]+|[a-z]+-(?:backed|affiliated|linked|led|aligned|allied))";
 const CATEGORY_AFTER_RE = new RegExp(
   `^\\s*(?:${FILLER}\\s+){0,3}(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
   'iu',
@@ -76,13 +76,13 @@ const UNIT_AFTER_RE =
   /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'-]+){0,6}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|climbed to|jumped to)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`,
+  `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
 // A forward scan for the verb stops at these: they start another statement or change the subject.
