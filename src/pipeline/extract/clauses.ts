@@ -17,7 +17,7 @@ export const CLAUSE_RULES = [
   { id: 'clause.before-count', example: 'Seven civilians were killed in Kafr Nabl, and two more died in Hass.' },
 ];
 
-const STRONG_SEP = /;\s+(?!were\b|was\b|and\b)|,?\s+while\s+|\s+whereas\s+|,?\s+(?:and\s+)?they are\s+|,\s+(?:and\s+)?(?:meanwhile|separately)\s*,?\s+|\s+before\s+(?=(?:another|a further|\w+\s+more)\b)/gi;
+const STRONG_SEP = /;\s+(?!were\b|was\b|and\b)|,?\s+while\s+|\s+whereas\s+|,?\s+(?:and\s+)?they are\s+|,\s+(?:and\s+)?(?:meanwhile|separately)\s*,?\s+|\s+before\s+(?=(?:another|a further|\w+\s+more)\b)|,?\s+and\s+(?=(?:(?:artillery\s+)?shelling|air ?strikes?|strikes?|raids?|an? (?:air ?strike|drone strike|drone attack|attack|explosion|car bomb|raid))\s+(?:on|in|at|targeting|hit|near)\b)/gi;
 const WEAK_BEFORE = /(?:,\s*(?:and\s+)?|\s+and\s+(?:another\s+)?|\s+as well as\s+)$/i;
 
 /**

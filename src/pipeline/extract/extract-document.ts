@@ -220,6 +220,14 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     else if (partTotals.length >= 1 && sum === t && parts.length >= 1 && b.frame.sentence <= parts[0].frame.sentence) b.kind = 'tally';
   }
 
+  // "Fourteen were killed on Thursday (a total) before three more were killed on Friday": a count
+  // that adds to a total is a total too.
+  for (let i = 1; i < built.length; i++) {
+    const b = built[i];
+    const prev = built[i - 1];
+    if (b.kind === 'incident' && prev.kind === 'tally' && prev.frame.sentence === b.frame.sentence && !b.localities.length && isAdditional(b.frame)) b.kind = 'tally';
+  }
+
   // --- merge frames of one event -------------------------------------------------------------
   const groups: Built[] = [];
   for (const b of built) {
@@ -407,8 +415,11 @@ function compatible(g: Built, b: Built): boolean {
   const bLoc = b.localities.length > 0;
   if (gLoc && bLoc) {
     if (!sameLocality(g.localities, b.localities)) return false;
-    // Same place, and one sentence only names the strike: a day apart is the same report's looseness.
-    if (g.date && b.date && !rangesOverlap(g.date, b.date) && !(Math.abs(dayMs(g.date.start) - dayMs(b.date.start)) <= DAY && (!hasFigures(gf) || !hasFigures(bf)))) return false;
+    // Same place: a sentence that states no date continues the story; a day apart is the same
+    // report's looseness when one sentence only names the strike or both give the same toll.
+    const undatedOne = g.date?.precision === 'reported' || b.date?.precision === 'reported';
+    const dayApart = !!g.date && !!b.date && Math.abs(dayMs(g.date.start) - dayMs(b.date.start)) <= DAY;
+    if (g.date && b.date && !undatedOne && !rangesOverlap(g.date, b.date) && !(dayApart && (!hasFigures(gf) || !hasFigures(bf) || sameFigures(gf, bf)))) return false;
     return countsCompatible(gf.killed, bf.killed) && countsCompatible(gf.injured, bf.injured);
   }
   if (g.admin1 && b.admin1 && g.admin1 !== b.admin1) return false;
@@ -458,6 +469,12 @@ const EVENT_FAMILY: Record<string, string> = { air_strike: 'remote', shelling: '
 
 function absorbContext(g: Built, b: Built): void {
   const gf = g.frame;
+  if (!g.resolved.some((r) => r.lat !== null) && b.resolved.length) {
+    // The lead named no place; the restatement does ("... at the Military College in Homs").
+    g.resolved.push(...b.resolved);
+    g.localities.push(...b.localities);
+    g.admin1 = g.admin1 ?? b.admin1;
+  }
   const seenT = new Set(gf.targets.map((p) => p.value));
   gf.targets = [...gf.targets, ...b.frame.targets.filter((p) => !seenT.has(p.value))];
   const seenP = new Set(gf.perpetrators.map((p) => p.value));
