@@ -148,6 +148,26 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   return { a: a.id, b: b.id, score, reasons };
 }
 
+/** Day numbers a mention's date may cover (a reported date also the day before); long spans capped. */
+function daysOf(m: Mention): number[] {
+  if (!m.date) return [];
+  const start = Math.floor(mentionStart(m) / DAY);
+  const end = Math.min(Math.floor(dayMs(m.date.end) / DAY), start + 62);
+  const out: number[] = [];
+  for (let d = start; d <= end; d++) out.push(d);
+  return out;
+}
+
+/** Keys under which a mention's places are indexed: gazetteer ids and transliteration keys. */
+function placeKeys(m: Mention): string[] {
+  const keys = new Set<string>();
+  for (const p of m.resolvedPlaces) {
+    if (p.gazetteerId) keys.add(`id:${p.gazetteerId}`);
+    keys.add(`name:${nameKey(p.name)}`);
+  }
+  return [...keys];
+}
+
 function canonicalOrder(a: Mention, b: Mention): number {
   const da = a.date?.start ?? '9999';
   const db = b.date?.start ?? '9999';
@@ -172,10 +192,46 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   const incidentMentions = mentions.filter((m) => m.kind === 'incident' && m.date && m.dateBasis !== 'estimated').sort(canonicalOrder);
   const clusters: Mention[][] = [];
   const links: LinkEvidence[] = [];
-  // Blocking: index clusters by governorate (null = unknown) for candidate search.
+  // Blocking: clusters are indexed by every day their members' dates cover, so a mention is only
+  // compared with clusters it could share a day with (near-linear in the number of mentions).
+  const byDay = new Map<number, Set<number>>();
+  const byPlace = new Map<string, Set<number>>();
+  const index = (ci: number, m: Mention) => {
+    for (const d of daysOf(m)) {
+      let set = byDay.get(d);
+      if (!set) byDay.set(d, (set = new Set()));
+      set.add(ci);
+    }
+    for (const k of placeKeys(m)) {
+      let set = byPlace.get(k);
+      if (!set) byPlace.set(k, (set = new Set()));
+      set.add(ci);
+    }
+  };
+  const candidatesByDay = (m: Mention): Mention[][] => {
+    const ids = new Set<number>();
+    for (const d of daysOf(m)) for (const ci of byDay.get(d) ?? []) ids.add(ci);
+    return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
+  };
+  const candidatesByPlace = (m: Mention): Mention[][] => {
+    const ids = new Set<number>();
+    for (const k of placeKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
+    return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
+  };
+  const clusterIndex = new Map<Mention[], number>();
+  const found = (m: Mention) => {
+    const c = [m];
+    clusters.push(c);
+    clusterIndex.set(c, clusters.length - 1);
+    index(clusters.length - 1, m);
+  };
+  const join = (c: Mention[], m: Mention) => {
+    c.push(m);
+    index(clusterIndex.get(c)!, m);
+  };
   for (const m of incidentMentions) {
     let best: { c: Mention[]; ev: LinkEvidence } | null = null;
-    for (const c of clusters) {
+    for (const c of candidatesByDay(m)) {
       if (c.some((x) => x.docId === m.docId)) continue;
       // Every member must be compatible; the best-scoring member gives the evidence.
       let ok = true;
@@ -196,16 +252,16 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       if (!best || top.score > best.ev.score) best = { c, ev: top };
     }
     if (best) {
-      best.c.push(m);
+      join(best.c, m);
       links.push(best.ev);
-    } else clusters.push([m]);
+    } else found(m);
   }
   // Undated reports (no publication date, none in the text) attach to the incident they clearly
   // describe: same place and no conflicting figures or perpetrators. They never found one.
   const stillUndated: Mention[] = [];
   for (const m of [...undated, ...estimated].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     let best: { c: Mention[]; score: number } | null = null;
-    for (const c of clusters) {
+    for (const c of candidatesByPlace(m)) {
       if (c.some((x) => x.docId === m.docId)) continue;
       let top = -Infinity;
       let ok = true;
@@ -221,9 +277,9 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       if (!best || top > best.score) best = { c, score: top };
     }
     if (best) {
-      best.c.push(m);
+      join(best.c, m);
       links.push({ a: best.c[0].id, b: m.id, score: best.score, reasons: ['undated report', 'same place'] });
-    } else if (m.date) clusters.push([m]);
+    } else if (m.date) found(m);
     else stillUndated.push(m);
   }
   const incidents = clusters.map((c) => buildIncident(c, docs, policy));
