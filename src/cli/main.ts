@@ -70,9 +70,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('read JSON Lines, .txt files and folders; extract, geocode, link; print a summary')
     .option('--db <file>', 'SQLite store (env TALLY_DB)')
     .option('--published <date>', 'publication date for .txt files without one (YYYY-MM-DD)')
-    .addOption(new Option('--policy <policy>', 'figure reconciliation policy').choices(RECONCILE_POLICIES).default('latest'))
     .argument('<paths...>')
-    .action(async (paths: string[], o: { db?: string; published?: string; policy?: string }) => {
+    .action(async (paths: string[], o: { db?: string; published?: string }) => {
       const published = o.published !== undefined ? parsePublished(o.published) : null;
       const store = openSqliteStore(dbPath(o.db));
       try {
@@ -80,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
         const tty = process.stderr.isTTY;
         const summary = await ingestPaths(store, resolver, paths, {
           published,
-          policy: policyOf(o.policy),
+          policy: 'latest',
           now: now(),
           runId: now(),
           onProgress: ({ read, source: src }) => {
@@ -102,13 +101,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('write incidents as incidents/1 JSON, ACLED-column CSV or GeoJSON')
     .option('--db <file>', 'SQLite store (env TALLY_DB)')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('json'))
+    .addOption(new Option('--policy <policy>', 'best-estimate policy: latest (stored), conservative (lowest credible), max').choices(RECONCILE_POLICIES).default('latest'))
     .option('--out <file>', 'write to a file instead of stdout')
-    .action((o: { db?: string; format: string; out?: string }) => {
+    .action((o: { db?: string; format: string; out?: string; policy?: string }) => {
       const path = dbPath(o.db);
       if (!existsSync(path)) throw new UsageError(`--db ${path}: no such store; run 'tally ingest --db ${path} FILE...' first`);
       const store = openSqliteStore(path);
       try {
-        const text = renderExport(store, o.format as ExportFormat, now());
+        const text = renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy));
         if (o.out) writeFileSync(o.out, text);
         else process.stdout.write(text);
       } finally {

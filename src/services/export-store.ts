@@ -7,16 +7,25 @@ import { toIncidentsJson } from '../export/incidents-json.ts';
 import { toAcledCsv } from '../export/acled-csv.ts';
 import { toGeoJson } from '../export/geojson.ts';
 import type { ExportInput } from '../export/export-input.ts';
+import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export function exportInput(store: IncidentStore, generatedAt: string, policy: string): ExportInput {
-  const documents = store.listDocuments().map((d) => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title }));
-  return { incidents: store.listIncidents(), tallies: store.listTallies(), documents, generatedAt, policy };
+/**
+ * Stored incidents are reconciled with the default policy (`latest`) at ingest; another policy is
+ * applied by relinking the stored mentions in memory, so an export never rewrites the store.
+ */
+export function exportInput(store: IncidentStore, generatedAt: string, policy: ReconcilePolicy = 'latest'): ExportInput {
+  const stored = store.listDocuments();
+  const documents = stored.map((d) => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title }));
+  if (policy === 'latest') return { incidents: store.listIncidents(), tallies: store.listTallies(), documents, generatedAt, policy };
+  const meta = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
+  const { incidents, tallies } = linkMentions(store.listMentions(), meta, policy);
+  return { incidents, tallies, documents, generatedAt, policy };
 }
 
-export function renderExport(store: IncidentStore, format: ExportFormat, generatedAt: string, policy = 'latest'): string {
+export function renderExport(store: IncidentStore, format: ExportFormat, generatedAt: string, policy: ReconcilePolicy = 'latest'): string {
   const input = exportInput(store, generatedAt, policy);
   if (format === 'json') return JSON.stringify(toIncidentsJson(input), null, 2) + '\n';
   if (format === 'csv') return toAcledCsv(input);
