@@ -14,7 +14,7 @@ const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
 const AGENT_NOUN_AFTER =
   /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?)\b/i;
 const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
-const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|held by|controlled by|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|held by|controlled by|dominated by|run by|under the control of|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire)\b/i;
 
 /**
@@ -27,6 +27,8 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 60);
     if (NON_AGENT_BEFORE.test(before)) continue;
+    // "in retaliation for drone attacks blamed on insurgents": the agent of another event.
+    if (/\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b[^.;]*$/i.test(text.slice(0, m.start))) continue;
     // "Turkish-Russian agreements", "Russian-Turkish deal"
     if (/^-?(?:turkish|russian|iranian|american)\b/i.test(after.replace(/^\s*[-–]\s*/, '')) && /^\s*[-–]/.test(after)) continue;
     // "jihadist territories", "rebel-held areas": a place, not an agent.
@@ -51,6 +53,13 @@ const ATTR_BEFORE =
 
 export function findClaimants(text: string, offset: number): Tagged<string>[] {
   const out: Tagged<string>[] = [];
+  const lexical = findLexicalClaimants(text, offset);
+  out.push(...lexical, ...findGenericOrgClaimants(text, offset, lexical));
+  return out.sort((a, b) => a.prov.span.start - b.prov.span.start);
+}
+
+function findLexicalClaimants(text: string, offset: number): Tagged<string>[] {
+  const out: Tagged<string>[] = [];
   for (const m of findAll(CLAIMANT_COMPILED, text, 0)) {
     const before = text.slice(Math.max(0, m.start - 70), m.start);
     const after = text.slice(m.end, m.end + 120);
@@ -58,6 +67,38 @@ export function findClaimants(text: string, offset: number): Tagged<string>[] {
     const selfAttributing = /\b(?:said|announced|claimed|statement)$/i.test(m.text);
     if (!selfAttributing && !ATTR_AFTER.test(after) && !ATTR_BEFORE.test(before)) continue;
     out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
+  }
+  return out;
+}
+
+const ORG_HEAD =
+  '(?:Agency|Ministry|Council|Commission|Organi[sz]ation|Network|Centre|Center|Committee|Authority|Directorate|Office|Watch|International|Society|Foundation|Institute|Union|Association|Administration|Department|Media|News|Post|Monitor|Observatory|Syndicate|Crescent)';
+/** "Amnesty International said", "according to the Euphrates Post": an organisation not in the lexicon. */
+const GENERIC_ORG_RE = new RegExp(`\\b(?:the\\s+)?((?:[A-Z][\\p{L}'’&-]+\\s+){0,5}${ORG_HEAD})(?:\\s+(?:of|for)\\s+(?:[A-Z][\\p{L}'’-]+\\s*){1,4})?`, 'gu');
+
+/** Kebab-case id of an organisation name (annotation guide: "other organisations by their name in kebab-case"). */
+export function kebabId(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(?:'s|’s)\b/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function findGenericOrgClaimants(text: string, offset: number, known: Tagged<string>[]): Tagged<string>[] {
+  const out: Tagged<string>[] = [];
+  for (const m of text.matchAll(GENERIC_ORG_RE)) {
+    const start = m.index! + m[0].indexOf(m[1]);
+    const end = m.index! + m[0].length;
+    if (known.some((k) => k.prov.span.start - offset < end && start < k.prov.span.end - offset)) continue;
+    const before = text.slice(Math.max(0, start - 70), start);
+    const after = text.slice(end, end + 120);
+    if (!ATTR_AFTER.test(after) && !ATTR_BEFORE.test(before)) continue;
+    const name = text.slice(start, end).replace(/^(?:The|A|An)\s+/, '');
+    if (name.split(/\s+/).length < 2 && !/^(?:Amnesty|Airwars)/.test(name)) continue;
+    out.push({ value: kebabId(name), prov: { rule: 'claimant.organisation', span: { start: offset + start, end: offset + end }, text: name } });
   }
   return out;
 }

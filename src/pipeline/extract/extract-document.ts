@@ -477,8 +477,8 @@ function absorbContext(g: Built, b: Built): void {
   }
   const seenT = new Set(gf.targets.map((p) => p.value));
   gf.targets = [...gf.targets, ...b.frame.targets.filter((p) => !seenT.has(p.value))];
-  const seenP = new Set(gf.perpetrators.map((p) => p.value));
-  gf.perpetrators = [...gf.perpetrators, ...b.frame.perpetrators.filter((p) => !seenP.has(p.value))];
+  // Who did it is the lead's statement; a later sentence's names count only when the lead has none.
+  if (!gf.perpetrators.length) gf.perpetrators = b.frame.perpetrators;
   for (const k of ['children', 'women', 'fighters'] as const) {
     // Sub-counts the lead did not state ("four children were among the dead") complete it.
     if (!gf.killed[k] && b.frame.killed[k]) gf.killed = { ...gf.killed, [k]: b.frame.killed[k] };

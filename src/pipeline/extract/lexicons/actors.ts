@@ -191,7 +191,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.local-sources',
     id: 'local-sources',
-    patterns: ['local sources?', 'local (?:news )?networks?', 'local activists?', 'activists?', 'local media', 'local officials?', 'local residents said', 'sources on the ground'],
+    patterns: ['local sources?', 'local (?:news )?networks?', 'local activists?', 'activists?', 'local media', 'local officials?', 'local residents said', 'locals', 'sources on the ground'],
     example: 'Nine people were killed, local sources said.',
   },
   {
