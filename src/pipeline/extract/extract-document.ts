@@ -120,9 +120,11 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       else if (nextIsContinuation && next.claimants.length) f.claimants = next.claimants;
       else if (nextIsContinuation && next.anaphoricAttribution && claimantsBefore[next.index].length) f.claimants = claimantsBefore[next.index];
       else {
+        // An organisation publishing its own figures (a monitor's site, a press release) claims them
+        // unless the sentence says otherwise; only then does attribution carry from sentences before.
         const p = prevSame.find((x) => x.claimants.length);
-        if (p) f.claimants = p.claimants;
-        else if (outletClaimant) f.claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
+        if (outletClaimant) f.claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
+        else if (p) f.claimants = p.claimants;
       }
     }
     if (!f.perpetrators.length) {
