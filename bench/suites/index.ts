@@ -4,5 +4,6 @@
  */
 import type { Suite } from '../suite.ts';
 import { extractionSuite } from './extraction.ts';
+import { linkingSuite } from './linking.ts';
 
-export const SUITES: readonly Suite[] = [extractionSuite];
+export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite];

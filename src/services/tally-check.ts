@@ -74,11 +74,11 @@ export interface RegionDefinition {
  * Latakia; wire reports call it "the Idlib region".
  */
 export const SYRIA_REGIONS: readonly RegionDefinition[] = [
-  { id: 'northwest', names: ['northwest Syria', 'northwest', 'Syria northwest'], governorates: ['Idlib', 'Aleppo', 'Hama', 'Latakia'], example: 'eight civilians were killed in northwestern Syria' },
-  { id: 'northeast', names: ['northeast Syria', 'northeast', 'Syria northeast'], governorates: ['Al-Hasakah', 'Raqqa', 'Deir ez-Zor'], example: 'shelling in north-east Syria killed 12' },
-  { id: 'north', names: ['north Syria', 'Syria north'], governorates: ['Aleppo', 'Idlib', 'Raqqa', 'Al-Hasakah'], example: 'Turkish strikes across northern Syria' },
-  { id: 'east', names: ['east Syria', 'Syria east'], governorates: ['Deir ez-Zor', 'Raqqa', 'Al-Hasakah'], example: 'ISIS attacks in eastern Syria' },
-  { id: 'south', names: ['south Syria', 'southwest Syria', 'Syria south'], governorates: ['Daraa', 'Quneitra', 'As-Suwayda'], example: 'assassinations in southern Syria' },
+  { id: 'northwest', names: ['northwest Syria', 'northwest'], governorates: ['Idlib', 'Aleppo', 'Hama', 'Latakia'], example: 'eight civilians were killed in northwestern Syria' },
+  { id: 'northeast', names: ['northeast Syria', 'northeast'], governorates: ['Al-Hasakah', 'Raqqa', 'Deir ez-Zor'], example: 'shelling in north-east Syria killed 12' },
+  { id: 'north', names: ['north Syria'], governorates: ['Aleppo', 'Idlib', 'Raqqa', 'Al-Hasakah'], example: 'Turkish strikes across northern Syria' },
+  { id: 'east', names: ['east Syria'], governorates: ['Deir ez-Zor', 'Raqqa', 'Al-Hasakah'], example: 'ISIS attacks in eastern Syria' },
+  { id: 'south', names: ['south Syria', 'southwest Syria'], governorates: ['Daraa', 'Quneitra', 'As-Suwayda'], example: 'assassinations in southern Syria' },
   { id: 'central', names: ['central Syria'], governorates: ['Homs', 'Hama'], example: 'fighting in the desert of central Syria' },
   { id: 'coast', names: ['coastal Syria', 'Syrian coast', 'coast', 'west Syria'], governorates: ['Latakia', 'Tartus'], example: 'shelling on the Syrian coast' },
   {
@@ -91,14 +91,16 @@ export const SYRIA_REGIONS: readonly RegionDefinition[] = [
   { id: 'eastern-ghouta', names: ['Eastern Ghouta', 'Ghouta'], governorates: ['Rif Dimashq'], example: 'bombardment of Eastern Ghouta' },
 ];
 
-/** Names the country goes by in tallies. */
-const COUNTRY_NAMES = ['syria', 'syrian territory', 'syrian territories', 'all syria', 'all of syria', 'across syria', 'the country', 'country'];
+/** Names the country goes by in tallies, as `regionKey` folds them ("across Syria" → "syria"). */
+const COUNTRY_NAMES = ['syria', 'syrian territory', 'syrian territories', 'all syria', 'all of syria', 'country', 'whole country', 'syrian arab republic'];
 
 /** Words around a governorate name that do not change which governorate it is. */
 const GOVERNORATE_DESCRIPTORS = new Set([
   'the', 'province', 'provinces', 'governorate', 'governorates', 'muhafazat', 'countryside', 'rural', 'region',
   'area', 'areas', 'suburbs', 'outskirts', 'mountains', 'mountain', 'hills', 'plain', 'plains', 'desert', 'of',
   'north', 'south', 'east', 'west', 'northwest', 'northeast', 'southwest', 'southeast', 'central',
+  // "Syria's Idlib", "the Syrian province of Idlib".
+  'syria', 'syrias', 'syrian', 's',
 ]);
 
 /** How a tally's area was read. */
@@ -309,8 +311,8 @@ export function governorateOf(name: string): GovernorateNames | null {
  */
 export function regionKey(text: string): string {
   return foldName(text)
-    .replace(/^(?:the|across|in|all over|throughout) /, '')
-    .replace(/^(?:the) /, '')
+    .replace(/^(?:across|in|all over|throughout) /, '')
+    .replace(/^the /, '')
     .replace(/\b(north|south) (east|west)/g, '$1$2')
     .replace(/\b((?:north|south)?(?:east|west)|north|south)(?:ern)\b/g, '$1');
 }
@@ -331,9 +333,14 @@ export function interpretArea(area: string | null, areaOf?: AreaLookup): AreaSco
   const governorates = new Set<string>();
   const regions: string[] = [];
   const places: string[] = [];
+  let country = false;
   for (const part of areaParts(area)) {
     const key = regionKey(part);
-    if (COUNTRY_NAMES.includes(key)) return { kind: 'country', country: 'Syria' };
+    if (COUNTRY_NAMES.includes(key)) {
+      // "Idlib, Syria" names Idlib; the country alone is the whole country.
+      country = true;
+      continue;
+    }
     const region = REGION_INDEX.get(key);
     if (region) {
       regions.push(region.id);
@@ -350,6 +357,7 @@ export function interpretArea(area: string | null, areaOf?: AreaLookup): AreaSco
     if (viaLookup) governorates.add(viaLookup.name);
     else places.push(part.replace(/\s+(?:city|town|village)$/i, '').replace(/^(?:the )?(?:city|town|village) of\s+/i, ''));
   }
+  if (country && governorates.size === 0 && places.length === 0) return { kind: 'country', country: 'Syria' };
   return { kind: 'governorates', governorates: [...governorates].sort(), regions, places };
 }
 

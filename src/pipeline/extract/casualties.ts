@@ -77,7 +77,7 @@ const UNIT_AFTER_RE =
 
 const BEFORE_ACTIVE_RE =
   /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
-const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'-]+){0,6}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|climbed to|jumped to)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
+const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
@@ -190,7 +190,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       }
     }
     if (!outcome && !singular) {
-      if (TOLL_BEFORE_RE.test(before)) {
+      if (TOLL_BEFORE_RE.test(text.slice(Math.max(0, q.start - 160), q.start))) {
         outcome = 'killed';
         rule = 'cas.toll';
         category = category ?? 'total';
