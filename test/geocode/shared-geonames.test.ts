@@ -63,15 +63,13 @@ const CITIES: [string, string][] = [
 describe('the shared Syria dump', { skip }, () => {
   let gazetteer: Gazetteer;
 
-  test('reads every line without warnings and builds the index in well under a second', () => {
+  // Build speed is measured by `npm run bench`, not asserted here (timed tests are flaky on CI).
+  test('reads every line without warnings and indexes all governorates', () => {
     assert.deepEqual(missing, [], `missing ${missing.join(', ')} in ${DIR} (TALLY_REQUIRE_SHARED=1)`);
     const { entries, warnings } = readGeoNamesDir(DIR);
     assert.deepEqual(warnings, []);
     assert.ok(entries.length > 10_000);
-    const started = performance.now();
     gazetteer = new Gazetteer(entries);
-    const ms = performance.now() - started;
-    assert.ok(ms < 1000, `index built in ${ms.toFixed(0)} ms`);
     assert.equal(gazetteer.listAdmin1().length, 14);
   });
 

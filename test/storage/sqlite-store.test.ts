@@ -350,15 +350,13 @@ describe('sqlite store: filter columns and text search', () => {
 });
 
 describe('sqlite store: gazetteer bulk load', () => {
-  test('10,000 entries load well under a second and read back intact', () => {
+  // Load speed belongs to `npm run bench`; this checks a bulk load lands whole.
+  test('10,000 entries load in one call and read back intact', () => {
     const store = openSqliteStore(freshPath('gaz-bulk'));
     try {
       const entries = Array.from({ length: 10_000 }, (_, i) => makeGazetteerEntry(i));
-      const t0 = performance.now();
       const n = store.replaceGazetteer(entries, 'test:bulk');
-      const elapsed = performance.now() - t0;
       assert.equal(n, 10_000);
-      assert.ok(elapsed < 750, `replaceGazetteer took ${elapsed.toFixed(0)} ms for 10,000 rows`);
       assert.deepEqual(store.loadGazetteer(), entries);
     } finally {
       store.close();
