@@ -17,8 +17,10 @@
  *   way SYRIA_GOVERNORATES or the name key accepts, with descriptors such as "province",
  *   "countryside", "southern" set aside (so "western Aleppo" is the whole Aleppo governorate:
  *   sub-governorate directions are not modelled); the governorate the optional `areaOf` lookup
- *   gives (e.g. the gazetteer's `admin1Name`); else a place name matched with `sameName` against
- *   the incident's places and their districts. A bare governorate name ("Idlib") is the
+ *   gives (e.g. the gazetteer's `admin1Name`); a district ("Maarrat al-Numan district" or
+ *   "… countryside"), matched against the incident places' admin2 with `sameName` and the
+ *   SYRIA_DISTRICT_ALIASES groups; else a locality ("Saraqib", "the town of Saraqib"), matched
+ *   with `sameName` against the incident's place names. A bare governorate name ("Idlib") is the
  *   governorate, which contains the city of the same name. Incidents are placed in governorates
  *   through `location.admin1` and every `places[].admin1` (and an admin1-precision place's own
  *   name). An incident with no governorate at all is not counted under a country, region or
@@ -30,7 +32,8 @@
  * - Figures: per category the incidents' `best` figures are summed. An incident that does not
  *   state a category adds nothing to it (not stated is not zero), except `total`, which falls back
  *   to the headline count (src/export/headline-counts.ts: civilians + fighters, …) because monitors'
- *   totals and incidents' civilian counts describe the same dead.
+ *   totals and incidents' civilian counts describe the same dead. A tally total equal to its
+ *   civilian figure is that figure restated and is not checked as a total.
  * - Status: `difference` = incidents sum − tally figure; `coverage` = sum ÷ figure (null for a
  *   zero figure). `matches` when |difference| ≤ 10% of the figure, `incidents-below` when the
  *   incidents hold fewer deaths (incidents are missing, or figures low), `incidents-above` when
@@ -41,7 +44,7 @@
  */
 import type { Incident, ResolvedPlace, Tally } from '../domain/types.ts';
 import { foldName, sameName } from '../domain/name-key.ts';
-import { SYRIA_GOVERNORATES, type GovernorateNames } from '../pipeline/geocode/syria-admin-names.ts';
+import { SYRIA_DISTRICT_ALIASES, SYRIA_GOVERNORATES, type GovernorateNames } from '../pipeline/geocode/syria-admin-names.ts';
 import { headlineCount } from '../export/headline-counts.ts';
 
 export const TALLY_CHECK_CATEGORIES = ['civilians', 'children', 'women', 'total'] as const;
@@ -107,7 +110,7 @@ const GOVERNORATE_DESCRIPTORS = new Set([
 export type AreaScope =
   | { kind: 'any' }
   | { kind: 'country'; country: string }
-  | { kind: 'governorates'; governorates: string[]; regions: string[]; places: string[] };
+  | { kind: 'governorates'; governorates: string[]; regions: string[]; districts: string[]; places: string[] };
 
 /** Looks up the governorate an area phrase names (e.g. PlaceResolver.admin1Name), or null. */
 export type AreaLookup = (area: string) => string | null;
@@ -174,7 +177,7 @@ export function checkTallies(tallies: readonly Tally[], incidents: readonly Inci
 
 function checkTally(tally: Tally, incidents: readonly Incident[], placed: Map<string, Set<string>>, areaOf: AreaLookup | undefined, options: TallyCheckOptions): TallyCheck | null {
   const period = tally.period;
-  const stated = TALLY_CHECK_CATEGORIES.filter((c) => tally.killed[c] !== undefined);
+  const stated = TALLY_CHECK_CATEGORIES.filter((c) => tally.killed[c] !== undefined && !(c === 'total' && copiesCivilians(tally)));
   if (!period || stated.length === 0) return null;
   const scope = interpretArea(tally.area, areaOf);
   const perpetrator = options.perpetrator !== 'ignore' && tally.perpetrator && tally.perpetrator !== 'unknown' ? tally.perpetrator : null;
@@ -227,6 +230,15 @@ function checkTally(tally: Tally, incidents: readonly Incident[], placed: Map<st
   };
 }
 
+/**
+ * A total equal to the civilian figure restates it ("20 civilians" is read as total 20 and
+ * civilians 20): compared as a total it would set fighters' deaths in incidents against a count
+ * of civilians, so only the civilian figure is checked.
+ */
+function copiesCivilians(tally: Tally): boolean {
+  return tally.killed.civilians !== undefined && tally.killed.total === tally.killed.civilians;
+}
+
 /** The figure an incident gives for a category, or null when it does not state it. */
 export function incidentFigure(incident: Incident, category: TallyCheckCategory): number | null {
   if (category === 'total') return headlineCount(incident.killed, 'best');
@@ -263,8 +275,12 @@ function periodRelation(incident: Incident, period: { start: string; end: string
 
 function areaRelation(incident: Incident, governorates: Set<string>, scope: AreaScope): 'inside' | 'outside' | 'unplaced' {
   if (scope.kind === 'any') return 'inside';
-  if (scope.kind === 'governorates' && scope.places.length && incidentPlaces(incident).some((p) => scope.places.some((name) => namesPlace(p, name)))) return 'inside';
-  if (scope.kind === 'governorates' && scope.governorates.length === 0) return 'outside';
+  if (scope.kind === 'governorates') {
+    const places = incidentPlaces(incident);
+    if (places.some((p) => scope.places.some((name) => sameName(p.name, name)))) return 'inside';
+    if (places.some((p) => p.admin2 !== null && scope.districts.some((name) => sameDistrict(p.admin2!, name)))) return 'inside';
+    if (scope.governorates.length === 0) return 'outside';
+  }
   if (governorates.size === 0) return 'unplaced';
   if (scope.kind === 'country') return 'inside';
   return scope.governorates.some((g) => governorates.has(g)) ? 'inside' : 'outside';
@@ -274,8 +290,11 @@ function incidentPlaces(incident: Incident): ResolvedPlace[] {
   return incident.location ? [incident.location, ...incident.places] : incident.places;
 }
 
-function namesPlace(place: ResolvedPlace, name: string): boolean {
-  return sameName(place.name, name) || (place.admin2 !== null && sameName(stripAdminWord(place.admin2), name));
+/** Same district up to transliteration, or spellings SYRIA_DISTRICT_ALIASES groups (Al Ma'ra = Maarrat al-Numan). */
+function sameDistrict(admin2: string, name: string): boolean {
+  const a = stripAdminWord(admin2);
+  if (sameName(a, name)) return true;
+  return SYRIA_DISTRICT_ALIASES.some((group) => group.some((g) => sameName(g, a)) && group.some((g) => sameName(g, name)));
 }
 
 /** Canonical governorate names (SYRIA_GOVERNORATES spelling) of every place of an incident. */
@@ -332,6 +351,7 @@ export function interpretArea(area: string | null, areaOf?: AreaLookup): AreaSco
   if (area === null || foldName(area) === '') return { kind: 'any' };
   const governorates = new Set<string>();
   const regions: string[] = [];
+  const districts: string[] = [];
   const places: string[] = [];
   let country = false;
   for (const part of areaParts(area)) {
@@ -355,11 +375,15 @@ export function interpretArea(area: string | null, areaOf?: AreaLookup): AreaSco
     const looked = areaOf?.(part);
     const viaLookup = looked ? governorateOf(looked) : null;
     if (viaLookup) governorates.add(viaLookup.name);
+    else if (DISTRICT_WORD.test(part)) districts.push(part.replace(DISTRICT_WORD, '').replace(/^the\s+/i, ''));
     else places.push(part.replace(/\s+(?:city|town|village)$/i, '').replace(/^(?:the )?(?:city|town|village) of\s+/i, ''));
   }
-  if (country && governorates.size === 0 && places.length === 0) return { kind: 'country', country: 'Syria' };
-  return { kind: 'governorates', governorates: [...governorates].sort(), regions, places };
+  if (country && governorates.size === 0 && districts.length === 0 && places.length === 0) return { kind: 'country', country: 'Syria' };
+  return { kind: 'governorates', governorates: [...governorates].sort(), regions, districts, places };
 }
+
+/** "Maarrat al-Numan district", "Jisr al-Shughur countryside", "the area of Saraqib": a district. */
+const DISTRICT_WORD = /\s+(?:district|countryside|area|region|and its countryside|countryside of)$|^(?:the )?(?:district|countryside|area|region) of\s+/i;
 
 function withoutDescriptors(key: string): string {
   return key
