@@ -31,7 +31,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
 
 export const DEFAULT_SIZES = '10000,100000,1000000';
-const DEFAULT_TIME_LIMIT_S = 900;
+const DEFAULT_TIME_LIMIT_S = 600;
 /** Mentions linked untimed in each child before the timed call (JIT warm-up). */
 const WARMUP_MENTIONS = 5_000;
 /** Heap ceiling for the children: 1M mentions and their incidents need more than V8's default. */
@@ -563,19 +563,26 @@ function runChild(size: number, seed: number, timeLimitS: number, profileDir: st
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
 }
 
-/** Top frames of a V8 .cpuprofile by self time: "12.3%  linkScore  link-mentions.ts:120". */
+/**
+ * Top frames of a V8 .cpuprofile by self time: "linkScore link-mentions.ts". tsx hands V8 its
+ * output with whitespace minified (one line per file), so a frame's line is useless; an anonymous
+ * function is told apart by its column in that output ("@col 413"), which `esbuild.transformSync`
+ * with `minifyWhitespace` reproduces.
+ */
 export function topFrames(profile: { nodes: ProfileNode[]; samples?: number[] }, limit = TOP_FRAMES): { frame: string; selfShare: number }[] {
   const hits = new Map<string, number>();
   let totalHits = 0;
   for (const n of profile.nodes) {
     const h = n.hitCount ?? 0;
     if (!h) continue;
-    const file = n.callFrame.url.split('/').pop() || '(native)';
-    const frame = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber + 1}`;
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    const file = url.split('/').pop() || '(native)';
+    const where = lineNumber > 0 ? `:${lineNumber + 1}` : !functionName && columnNumber >= 0 ? ` @col ${columnNumber}` : '';
+    const frame = `${functionName || '(anonymous)'} ${file}${where}`;
     hits.set(frame, (hits.get(frame) ?? 0) + h);
     totalHits += h;
   }
@@ -657,6 +664,17 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
   const unfinished = outcomes.filter((o) => o.outcome.kind !== 'done');
   if (unfinished.length) {
     notes.push(`sizes ${unfinished.map((o) => formatCount(o.size)).join(', ')} have no figures; the table reports only the sizes that finished`);
+    const done = outcomes.flatMap((o) => (o.outcome.kind === 'done' ? [o.outcome.result] : []));
+    if (done.length >= 2) {
+      // An estimate, not a measurement: the last measured growth carried on to the sizes that did not finish.
+      const [a, b] = done.slice(-2);
+      const exponent = Math.log(b.linkSeconds / a.linkSeconds) / Math.log(b.size / a.size);
+      for (const o of unfinished) {
+        const estimate = b.linkSeconds * (o.size / b.size) ** exponent;
+        notes.push(`at the measured growth from ${formatCount(a.size)} to ${formatCount(b.size)} (time ∝ n^${exponent.toFixed(2)}), ${formatCount(o.size)} mentions would take about ${formatCount(estimate)} s (extrapolated, not measured)`);
+      }
+    }
+    notes.push('profile a size that finishes with --cpu-prof DIR to see where the time goes');
   }
   if (rows.length > 1 && outcomes.every((o) => o.outcome.kind === 'done')) {
     const worst = Math.max(...results.map((r) => ((r as Record<string, JsonValue>).growthPer10xFromPrevious as number | null) ?? 0));

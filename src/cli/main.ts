@@ -17,6 +17,7 @@ import { checkThresholds, type Thresholds } from '../eval/eval-thresholds.ts';
 import { fetchGeoNames, DEFAULT_GEONAMES_URL } from '../pipeline/geocode/fetch-geonames.ts';
 import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { parsePublished } from './published-option.ts';
+import { registerTalliesCommand } from './tallies-command.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED = process.env.TALLY_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
@@ -226,6 +227,8 @@ export async function main(argv: string[]): Promise<number> {
         store.close();
       }
     });
+
+  registerTalliesCommand(program, { dbPath, openStore: openSqliteStore, usageError: (message) => new UsageError(message), out });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -108,7 +108,7 @@ export function formatTallies(tallies: readonly Tally[]): string[] {
 function scopeText(s: AreaScope): string {
   if (s.kind === 'any') return 'anywhere';
   if (s.kind === 'country') return s.country;
-  return [...s.governorates, ...s.places.map((p) => `place ${p}`)].join('+') || 'nothing';
+  return [...s.governorates, ...s.districts.map((d) => `district ${d}`), ...s.places.map((p) => `place ${p}`)].join('+') || 'nothing';
 }
 
 function signed(n: number): string {
@@ -159,7 +159,7 @@ function comparisonJson(c: FigureComparison) {
 }
 
 function scopeJson(s: AreaScope) {
-  if (s.kind === 'governorates') return { kind: s.kind, governorates: s.governorates, regions: s.regions, places: s.places };
+  if (s.kind === 'governorates') return { kind: s.kind, governorates: s.governorates, regions: s.regions, districts: s.districts, places: s.places };
   return s.kind === 'country' ? { kind: s.kind, country: s.country } : { kind: s.kind };
 }
 

@@ -135,6 +135,8 @@ export interface Mention {
   dateBasis?: 'stated' | 'published' | 'estimated';
   /** Other figures the same document gives for this event (different sources, updated tolls). */
   statements?: StatedFigures[];
+  /** The area a figure covers as the text names it ("northwestern Syria", "Idlib"), for tallies. */
+  area?: string | null;
 }
 
 export interface CountRange {

@@ -341,7 +341,7 @@ const REGION_INDEX: ReadonlyMap<string, RegionDefinition> = new Map(SYRIA_REGION
 /** Splits "Idlib, western Aleppo and Latakia mountains" into its parts. */
 function areaParts(area: string): string[] {
   return area
-    .split(/\s*[,;&]\s*|\s+and\s+/i)
+    .split(/\s*[,;&]\s*|\s+and\s+(?!its\b)/i)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
@@ -383,7 +383,7 @@ export function interpretArea(area: string | null, areaOf?: AreaLookup): AreaSco
 }
 
 /** "Maarrat al-Numan district", "Jisr al-Shughur countryside", "the area of Saraqib": a district. */
-const DISTRICT_WORD = /\s+(?:district|countryside|area|region|and its countryside|countryside of)$|^(?:the )?(?:district|countryside|area|region) of\s+/i;
+const DISTRICT_WORD = /\s+(?:district|countryside|area|region|and its countryside)$|^(?:the )?(?:district|countryside|area|region) of\s+/i;
 
 function withoutDescriptors(key: string): string {
   return key

@@ -38,7 +38,41 @@ const NOW = '2026-01-01T00:00:00Z';
  * Field groups where the current pipeline disagrees with the hand analysis (see the report in the
  * run that added them). The expectation is right; the assertion is `todo` until the pipeline is.
  */
-const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {};
+const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {
+  'idlib-market': {
+    'when-where-what':
+      'the Aleppo rocket paragraph states no day; the guide says publication day, precision "reported" (2020-01-16); the extractor carries "Wednesday" over from the paragraph before',
+    figures:
+      'AFP "At least nineteen civilians, of which three children" is read as 3 killed / 3 civilians (the children figure), so the incident range becomes 3..19 instead of 18..19',
+    tallies:
+      'UN "more than 350.000 people to flee ... since the beginning of December" (European thousands separator) is not recognised as a displacement tally; background "the war ... has killed more than 400,000 people" becomes a tally',
+  },
+  'ain-issa': {
+    perpetrators:
+      '"Turkish-backed Syrian rebels and Kurdish-led forces": expected opposition + sdf; the extractor reads "Turkish" as turkey and misses "Kurdish-led forces" (the lexicon pattern "kurdish (?:...|-led forces)" needs a space before "-led")',
+    tallies: 'UN "more than 180,000 people have fled ... since then" (since Oct. 9) is not recognised as a displacement tally',
+  },
+  azaz: {
+    'when-where-what': '"in northwestern Syria\'s Azaz town": the place is taken as "Syria\'s Azaz" and not resolved (country precision) instead of Azaz',
+    perpetrators: 'the Jarablus motorcycle bomb names no perpetrator (expected unknown); the extractor carries YPG/PKK (sdf) over from the Azaz paragraph',
+    targets: '"went off near a crowded marketplace" (second sentence of the same event) is not taken as target market',
+  },
+  'deir-ez-zor': {
+    perpetrators: 'in "six civilians ... killed when gunmen believed to be ISIS cells ..., while five members of the SDF were killed when a landmine exploded ... near Hajin" the ISIS attribution leaks into the Hajin landmine clause (expected unknown)',
+    figures: '"a woman and her young daughter" gives women 1 but not children 1',
+    claimants:
+      '"the Monitor\'s activists reported" and "the Monitor has documented" on the monitor\'s own site mean the monitor itself (euphrates-civilian-monitor); the extractor maps them to local-sources',
+    tallies: 'the since-June tally is credited to local-sources instead of the monitor; the day total and the since-June tally get perpetrators (isis, sdf) from other sentences though they name none',
+  },
+  'monthly-report': {
+    incidents:
+      'the per-perpetrator breakdowns of the monthly total ("regime forces were responsible for the deaths of 41 civilians ... Russian forces for ... 12") become placeless incidents instead of tallies',
+    perpetrators: '"LNHR was unable to identify the perpetrator" (al-Bab) should give unknown; the extractor assigns syrian-government',
+    claimants: 'incidents listed as "documented" in the network\'s own monthly report are unattributed instead of credited to the network (levant-network-for-human-rights)',
+    tallies:
+      'the monthly total "in June 2020" gets the publication day as its period and a syrian-government perpetrator; the per-perpetrator breakdown tallies (41, 12) are missing',
+  },
+};
 
 interface ArticleLine {
   source: string;
@@ -105,8 +139,9 @@ for (const golden of cases) {
 
     for (const group of GROUPS) {
       const todo = KNOWN_GAPS[golden.name]?.[group];
-      test(group, todo ? { todo } : {}, () => {
+      test(group, todo ? { todo } : {}, (t) => {
         const mine = diffs.filter((d) => d.group === group);
+        if (todo && mine.length === 0) t.diagnostic(`known gap no longer seen: remove KNOWN_GAPS['${golden.name}']['${group}']`);
         if (mine.length) {
           assert.fail(`${formatDifferences(golden.name, mine)}\n  (whole output: test/golden/${golden.name}-changed.json)`);
         }

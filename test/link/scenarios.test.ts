@@ -114,9 +114,6 @@ const TOLL_SETS: TollSet[] = [
   {
     folder: 'rising-toll-earlier-figure',
     phrasing: 'day 2 also citing the earlier figure',
-    todo:
-      'toll-day2#0 "At least 29 people were killed ..., the Syrian Observatory ... said on Thursday, up from an earlier toll of 22" is extracted ' +
-      'as killed.total 51 (29 + 22 added as an additional count) instead of 29 (with 22 at most as a superseded statement); killed.total max becomes 51',
   },
 ];
 
@@ -212,11 +209,6 @@ const WIRE_SETS: { folder: string; what: string; todo?: string }[] = [
   {
     folder: 'wire-copy-headlines',
     what: 'each body opening with its own headline line',
-    todo:
-      'headline lines are not merged into the body\'s event: copy-1#0 "Airstrikes kill 8 civilians in Syria\'s Maarat al-Numan", ' +
-      'copy-2#0 "Russian raids kill eight in northwest Syria" and copy-5#0 "Strikes on rebel-held Syrian town kill eight" become tallies ' +
-      '(kind tally, period = publication day); copy-4#0 "Eight civilians, three of them children, killed in Idlib town" becomes a separate ' +
-      'incident at Idlib city (precision locality, killed.total 3 read from "three of them children", date precision reported)',
   },
 ];
 
@@ -269,11 +261,6 @@ describe('same village two days apart', () => {
 
 describe('day total with parts', () => {
   test('"nine across Idlib on Monday: five in Maarrat Misrin and four in Taftanaz" is a tally of 9 and two incidents', {
-    todo:
-      'monitor-daily#0 ("Nine civilians were killed across Idlib province on Monday by Russian air strikes: five in Maarat Misrin and four in ' +
-      'Taftanaz, ...") is extracted as ONE incident mention with places [Maarat Misrin, Taftanaz] and killed {total 9, civilians 9}: the breakdown ' +
-      'after the colon is neither split into two incidents nor the 9 kept as a tally; taftanaz-report#0 (4 killed) then links into it ' +
-      '("compatible figures": 9 <= 4*3+3), giving one incident killed 4..9',
   }, async () => {
     await withScenario('day-total-with-parts', ({ store }) => {
       const json = exportJson(store);
@@ -300,11 +287,6 @@ describe('day total with parts', () => {
 
 describe('separate figures for separate places in one sentence', () => {
   test('"five civilians in Sarmin and four in Taftanaz" in two outlets: two incidents, each reported by both', {
-    todo:
-      'wire-both-towns#0 ("Russian air strikes killed five civilians in Sarmin and four in Taftanaz on Monday, ...") is extracted as ONE ' +
-      'incident mention with places [Sarmin, Taftanaz] and killed {total 5, civilians 5}: the elliptical second figure "four in Taftanaz" ' +
-      'is not split off (the "..., while four others were killed in Taftanaz" form in agency-both-towns is split correctly); the mention ' +
-      'then links to the Sarmin incident only, which lists Taftanaz among its places, and the Taftanaz incident lacks wire-both-towns',
   }, async () => {
     await withScenario('separate-figures', ({ store }) => {
       const json = exportJson(store);
@@ -360,11 +342,6 @@ describe('governorate-only report', () => {
   });
 
   test('a governorate-only report with another figure stays separate', {
-    todo:
-      'province-other-figure#0 (2 civilians, Idlib province, Thursday, Russian air strikes, SOHR) joins the Binnish incident (7 civilians): ' +
-      'linkScore gives same governorate 0.5 + compatible figures 0.5 (7 <= 2*3+3) + same perpetrator 1 + same event type 0.5 + same day 1 + ' +
-      'same claimant 0.5 = 4, which meets the area-only threshold of 4; "compatible" figures should not count as evidence (or should block) ' +
-      'when one side names only the governorate',
   }, async () => {
     await withScenario(
       'governorate-only',

@@ -161,7 +161,13 @@ describe('area: governorates, regions, the country, lists and places', () => {
     ['Saraqib', [place('Saraqeb', 'Idlib')], true],
     ['Saraqib city', [place('Saraqeb', 'Idlib')], true],
     ['Saraqib', [place('Kafranbel', 'Idlib')], false],
+    // A city is its own places; its district ("… district", "… countryside") is the district's places,
+    // spelt as SYRIA_DISTRICT_ALIASES groups them.
     ['Maarrat al-Numan', [place('Kafr Sajna', 'Idlib', 'locality', "Al Ma'ra")], false],
+    ['Maarrat al-Numan countryside', [place('Kafr Sajna', 'Idlib', 'locality', "Al Ma'ra")], true],
+    ['Maarrat al-Numan district', [place('Kafr Sajna', 'Idlib', 'locality', 'Al Ma`ra District')], true],
+    ['Jisr al-Shughur district', [place('Badama', 'Idlib', 'locality', 'Jisr ash-Shughur')], true],
+    ['Jisr al-Shughur district', [place('Kafr Sajna', 'Idlib', 'locality', "Al Ma'ra")], false],
     // No area: every incident.
     [null, [place('Tabqa', 'Raqqa')], true],
   ];
@@ -191,14 +197,17 @@ describe('interpretArea: how an area phrase is read', () => {
     [null, { kind: 'any' }],
     ['Syria', { kind: 'country', country: 'Syria' }],
     ['all of Syria', { kind: 'country', country: 'Syria' }],
-    ['Idlib', { kind: 'governorates', governorates: ['Idlib'], regions: [], places: [] }],
-    ['Edlib province', { kind: 'governorates', governorates: ['Idlib'], regions: [], places: [] }],
-    ['Rural Damascus', { kind: 'governorates', governorates: ['Rif Dimashq'], regions: [], places: [] }],
-    ['northwestern Syria', { kind: 'governorates', governorates: ['Aleppo', 'Hama', 'Idlib', 'Latakia'], regions: ['northwest'], places: [] }],
-    ['North-Eastern Syria', { kind: 'governorates', governorates: ['Al-Hasakah', 'Deir ez-Zor', 'Raqqa'], regions: ['northeast'], places: [] }],
-    ['Idlib region', { kind: 'governorates', governorates: ['Aleppo', 'Hama', 'Idlib', 'Latakia'], regions: ['idlib-zone'], places: [] }],
-    ['Idlib, western Aleppo, Latakia mountains', { kind: 'governorates', governorates: ['Aleppo', 'Idlib', 'Latakia'], regions: [], places: [] }],
-    ['the town of Saraqib', { kind: 'governorates', governorates: [], regions: [], places: ['Saraqib'] }],
+    ['Idlib', { kind: 'governorates', governorates: ['Idlib'], regions: [], districts: [], places: [] }],
+    ['Edlib province', { kind: 'governorates', governorates: ['Idlib'], regions: [], districts: [], places: [] }],
+    ['Rural Damascus', { kind: 'governorates', governorates: ['Rif Dimashq'], regions: [], districts: [], places: [] }],
+    ['northwestern Syria', { kind: 'governorates', governorates: ['Aleppo', 'Hama', 'Idlib', 'Latakia'], regions: ['northwest'], districts: [], places: [] }],
+    ['North-Eastern Syria', { kind: 'governorates', governorates: ['Al-Hasakah', 'Deir ez-Zor', 'Raqqa'], regions: ['northeast'], districts: [], places: [] }],
+    ['Idlib region', { kind: 'governorates', governorates: ['Aleppo', 'Hama', 'Idlib', 'Latakia'], regions: ['idlib-zone'], districts: [], places: [] }],
+    ['Idlib, western Aleppo, Latakia mountains', { kind: 'governorates', governorates: ['Aleppo', 'Idlib', 'Latakia'], regions: [], districts: [], places: [] }],
+    ['the town of Saraqib', { kind: 'governorates', governorates: [], regions: [], districts: [], places: ['Saraqib'] }],
+    ['Maarrat al-Numan district', { kind: 'governorates', governorates: [], regions: [], districts: ['Maarrat al-Numan'], places: [] }],
+    ['Saraqib and its countryside', { kind: 'governorates', governorates: [], regions: [], districts: ['Saraqib'], places: [] }],
+    ['Idlib and Hama', { kind: 'governorates', governorates: ['Hama', 'Idlib'], regions: [], districts: [], places: [] }],
   ];
   for (const [area, scope] of rows) {
     test(String(area), () => assert.deepEqual(interpretArea(area), scope));
@@ -458,7 +467,7 @@ describe('tally tallies command', () => {
       {
         tally: 'tly-five-days',
         status: 'matches',
-        area_scope: { kind: 'governorates', governorates: ['Idlib'], regions: [], places: [] },
+        area_scope: { kind: 'governorates', governorates: ['Idlib'], regions: [], districts: [], places: [] },
         civilians: {
           category: 'civilians',
           tally: 12,

@@ -41,6 +41,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.toll', description: 'death toll reaching a number', example: 'The death toll rose to 33 on Friday.' },
   { id: 'cas.of-victims', description: 'number of the victims', example: 'Five of the victims died in the village.' },
   { id: 'cas.sub', description: 'sub-count in an including-list', example: 'Seven civilians, including two women and a child, were killed.' },
+  { id: 'cas.elliptical', description: 'a bare count placed in a town right after a toll is part of it', example: 'Nine civilians were killed on Monday: five in Sarmin and four in Taftanaz.' },
   { id: 'cas.conjoined', description: 'a count joined to the previous one shares its outcome', example: 'The strikes killed 14 soldiers and 9 rebel fighters.' },
 ];
 
@@ -99,7 +100,7 @@ function isCountList(between: string): boolean {
   let rest = between;
   for (const q of findQuantities(between, 0)) rest = rest.replace(q.text, ' ');
   rest = rest.replace(CATEGORY_ANY_RE, ' ');
-  return /^(?:\s|,|and|or|her|his|their|the|of|same|family|also|were|was|have|has|had|been|all|both|more|other|another|a|an|young)*$/i.test(rest);
+  return /^(?:\s|,|and|or|her|his|their|them|whom|the|of|same|family|also|were|was|have|has|had|been|all|both|more|other|another|a|an|young)*$/i.test(rest);
 }
 
 function outcomeOf(m: RegExpExecArray | RegExpMatchArray): Outcome {
@@ -145,6 +146,18 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         // "dead"/"bodies"/"lives" as a noun is itself the outcome: "seven dead".
       }
     }
+    // "Eight civilians, three of them children, killed": a sub-count of the count before.
+    const ofThemCat = lastHead !== null ? new RegExp(`^\\s*of (?:them|whom)\\s+(?:were\\s+|are\\s+)?(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`, 'iu').exec(after) : null;
+    if (ofThemCat) {
+      const cp = CATEGORY_PATTERNS.find((c) => new RegExp(`^(?:${c.src})$`, 'iu').test(ofThemCat[1]));
+      const parent = anchors[lastHead!];
+      if (cp && cp.category !== 'total' && cp.category !== parent.category) {
+        anchors.push({ outcome: parent.outcome, category: cp.category, quantity: q.quantity, start: offset + q.start, end: offset + q.end + ofThemCat[0].length, text: text.slice(q.start, q.end + ofThemCat[0].length), rule: 'cas.sub', parent: lastHead, impliesCivilians: true });
+        continue;
+      }
+    }
+    // An earlier, superseded figure ("up from an earlier toll of 22") is not a second toll.
+    if (/(?:up|down|rising|risen|increased) from\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial|prior|first)?\s*(?:death\s+)?(?:toll|figure|count|estimate)?\s*(?:of\s+)?$|(?:earlier|previous|initial|prior) (?:death )?(?:toll|figure|count|estimate) of\s+$/i.test(before)) continue;
     const ofVictims = !category ? OF_VICTIMS_RE.exec(after) : null;
     if (ofVictims) {
       // "of the victims": in casualty reporting the victims of a strike are civilians.
@@ -242,6 +255,14 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         lastHeadEnd = phraseEnd;
         continue;
       }
+    }
+    // "Nine were killed: five in Maarat Misrin and four in Taftanaz": a bare count placed "in X" right
+    // after a toll is a part of it, with its category and outcome.
+    if (!outcome && !category && !singular && lastHead !== null && /^\s+(?:of them\s+|others?\s+|more\s+)?(?:were\s+)?(?:killed\s+|died\s+|wounded\s+|injured\s+)?(?:in|at|near|on)\s+(?:the\s+(?:town|village|city)\s+of\s+)?[A-Z]/.test(after) && /(?:[:,;]|\band|\bwhile)\s*$/.test(before)) {
+      category = anchors[lastHead].category;
+      catRule = 'cat.inherited';
+      outcome = anchors[lastHead].outcome;
+      rule = 'cas.elliptical';
     }
     // "killed 14 soldiers and 9 rebel fighters", "two in Saraqib, three others in Sarmin",
     // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.

@@ -18,7 +18,7 @@ export const CLAUSE_RULES = [
 ];
 
 const STRONG_SEP = /;\s+(?!were\b|was\b|and\b)|,?\s+while\s+|\s+whereas\s+|,?\s+(?:and\s+)?they are\s+|,\s+(?:and\s+)?(?:meanwhile|separately)\s*,?\s+|\s+before\s+(?=(?:another|a further|\w+\s+more)\b)|,?\s+and\s+(?=(?:(?:artillery\s+)?shelling|air ?strikes?|strikes?|raids?|an? (?:air ?strike|drone strike|drone attack|attack|explosion|car bomb|raid))\s+(?:on|in|at|targeting|hit|near)\b)/gi;
-const WEAK_BEFORE = /(?:,\s*(?:and\s+)?|\s+and\s+(?:another\s+)?|\s+as well as\s+)$/i;
+const WEAK_BEFORE = /(?:[,:]\s*(?:and\s+)?|\s+and\s+(?:another\s+)?|\s+as well as\s+)$/i;
 
 /**
  * @param text sentence text
@@ -38,7 +38,9 @@ export function splitClauses(text: string, anchors: CountAnchor[], base: number)
     const startOfCur = cur.start - base;
     const pre = text.slice(Math.max(0, startOfCur - 30), startOfCur);
     const m = WEAK_BEFORE.exec(pre);
-    if (m && /\b(?:in|on|at|near|of|targeting|targeted)\b/i.test(between)) cuts.add(startOfCur - m[0].length);
+    // An elliptical part ("five in Sarmin and four in Taftanaz") names its own place after the count.
+    const placedAfter = /^\s*(?:\w+\s+){0,3}?(?:in|at|near)\s+(?:the\s+\w+\s+of\s+)?[A-Z]/.test(text.slice(cur.end - base, cur.end - base + 60)) || cur.rule === 'cas.elliptical';
+    if (m && (/\b(?:in|on|at|near|of|targeting|targeted)\b/i.test(between) || (placedAfter && /\b(?:in|at|near)\s+[A-Z]/.test(text.slice(prev.start - base, cur.start - base))))) cuts.add(startOfCur - m[0].length);
     else if (/\b(?:in|on|at)\s+[A-Z]/.test(between) && /,\s*$/.test(between)) cuts.add(startOfCur);
     else {
       // "Eleven civilians were killed in Idlib, as Syrians buried the dozens killed in Homs":

@@ -219,7 +219,15 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     const pluralAttacks = /\b(?:attacks|strikes|air ?strikes|raids|bombardments|operations|shelling and)\b/i.test(norm.slice(b.frame.start, b.frame.end));
     if (partTotals.length >= 2 && sum <= t * 1.0001 && partTotals.every((x) => x < t)) b.kind = 'tally';
     else if (partTotals.length >= 1 && pluralAttacks && sum < t) b.kind = 'tally';
-    else if (partTotals.length >= 1 && sum === t && parts.length >= 1 && b.frame.sentence <= parts[0].frame.sentence) b.kind = 'tally';
+    else if (partTotals.length >= 2 && sum === t) b.kind = 'tally';
+  }
+
+  // A headline that names only the region ("Russian raids kill eight in northwest Syria") restates
+  // the lead's toll when the body gives the same figure for a place: it is that incident.
+  for (const b of built) {
+    if (b.kind !== 'tally' || !b.frame.headline) continue;
+    const t = totalOf(b.frame.killed);
+    if (t !== null && built.some((o) => o !== b && o.kind === 'incident' && totalOf(o.frame.killed) === t)) b.kind = 'incident';
   }
 
   // "Fourteen were killed on Thursday (a total) before three more were killed on Friday": a count
@@ -294,6 +302,7 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       targets: f.targets,
       statements: g.statements,
       dateBasis: !g.date ? undefined : estimated ? 'estimated' : g.date.precision === 'reported' ? 'published' : 'stated',
+      area: f.regions[0] ?? g.admin1 ?? null,
     });
     void start;
     void end;
@@ -416,6 +425,9 @@ function compatible(g: Built, b: Built): boolean {
   const gLoc = g.localities.length > 0;
   const bLoc = b.localities.length > 0;
   if (gLoc && bLoc) {
+    // A headline summarises the lead loosely ("killed in Idlib town" for a strike on Maarat
+    // al-Numan): the same toll in the same governorate is the same event.
+    if ((gf.headline || bf.headline) && sameFigures(gf, bf) && (!g.admin1 || !b.admin1 || g.admin1 === b.admin1)) return true;
     if (!sameLocality(g.localities, b.localities)) return false;
     // Same place: a sentence that states no date continues the story; a day apart is the same
     // report's looseness when one sentence only names the strike or both give the same toll.

@@ -97,6 +97,17 @@ function inDateline(text: string, at: number): boolean {
   return !!m && at < m[0].length;
 }
 
+/**
+ * "released a report Sunday", "said on Tuesday", "told AFP on Friday": the day of the report, not
+ * of the event; it yields to any other date in the sentence (rule suffix `@report`).
+ */
+function reportingDates(dates: DateMention[], text: string, base: number): DateMention[] {
+  return dates.map((d) => {
+    const before = text.slice(Math.max(0, d.start - base - 30), d.start - base);
+    return /\b(?:said|says|reported|released (?:a|its) (?:report|statement)|told [\w ]{1,20}?|announced|published|tweeted|added|statement)\s+(?:on\s+|late\s+|early\s+)?$/i.test(before) ? { ...d, rule: `${d.rule}@report` } : d;
+  });
+}
+
 function tagged<V>(m: LexiconMatch<V>): Tagged<V> {
   return { value: m.value, prov: { rule: m.rule, span: { start: m.start, end: m.end }, text: m.text } };
 }
@@ -136,9 +147,10 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     end: seg.end,
     text,
     paragraph: seg.paragraph,
-    headline: seg.kind === 'headline',
+    // A first line without final punctuation is the outlet's headline even when it has commas.
+    headline: seg.kind === 'headline' || (index === 0 && !/[.!?]["'”’)\]]?\s*$/.test(text)),
     anchors,
-    dates: sinceClauses(findDates(text, base, published), text, base, published).filter((d) => !inDateline(text, d.start - base)),
+    dates: reportingDates(sinceClauses(findDates(text, base, published), text, base, published).filter((d) => !inDateline(text, d.start - base)), text, base),
     claimants: findClaimants(text, base),
     perpetrators: findPerpetrators(text, base, false),
     events,
@@ -175,7 +187,7 @@ const WEAK_DATE_RULES = new Set(['days-ago', 'in-hours', 'past-period', 'this-ye
 function pickDate(dates: DateMention[], at: number): DateMention | null {
   const usable = dates.filter((d) => d.range);
   if (!usable.length) return null;
-  const weak = (d: DateMention) => (WEAK_DATE_RULES.has(d.rule) ? 1 : 0);
+  const weak = (d: DateMention) => (d.rule.endsWith('@report') ? 2 : WEAK_DATE_RULES.has(d.rule) ? 1 : 0);
   const dist = (d: DateMention) => (d.start <= at ? at - d.start : 100_000 + d.start - at);
   return [...usable].sort((a, b) => weak(a) - weak(b) || dist(a) - dist(b))[0];
 }

@@ -71,7 +71,7 @@ const NOT_PLACES = new Set(
     'thirteen', 'fourteen', 'fifteen', 'sixteen', 'dozens', 'hundreds', 'at', 'least', 'more', 'nearly', 'about', 'president', 'minister', 'ministry',
     'agency', 'news', 'network', 'front', 'army', 'forces', 'force', 'council', 'coalition', 'defence', 'defense', 'helmets', 'hospital', 'idp',
     'al-qaeda', 'qaeda', 'hezbollah', 'kurdish', 'arab', 'arabs', 'kurds', 'muslim', 'sunni', 'shia', 'alawite', 'christian', 'european', 'british',
-    'french', 'german', 'chinese', 'britain', 'france', 'united', 'nations', 'security', 'human', 'rights', 'watch', 'amnesty', 'international',
+    'french', 'german', 'chinese', 'britain', 'france', 'united', 'syria', "syria's", 'syria’s', "iraq's", "turkey's", "lebanon's", 'nations', 'security', 'human', 'rights', 'watch', 'amnesty', 'international',
     'msf', 'doctors', 'médecins', 'ocha', 'who', 'unicef', 'twitter', 'facebook', 'telegram', 'youtube', 'peace', 'spring', 'sochi', 'astana', 'geneva',
   ].map((s) => s.toLowerCase()),
 );

@@ -130,7 +130,8 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   else if (place === 'area') (score += 0.5), reasons.push('same governorate');
   // A toll of one or two is common: agreeing on it says little.
   if (figs === 'equal') (score += (total(a.killed) ?? 0) >= 3 ? 2 : 1), reasons.push('same killed figure');
-  else if (figs === 'compatible') (score += 0.5), reasons.push('compatible figures');
+  else if (figs === 'compatible' && localities(a).length && localities(b).length) (score += 0.5), reasons.push('compatible figures');
+  else if (figs === 'compatible') reasons.push('compatible figures');
   else if (figs === 'conflict') (score -= 2), reasons.push('figures disagree');
   if (perps === 'agree') (score += 1), reasons.push('same perpetrator');
   else if (perps === 'conflict') (score -= 0.5), reasons.push('perpetrators disputed');
@@ -401,7 +402,7 @@ function buildTally(m: Mention): Tally {
     for (const k of COUNT_CATEGORIES) if (c[k]) o[k] = c[k]!.value;
     return o;
   };
-  const area = m.resolvedPlaces[0]?.name ?? m.places[0]?.name ?? null;
+  const area = m.area ?? m.resolvedPlaces[0]?.name ?? m.places[0]?.name ?? null;
   return {
     id: stableId('tly', m.id),
     document: m.docId,

@@ -274,7 +274,9 @@ export interface SyndicationResult {
   groupOf: Map<string, string>;
   /** Sorted by id. */
   groups: SyndicationGroup[];
-  /** Every verified copy pair, sorted by (a, b): the evidence for the groups. */
+  /** Every verified copy pair, sorted by (a, b): the evidence for the groups. Identical texts are
+   * paired with the smallest id among them only; near-duplicates with every candidate that passed,
+   * so a story copied m times yields about m²/2 pairs (the one cost that is not linear). */
   pairs: CopyPair[];
   /** Documents with no words (never grouped) or too few shingles (grouped only when identical). */
   skipped: { id: string; reason: SkipReason; shingles: number }[];
@@ -401,13 +403,24 @@ export function syndicationGroups(docs: readonly SyndicationDoc[], opts?: Syndic
   const order = [...verified].sort(
     (x, y) => y.jaccard - x.jaccard || y.containment - x.containment || byCodeUnits(ids[x.i], ids[y.i]) || byCodeUnits(ids[x.j], ids[y.j]),
   );
+  // A refused merge stays refused while both groups are unchanged (roots keep their members
+  // until merged away; a group that grew is re-checked).
+  const refused = new Map<number, number>(); // ra * n + rb → size of a * n + size of b
   for (const v of order) {
     const ra = find(v.i);
     const rb = find(v.j);
     if (ra === rb) continue;
     const ma = repsOf.get(ra) ?? [rep[v.i]];
     const mb = repsOf.get(rb) ?? [rep[v.j]];
-    if (v.basis !== 'identical' && !ma.every((x) => mb.every((y) => x === y || containmentOf(x, y) >= o.groupFloor))) continue;
+    if (v.basis !== 'identical') {
+      const key = Math.min(ra, rb) * n + Math.max(ra, rb);
+      const sizes = ra < rb ? ma.length * n + mb.length : mb.length * n + ma.length;
+      if (refused.get(key) === sizes) continue;
+      if (!ma.every((x) => mb.every((y) => containmentOf(x, y) >= o.groupFloor))) {
+        refused.set(key, sizes);
+        continue;
+      }
+    }
     const root = Math.min(ra, rb);
     parent[Math.max(ra, rb)] = root;
     repsOf.set(root, v.basis === 'identical' ? ma : [...ma, ...mb]);
