@@ -177,6 +177,11 @@ export interface Incident {
   claims: Claim[];
   documents: string[];
   mentionIds: string[];
+  /**
+   * Independent confirmations: claims counted once per claimant across syndicated copies (wire copy
+   * republished by several outlets is one source, not several).
+   */
+  independentSources?: number;
   review: { status: ReviewStatus };
 }
 

@@ -66,6 +66,8 @@ export interface IncidentJson {
   targets: string[];
   claims: ClaimJson[];
   documents: string[];
+  /** Independent confirmations (claimants, wire copies counted once); extra field. */
+  independent_sources?: number;
   review: { status: ReviewStatus };
 }
 
@@ -162,6 +164,7 @@ export function incidentJson(incident: Incident): IncidentJson {
     targets: [...incident.targets],
     claims: incident.claims.map(claimJson),
     documents: [...incident.documents],
+    ...(incident.independentSources !== undefined ? { independent_sources: incident.independentSources } : {}),
     review: { status: incident.review.status },
   };
 }

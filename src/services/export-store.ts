@@ -8,6 +8,7 @@ import { toAcledCsv } from '../export/acled-csv.ts';
 import { toGeoJson } from '../export/geojson.ts';
 import type { ExportInput } from '../export/export-input.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
+import { syndicationGroups } from '../pipeline/link/syndication.ts';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,7 +22,8 @@ export function exportInput(store: IncidentStore, generatedAt: string, policy: R
   const documents = stored.map((d) => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title }));
   if (policy === 'latest') return { incidents: store.listIncidents(), tallies: store.listTallies(), documents, generatedAt, policy };
   const meta = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
-  const { incidents, tallies } = linkMentions(store.listMentions(), meta, policy);
+  const { groupOf } = syndicationGroups(stored.map((d) => ({ id: d.id, text: d.text })));
+  const { incidents, tallies } = linkMentions(store.listMentions(), meta, policy, groupOf);
   return { incidents, tallies, documents, generatedAt, policy };
 }
 

@@ -9,6 +9,7 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 import { readInputs, type InputItem } from '../pipeline/ingest/read-inputs.ts';
 import { extractDocument } from '../pipeline/extract/extract-document.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
+import { syndicationGroups } from '../pipeline/link/syndication.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
 
 export interface IngestOptions {
@@ -79,8 +80,10 @@ function ingestArticle(store: IncidentStore, resolver: PlaceResolver, article: A
 }
 
 export function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary): void {
-  const docs = new Map(store.listDocuments().map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
-  const { incidents, tallies, undated } = linkMentions(store.listMentions(), docs, policy);
+  const stored = store.listDocuments();
+  const docs = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
+  const { groupOf } = syndicationGroups(stored.map((d) => ({ id: d.id, text: d.text })));
+  const { incidents, tallies, undated } = linkMentions(store.listMentions(), docs, policy, groupOf);
   store.replaceIncidents(incidents, tallies);
   if (summary) {
     for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); not linked`, source: m.docId });

@@ -136,7 +136,7 @@ describe('tally ingest: a mixed JSON Lines batch', () => {
 
   before(async () => {
     first = await tally('ingest', '--db', db, batch);
-    if (process.env.CLI_DEBUG) console.error("FIRST", shown(first));
+    assert.ok(existsSync(db), `the ingest did not create the store\n${shown(first)}`);
     exportAfterFirst = await exportJson(db);
   });
 

@@ -53,7 +53,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {
     tallies: 'UN "more than 180,000 people have fled ... since then" (since Oct. 9) is not recognised as a displacement tally',
   },
   azaz: {
-    'when-where-what': '"in northwestern Syria\'s Azaz town": the place is taken as "Syria\'s Azaz" and not resolved (country precision) instead of Azaz',
     perpetrators: 'the Jarablus motorcycle bomb names no perpetrator (expected unknown); the extractor carries YPG/PKK (sdf) over from the Azaz paragraph',
     targets: '"went off near a crowded marketplace" (second sentence of the same event) is not taken as target market',
   },

@@ -228,6 +228,8 @@ describe('wire copy in five outlets', () => {
         assert.deepEqual(monitor[0].killed, { total: 8, civilians: 8, children: 3 });
         assertQuoteAtOffsets(store, monitor[0].document, monitor[0]);
         assert.deepEqual(inc.killed.total, { best: 8, min: 8, max: 8 });
+        // Five outlets carrying one monitor's figures are one source, not five confirmations.
+        assert.equal((inc as { independent_sources?: number }).independent_sources, 1, JSON.stringify(inc.claims.map((c) => [c.claimant, c.documents])));
         // A headline restating the story is not a total over a period or a region.
         assert.deepEqual(json.tallies, []);
       });

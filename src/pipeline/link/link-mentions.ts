@@ -184,7 +184,11 @@ export function stableId(prefix: string, key: string): string {
   return `${prefix}-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
-export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest'): LinkResult {
+/**
+ * @param groupOf syndication group of each document that is a near-copy of another
+ *   (see syndication.ts); copies' claims collapse into one claim carried by all of them.
+ */
+export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest', groupOf: ReadonlyMap<string, string> = new Map()): LinkResult {
   // An incident needs a date (contract); undated mentions are returned for the run's warnings.
   const undated = mentions.filter((m) => m.kind === 'incident' && !m.date);
   // Dates resting on an estimated publication day are weak: such reports first try to join an
@@ -283,7 +287,7 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
     } else if (m.date) found(m);
     else stillUndated.push(m);
   }
-  const incidents = clusters.map((c) => buildIncident(c, docs, policy));
+  const incidents = clusters.map((c) => buildIncident(c, docs, policy, groupOf));
   incidents.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
   const tallies = mentions.filter((m) => m.kind === 'tally').sort((a, b) => (a.id < b.id ? -1 : 1)).map(buildTally);
   return { incidents, tallies, links, undated: stillUndated };
@@ -335,10 +339,21 @@ function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: Reconcile
   return out;
 }
 
-function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy): Incident {
+function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy, groupOf: ReadonlyMap<string, string>): Incident {
   const founder = c[0];
   const claims = c.flatMap((m) => [claimOf(m, docs), ...(m.statements ?? []).map((st) => claimOf({ ...m, claimants: st.claimants, span: st.span, quote: st.quote, killed: st.killed, injured: st.injured, statements: [] }, docs))]);
-  // Syndicated copies / several claimants: one claim per (claimant, figures) carried by several docs.
+  // Wire copy republished by several outlets: within one syndication group a copy whose
+  // attribution was not read takes the group's claimant, so the copies carry one claim.
+  const groupClaimant = new Map<string, string>();
+  for (const cl of [...claims].sort((a, b) => (a.document < b.document ? -1 : 1))) {
+    const g = groupOf.get(cl.document);
+    if (g && cl.claimant !== 'unattributed' && !groupClaimant.has(g)) groupClaimant.set(g, cl.claimant);
+  }
+  for (const cl of claims) {
+    const g = groupOf.get(cl.document);
+    if (g && cl.claimant === 'unattributed' && groupClaimant.has(g)) cl.claimant = groupClaimant.get(g)!;
+  }
+  // Several outlets quoting one claimant with the same figures: one claim carried by several docs.
   const merged = new Map<string, Claim>();
   for (const cl of claims) {
     const k = `${cl.claimant}|${JSON.stringify(cl.killed)}|${JSON.stringify(cl.injured)}`;
@@ -392,8 +407,22 @@ function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: Reconci
     claims: allClaims,
     documents,
     mentionIds: c.map((m) => m.id).sort(),
+    independentSources: countIndependent(allClaims, groupOf),
     review: { status: 'unreviewed' },
   };
+}
+
+/**
+ * Independent confirmations: one per claimant (a monitor quoted by ten outlets is one source), and
+ * unattributed figures once per syndication group (a wire copy in five outlets is one report).
+ */
+function countIndependent(claims: Claim[], groupOf: ReadonlyMap<string, string>): number {
+  const units = new Set<string>();
+  for (const cl of claims) {
+    if (cl.claimant !== 'unattributed') units.add(`c:${cl.claimant}`);
+    else for (const d of cl.documents) units.add(`d:${groupOf.get(d) ?? d}`);
+  }
+  return units.size;
 }
 
 function buildTally(m: Mention): Tally {
