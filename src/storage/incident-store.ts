@@ -1,9 +1,11 @@
 /**
- * The one storage boundary. The SQLite implementation is the embedded default; a PostgreSQL one
- * will pass the same contract suite (test/storage/store-contract.ts). Linking decisions are made by
- * pure functions in src/pipeline/link; the store only persists what it is given.
+ * The one storage boundary. Two implementations pass one contract suite
+ * (test/storage/store-contract.ts): SQLite (embedded default, a single file) and PostgreSQL (teams,
+ * scale), both behind one query builder. Every method is async so the PostgreSQL driver fits;
+ * the SQLite implementation answers synchronously under the hood. Linking decisions are made by
+ * pure functions in src/pipeline/link; the store only persists and queries what it is given.
  */
-import type { Article, Incident, Mention, Tally, Warning } from '../domain/types.ts';
+import type { Article, EventType, Incident, Mention, ReviewStatus, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 
 export type DocumentWriteResult = 'new' | 'unchanged' | 'new_version';
@@ -15,35 +17,86 @@ export interface StoredDocument extends Article {
   ingestedAt: string;
 }
 
+/** Filters of the incident list (HTTP API, exports of a filtered set). All optional, ANDed. */
+export interface IncidentFilter {
+  /** ISO dates; an incident matches when its date range overlaps [from, to]. */
+  from?: string;
+  to?: string;
+  /** [west, south, east, north] in WGS84 degrees. */
+  bbox?: [number, number, number, number];
+  /** Governorate name as exported (location.admin1), compared case-insensitively. */
+  admin1?: string;
+  perpetrator?: string;
+  eventType?: EventType;
+  /** Minimum best killed (headline figure: total, else civilians + fighters). */
+  minKilled?: number;
+  claimant?: string;
+  /** Free text over place names, quotes and claimants. */
+  q?: string;
+  reviewStatus?: ReviewStatus;
+  /** Incidents citing this document. */
+  document?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor of the next page, null at the end. */
+  nextCursor: string | null;
+}
+
+export type StatsBucket = 'day' | 'week' | 'month';
+
+export interface StatsRow {
+  /** Bucket start (ISO date) for time buckets, the perpetrator id for `perpetrator`. */
+  key: string;
+  perpetrator?: string;
+  incidents: number;
+  killed: number;
+  civilians: number;
+}
+
 export interface IncidentStore {
   /** Same id and text: 'unchanged'. Same id, new text: a new version is kept and becomes current. */
-  putDocument(article: Article, ingestedAt: string): DocumentWriteResult;
-  getDocument(id: string): StoredDocument | null;
+  putDocument(article: Article, ingestedAt: string): Promise<DocumentWriteResult>;
+  getDocument(id: string): Promise<StoredDocument | null>;
   /** Current version of every document, ordered by id. */
-  listDocuments(): StoredDocument[];
+  listDocuments(): Promise<StoredDocument[]>;
   /** Every stored version of one document, oldest first. */
-  listDocumentVersions(id: string): StoredDocument[];
+  listDocumentVersions(id: string): Promise<StoredDocument[]>;
 
+  /**
+   * Store a document and the mentions extracted from it in one transaction: when the text is
+   * unchanged nothing is written; otherwise the (new version of the) document and its mentions land
+   * together or not at all.
+   */
+  putDocumentWithMentions(article: Article, ingestedAt: string, mentions: Mention[]): Promise<DocumentWriteResult>;
   /** Replace all mentions extracted from a document (its current version). */
-  replaceMentions(docId: string, mentions: Mention[]): void;
-  listMentions(): Mention[];
-  listMentionsForDocument(docId: string): Mention[];
+  replaceMentions(docId: string, mentions: Mention[]): Promise<void>;
+  listMentions(): Promise<Mention[]>;
+  listMentionsForDocument(docId: string): Promise<Mention[]>;
 
   /** Replace the whole set of incidents and tallies (linking output) in one transaction. */
-  replaceIncidents(incidents: Incident[], tallies: Tally[]): void;
-  listIncidents(): Incident[];
-  listTallies(): Tally[];
+  replaceIncidents(incidents: Incident[], tallies: Tally[]): Promise<void>;
+  listIncidents(): Promise<Incident[]>;
+  listTallies(): Promise<Tally[]>;
+  getIncident(id: string): Promise<Incident | null>;
+  /**
+   * Filtered incidents, newest first (date start descending, then id), keyset-paginated:
+   * pass the previous page's `nextCursor` to continue.
+   */
+  queryIncidents(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<Incident>>;
+  countIncidents(filter: IncidentFilter): Promise<number>;
+  /** Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone. */
+  stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator?: boolean): Promise<StatsRow[]>;
 
   /** Warnings of ingest runs, kept so an analyst can see what was skipped and why. */
-  addWarnings(runId: string, warnings: Warning[]): void;
-  listWarnings(runId?: string): (Warning & { runId: string })[];
+  addWarnings(runId: string, warnings: Warning[]): Promise<void>;
+  listWarnings(runId?: string): Promise<(Warning & { runId: string })[]>;
 
   /** Replace the gazetteer with these entries (a dump import is a whole replacement). */
-  replaceGazetteer(entries: Iterable<GazetteerEntry>, source: string): number;
-  loadGazetteer(): GazetteerEntry[];
-  gazetteerSource(): string | null;
+  replaceGazetteer(entries: Iterable<GazetteerEntry>, source: string): Promise<number>;
+  loadGazetteer(): Promise<GazetteerEntry[]>;
+  gazetteerSource(): Promise<string | null>;
 
-  /** Run fn in one transaction: all or nothing. */
-  transaction<T>(fn: () => T): T;
-  close(): void;
+  close(): Promise<void>;
 }
