@@ -116,19 +116,20 @@ for (const golden of cases) {
     let rejected: string[] = [];
 
     before(async () => {
-      const store = openSqliteStore(':memory:');
+      // `await` on store calls: the IncidentStore interface is async (sync implementations still work).
+      const store = await openSqliteStore(':memory:');
       try {
         const items = articles.filter((a) => golden.articles.includes(a.id)).map((a) => a.item);
         const summary = await ingestItems(store, embeddedDefault().resolver, items, { now: NOW, runId: NOW });
         rejected = summary.rejected.map((r) => r.message);
-        const exported = JSON.parse(renderExport(store, 'json', NOW)) as IncidentsJson;
+        const exported = JSON.parse(await renderExport(store, 'json', NOW)) as IncidentsJson;
         const actual = normaliseExport(golden.name, exported);
         diffs = compareCase(golden, actual);
         const changedFile = join(HERE, `${golden.name}-changed.json`);
         if (diffs.length) writeFileSync(changedFile, JSON.stringify(actual, null, 2) + '\n');
         else if (existsSync(changedFile)) rmSync(changedFile);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 

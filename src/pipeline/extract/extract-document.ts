@@ -222,12 +222,33 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     else if (partTotals.length >= 2 && sum === t) b.kind = 'tally';
   }
 
-  // A headline that names only the region ("Russian raids kill eight in northwest Syria") restates
-  // the lead's toll when the body gives the same figure for a place: it is that incident.
+  // A figure for a whole region that equals the toll the article gives for a place ("Russian raids
+  // kill eight in northwest Syria" over "... killed eight in Maarat al-Numan") restates that
+  // incident rather than totalling a period or a region.
   for (const b of built) {
-    if (b.kind !== 'tally' || !b.frame.headline) continue;
+    if (b.kind !== 'tally' || !b.frame.regions.length || (b.date && b.date.precision === 'range')) continue;
     const t = totalOf(b.frame.killed);
-    if (t !== null && built.some((o) => o !== b && o.kind === 'incident' && totalOf(o.frame.killed) === t)) b.kind = 'incident';
+    if (t !== null && built.some((o) => o !== b && o.kind === 'incident' && o.localities.length > 0 && totalOf(o.frame.killed) === t && (!b.date || !o.date || rangesOverlap(b.date, o.date)))) b.kind = 'incident';
+  }
+
+  // Right after a total for a region or a period, a figure with no place of its own breaks that
+  // total down ("At least 15 were killed in Syria's northwest ... Two were killed on Friday while 13
+  // died on Thursday"): it is part of the tally, not an incident.
+  for (let i = 1; i < built.length; i++) {
+    const b = built[i];
+    const prev = built[i - 1];
+    if (b.kind !== 'incident' || b.localities.length || !hasFigures(b.frame) || prev.kind !== 'tally') continue;
+    if (b.frame.sentence - prev.frame.sentence > 1 || b.frame.headline || ANAPHORIC_EVENT_RE.test(norm.slice(b.frame.start, b.frame.end))) continue;
+    if (!prev.frame.regions.length && !(prev.date && prev.date.precision === 'range')) continue;
+    b.kind = 'tally';
+  }
+
+  // "airstrikes and shelling killed 12 civilians": one figure over several kinds of attack, with no
+  // place, sums many events (a situation report's month) — a tally.
+  for (const b of built) {
+    if (b.kind !== 'incident' || b.localities.length || !hasFigures(b.frame)) continue;
+    const kinds = new Set(sentences[b.frame.sentence].events.filter((e) => e.start >= b.frame.start && e.start < b.frame.end).map((e) => e.value));
+    if (kinds.size >= 2 && /\b(?:air ?strikes|raids|strikes)\s+and\s+(?:artillery\s+)?(?:shelling|shells|rockets)|\b(?:shelling)\s+and\s+(?:air ?strikes|raids)/i.test(norm.slice(b.frame.start, b.frame.end))) b.kind = 'tally';
   }
 
   // "Fourteen were killed on Thursday (a total) before three more were killed on Friday": a count
@@ -448,6 +469,9 @@ function compatible(g: Built, b: Built): boolean {
   return gLoc !== bLoc || (!gLoc && !bLoc);
 }
 
+/** "in the attack", "the strike": a sentence referring back to an event already told. */
+const ANAPHORIC_EVENT_RE = /\b(?:the|this|that|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:same\s+)?(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|bombardment|massacre)\b/i;
+
 const EVENT_PRIORITY = new Map(EVENT_CUES.map((c) => [c.rule, c.priority]));
 
 /** The most specific event type any frame of the group names (aircraft over "attack"). */
@@ -467,8 +491,10 @@ function isAdditional(f: Frame): boolean {
 function restatesLead(lead: Built, b: Built): boolean {
   const f = b.frame;
   if (f.kind !== 'figures' || isAdditional(f)) return false;
-  // A toll for a place is a restatement only when the lead is about that same place.
-  if (b.localities.length && !(lead.localities.length && sameLocality(lead.localities, b.localities))) return false;
+  // A toll for a place is a restatement only when the lead is about that same place, or when it
+  // refers back to "the attack" with the lead's own figure (a neighbourhood of the lead's town).
+  const anaphoricSame = ANAPHORIC_EVENT_RE.test(f.sentenceText) && sameFigures(lead.frame, f);
+  if (b.localities.length && !(lead.localities.length && sameLocality(lead.localities, b.localities)) && !anaphoricSame) return false;
   if (f.date && !f.dateInherited && lead.date && b.date && b.date.precision !== 'reported' && !rangesOverlap(lead.date, b.date)) return false;
   if (lead.admin1 && b.admin1 && lead.admin1 !== b.admin1) return false;
   if (!perpsCompatible(lead.frame.perpetrators, f.perpetrators)) return false;

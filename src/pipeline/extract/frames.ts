@@ -44,6 +44,8 @@ export interface SentenceInfo {
 
 export interface Frame {
   sentence: number;
+  /** The text of the frame's sentence (normalised). */
+  sentenceText: string;
   start: number;
   end: number;
   kind: 'figures' | 'event';
@@ -211,6 +213,7 @@ export function framesOfSentence(s: SentenceInfo, docText: string): Frame[] {
     const clausePlaces = s.places.filter((p) => withinP(p, cs, ce));
     const base: Omit<Frame, 'kind' | 'killed' | 'injured' | 'anchors'> = {
       sentence: s.index,
+      sentenceText: s.text,
       start: cs,
       end: ce,
       displaced: null,

@@ -184,7 +184,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.un',
     id: 'un',
-    patterns: ['united nations', 'u\\.n\\.', 'un (?:office|agency|officials?|human rights office|envoy|spokesperson|spokesman|report)', 'ocha', 'ohchr', 'unicef', 'unhcr', 'world health organi[sz]ation'],
+    patterns: ['united nations', 'office of the (?:un |u\\.n\\. )?high commissioner for human rights', '(?:un |u\\.n\\. )?high commissioner for (?:human rights|refugees)', 'humanitarian needs assessment programme', 'u\\.n\\.', 'un (?:office|agency|officials?|human rights office|envoy|spokesperson|spokesman|report)', 'ocha', 'ohchr', 'unicef', 'unhcr', 'world health organi[sz]ation'],
     caseSensitivePatterns: ['UN', 'WHO'],
     example: 'The UN human rights office said three children were among the dead.',
   },
