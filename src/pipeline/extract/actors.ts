@@ -6,7 +6,7 @@
  */
 import type { Tagged } from '../../domain/types.ts';
 import { CLAIMANTS, PERPETRATORS } from './lexicons/actors.ts';
-import { compileEntries, findAll } from './lexicon-matcher.ts';
+import { compileEntries, dropNested, findAll } from './lexicon-matcher.ts';
 
 const PERP_COMPILED = compileEntries(PERPETRATORS, (e) => e.id as string);
 const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
@@ -14,7 +14,7 @@ const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
 const AGENT_NOUN_AFTER =
   /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?)\b/i;
 const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
-const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|held by|controlled by|dominated by|run by|under the control of|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|including|among them|among the dead|held by|controlled by|dominated by|run by|under the control of|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire)\b/i;
 
 /**
@@ -31,6 +31,9 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     if (/\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b[^.;]*$/i.test(text.slice(0, m.start))) continue;
     // "Turkish-Russian agreements", "Russian-Turkish deal"
     if (/^-?(?:turkish|russian|iranian|american)\b/i.test(after.replace(/^\s*[-–]\s*/, '')) && /^\s*[-–]/.test(after)) continue;
+    // "Turkish-backed rebels", "Kurdish-led forces", "Iran-allied militias": a sponsor qualifying
+    // another actor (who is matched on its own), not the agent.
+    if (m.value !== 'iran-backed' && /^-(?:backed|led|supported|allied|linked|affiliated|sponsored|aligned|funded|trained)\b/i.test(after) && m.value !== 'sdf') continue;
     // "jihadist territories", "rebel-held areas": a place, not an agent.
     if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held))/i.test(after)) continue;
     // Both sides of a clash are parties to it: "clashes between X and Y", "clashed with X".
@@ -60,7 +63,8 @@ export function findClaimants(text: string, offset: number): Tagged<string>[] {
 
 function findLexicalClaimants(text: string, offset: number): Tagged<string>[] {
   const out: Tagged<string>[] = [];
-  for (const m of findAll(CLAIMANT_COMPILED, text, 0)) {
+  // Longest alias wins where aliases overlap ("the Monitor's activists" is the monitor, not activists).
+  for (const m of dropNested(findAll(CLAIMANT_COMPILED, text, 0))) {
     const before = text.slice(Math.max(0, m.start - 70), m.start);
     const after = text.slice(m.end, m.end + 120);
     // Entries whose alias carries its own verb ("HTS announced") are attributions by themselves.

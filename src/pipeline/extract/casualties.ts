@@ -65,7 +65,7 @@ const FILLER =
   "killed|of the|of our|of their|of his|of them|the|same|medical|military|regime|government|opposition|rebel|sdf|ypg|hts|isis|armed|foreign|" +
   "[a-z]+-year-old|\\d+-year-old|aged \\d+|aid|health|humanitarian|security|police|army|pro-[a-z]+|[a-z]+-(?:backed|affiliated|linked|led|aligned|allied))";
 const CATEGORY_AFTER_RE = new RegExp(
-  `^\\s*(?:${FILLER}\\s+){0,3}(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
+  `^["'”’]?\\s*(?:${FILLER}\\s+){0,3}(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
   'iu',
 );
 const CATEGORY_ANY_RE = new RegExp(`(?<![\\p{L}])(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`, 'giu');
@@ -147,7 +147,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       }
     }
     // "Eight civilians, three of them children, killed": a sub-count of the count before.
-    const ofThemCat = lastHead !== null ? new RegExp(`^\\s*of (?:them|whom)\\s+(?:were\\s+|are\\s+)?(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`, 'iu').exec(after) : null;
+    const ofThemCat = lastHead !== null ? new RegExp(`^\\s*of (?:them|whom|which)\\s+(?:were\\s+|are\\s+)?(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`, 'iu').exec(after) : null;
     if (ofThemCat) {
       const cp = CATEGORY_PATTERNS.find((c) => new RegExp(`^(?:${c.src})$`, 'iu').test(ofThemCat[1]));
       const parent = anchors[lastHead!];

@@ -127,13 +127,17 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
         else if (p) f.claimants = p.claimants;
       }
     }
-    if (!f.perpetrators.length) {
+    const saysUnknown = s.unknownPerpetrator || sentences.slice(f.sentence + 1, f.sentence + 4).some((x) => x.paragraph === s.paragraph && x.unknownPerpetrator) || (next?.unknownPerpetrator ?? false);
+    if (!f.perpetrators.length && saysUnknown) {
+      // The text says nobody knows who did it: no perpetrator is carried from elsewhere.
+    } else if (!f.perpetrators.length) {
       // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
       const firstClaim = next?.claimants[0]?.prov.span.start ?? next?.end ?? 0;
       const nextPerps = nextIsContinuation ? findPerpetrators(next.text.slice(0, firstClaim - next.start), next.start, true) : [];
       if (nextPerps.length) f.perpetrators = nextPerps;
       else {
-        const p = prevSame.find((x) => x.perpetrators.length);
+        // Who did it carries within a paragraph (or from the headline), not into another story.
+        const p = prevSame.find((x) => x.perpetrators.length && (x.paragraph === s.paragraph || x.headline));
         if (p) f.perpetrators = p.perpetrators;
         else if (docPerps.length) f.perpetrators = docPerps;
       }
@@ -438,6 +442,8 @@ function compatible(g: Built, b: Built): boolean {
   const sameLoc = g.localities.length > 0 && b.localities.length > 0 && sameLocality(g.localities, b.localities);
   if (!sameLoc && g.date && b.date && g.date.precision !== 'reported' && b.date.precision !== 'reported' && !rangesOverlap(g.date, b.date)) return false;
   if (gf.eventType && bf.eventType && gf.eventType.value !== bf.eventType.value) {
+    // Fighting on the ground is another event than the strikes told around it.
+    if ((EVENT_FAMILY[gf.eventType.value] ?? gf.eventType.value) !== (EVENT_FAMILY[bf.eventType.value] ?? bf.eventType.value)) return false;
     // Figures frames of one event may be described with different words ("raids" / "shelling").
     if (hasFigures(gf) && hasFigures(bf)) return false;
     if (!hasFigures(bf) && !hasFigures(gf)) return false;

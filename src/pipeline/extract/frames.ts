@@ -37,6 +37,8 @@ export interface SentenceInfo {
   regions: { name: string; start: number; end: number }[];
   /** "the sources said", "the monitor added": attribution to someone named before. */
   anaphoricAttribution: boolean;
+  /** "It was not clear who was behind the attack": the text says the perpetrator is unknown. */
+  unknownPerpetrator: boolean;
   background: boolean;
   tallyCue: boolean;
   displaced: { value: number; start: number; end: number; text: string } | null;
@@ -69,12 +71,14 @@ export interface Frame {
 
 const ANAPHOR_ATTR =
   /\b(?:the (?:sources?|monitor|group|organi[sz]ation|agency|ngo|observatory|report|statement|official|officials|activists|rescuers|body|network|centre|center|ministry)|he|she|it|they)\s+(?:also\s+)?(?:said|says|added|reported|noted|stated|told|claimed|confirmed|indicated)\b|\b(?:said|added|reported)\s+the (?:sources?|monitor|group|organi[sz]ation|agency|observatory)\b|\bthe same sources?\b/i;
+const UNKNOWN_PERP_RE =
+  /\b(?:(?:was|is|remains?|were)\s+(?:not|n't)\s+(?:immediately\s+)?(?:clear|known)\s+who|no (?:group|one|party) (?:has\s+|immediately\s+)*claimed|unable to identify the (?:perpetrator|party|attacker)|unidentified (?:gunmen|assailants|attackers|aircraft|drones?|warplanes?)|unknown (?:gunmen|assailants|attackers|aircraft|perpetrators?))\b/i;
 const BACKGROUND_RE =
-  /\b(?:since (?:the (?:start|beginning|outbreak) of the (?:war|conflict|uprising|revolution|crisis)|(?:19|20)\d\d)|(?:war|conflict|uprising|crisis) (?:has|have|had) (?:killed|left|displaced|claimed)|(?:began|started|erupted) in (?:19|20)\d\d|home to|(?:civil|the) war that|over the (?:past|last) (?:\w+ )?(?:years|decade))\b/i;
+  /\b(?:since (?:the (?:start|beginning|outbreak) of the (?:war|conflict|uprising|revolution|crisis)|(?:19|20)\d\d)|(?:war|conflict|uprising|crisis),?\s+(?:which\s+|that\s+)?(?:has|have|had) (?:\w+ )?(?:killed|left|displaced|claimed)|(?:began|started|erupted) in (?:19|20)\d\d|home to|(?:civil|the) war that|over the (?:past|last) (?:\w+ )?(?:years|decade))\b/i;
 const TALLY_RE =
   /\b(?:a total of|in total|total (?:number|death toll|toll)|bringing (?:the|to)|brings (?:the|to)|death toll (?:since|in|for) |statistics|documented|so far|to date|since the (?:start|beginning) of|this year|monthly|during the month|month of|in the first half|in the second half|per cent|percent|campaign|cumulative|overall|altogether|in recent (?:days|weeks|months)|(?:in|over|within|during) (?:the )?(?:past |last )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few) (?:days|weeks|months))\b/i;
 const ATTACK_VERB_RE =
-  /\b(?:struck|strikes? (?:on|hit|targeted|targeting)|hit|hitting|targeted|targeting|bombed|bombing|shelled|shelling (?:of|on|targeted|hit)|pounded|raided|attacked|launched (?:an? )?(?:offensive|attack|assault|strikes?|raids?)|carried out (?:\w+ ){0,3}(?:strikes?|raids?|attacks?|airstrikes)|exploded|went off|detonated|fell on|(?:was|were|been) (?:hit|struck|targeted|bombed|shelled|destroyed|damaged|attacked)|put (?:it |them |\w+ )?out of (?:service|action)|knocked out|destroyed|reached|experienced (?:\w+ )?(?:air ?strikes|raids|shelling)|came under|(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|massacre|bombardment)s? (?:on|in|at|of|near|targeting|that (?:hit|struck|targeted)))\b/i;
+  /\b(?:struck|strikes? (?:on|hit|targeted|targeting)|hit|hitting|targeted|targeting|bombed|bombing|shelled|shelling (?:of|on|targeted|hit)|pounded|raided|attacked|launched (?:an? )?(?:offensive|attack|assault|strikes?|raids?)|carried out (?:\w+ ){0,3}(?:strikes?|raids?|attacks?|airstrikes)|exploded|went off|detonated|fell on|(?:was|were|been) (?:hit|struck|targeted|bombed|shelled|destroyed|damaged|attacked)|put (?:it |them |\w+ )?out of (?:service|action)|knocked out|destroyed|reached|experienced (?:\w+ )?(?:air ?strikes|raids|shelling)|came under|engaged in|clashed|clashes? (?:with|between)|fought|battles? (?:for)|stormed|overran|(?:attack|strike|air ?strike|raid|bombing|blast|explosion|shelling|massacre|bombardment)s? (?:on|in|at|of|near|targeting|that (?:hit|struck|targeted)))\b/i;
 const DISPLACED_RE = /\bdisplac(?:ed|ing|ement)\b/i;
 
 /**
@@ -162,6 +166,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     softHints,
     regions,
     anaphoricAttribution: ANAPHOR_ATTR.test(text),
+    unknownPerpetrator: UNKNOWN_PERP_RE.test(text),
     background: BACKGROUND_RE.test(text),
     tallyCue: TALLY_RE.test(text),
     displaced,

@@ -201,7 +201,11 @@ export function findPlaces(
     const a = lookup.admin1Name(r.name);
     if (a && !softHints.includes(a)) softHints.push(a);
   }
-  for (const m of text.matchAll(REGION_RE)) regions.push({ name: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+  for (const m of text.matchAll(REGION_RE)) {
+    // "a monitor with a network of sources inside Syria": describes a source, not where people died.
+    if (/(?:sources?|network|contacts|based|operating|activists|correspondents?)\s+(?:\w+\s+)?(?:inside|in|across|throughout)\s+$/i.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+    regions.push({ name: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+  }
 
   // Dedupe: same span keeps the strongest rule; nested names keep the longer.
   const strength = (r: string) => (r === 'place.type-of' ? 3 : r === 'place.name-type' ? 2 : 1);

@@ -91,8 +91,8 @@ function total(c: CountSet): number | null {
 
 function figuresRelation(a: Mention, b: Mention): 'equal' | 'compatible' | 'absent' | 'conflict' {
   // "three civilians" and "four fighters" are not two counts of the same dead.
-  const onlyCiv = (m: Mention) => !!m.killed.civilians && !m.killed.fighters;
-  const onlyFig = (m: Mention) => !!m.killed.fighters && !m.killed.civilians;
+  const onlyCiv = (m: Mention) => !!m.killed.civilians && !m.killed.fighters && (!m.killed.total || m.killed.total.value === m.killed.civilians.value);
+  const onlyFig = (m: Mention) => !!m.killed.fighters && !m.killed.civilians && (!m.killed.total || m.killed.total.value === m.killed.fighters.value);
   if ((onlyCiv(a) && onlyFig(b)) || (onlyFig(a) && onlyCiv(b))) return 'conflict';
   const ta = total(a.killed);
   const tb = total(b.killed);

@@ -110,7 +110,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.sdf',
     id: 'sdf',
-    patterns: ['syrian democratic forces', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish (?:militias?|fighters|forces|-led forces)', 'asayish'],
+    patterns: ['syrian democratic forces', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
     caseSensitivePatterns: ['SDF'],
     example: 'The SDF shelled the town, the ministry said.',
   },
@@ -150,6 +150,9 @@ export const CLAIMANTS: LexiconEntry[] = [
       'london-based (?:war )?monitor',
       'the observatory',
       'rami abdel[- ]rahman',
+      '(?:the )?monitor(?:\'s|’s) activists',
+      '(?:sohr|osdh) activists',
+      'activists of (?:the )?(?:sohr|syrian observatory)',
       'rami abdulrahman',
     ],
     caseSensitivePatterns: ['SOHR', 'OSDH'],
