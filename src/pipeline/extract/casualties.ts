@@ -294,9 +294,18 @@ const ARTICLE_SINGULAR_RE = new RegExp(
   'giu',
 );
 
+/** "The two-year-old child was killed": one definite victim whose death the sentence reports. */
+const DEFINITE_SINGULAR_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|fighter|soldier)\\s+(?:was|had been)\\s+(?:also\\s+)?(?:killed|shot dead)\\b)`,
+  'gu',
+);
+
 /** "a civilian", "an elderly man": findQuantities leaves bare articles out; before a victim noun they count one. */
 function findArticleSingulars(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
+  for (const m of text.matchAll(DEFINITE_SINGULAR_RE)) {
+    out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-definite' } });
+  }
   for (const m of text.matchAll(ARTICLE_SINGULAR_RE)) {
     out.push({
       start: m.index!,

@@ -100,8 +100,9 @@ function figuresRelation(a: Mention, b: Mention): 'equal' | 'compatible' | 'abse
   if (ta === tb) return 'equal';
   const lo = Math.min(ta, tb);
   const hi = Math.max(ta, tb);
-  // Tolls rise as bodies are recovered; wildly different figures are different events.
-  if (hi <= lo * 3 + 3) return 'compatible';
+  // Tolls rise as bodies are recovered (mass-casualty tolls several-fold within a day); wildly
+  // different figures are different events.
+  if (hi <= lo * 5 + 5) return 'compatible';
   return 'conflict';
 }
 
@@ -119,6 +120,8 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   if (!undated && !datesCompatible(a, b)) return null;
   const place = placeRelation(a, b);
   if (place === 'conflict') return null;
+  // Fighting on the ground and strikes from afar in one town on one day are two events.
+  if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return null;
   // Without a date only the place can tie a report to an event.
   if (undated && place !== 'same' && place !== 'near') return null;
   const figs = figuresRelation(a, b);
@@ -178,6 +181,11 @@ function canonicalOrder(a: Mention, b: Mention): number {
   const lb = localities(b).length ? 0 : 1;
   if (la !== lb) return la - lb;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Event types one strike may be reported as; ground fighting and territory changes are apart. */
+function eventFamily(t: string): string {
+  return t === 'armed_clash' || t === 'territory_change' ? 'ground' : t === 'other' ? 'other' : 'remote';
 }
 
 export function stableId(prefix: string, key: string): string {

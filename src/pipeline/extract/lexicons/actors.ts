@@ -58,6 +58,7 @@ export const PERPETRATORS: LexiconEntry[] = [
       'jaish al-izza',
       'jaish al-islam',
       'jaysh al-islam',
+      'army of islam',
       'al-sham corps',
       'faylaq al-sham',
       'syrian national army',
