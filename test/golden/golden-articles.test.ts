@@ -48,8 +48,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {
       'UN "more than 350.000 people to flee ... since the beginning of December" (European thousands separator) is not recognised as a displacement tally; background "the war ... has killed more than 400,000 people" becomes a tally',
   },
   'ain-issa': {
-    perpetrators:
-      '"Turkish-backed Syrian rebels and Kurdish-led forces": expected opposition + sdf; the extractor reads "Turkish" as turkey and misses "Kurdish-led forces" (the lexicon pattern "kurdish (?:...|-led forces)" needs a space before "-led")',
     tallies: 'UN "more than 180,000 people have fled ... since then" (since Oct. 9) is not recognised as a displacement tally',
   },
   azaz: {
@@ -66,7 +64,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {
   'monthly-report': {
     incidents:
       'the per-perpetrator breakdowns of the monthly total ("regime forces were responsible for the deaths of 41 civilians ... Russian forces for ... 12") become placeless incidents instead of tallies',
-    perpetrators: '"LNHR was unable to identify the perpetrator" (al-Bab) should give unknown; the extractor assigns syrian-government',
     claimants: 'incidents listed as "documented" in the network\'s own monthly report are unattributed instead of credited to the network (levant-network-for-human-rights)',
     tallies:
       'the monthly total "in June 2020" gets the publication day as its period and a syrian-government perpetrator; the per-perpetrator breakdown tallies (41, 12) are missing',
