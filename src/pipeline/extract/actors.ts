@@ -111,5 +111,7 @@ function findGenericOrgClaimants(text: string, offset: number, known: Tagged<str
 export function claimantOfOutlet(outlet: string | null): string | null {
   if (!outlet) return null;
   for (const m of findAll(CLAIMANT_COMPILED, outlet, 0)) return m.value;
-  return null;
+  // A monitor or an institution publishing its own report (not a news medium) claims its figures.
+  const org = /^(?:the\s+)?((?:[A-Z][\p{L}'’&-]+\s+){0,5}(?:Network|Observatory|Monitor|Commission|Committee|Council|Office|Organi[sz]ation|Centre|Center|Watch|Society|Union|Association|Foundation|Institute|Directorate|Ministry|Authority)(?:\s+(?:for|of)\s+(?:[A-Z][\p{L}'’-]+\s*){1,4})?)/u.exec(outlet.trim());
+  return org ? kebabId(org[1].trim()) : null;
 }
