@@ -42,8 +42,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {
   'idlib-market': {
     'when-where-what':
       'the Aleppo rocket paragraph states no day; the guide says publication day, precision "reported" (2020-01-16); the extractor carries "Wednesday" over from the paragraph before',
-    figures:
-      'AFP "At least nineteen civilians, of which three children" is read as 3 killed / 3 civilians (the children figure), so the incident range becomes 3..19 instead of 18..19',
     tallies:
       'UN "more than 350.000 people to flee ... since the beginning of December" (European thousands separator) is not recognised as a displacement tally; background "the war ... has killed more than 400,000 people" becomes a tally',
   },
@@ -64,7 +62,6 @@ const KNOWN_GAPS: Record<string, Partial<Record<Group, string>>> = {
   'monthly-report': {
     incidents:
       'the per-perpetrator breakdowns of the monthly total ("regime forces were responsible for the deaths of 41 civilians ... Russian forces for ... 12") become placeless incidents instead of tallies',
-    claimants: 'incidents listed as "documented" in the network\'s own monthly report are unattributed instead of credited to the network (levant-network-for-human-rights)',
     tallies:
       'the monthly total "in June 2020" gets the publication day as its period and a syrian-government perpetrator; the per-perpetrator breakdown tallies (41, 12) are missing',
   },

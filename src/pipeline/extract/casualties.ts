@@ -81,7 +81,7 @@ const BEFORE_ACTIVE_RE =
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
-const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
+const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
   `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`,
   'iu',
@@ -100,7 +100,7 @@ function isCountList(between: string): boolean {
   let rest = between;
   for (const q of findQuantities(between, 0)) rest = rest.replace(q.text, ' ');
   rest = rest.replace(CATEGORY_ANY_RE, ' ');
-  return /^(?:\s|,|and|or|her|his|their|them|whom|the|of|same|family|also|were|was|have|has|had|been|all|both|more|other|another|a|an|young)*$/i.test(rest);
+  return /^(?:\s|,|and|or|her|his|their|them|whom|which|the|of|same|family|also|were|was|have|has|had|been|all|both|more|other|another|a|an|young)*$/i.test(rest);
 }
 
 function outcomeOf(m: RegExpExecArray | RegExpMatchArray): Outcome {
