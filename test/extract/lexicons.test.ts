@@ -208,6 +208,7 @@ describe('PLACE_RULES', () => {
       assert.deepEqual(r.regions.map((g) => g.name), ['northwestern Syria']);
     },
     'place.origin': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Maarrat al-Numan', 'origin']]),
+    'place.appositive': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Kafr Nabl', 'event'], ['Idlib', 'area']]),
     'place.list': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Saraqib', 'event'], ['Binnish', 'event'], ['Kafr Nabl', 'event']]),
     'place.admin-direction': (r) => {
       assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Idlib', 'area']]);

@@ -29,6 +29,7 @@ export const PLACE_RULES: PlaceRule[] = [
   { id: 'place.admin-province', example: 'in Idlib province' },
   { id: 'place.region', example: 'in northwestern Syria' },
   { id: 'place.origin', example: 'three children displaced from Maarrat al-Numan' },
+  { id: 'place.appositive', example: 'Shelling hit Kafr Nabl, a town in southern Idlib.' },
   { id: 'place.list', example: 'Jets hit Saraqib, Binnish and Kafr Nabl.' },
   { id: 'place.admin-direction', example: 'Shelling continued in southern Idlib.' },
 ];
@@ -44,6 +45,8 @@ const DIRECTION = '(?:north|south|east|west|northern|southern|eastern|western|no
 
 const TYPE_OF_RE = new RegExp(`\\b(?:the\\s+)?(?:${DIRECTION}\\s+)?(${TYPE_WORDS})\\s+of\\s+(?:the\\s+)?(${NAME})`, 'gu');
 const NAME_TYPE_RE = new RegExp(`(${NAME})\\s+(${TYPE_WORDS}|countryside|province|governorate)(?![\\p{L}])`, 'gu');
+/** "Ariha, a town in southern Idlib", "Kafranbel, a village held by rebels": a name with its apposition. */
+const APPOSITIVE_RE = new RegExp(`(${NAME}),\\s+(?:a|the|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(town|village|city|district|neighbou?rhood|suburb|camp)\\b`, 'gu');
 const PREP_NAME_RE = new RegExp(`\\b(in|In|on|On|near|Near|at|At|into|outside|Outside|around|Around|targeting|targeted|hit|hitting|struck|striking|of|from|fled|shelled|bombed|pounded|towards?|between)\\s+(?:the\\s+)?(${NAME})`, 'gu');
 /** "in southern Idlib", "across northern Aleppo": a direction before a governorate is the governorate. */
 const DIRECTION_ADMIN_RE = new RegExp(`\\b(?:in|across|of|over|on)\\s+(?:the\\s+)?${DIRECTION}\\s+(${NAME})`, 'gu');
@@ -143,6 +146,10 @@ export function findPlaces(
 
   for (const m of text.matchAll(TYPE_OF_RE)) push(m[2], m.index! + m[0].length - m[2].length, 'place.type-of', m[1]);
   for (const m of text.matchAll(NAME_TYPE_RE)) push(m[1], m.index!, 'place.name-type', m[2]);
+  for (const m of text.matchAll(APPOSITIVE_RE)) {
+    const n = trimName(m[1]);
+    if (n && (lookup.isPlace(n) || n.split(/\s+/).length <= 3)) push(m[1], m.index!, 'place.appositive', m[2]);
+  }
   for (const m of text.matchAll(PREP_NAME_RE)) {
     const name = m[2];
     const trimmed = trimName(name);
@@ -208,7 +215,7 @@ export function findPlaces(
   }
 
   // Dedupe: same span keeps the strongest rule; nested names keep the longer.
-  const strength = (r: string) => (r === 'place.type-of' ? 3 : r === 'place.name-type' ? 2 : 1);
+  const strength = (r: string) => (r === 'place.type-of' ? 3 : r === 'place.name-type' || r === 'place.appositive' ? 2 : 1);
   raws.sort((a, b) => a.start - b.start || b.end - a.end || strength(b.rule) - strength(a.rule));
   const kept: RawPlace[] = [];
   for (const r of raws) {
