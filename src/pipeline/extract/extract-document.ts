@@ -159,7 +159,10 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     }
     if (!f.adminHints.length && !f.places.some((p) => p.role !== 'origin' && resolver.admin1Name(p.name))) {
       const p = [...prevSame, ...sentences.slice(0, f.sentence).reverse()].find((x) => x.adminHints.length || x.places.some((pl) => pl.role === 'area'));
-      if (p) f.adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
+      if (p) {
+        f.adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
+        f.hintsCarried = true;
+      }
     }
   }
 
@@ -177,7 +180,9 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
         if (a) resolved.push(a);
         continue;
       }
-      const r = resolver.resolve(p, hint) ?? (hint ? null : f.softHints.length ? resolver.resolve(p, f.softHints[0], undefined, false) : null);
+      // A governorate carried from another sentence only ranks candidates; the sentence's own
+      // statement of the governorate refuses a same-named place elsewhere.
+      const r = resolver.resolve(p, hint, undefined, !f.hintsCarried) ?? (hint ? null : f.softHints.length ? resolver.resolve(p, f.softHints[0], undefined, false) : null);
       if (r && r.precision === 'locality') {
         resolved.push(r);
         localities.push(r);

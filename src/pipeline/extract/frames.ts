@@ -62,6 +62,8 @@ export interface Frame {
   adminHints: string[];
   /** Governorates named as places in the sentence: a ranking hint, not a constraint. */
   softHints: string[];
+  /** adminHints came from another sentence (context), not the frame's own. */
+  hintsCarried?: boolean;
   regions: string[];
   date: DateMention | null;
   dateInherited: boolean;
