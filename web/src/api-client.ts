@@ -1,0 +1,139 @@
+/**
+ * The dashboard's only way to data: typed calls to the Tally HTTP API v1 on the page's own origin.
+ * Response types reuse the export contract's types (src/export/incidents-json.ts) so the dashboard
+ * and the exports cannot drift apart. A non-2xx answer becomes an ApiError carrying the API's
+ * `{ error: { status, code, message, parameter } }` so the page can show what was wrong.
+ */
+import type { DocumentJson, IncidentJson } from '../../src/export/incidents-json.ts';
+import { filtersToParams, type Filters } from './incident-filters.ts';
+import type { StatsRowJson, TimeBucket } from './timeline-series.ts';
+
+export type { DocumentJson, IncidentJson };
+
+export const API_BASE = '/api/v1';
+
+export interface IncidentPage {
+  items: IncidentJson[];
+  next_cursor: string | null;
+  total: number;
+}
+
+export interface IncidentDetail {
+  incident: IncidentJson;
+  documents: DocumentJson[];
+}
+
+export interface MentionFieldJson {
+  field: string;
+  value: unknown;
+  rule: string;
+  start: number;
+  end: number;
+}
+
+export interface MentionJson {
+  id: string;
+  kind: string;
+  start: number;
+  end: number;
+  quote: string;
+  fields: MentionFieldJson[];
+}
+
+export interface DocumentDetail {
+  document: DocumentJson & { language: string | null; version: number; text: string };
+  mentions: MentionJson[];
+}
+
+export interface StatsJson {
+  group_by: string;
+  rows: StatsRowJson[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`${url}: ${status} ${code}: ${detail}`);
+    this.name = 'ApiError';
+  }
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const url = `${API_BASE}${path}`;
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let code = 'http_error';
+    let message = res.statusText;
+    try {
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      // Not JSON (a proxy's HTML page): keep the status text.
+    }
+    throw new ApiError(url, res.status, code, message);
+  }
+  return (await res.json()) as T;
+}
+
+function query(params: URLSearchParams): string {
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function incidentsPage(filters: Filters, cursor: string | null, limit: number, signal?: AbortSignal): Promise<IncidentPage> {
+  const params = filtersToParams(filters);
+  params.set('limit', String(limit));
+  if (cursor) params.set('cursor', cursor);
+  return getJson<IncidentPage>(`/incidents${query(params)}`, signal);
+}
+
+/**
+ * Every incident matching the filters, following cursors, up to `cap` (the map and list draw them
+ * all; the cap keeps a huge store from freezing the page, and `truncated` says when it was hit).
+ */
+export async function allIncidents(filters: Filters, cap: number, signal?: AbortSignal): Promise<{ items: IncidentJson[]; total: number; truncated: boolean }> {
+  const items: IncidentJson[] = [];
+  let cursor: string | null = null;
+  let total = 0;
+  do {
+    const page: IncidentPage = await incidentsPage(filters, cursor, 500, signal);
+    items.push(...page.items);
+    total = page.total;
+    cursor = page.next_cursor;
+  } while (cursor && items.length < cap);
+  return { items: items.slice(0, cap), total, truncated: items.length < total };
+}
+
+export function incident(id: string, signal?: AbortSignal): Promise<IncidentDetail> {
+  return getJson<IncidentDetail>(`/incidents/${encodeURIComponent(id)}`, signal);
+}
+
+export function documentDetail(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+  return getJson<DocumentDetail>(`/documents/${encodeURIComponent(id)}`, signal);
+}
+
+export function stats(filters: Filters, bucket: TimeBucket, signal?: AbortSignal): Promise<StatsJson> {
+  const params = filtersToParams(filters, ['from', 'to']);
+  params.set('group_by', bucket);
+  params.set('by_perpetrator', 'true');
+  return getJson<StatsJson>(`/stats${query(params)}`, signal);
+}
+
+export function boundaries(level: 'admin1' | 'admin2', signal?: AbortSignal): Promise<GeoJSON.FeatureCollection | null> {
+  return getJson<GeoJSON.FeatureCollection>(`/boundaries/${level}`, signal).catch((err: unknown) => {
+    // 404: the server was started without a boundaries folder; the map works without them.
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  });
+}
+
+export function exportUrl(format: 'json' | 'csv' | 'geojson', filters: Filters): string {
+  const params = filtersToParams(filters);
+  params.set('format', format);
+  return `${API_BASE}/export?${params.toString()}`;
+}

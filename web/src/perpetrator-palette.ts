@@ -1,0 +1,43 @@
+/**
+ * Fixed colours and labels for perpetrator ids (annotation-guide.md's list), so a colour means the
+ * same side on the map, the timeline and the legend in every session. Ids outside the list (a
+ * future lexicon entry) share one "other" colour rather than getting a random one. Colours are
+ * distinct in hue and lightness so the common pairs (Russia / government, HTS / opposition) stay
+ * apart for colour-blind readers as well; markers also carry the label in text.
+ */
+
+export interface PerpetratorStyle {
+  id: string;
+  label: string;
+  colour: string;
+}
+
+export const PERPETRATORS: readonly PerpetratorStyle[] = [
+  { id: 'russia', label: 'Russia', colour: '#c0392b' },
+  { id: 'syrian-government', label: 'Syrian government', colour: '#1f4e9c' },
+  { id: 'opposition', label: 'Opposition', colour: '#2e9e44' },
+  { id: 'hts', label: 'HTS', colour: '#7b3fa8' },
+  { id: 'turkey', label: 'Turkey', colour: '#e67e22' },
+  { id: 'iran-backed', label: 'Iran-backed', colour: '#8c564b' },
+  { id: 'isis', label: 'ISIS', colour: '#262626' },
+  { id: 'sdf', label: 'SDF', colour: '#c9a100' },
+  { id: 'us-coalition', label: 'US-led coalition', colour: '#1aa3b8' },
+  { id: 'unknown', label: 'Unknown', colour: '#9a9a9a' },
+];
+
+export const OTHER_COLOUR = '#e377c2';
+
+const BY_ID = new Map(PERPETRATORS.map((p) => [p.id, p]));
+
+export function perpetratorStyle(id: string | undefined): PerpetratorStyle {
+  if (id === undefined) return BY_ID.get('unknown')!;
+  return BY_ID.get(id) ?? { id, label: id, colour: OTHER_COLOUR };
+}
+
+/** Known ids in palette order, then any others in alphabetical order. */
+export function orderPerpetrators(ids: Iterable<string>): string[] {
+  const seen = new Set(ids);
+  const known = PERPETRATORS.map((p) => p.id).filter((id) => seen.has(id));
+  const others = [...seen].filter((id) => !BY_ID.has(id)).sort();
+  return [...known, ...others];
+}
