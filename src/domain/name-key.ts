@@ -65,8 +65,23 @@ const DIGRAPH = /kh|gh|sh|th|dh|dj|ou|oo|ee|ck|q|c/g;
 /** Letters after the first that only colour vowels: w and y as u and i, e as a, o as u. */
 const VOWEL_LETTERS: Record<string, string> = { w: 'u', y: 'i', e: 'a', o: 'u' };
 
-/** All matching forms of a name; see the module comment. */
+/**
+ * All matching forms of a name; see the module comment. Names recur constantly (the same towns in
+ * every report), so their forms are computed once and cached (the cache is bounded).
+ */
+const FORMS_CACHE = new Map<string, NameForms>();
+const FORMS_CACHE_MAX = 200_000;
+
 export function nameForms(name: string): NameForms {
+  const hit = FORMS_CACHE.get(name);
+  if (hit) return hit;
+  const forms = computeNameForms(name);
+  if (FORMS_CACHE.size >= FORMS_CACHE_MAX) FORMS_CACHE.clear();
+  FORMS_CACHE.set(name, forms);
+  return forms;
+}
+
+function computeNameForms(name: string): NameForms {
   return nameFormsOfFold(foldName(name));
 }
 

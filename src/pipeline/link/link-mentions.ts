@@ -39,15 +39,25 @@ const DAY = 86_400_000;
 const NEAR_KM = 6;
 const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-/** A reported date (publication day) may be the day after the event. */
+/** Day bounds of a mention in ms, computed once per mention (linking compares them constantly). */
+const BOUNDS = new WeakMap<Mention, { start: number; end: number }>();
+function bounds(m: Mention): { start: number; end: number } {
+  let b = BOUNDS.get(m);
+  if (!b) {
+    // A reported date (publication day) may be the day after the event.
+    b = m.date ? { start: dayMs(m.date.start) - (m.date.precision === 'reported' ? DAY : 0), end: dayMs(m.date.end) } : { start: 0, end: 0 };
+    BOUNDS.set(m, b);
+  }
+  return b;
+}
+
 function mentionStart(m: Mention): number {
-  if (!m.date) return 0;
-  return dayMs(m.date.start) - (m.date.precision === 'reported' ? DAY : 0);
+  return bounds(m).start;
 }
 
 function datesCompatible(a: Mention, b: Mention): boolean {
   if (!a.date || !b.date) return false;
-  return mentionStart(a) <= dayMs(b.date.end) && mentionStart(b) <= dayMs(a.date.end);
+  return bounds(a).start <= bounds(b).end && bounds(b).start <= bounds(a).end;
 }
 
 function localities(m: Mention): ResolvedPlace[] {
@@ -207,13 +217,18 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   const links: LinkEvidence[] = [];
   // Blocking: clusters are indexed by every day their members' dates cover, so a mention is only
   // compared with clusters it could share a day with (near-linear in the number of mentions).
-  const byDay = new Map<number, Set<number>>();
+  const byDay = new Map<string, Set<number>>();
   const byPlace = new Map<string, Set<number>>();
+  // Day × governorate: a report is compared only with clusters of its governorate that day, and
+  // with clusters whose governorate is unknown (and, when its own is unknown, with all of that day).
   const index = (ci: number, m: Mention) => {
+    const area = admin1Of(m) ?? '?';
     for (const d of daysOf(m)) {
-      let set = byDay.get(d);
-      if (!set) byDay.set(d, (set = new Set()));
-      set.add(ci);
+      for (const key of [`${d}|${area}`, `${d}|*`]) {
+        let set = byDay.get(key);
+        if (!set) byDay.set(key, (set = new Set()));
+        set.add(ci);
+      }
     }
     for (const k of placeKeys(m)) {
       let set = byPlace.get(k);
@@ -223,7 +238,9 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   };
   const candidatesByDay = (m: Mention): Mention[][] => {
     const ids = new Set<number>();
-    for (const d of daysOf(m)) for (const ci of byDay.get(d) ?? []) ids.add(ci);
+    const area = admin1Of(m);
+    const keys = area ? [area, '?'] : ['*'];
+    for (const d of daysOf(m)) for (const k of keys) for (const ci of byDay.get(`${d}|${k}`) ?? []) ids.add(ci);
     return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
   };
   const candidatesByPlace = (m: Mention): Mention[][] => {
