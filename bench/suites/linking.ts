@@ -10,13 +10,17 @@
  * only by governorate or dated only by their publication day; a few percent are tallies. Documents
  * carry 1–5 mentions of different events published the same day. Each size runs in a fresh child
  * process (this file, run directly with `--child`) so peak RSS is that size's own; the child warms
- * the linker up on a small corpus first, then times one call. Because the generator knows which
- * mentions report one event, the suite also reports how many events the linker split or merged.
+ * the linker up on a small corpus first, then times one call, in wall and CPU time (growth is
+ * computed from CPU time, which other work on the shared cores inflates less). Because the
+ * generator knows which mentions report one event, the suite also reports how many events the
+ * linker split or merged.
  * A size that exceeds `--time-limit` seconds is killed and reported; larger sizes are then skipped.
  * `--cpu-prof DIR` makes every child write a V8 CPU profile there and lists its top frames.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -55,7 +59,7 @@ export interface SyntheticTown {
   lat: number;
   lon: number;
   admin1: string;
-  /** Spellings reports use, the gazetteer's first (all resolve to gazetteerId). */
+  /** Spellings reports use, the usual news spelling first (all resolve to gazetteerId). */
   spellings: string[];
 }
 
@@ -166,10 +170,13 @@ function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Spellings of one name that reports use and the name key bridges (Saraqib / Saraqeb / Al-Bab / Bab). */
+/**
+ * Spellings of one name that reports use and the name key bridges (Saraqib / Saraqeb / Al-Bab /
+ * Bab), the usual news spelling first, then the gazetteer's own with its diacritics (Sarāqib).
+ */
 function spellingsOf(entry: GazetteerEntry): string[] {
   const news = newsSpelling(entry.asciiName);
-  const out = new Set<string>([entry.name, news, entry.asciiName]);
+  const out = new Set<string>([news, entry.name, entry.asciiName]);
   out.add(news.replace(/i(?=[^aeiou]*$)/, 'e'));
   out.add(news.replace(/^Al-/, ''));
   out.add(news.replace(/ou/g, 'u').replace(/ee/g, 'i'));
@@ -336,7 +343,7 @@ function mentionOf(rng: Rng, report: Report, e: EventSpec, docId: string, index:
   const start = index * 400;
   const governorate = governorates.get(e.towns[0].admin1);
   if (e.tally) return tallyOf(rng, report, e, docId, index, start, governorate);
-  // Later reports raise the toll as bodies are recovered.
+  // Reports after the first raise the toll as bodies are recovered (in the order documents appear).
   if (report.order > 0 && e.toll !== null && rng.chance(0.5)) e.toll += rng.int(1, Math.ceil(e.toll * 0.4) + 1);
   const toll = e.toll;
   const admin1Only = governorate !== undefined && rng.chance(0.12);
@@ -465,7 +472,11 @@ export interface SizeResult {
   seed: number;
   generateSeconds: number;
   linkSeconds: number;
+  /** User + system CPU time of the child during the call (all its threads, GC helpers included). */
+  linkCpuSeconds: number;
   mentionsPerSecond: number;
+  /** The machine's 1-minute load average when the call started (other work sharing the cores inflates wall time). */
+  loadAverage: number;
   incidents: number;
   tallies: number;
   links: number;
@@ -490,18 +501,23 @@ export async function measureSize(size: number, seed: number, log: (line: string
   gc?.();
   const before = process.memoryUsage();
   log(`linking: ${formatCount(size)} mentions: linking (generated in ${formatSeconds(generateNs)}, heap ${formatBytes(before.heapUsed)})`);
+  const loadAverage = os.loadavg()[0];
+  const cpuStart = process.cpuUsage();
   start = process.hrtime.bigint();
   const result = linkMentions(corpus.mentions, corpus.docs, 'latest');
   const linkNs = elapsedNs(start);
+  const cpu = process.cpuUsage(cpuStart);
   const heapAfter = process.memoryUsage().heapUsed;
   const peak = peakRssBytes();
-  log(`linking: ${formatCount(size)} mentions: linked in ${formatSeconds(linkNs)}`);
+  log(`linking: ${formatCount(size)} mentions: linked in ${formatSeconds(linkNs)} (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)`);
   return {
     size,
     seed,
     generateSeconds: nsToSeconds(generateNs),
     linkSeconds: nsToSeconds(linkNs),
+    linkCpuSeconds: (cpu.user + cpu.system) / 1e6,
     mentionsPerSecond: perSecond(size, linkNs),
+    loadAverage,
     incidents: result.incidents.length,
     tallies: result.tallies.length,
     links: result.links.length,
@@ -601,6 +617,18 @@ function readProfile(dir: string, size: number): { file: string; frames: { frame
   return { file, frames: topFrames(JSON.parse(readFileSync(file, 'utf8'))) };
 }
 
+/**
+ * A fingerprint of the linker's source (sha256 of src/pipeline/link/*.ts, first 12 hex digits), so
+ * figures from runs on different versions of a linker under active work are not compared unknowingly.
+ */
+export function linkerFingerprint(dir = join(REPO_ROOT, 'src', 'pipeline', 'link')): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
 /** time(b)/time(a) scaled to a 10× size step: 10 ** (log(tb/ta) / log(nb/na)). */
 export function growthPer10x(sizeA: number, secondsA: number, sizeB: number, secondsB: number): number {
   if (secondsA <= 0 || secondsB <= 0 || sizeA === sizeB) return 0;
@@ -614,6 +642,7 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
   const profileOption = context.options.get('cpu-prof') ?? 'off';
   const profileDir = profileOption === 'off' ? null : resolve(profileOption);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const fingerprint = linkerFingerprint();
 
   const outcomes: { size: number; outcome: ChildOutcome | { kind: 'skipped' } }[] = [];
   let stop = false;
@@ -635,17 +664,19 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
   for (const { size, outcome } of outcomes) {
     if (outcome.kind !== 'done') {
       const why = outcome.kind === 'timeout' ? `did not finish within ${outcome.seconds} s (killed)` : outcome.kind === 'skipped' ? 'skipped (a smaller size did not finish)' : 'failed';
-      rows.push([formatCount(size), why, '—', '—', '—', '—', '—', '—']);
+      rows.push([formatCount(size), why, '—', '—', '—', '—', '—', '—', '—']);
       if (outcome.kind === 'failed') notes.push(outcome.message);
       results.push({ size, status: outcome.kind, ...(outcome.kind === 'timeout' ? { timeLimitSeconds: outcome.seconds } : {}) });
       continue;
     }
     const r = outcome.result;
-    const growth = previous ? growthPer10x(previous.size, previous.linkSeconds, r.size, r.linkSeconds) : null;
-    const ratio = previous ? r.linkSeconds / previous.linkSeconds : null;
+    // Growth from CPU time: wall time also counts waiting for cores other processes hold.
+    const growth = previous ? growthPer10x(previous.size, previous.linkCpuSeconds, r.size, r.linkCpuSeconds) : null;
+    const ratio = previous ? r.linkCpuSeconds / previous.linkCpuSeconds : null;
     rows.push([
       formatCount(r.size),
       formatSeconds(BigInt(Math.round(r.linkSeconds * 1e9))),
+      formatSeconds(BigInt(Math.round(r.linkCpuSeconds * 1e9))),
       formatCount(r.mentionsPerSecond),
       `${formatCount(r.incidents)} / ${formatCount(r.corpus.events)}`,
       `${formatCount(r.quality.eventsSplit)} / ${formatCount(r.quality.incidentsMerged)}`,
@@ -668,25 +699,25 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
     if (done.length >= 2) {
       // An estimate, not a measurement: the last measured growth carried on to the sizes that did not finish.
       const [a, b] = done.slice(-2);
-      const exponent = Math.log(b.linkSeconds / a.linkSeconds) / Math.log(b.size / a.size);
+      const exponent = Math.log(b.linkCpuSeconds / a.linkCpuSeconds) / Math.log(b.size / a.size);
       for (const o of unfinished) {
-        const estimate = b.linkSeconds * (o.size / b.size) ** exponent;
-        notes.push(`at the measured growth from ${formatCount(a.size)} to ${formatCount(b.size)} (time ∝ n^${exponent.toFixed(2)}), ${formatCount(o.size)} mentions would take about ${formatCount(estimate)} s (extrapolated, not measured)`);
+        const estimate = b.linkCpuSeconds * (o.size / b.size) ** exponent;
+        notes.push(`at the measured growth of CPU time from ${formatCount(a.size)} to ${formatCount(b.size)} (∝ n^${exponent.toFixed(2)}), ${formatCount(o.size)} mentions would take about ${formatCount(estimate)} CPU s (extrapolated, not measured; growth usually steepens with density)`);
       }
     }
     notes.push('profile a size that finishes with --cpu-prof DIR to see where the time goes');
   }
-  if (rows.length > 1 && outcomes.every((o) => o.outcome.kind === 'done')) {
-    const worst = Math.max(...results.map((r) => ((r as Record<string, JsonValue>).growthPer10xFromPrevious as number | null) ?? 0));
-    if (worst > 20) notes.push(`time grows ${worst.toFixed(0)}× per 10× more mentions (linear ≈ 10): the linker is super-linear on this corpus`);
-  }
+  const worst = Math.max(0, ...results.map((r) => ((r as Record<string, JsonValue>).growthPer10xFromPrevious as number | null | undefined) ?? 0));
+  if (worst > 20) notes.push(`CPU time grows up to ${worst.toFixed(0)}× per 10× more mentions (linear ≈ 10): the linker is super-linear on this corpus`);
+  const loads = outcomes.flatMap((o) => (o.outcome.kind === 'done' ? [`${formatCount(o.size)}: ${o.outcome.result.loadAverage.toFixed(1)}`] : []));
   const first = outcomes.find((o) => o.outcome.kind === 'done')?.outcome as { kind: 'done'; result: SizeResult } | undefined;
   const c = first?.result.corpus;
   const share = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : 'n/a');
   return {
-    parameters: { sizes, seed, timeLimitSeconds: timeLimitS, warmupMentions: WARMUP_MENTIONS, childHeapMb: CHILD_HEAP_MB, cpuProfileDir: profileDir },
+    parameters: { sizes, seed, linkerSource: fingerprint, timeLimitSeconds: timeLimitS, warmupMentions: WARMUP_MENTIONS, childHeapMb: CHILD_HEAP_MB, cpuProfileDir: profileDir },
     summary: [
       ['call', "linkMentions(mentions, docsMeta, 'latest'), one timed call per size, each size in a fresh child process after an untimed warm-up on 5,000 mentions"],
+      ['linker', `src/pipeline/link/*.ts sha256 ${fingerprint}`],
       ['corpus', `synthetic mentions, seed ${seed}: events 2017–2019 on Syrian towns of the embedded gazetteer; documents of 1–5 mentions`],
       ...(c
         ? ([
@@ -696,9 +727,10 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
             ],
           ] as [string, string][])
         : []),
-      ['columns', 'incidents / events = incidents produced / events generated; split / merged = events spread over several incidents / incidents joining several events; growth = time vs the previous size, and that scaled to a 10× step (linear ≈ 10)'],
+      ['load', `1-minute load average of the machine (${os.cpus().length} cores) as each call started: ${loads.join(', ') || 'n/a'}; wall times inflate when other work holds the cores`],
+      ['columns', 'cpu = user + system CPU time of the call; incidents / events = incidents produced / events generated; split / merged = events spread over several incidents / incidents joining several events (two generated events in one town on one day with compatible figures cannot be told apart, so merged is an upper bound on wrong joins); growth = CPU time vs the previous size, and that scaled to a 10× step (linear ≈ 10)'],
     ],
-    table: { columns: ['mentions', 'link time', 'mentions/s', 'incidents / events', 'split / merged', 'peak RSS', 'heap before → after', 'growth'], rows },
+    table: { columns: ['mentions', 'link time', 'cpu', 'mentions/s', 'incidents / events', 'split / merged', 'peak RSS', 'heap before → after', 'growth'], rows },
     results: { sizes: results },
     notes,
   };

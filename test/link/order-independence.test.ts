@@ -180,15 +180,16 @@ function items(articles: readonly Article[]): InputItem[] {
 /** Ingests each batch with its own run (each ends in a relink) and returns the JSON export. */
 async function exportAfter(batchList: readonly (readonly Article[])[]): Promise<string> {
   const { resolver } = embeddedDefault();
-  const store = openSqliteStore(':memory:');
+  // Awaited throughout: the store and the services that use it are asynchronous.
+  const store = await openSqliteStore(':memory:');
   try {
     for (const [k, batch] of batchList.entries()) {
       const summary = await ingestItems(store, resolver, items(batch), { now: FIXED_TIME, runId: `run-${k + 1}` });
       assert.deepEqual(summary.rejected, [], `batch ${k + 1} had rejected inputs`);
     }
-    return renderExport(store, 'json', FIXED_TIME);
+    return await renderExport(store, 'json', FIXED_TIME);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -230,9 +231,9 @@ describe('linking is independent of ingest order', () => {
   let baseline: Promise<string> | null = null;
   const fileOrder = () => (baseline ??= exportAfter([ARTICLES]));
 
-  test('the corpus is what this test expects: 25 distinct documents, cross-document incidents in the export', async () => {
+  test('the corpus is what this test expects: distinct documents, cross-document incidents in the export', async () => {
     assert.equal(new Set(ids).size, ARTICLES.length, 'document ids must be unique');
-    assert.equal(ARTICLES.length, 25);
+    assert.ok(ARTICLES.length >= OWN_ARTICLES.length + 10, `expected the sample corpus beside this test's ${OWN_ARTICLES.length} articles, got ${ARTICLES.length} in all`);
     const incidents = incidentsOf(await fileOrder());
     // Without incidents reported by several documents, no order could change anything.
     assert.ok(incidents.length >= 10, `expected at least 10 incidents, got ${incidents.length}`);
