@@ -52,7 +52,7 @@ const CLASH_PARTY_BEFORE = /(?:\b(?:clash\w*|fight\w*|battles?|confrontations?)\
 const ATTR_AFTER =
   /^[^.;!?]{0,90}?\b(?:said|says|say|reported|reports|report|told|stated|states|documented|documents|confirmed|confirms|added|adds|announced|announces|noted|notes|claimed|claims|recorded|records|counted|tweeted|estimated|estimates|indicated|revealed|showed|shows|wrote|assessed|saw|witnessed|put the (?:death )?toll|statement|tally|count|figures|data)\b/i;
 const ATTR_BEFORE =
-  /(?:according to|said|says|reported|report(?:ed)? by|told|per|cited by|quoted by|quoting|sources? (?:at|in|from|with)|data (?:from|by)|figures (?:from|by)|tally by|statistics (?:from|by)|statement (?:from|by)|spokesman for|spokesperson for|head of|director of|chief of|official at|official with|monitor|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}$/i;
+  /(?:according to|said|says|reported|announced|stated|added|confirmed|report(?:ed)? by|told|per|cited by|quoted by|quoting|sources? (?:at|in|from|with)|data (?:from|by)|figures (?:from|by)|tally by|statistics (?:from|by)|statement (?:from|by)|spokesman for|spokesperson for|head of|director of|chief of|official at|official with|monitor|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}$/i;
 
 export function findClaimants(text: string, offset: number): Tagged<string>[] {
   const out: Tagged<string>[] = [];
@@ -76,7 +76,7 @@ function findLexicalClaimants(text: string, offset: number): Tagged<string>[] {
 }
 
 const ORG_HEAD =
-  '(?:Agency|Ministry|Council|Commission|Organi[sz]ation|Network|Centre|Center|Committee|Authority|Directorate|Office|Watch|International|Society|Foundation|Institute|Union|Association|Administration|Department|Media|News|Post|Monitor|Observatory|Syndicate|Crescent)';
+  '(?:Agency|Ministry|Council|Commission|Organi[sz]ation|Network|Centre|Center|Committee|Authority|Directorate|Office|Watch|International|Society|Foundation|Institute|Union|Association|Administration|Department|Media|News|Post|Monitor|Observatory|Syndicate|Crescent|Volunteers|Rescuers|Teams?)';
 /** "Amnesty International said", "according to the Euphrates Post": an organisation not in the lexicon. */
 const GENERIC_ORG_RE = new RegExp(`\\b(?:the\\s+)?((?:[A-Z][\\p{L}'’&-]+\\s+){0,5}${ORG_HEAD})(?:\\s+(?:of|for)\\s+(?:[A-Z][\\p{L}'’-]+\\s*){1,4})?`, 'gu');
 
@@ -112,6 +112,6 @@ export function claimantOfOutlet(outlet: string | null): string | null {
   if (!outlet) return null;
   for (const m of findAll(CLAIMANT_COMPILED, outlet, 0)) return m.value;
   // A monitor or an institution publishing its own report (not a news medium) claims its figures.
-  const org = /^(?:the\s+)?((?:[A-Z][\p{L}'’&-]+\s+){0,5}(?:Network|Observatory|Monitor|Commission|Committee|Council|Office|Organi[sz]ation|Centre|Center|Watch|Society|Union|Association|Foundation|Institute|Directorate|Ministry|Authority)(?:\s+(?:for|of)\s+(?:[A-Z][\p{L}'’-]+\s*){1,4})?)/u.exec(outlet.trim());
+  const org = /^(?:the\s+)?((?:[A-Z][\p{L}'’&-]+\s+){0,5}(?:Network|Observatory|Monitor|Commission|Committee|Council|Office|Organi[sz]ation|Centre|Center|Watch|Society|Union|Association|Foundation|Institute|Directorate|Ministry|Authority)(?:\s+(?:for|of)\s+(?:[A-Z][\p{L}'’-]+\s*){1,4})?)\s*(?:\(|$)/u.exec(outlet.trim());
   return org ? kebabId(org[1].trim()) : null;
 }

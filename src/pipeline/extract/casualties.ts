@@ -56,6 +56,7 @@ const CATEGORY_PATTERNS: { src: string; category: CountCategory; rule: string; f
   { src: 'family members', category: 'civilians' as CountCategory, rule: 'cat.family', family: true },
   { src: 'members of (?:his|her|their) family', category: 'civilians' as CountCategory, rule: 'cat.family', family: true },
   { src: 'adults?', category: 'civilians' as CountCategory, rule: 'cat.civilians' },
+  { src: 'members? of (?:the |a )?(?:local |city |town |municipal |village |provincial )?council', category: 'civilians' as CountCategory, rule: 'cat.civilians' },
   ...CATEGORY_CUES.flatMap((c) => c.patterns.map((p) => ({ src: p, category: c.category as CountCategory, rule: c.rule }))),
 ].sort((a, b) => b.src.length - a.src.length);
 
