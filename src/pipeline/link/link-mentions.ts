@@ -162,6 +162,56 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   return { a: a.id, b: b.id, score, reasons };
 }
 
+/** Grid cells of 0.1° (~11 km): places within 6 km of each other share a cell or touch. */
+const CELL = 0.1;
+function cellOf(lat: number, lon: number): [number, number] {
+  return [Math.floor(lat / CELL), Math.floor(lon / CELL)];
+}
+
+/** Index keys of a cluster member (see the blocking comment in linkMentions). */
+function blockKeysOf(m: Mention): string[] {
+  const keys = new Set<string>(['*']);
+  const admin = admin1Of(m) ?? '?';
+  keys.add(`a|${admin}`);
+  const locs = localities(m);
+  if (!locs.length) keys.add(`ao|${admin}`);
+  for (const p of locs) {
+    keys.add(`n|${nameKey(p.name)}`);
+    if (p.lat !== null && p.lon !== null) {
+      const [y, x] = cellOf(p.lat, p.lon);
+      keys.add(`g|${y}|${x}`);
+    }
+  }
+  // A bare governorate name may be the city of that name (see placeRelation).
+  for (const p of m.resolvedPlaces) if (p.precision !== 'locality') keys.add(`n|${nameKey(p.name)}`);
+  return [...keys];
+}
+
+/** Keys a report looks up to find its candidate clusters. */
+function blockQueriesOf(m: Mention): string[] {
+  const admin = admin1Of(m);
+  const locs = localities(m);
+  if (!locs.length) {
+    if (!admin) return ['*'];
+    return [`a|${admin}`, 'ao|?', ...m.resolvedPlaces.map((p) => `n|${nameKey(p.name)}`)];
+  }
+  const keys = new Set<string>([`ao|${admin ?? '?'}`, 'ao|?']);
+  for (const p of locs) {
+    keys.add(`n|${nameKey(p.name)}`);
+    if (p.lat !== null && p.lon !== null) {
+      const [y, x] = cellOf(p.lat, p.lon);
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) keys.add(`g|${y + dy}|${x + dx}`);
+    }
+  }
+  return [...keys];
+}
+
+const REPRESENTATIVES = 12;
+/** The members a new report is compared with: all of a small cluster, else its first and latest six. */
+function representatives(c: Mention[]): Mention[] {
+  return c.length <= REPRESENTATIVES ? c : [...c.slice(0, REPRESENTATIVES / 2), ...c.slice(-REPRESENTATIVES / 2)];
+}
+
 /** Day numbers a mention's date may cover (a reported date also the day before); long spans capped. */
 function daysOf(m: Mention): number[] {
   if (!m.date) return [];
@@ -219,14 +269,17 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   // compared with clusters it could share a day with (near-linear in the number of mentions).
   const byDay = new Map<string, Set<number>>();
   const byPlace = new Map<string, Set<number>>();
-  // Day × governorate: a report is compared only with clusters of its governorate that day, and
-  // with clusters whose governorate is unknown (and, when its own is unknown, with all of that day).
+  // Blocking keys per day: a report with a locality is compared with clusters having a place in the
+  // same ~11 km grid cell or its neighbours (or the same name), plus clusters known only at the
+  // level of its governorate; a governorate-only report with every cluster of its governorate that
+  // day; a report with no place with every cluster of that day.
   const index = (ci: number, m: Mention) => {
-    const area = admin1Of(m) ?? '?';
+    const keys = blockKeysOf(m);
     for (const d of daysOf(m)) {
-      for (const key of [`${d}|${area}`, `${d}|*`]) {
-        let set = byDay.get(key);
-        if (!set) byDay.set(key, (set = new Set()));
+      for (const key of keys) {
+        const k = `${d}|${key}`;
+        let set = byDay.get(k);
+        if (!set) byDay.set(k, (set = new Set()));
         set.add(ci);
       }
     }
@@ -238,8 +291,7 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   };
   const candidatesByDay = (m: Mention): Mention[][] => {
     const ids = new Set<number>();
-    const area = admin1Of(m);
-    const keys = area ? [area, '?'] : ['*'];
+    const keys = blockQueriesOf(m);
     for (const d of daysOf(m)) for (const k of keys) for (const ci of byDay.get(`${d}|${k}`) ?? []) ids.add(ci);
     return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
   };
@@ -263,10 +315,11 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
     let best: { c: Mention[]; ev: LinkEvidence } | null = null;
     for (const c of candidatesByDay(m)) {
       if (c.some((x) => x.docId === m.docId)) continue;
-      // Every member must be compatible; the best-scoring member gives the evidence.
+      // Every member must be compatible; the best-scoring member gives the evidence. A large
+      // cluster is judged on its first and latest reports (bounded work per comparison).
       let ok = true;
       let top: LinkEvidence | null = null;
-      for (const x of c) {
+      for (const x of representatives(c)) {
         const ev = linkScore(x, m);
         if (!ev) {
           // A member from the same article chain may be area-only; require no hard conflict.
@@ -295,7 +348,7 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       if (c.some((x) => x.docId === m.docId)) continue;
       let top = -Infinity;
       let ok = true;
-      for (const x of c) {
+      for (const x of representatives(c)) {
         const ev = linkScore(x, m, true);
         if (!ev) {
           if (placeRelation(x, m) === 'conflict') ok = false;
