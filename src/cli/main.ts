@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { openSqliteStore } from '../storage/sqlite-incident-store.ts';
+import { isPostgresUrl, openStore } from '../storage/open-store.ts';
 import { importGeoNames, loadGazetteer } from '../services/gazetteer-service.ts';
 import { ingestPaths, type IngestSummary } from '../services/ingest-batch.ts';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../services/export-store.ts';
@@ -47,10 +47,16 @@ function now(): string {
   return process.env.TALLY_NOW ?? new Date().toISOString();
 }
 
+/** The store location: a SQLite file path or a postgres:// URL (--db, else env TALLY_DB, else tally.db). */
 function dbPath(opt: string | undefined): string {
-  const p = opt ?? process.env.TALLY_DB ?? 'tally.db';
-  if (/^postgres(?:ql)?:\/\//.test(p)) throw new UsageError(`--db ${p}: the PostgreSQL backend is not available yet; use a SQLite file path`);
-  return p;
+  return opt ?? process.env.TALLY_DB ?? 'tally.db';
+}
+
+/** A store that must already hold data: a missing SQLite file is a usage error (a URL names a server). */
+function existingDbPath(opt: string | undefined): string {
+  const path = dbPath(opt);
+  if (!isPostgresUrl(path) && !existsSync(path)) throw new UsageError(`--db ${path}: no such store; run 'tally ingest --db ${path} FILE...' first`);
+  return path;
 }
 
 function policyOf(p: string | undefined): ReconcilePolicy {
@@ -82,14 +88,14 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('ingest')
     .description('read JSON Lines, .txt files and folders; extract, geocode, link; print a summary')
-    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .option('--published <date>', 'publication date for .txt files without one (YYYY-MM-DD)')
     .argument('<paths...>')
     .action(async (paths: string[], o: { db?: string; published?: string }) => {
       const published = o.published !== undefined ? parsePublished(o.published) : null;
-      const store = openSqliteStore(dbPath(o.db));
+      const store = await openStore(dbPath(o.db));
       try {
-        const { resolver, source } = loadGazetteer(store);
+        const { resolver, source } = await loadGazetteer(store);
         const tty = process.stderr.isTTY;
         const summary = await ingestPaths(store, resolver, paths, {
           published,
@@ -106,27 +112,25 @@ export async function main(argv: string[]): Promise<number> {
         printIngestSummary(summary, out);
         if (summary.rejected.length) exit = 1;
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
   program
     .command('export')
     .description('write incidents as incidents/1 JSON, ACLED-column CSV or GeoJSON')
-    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('json'))
     .addOption(new Option('--policy <policy>', 'best-estimate policy: latest (stored), conservative (lowest credible), max').choices(RECONCILE_POLICIES).default('latest'))
     .option('--out <file>', 'write to a file instead of stdout')
-    .action((o: { db?: string; format: string; out?: string; policy?: string }) => {
-      const path = dbPath(o.db);
-      if (!existsSync(path)) throw new UsageError(`--db ${path}: no such store; run 'tally ingest --db ${path} FILE...' first`);
-      const store = openSqliteStore(path);
+    .action(async (o: { db?: string; format: string; out?: string; policy?: string }) => {
+      const store = await openStore(existingDbPath(o.db));
       try {
-        const text = renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy));
+        const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy));
         if (o.out) writeFileSync(o.out, text);
         else process.stdout.write(text);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -174,17 +178,17 @@ export async function main(argv: string[]): Promise<number> {
   gaz
     .command('import')
     .description('load a GeoNames dump folder (XX.txt or allCountries.txt with admin1CodesASCII.txt and admin2Codes.txt)')
-    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .argument('<dir>')
-    .action((dir: string, o: { db?: string }) => {
-      const store = openSqliteStore(dbPath(o.db));
+    .action(async (dir: string, o: { db?: string }) => {
+      const store = await openStore(dbPath(o.db));
       try {
-        const r = importGeoNames(store, dir);
+        const r = await importGeoNames(store, dir);
         out(`imported ${r.entries} places from ${dir}`);
         for (const w of r.warnings.slice(0, 20)) err(`warning: ${w}`);
         if (r.warnings.length) out(`warnings: ${r.warnings.length}`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
   gaz
@@ -193,18 +197,18 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<cc>', 'ISO country code, e.g. SY')
     .option('--url <url>', 'base URL of the dump export (env TALLY_GEONAMES_URL)')
     .option('--dest <dir>', 'folder to write the files to', 'gazetteer')
-    .option('--db <file>', 'also import into this store')
+    .option('--db <file>', 'also import into this store (SQLite file or postgres:// URL)')
     .action(async (cc: string, o: { url?: string; dest: string; db?: string }) => {
       if (!/^[A-Za-z]{2}$/.test(cc)) throw new UsageError(`country code '${cc}': expected two letters such as SY`);
       const files = await fetchGeoNames(cc.toUpperCase(), { baseUrl: o.url ?? process.env.TALLY_GEONAMES_URL ?? DEFAULT_GEONAMES_URL, destDir: o.dest });
       for (const f of files) out(`wrote ${f}`);
       if (o.db) {
-        const store = openSqliteStore(dbPath(o.db));
+        const store = await openStore(dbPath(o.db));
         try {
-          const r = importGeoNames(store, o.dest);
+          const r = await importGeoNames(store, o.dest);
           out(`imported ${r.entries} places`);
         } finally {
-          store.close();
+          await store.close();
         }
       }
     });
@@ -212,23 +216,23 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('demo')
     .description('ingest the bundled sample (fictional articles) into SQLite with the embedded gazetteer and export it')
-    .option('--db <file>', 'SQLite store', 'tally-sample.db')
+    .option('--db <file>', 'store: a SQLite file or a postgres:// URL', 'tally-sample.db')
     .option('--out <file>', 'export file', 'tally-sample.json')
     .action(async (o: { db: string; out: string }) => {
-      const store = openSqliteStore(o.db);
+      const store = await openStore(o.db);
       try {
-        const { resolver, source } = loadGazetteer(store);
+        const { resolver, source } = await loadGazetteer(store);
         const summary = await ingestPaths(store, resolver, [join(REPO_ROOT, 'sample')], { now: now(), runId: now() });
         out(`gazetteer: ${source}`);
         printIngestSummary(summary, out);
-        writeFileSync(o.out, renderExport(store, 'json', now()));
+        writeFileSync(o.out, await renderExport(store, 'json', now()));
         out(`store: ${o.db}; incidents exported to ${o.out}`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
-  registerTalliesCommand(program, { dbPath, openStore: openSqliteStore, usageError: (message) => new UsageError(message), out });
+  registerTalliesCommand(program, { dbPath, openStore, usageError: (message) => new UsageError(message), out });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

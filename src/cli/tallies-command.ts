@@ -8,15 +8,16 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { IncidentStore } from '../storage/incident-store.ts';
+import { isPostgresUrl } from '../storage/open-store.ts';
 import type { Tally } from '../domain/types.ts';
 import { tallyJson } from '../export/incidents-json.ts';
 import { loadGazetteer } from '../services/gazetteer-service.ts';
 import { checkTallies, type AreaLookup, type AreaScope, type CategoryCheck, type FigureComparison, type TallyCheck } from '../services/tally-check.ts';
 
 export interface TalliesCommandDeps {
-  /** The store path for a --db value (env TALLY_DB and the default applied; unusable values refused). */
+  /** The store location for a --db value (env TALLY_DB and the default applied; unusable values refused). */
   dbPath: (option: string | undefined) => string;
-  openStore: (path: string) => IncidentStore;
+  openStore: (location: string) => Promise<IncidentStore>;
   /** An error main() reports as a usage error (exit status 2). */
   usageError: (message: string) => Error;
   out: (line: string) => void;
@@ -24,7 +25,7 @@ export interface TalliesCommandDeps {
    * Governorate lookup for area phrases the built-in rules do not know. Default: the store's
    * gazetteer (`loadGazetteer(store).resolver.admin1Name`), built only when a tally needs it.
    */
-  areaLookup?: (store: IncidentStore) => AreaLookup;
+  areaLookup?: (store: IncidentStore) => AreaLookup | Promise<AreaLookup>;
 }
 
 /** Machine-readable output of `tally tallies --json`. */
@@ -36,19 +37,19 @@ export function registerTalliesCommand(program: Command, deps: TalliesCommandDep
   return program
     .command('tallies')
     .description("list the tallies (claimants' totals over a period or region); --check compares each with the incidents held for it")
-    .option('--db <file>', 'SQLite store (env TALLY_DB)')
+    .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .option('--check', 'compare each tally with the sum of incidents for its period, area and perpetrator')
     .option('--any-perpetrator', 'with --check: count incidents of every perpetrator even when the tally names one')
     .option('--json', 'print the machine-readable report')
-    .action((o: { db?: string; check?: boolean; anyPerpetrator?: boolean; json?: boolean }) => {
+    .action(async (o: { db?: string; check?: boolean; anyPerpetrator?: boolean; json?: boolean }) => {
       const path = deps.dbPath(o.db);
-      if (path !== ':memory:' && !existsSync(path)) throw deps.usageError(`--db ${path}: no such store; run 'tally ingest --db ${path} FILE...' first`);
+      if (path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path)) throw deps.usageError(`--db ${path}: no such store; run 'tally ingest --db ${path} FILE...' first`);
       if (o.anyPerpetrator && !o.check) throw deps.usageError('--any-perpetrator: only meaningful with --check');
-      const store = deps.openStore(path);
+      const store = await deps.openStore(path);
       try {
-        const tallies = store.listTallies();
+        const tallies = await store.listTallies();
         const checks = o.check
-          ? checkTallies(tallies, store.listIncidents(), lazyLookup(() => (deps.areaLookup ?? gazetteerLookup)(store)), {
+          ? await checkWithLazyLookup(tallies, await store.listIncidents(), () => (deps.areaLookup ?? gazetteerLookup)(store), {
               perpetrator: o.anyPerpetrator ? 'ignore' : 'match',
             })
           : null;
@@ -56,20 +57,35 @@ export function registerTalliesCommand(program: Command, deps: TalliesCommandDep
         else if (checks) for (const line of formatChecks(checks, tallies.length)) deps.out(line);
         else for (const line of formatTallies(tallies)) deps.out(line);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
 
-function gazetteerLookup(store: IncidentStore): AreaLookup {
-  const { resolver } = loadGazetteer(store);
+async function gazetteerLookup(store: IncidentStore): Promise<AreaLookup> {
+  const { resolver } = await loadGazetteer(store);
   return (area) => resolver.admin1Name(area);
 }
 
-/** Builds the lookup on first use: loading a gazetteer costs seconds and most areas never need it. */
-function lazyLookup(make: () => AreaLookup): AreaLookup {
-  let lookup: AreaLookup | null = null;
-  return (area) => (lookup ??= make())(area);
+/**
+ * Builds the lookup only when a tally needs it: loading a gazetteer costs seconds and most areas
+ * never need it. The store reads it asynchronously while checkTallies asks synchronously, so the
+ * check runs first with a lookup that only notes it was asked; when it was, the gazetteer is
+ * loaded and the (pure) check runs again with the real lookup.
+ */
+async function checkWithLazyLookup(
+  tallies: Tally[],
+  incidents: Parameters<typeof checkTallies>[1],
+  make: () => AreaLookup | Promise<AreaLookup>,
+  options: Parameters<typeof checkTallies>[3],
+): Promise<TallyCheck[]> {
+  let asked = false;
+  const probe: AreaLookup = () => {
+    asked = true;
+    return null;
+  };
+  const first = checkTallies(tallies, incidents, probe, options);
+  return asked ? checkTallies(tallies, incidents, await make(), options) : first;
 }
 
 function figures(f: Partial<Record<string, number>>): string {

@@ -17,18 +17,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * Stored incidents are reconciled with the default policy (`latest`) at ingest; another policy is
  * applied by relinking the stored mentions in memory, so an export never rewrites the store.
  */
-export function exportInput(store: IncidentStore, generatedAt: string, policy: ReconcilePolicy = 'latest'): ExportInput {
-  const stored = store.listDocuments();
+export async function exportInput(store: IncidentStore, generatedAt: string, policy: ReconcilePolicy = 'latest'): Promise<ExportInput> {
+  const stored = await store.listDocuments();
   const documents = stored.map((d) => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title }));
-  if (policy === 'latest') return { incidents: store.listIncidents(), tallies: store.listTallies(), documents, generatedAt, policy };
+  if (policy === 'latest') return { incidents: await store.listIncidents(), tallies: await store.listTallies(), documents, generatedAt, policy };
   const meta = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
   const { groupOf } = syndicationGroups(stored.map((d) => ({ id: d.id, text: d.text })));
-  const { incidents, tallies } = linkMentions(store.listMentions(), meta, policy, groupOf);
+  const { incidents, tallies } = linkMentions(await store.listMentions(), meta, policy, groupOf);
   return { incidents, tallies, documents, generatedAt, policy };
 }
 
-export function renderExport(store: IncidentStore, format: ExportFormat, generatedAt: string, policy: ReconcilePolicy = 'latest'): string {
-  const input = exportInput(store, generatedAt, policy);
+export async function renderExport(store: IncidentStore, format: ExportFormat, generatedAt: string, policy: ReconcilePolicy = 'latest'): Promise<string> {
+  const input = await exportInput(store, generatedAt, policy);
   if (format === 'json') return JSON.stringify(toIncidentsJson(input), null, 2) + '\n';
   if (format === 'csv') return toAcledCsv(input);
   return JSON.stringify(toGeoJson(input), null, 2) + '\n';

@@ -25,10 +25,10 @@ export function embeddedDefault(): LoadedGazetteer {
   return embeddedCache;
 }
 
-export function loadGazetteer(store: IncidentStore): LoadedGazetteer {
-  const source = store.gazetteerSource();
+export async function loadGazetteer(store: IncidentStore): Promise<LoadedGazetteer> {
+  const source = await store.gazetteerSource();
   if (!source) return embeddedDefault();
-  const gazetteer = new Gazetteer(store.loadGazetteer());
+  const gazetteer = new Gazetteer(await store.loadGazetteer());
   return { gazetteer, resolver: new PlaceResolver(gazetteer), source };
 }
 
@@ -39,9 +39,9 @@ export interface ImportSummary {
 }
 
 /** Replace the store's gazetteer with a GeoNames dump folder. */
-export function importGeoNames(store: IncidentStore, dir: string): ImportSummary {
+export async function importGeoNames(store: IncidentStore, dir: string): Promise<ImportSummary> {
   const { entries, warnings } = readGeoNamesDir(dir);
   const source = `geonames:${dir}`;
-  const n = store.replaceGazetteer(entries, source);
+  const n = await store.replaceGazetteer(entries, source);
   return { entries: n, warnings, source };
 }

@@ -47,14 +47,14 @@ export async function ingestItems(store: IncidentStore, resolver: PlaceResolver,
     }
     summary.read++;
     opts.onProgress?.({ read: summary.read, source: item.source });
-    ingestArticle(store, resolver, item.article, item.source, opts, summary);
+    await ingestArticle(store, resolver, item.article, item.source, opts, summary);
   }
-  relink(store, opts.policy ?? 'latest', summary);
-  store.addWarnings(opts.runId, summary.warnings);
+  await relink(store, opts.policy ?? 'latest', summary);
+  await store.addWarnings(opts.runId, summary.warnings);
   return summary;
 }
 
-function ingestArticle(store: IncidentStore, resolver: PlaceResolver, article: Article, source: string, opts: IngestOptions, summary: IngestSummary): void {
+async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, article: Article, source: string, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   let result;
   try {
     result = extractDocument(article, resolver);
@@ -65,26 +65,24 @@ function ingestArticle(store: IncidentStore, resolver: PlaceResolver, article: A
     summary.warnings.push({ code: 'extract-failed', message, source });
     return;
   }
-  store.transaction(() => {
-    const w = store.putDocument(article, opts.now);
-    if (w === 'unchanged') {
-      summary.unchanged++;
-      return;
-    }
-    if (w === 'new') summary.added++;
-    else summary.newVersions++;
-    store.replaceMentions(article.id, result.mentions);
-    summary.mentions += result.mentions.length;
-    summary.warnings.push(...result.warnings);
-  });
+  // The document and its mentions land together or not at all; an unchanged text writes nothing.
+  const w = await store.putDocumentWithMentions(article, opts.now, result.mentions);
+  if (w === 'unchanged') {
+    summary.unchanged++;
+    return;
+  }
+  if (w === 'new') summary.added++;
+  else summary.newVersions++;
+  summary.mentions += result.mentions.length;
+  summary.warnings.push(...result.warnings);
 }
 
-export function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary): void {
-  const stored = store.listDocuments();
+export async function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary): Promise<void> {
+  const stored = await store.listDocuments();
   const docs = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
   const { groupOf } = syndicationGroups(stored.map((d) => ({ id: d.id, text: d.text })));
-  const { incidents, tallies, undated } = linkMentions(store.listMentions(), docs, policy, groupOf);
-  store.replaceIncidents(incidents, tallies);
+  const { incidents, tallies, undated } = linkMentions(await store.listMentions(), docs, policy, groupOf);
+  await store.replaceIncidents(incidents, tallies);
   if (summary) {
     for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); not linked`, source: m.docId });
     summary.incidents = incidents.length;

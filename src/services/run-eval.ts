@@ -33,18 +33,18 @@ export interface EvalRun {
 export async function runEval(opts: EvalOptions): Promise<EvalRun> {
   const gold = parseGoldFile(JSON.parse(readFileSync(opts.gold, 'utf8')), opts.gold);
   const dir = mkdtempSync(join(tmpdir(), 'tally-eval-'));
-  const store = openSqliteStore(join(dir, 'eval.db'));
+  const store = await openSqliteStore(join(dir, 'eval.db'));
   try {
-    if (opts.gazetteerDir) importGeoNames(store, opts.gazetteerDir);
-    const { resolver, source } = loadGazetteer(store);
+    if (opts.gazetteerDir) await importGeoNames(store, opts.gazetteerDir);
+    const { resolver, source } = await loadGazetteer(store);
     const ingest = await ingestPaths(store, resolver, [opts.articles], { now: opts.now, runId: 'eval', policy: opts.policy ?? 'latest' });
-    const system = JSON.parse(JSON.stringify(toIncidentsJson(exportInput(store, opts.now, opts.policy ?? 'latest'))));
+    const system = JSON.parse(JSON.stringify(toIncidentsJson(await exportInput(store, opts.now, opts.policy ?? 'latest'))));
     const articles: { id: string; text: string }[] = [];
     for await (const item of readInputs([opts.articles])) if (item.kind === 'article') articles.push({ id: item.article.id, text: item.article.text });
     const report = scoreRun({ gold, system, articles });
     return { report, ingest, gazetteerSource: source };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

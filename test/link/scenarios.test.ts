@@ -44,7 +44,7 @@ function articlePaths(folder: string, files?: readonly string[]): string[] {
 /** Ingest a scenario into a fresh in-memory store; every article must be read, none rejected. */
 async function ingestScenario(folder: string, files?: readonly string[], policy: ReconcilePolicy = 'latest'): Promise<Scenario> {
   const paths = articlePaths(folder, files);
-  const store = openSqliteStore(':memory:');
+  const store = await openSqliteStore(':memory:');
   const summary = await ingestItems(store, embeddedDefault().resolver, readInputs(paths), { now: INGESTED_AT, runId: `scenario-${folder}`, policy });
   assert.deepEqual(summary.rejected, [], `scenario ${folder}: articles rejected`);
   assert.equal(summary.read, paths.length, `scenario ${folder}: articles read`);
@@ -56,18 +56,18 @@ async function withScenario(folder: string, fn: (s: Scenario) => void | Promise<
   try {
     await fn(s);
   } finally {
-    s.store.close();
+    await s.store.close();
   }
 }
 
-function exportJson(store: IncidentStore, policy: ReconcilePolicy = 'latest'): IncidentsJson {
-  return JSON.parse(renderExport(store, 'json', GENERATED_AT, policy)) as IncidentsJson;
+async function exportJson(store: IncidentStore, policy: ReconcilePolicy = 'latest'): Promise<IncidentsJson> {
+  return JSON.parse(await renderExport(store, 'json', GENERATED_AT, policy)) as IncidentsJson;
 }
 
 /** The linker run directly on what the store holds, as `relink` runs it. */
-function linkStored(store: IncidentStore, policy: ReconcilePolicy = 'latest'): LinkResult {
-  const docs = new Map(store.listDocuments().map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
-  return linkMentions(store.listMentions(), docs, policy);
+async function linkStored(store: IncidentStore, policy: ReconcilePolicy = 'latest'): Promise<LinkResult> {
+  const docs = new Map((await store.listDocuments()).map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
+  return linkMentions(await store.listMentions(), docs, policy);
 }
 
 function gazetteerId(name: string): string {
@@ -88,8 +88,8 @@ function describeIncidents(json: IncidentsJson): string {
 }
 
 /** A claim's (or tally's) quote is the text at its offsets in its document (export-format.md). */
-function assertQuoteAtOffsets(store: IncidentStore, docId: string, item: Pick<ClaimJson | TallyJson, 'quote' | 'start' | 'end'>): void {
-  const doc = store.getDocument(docId);
+async function assertQuoteAtOffsets(store: IncidentStore, docId: string, item: Pick<ClaimJson | TallyJson, 'quote' | 'start' | 'end'>): Promise<void> {
+  const doc = await store.getDocument(docId);
   assert.ok(doc, `document ${docId} is stored`);
   assert.ok(item.quote.length > 0, `quote in ${docId} is not empty`);
   assert.equal(doc.text.slice(item.start, item.end), item.quote, `quote at ${item.start}-${item.end} of ${docId}`);
@@ -124,8 +124,8 @@ describe('rising toll 22 → 29 → 33 is one incident', () => {
     const opts = set.todo ? { todo: set.todo } : {};
 
     test(`${set.folder} (${set.phrasing}): one incident from three documents, killed 22..33`, opts, async () => {
-      await withScenario(set.folder, ({ store }) => {
-        const json = exportJson(store);
+      await withScenario(set.folder, async ({ store }) => {
+        const json = await exportJson(store);
         assert.equal(json.incidents.length, 1, describeIncidents(json));
         const [inc] = json.incidents;
         assert.deepEqual(inc.documents, ['toll-day1', 'toll-day2', 'toll-day3']);
@@ -140,10 +140,10 @@ describe('rising toll 22 → 29 → 33 is one incident', () => {
     });
 
     test(`${set.folder}: the best estimate follows the policy, which the export records`, opts, async () => {
-      await withScenario(set.folder, ({ store }) => {
+      await withScenario(set.folder, async ({ store }) => {
         for (const policy of RECONCILE_POLICIES) {
-          relink(store, policy);
-          const json = exportJson(store, policy);
+          await relink(store, policy);
+          const json = await exportJson(store, policy);
           assert.equal(json.policy, policy);
           assert.equal(json.incidents.length, 1, `${policy}: ${describeIncidents(json)}`);
           assert.deepEqual(json.incidents[0].killed.total, { best: EXPECTED_BEST[policy], min: 22, max: 33 }, `policy ${policy}`);
@@ -152,18 +152,18 @@ describe('rising toll 22 → 29 → 33 is one incident', () => {
     });
 
     test(`${set.folder}: every claim keeps claimant, outlet, document, publication date, figures and a quote at its offsets`, opts, async () => {
-      await withScenario(set.folder, ({ store }) => {
-        const [inc] = exportJson(store).incidents;
+      await withScenario(set.folder, async ({ store }) => {
+        const [inc] = (await exportJson(store)).incidents;
         assert.ok(inc, 'an incident');
         const byFigure = new Map<number, ClaimJson>();
         for (const claim of inc.claims) {
-          const doc = store.getDocument(claim.document);
+          const doc = await store.getDocument(claim.document);
           assert.ok(doc, `claim document ${claim.document} stored`);
           assert.equal(claim.claimant, 'sohr', `claimant of ${claim.document}`);
           assert.equal(claim.outlet, doc.outlet, `outlet of ${claim.document}`);
           assert.equal(claim.published, doc.published, `published of ${claim.document}`);
           assert.ok(claim.documents.includes(claim.document));
-          assertQuoteAtOffsets(store, claim.document, claim);
+          await assertQuoteAtOffsets(store, claim.document, claim);
           if (claim.killed.total !== undefined) byFigure.set(claim.killed.total, claim);
         }
         const expected: [number, string, string, string][] = [
@@ -187,8 +187,8 @@ describe('rising toll 22 → 29 → 33 is one incident', () => {
 
 describe('disputed perpetrator', () => {
   test('two outlets blaming Russia and the Syrian government for one strike: one incident, both kept, flagged', async () => {
-    await withScenario('disputed-perpetrator', ({ store }) => {
-      const json = exportJson(store);
+    await withScenario('disputed-perpetrator', async ({ store }) => {
+      const json = await exportJson(store);
       assert.equal(json.incidents.length, 1, describeIncidents(json));
       const [inc] = json.incidents;
       assert.deepEqual(inc.documents, ['blame-regime', 'blame-russia']);
@@ -215,8 +215,8 @@ const WIRE_SETS: { folder: string; what: string; todo?: string }[] = [
 describe('wire copy in five outlets', () => {
   for (const set of WIRE_SETS) {
     test(`${set.folder} (${set.what}): one incident, five documents, the monitor's claim once carried by all five`, set.todo ? { todo: set.todo } : {}, async () => {
-      await withScenario(set.folder, ({ store }) => {
-        const json = exportJson(store);
+      await withScenario(set.folder, async ({ store }) => {
+        const json = await exportJson(store);
         const copies = ['copy-1', 'copy-2', 'copy-3', 'copy-4', 'copy-5'];
         assert.equal(json.incidents.length, 1, describeIncidents(json));
         const [inc] = json.incidents;
@@ -226,7 +226,7 @@ describe('wire copy in five outlets', () => {
         assert.equal(monitor.length, 1, `one SOHR claim, not one per outlet: ${JSON.stringify(inc.claims.map((c) => [c.claimant, c.document, c.killed]))}`);
         assert.deepEqual(monitor[0].documents, copies);
         assert.deepEqual(monitor[0].killed, { total: 8, civilians: 8, children: 3 });
-        assertQuoteAtOffsets(store, monitor[0].document, monitor[0]);
+        await assertQuoteAtOffsets(store, monitor[0].document, monitor[0]);
         assert.deepEqual(inc.killed.total, { best: 8, min: 8, max: 8 });
         // Five outlets carrying one monitor's figures are one source, not five confirmations.
         assert.equal((inc as { independent_sources?: number }).independent_sources, 1, JSON.stringify(inc.claims.map((c) => [c.claimant, c.documents])));
@@ -242,8 +242,8 @@ describe('wire copy in five outlets', () => {
 
 describe('same village two days apart', () => {
   test('Kafranbel on Monday and on Wednesday, same figure and sides: two incidents, no link', async () => {
-    await withScenario('same-village-two-days', ({ store }) => {
-      const json = exportJson(store);
+    await withScenario('same-village-two-days', async ({ store }) => {
+      const json = await exportJson(store);
       assert.equal(json.incidents.length, 2, describeIncidents(json));
       const kafranbel = gazetteerId('Kafranbel');
       assert.deepEqual(
@@ -253,7 +253,7 @@ describe('same village two days apart', () => {
           { date: '2020-02-12', place: kafranbel, documents: ['kafranbel-wednesday'], killed: { best: 4, min: 4, max: 4 } },
         ],
       );
-      assert.deepEqual(linkStored(store).links, []);
+      assert.deepEqual((await linkStored(store)).links, []);
     });
   });
 });
@@ -264,8 +264,8 @@ describe('same village two days apart', () => {
 describe('day total with parts', () => {
   test('"nine across Idlib on Monday: five in Maarrat Misrin and four in Taftanaz" is a tally of 9 and two incidents', {
   }, async () => {
-    await withScenario('day-total-with-parts', ({ store }) => {
-      const json = exportJson(store);
+    await withScenario('day-total-with-parts', async ({ store }) => {
+      const json = await exportJson(store);
       assert.equal(json.incidents.length, 2, describeIncidents(json));
       const misrin = json.incidents.find((i) => i.location?.gazetteer_id === gazetteerId('Maarrat Misrin'));
       const taftanaz = json.incidents.find((i) => i.location?.gazetteer_id === gazetteerId('Taftanaz'));
@@ -282,7 +282,7 @@ describe('day total with parts', () => {
       assert.equal(tally.document, 'monitor-daily');
       assert.equal(tally.killed.civilians ?? tally.killed.total, 9);
       assert.equal(tally.claimant, 'sohr');
-      assertQuoteAtOffsets(store, tally.document, tally);
+      await assertQuoteAtOffsets(store, tally.document, tally);
     });
   });
 });
@@ -290,8 +290,8 @@ describe('day total with parts', () => {
 describe('separate figures for separate places in one sentence', () => {
   test('"five civilians in Sarmin and four in Taftanaz" in two outlets: two incidents, each reported by both', {
   }, async () => {
-    await withScenario('separate-figures', ({ store }) => {
-      const json = exportJson(store);
+    await withScenario('separate-figures', async ({ store }) => {
+      const json = await exportJson(store);
       assert.equal(json.incidents.length, 2, describeIncidents(json));
       const sarminId = gazetteerId('Sarmin');
       const taftanazId = gazetteerId('Taftanaz');
@@ -315,8 +315,8 @@ describe('governorate-only report', () => {
   test('same day, figure, perpetrator and claimant as the Binnish report: joins the village incident', async () => {
     await withScenario(
       'governorate-only',
-      ({ store }) => {
-        const json = exportJson(store);
+      async ({ store }) => {
+        const json = await exportJson(store);
         assert.equal(json.incidents.length, 1, describeIncidents(json));
         const [inc] = json.incidents;
         assert.deepEqual(inc.documents, ['binnish-village', 'province-same-figure']);
@@ -331,8 +331,8 @@ describe('governorate-only report', () => {
   test('same figure and day but no perpetrator and another claimant: weak evidence, stays separate', async () => {
     await withScenario(
       'governorate-only',
-      ({ store }) => {
-        const json = exportJson(store);
+      async ({ store }) => {
+        const json = await exportJson(store);
         assert.equal(json.incidents.length, 2, describeIncidents(json));
         assert.deepEqual(incidentsWithDocument(json, 'binnish-village')[0]?.documents, ['binnish-village']);
         const province = incidentsWithDocument(json, 'province-weak-evidence');
@@ -347,8 +347,8 @@ describe('governorate-only report', () => {
   }, async () => {
     await withScenario(
       'governorate-only',
-      ({ store }) => {
-        const json = exportJson(store);
+      async ({ store }) => {
+        const json = await exportJson(store);
         const village = incidentsWithDocument(json, 'binnish-village');
         assert.equal(village.length, 1);
         assert.ok(!village[0].documents.includes('province-other-figure'), describeIncidents(json));
@@ -397,8 +397,8 @@ describe('links record their evidence', () => {
     test(`${c.folder}${c.files ? ` (${c.files.join(', ')})` : ''}: ${linkCount} link(s) with reasons and scores`, async () => {
       await withScenario(
         c.folder,
-        ({ store }) => {
-          const result = linkStored(store);
+        async ({ store }) => {
+          const result = await linkStored(store);
           const docOf = (mentionId: string) => mentionId.slice(0, mentionId.indexOf('#'));
           // Each join adds one mention to a cluster: n documents take n - 1 links, which must
           // connect exactly the expected groups (which member gives the evidence is the linker's choice).
@@ -418,7 +418,7 @@ describe('links record their evidence', () => {
           // The pure linker gives what ingest stored.
           assert.deepEqual(
             result.incidents.map((i) => i.id),
-            store.listIncidents().map((i) => i.id),
+            (await store.listIncidents()).map((i) => i.id),
           );
         },
         c.files,
@@ -437,10 +437,10 @@ describe('linking does not depend on ingest order', () => {
       const forward = await ingestScenario(folder, names);
       const backward = await ingestScenario(folder, [...names].reverse());
       try {
-        assert.equal(renderExport(backward.store, 'json', GENERATED_AT), renderExport(forward.store, 'json', GENERATED_AT));
+        assert.equal(await renderExport(backward.store, 'json', GENERATED_AT), await renderExport(forward.store, 'json', GENERATED_AT));
       } finally {
-        forward.store.close();
-        backward.store.close();
+        await forward.store.close();
+        await backward.store.close();
       }
     });
   }

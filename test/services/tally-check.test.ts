@@ -6,7 +6,7 @@
  * the `tally tallies` command is exercised in-process on a temporary store. No sentence here is
  * copied from a news article.
  */
-import { test, describe, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -376,11 +376,11 @@ const ARTICLES: InputItem[] = [
 
 describe('in-process pipeline: a monitor total compared with the daily incidents', () => {
   test('the five-day total is kept as a tally and matches the two Idlib incidents it covers', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     try {
       await ingestItems(store, embeddedDefault().resolver, ARTICLES, { now: '2019-11-07T00:00:00Z', runId: 'tally-check-test' });
-      const tallies = store.listTallies();
-      const incidents = store.listIncidents();
+      const tallies = await store.listTallies();
+      const incidents = await store.listIncidents();
       const total = tallies.find((t) => t.document === 'monitor-total' && t.killed.civilians === 12);
       assert.ok(total, `no 12-civilian tally from monitor-total; tallies: ${JSON.stringify(tallies)}`);
       assert.deepEqual([total.claimant, total.period], ['sohr', { start: '2019-11-02', end: '2019-11-06' }]);
@@ -403,7 +403,7 @@ describe('in-process pipeline: a monitor total compared with the daily incidents
       const civilians = check.categories.find((c) => c.category === 'civilians')!;
       assert.deepEqual([civilians.anyClaimant.incidents, civilians.sameClaimant?.incidents, check.status], [12, 12, 'matches']);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -415,12 +415,17 @@ describe('tally tallies command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tally-tallies-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, 'store.db');
-  const seeded = openSqliteStore(db);
-  seeded.replaceIncidents(
-    [incident({ id: 'inc-a', date: '2019-11-02', killed: { civilians: 7 } }), incident({ id: 'inc-b', date: '2019-11-04', killed: { civilians: 5 } })],
-    [tally({ id: 'tly-five-days', killed: { civilians: 12, children: 3 } }), tally({ id: 'tly-displaced', period: null, area: null, killed: {}, displaced: 40000, claimant: 'un', quote: 'Some 40,000 people fled the fighting, the United Nations said.' })],
-  );
-  seeded.close();
+  before(async () => {
+    const seeded = await openSqliteStore(db);
+    try {
+      await seeded.replaceIncidents(
+        [incident({ id: 'inc-a', date: '2019-11-02', killed: { civilians: 7 } }), incident({ id: 'inc-b', date: '2019-11-04', killed: { civilians: 5 } })],
+        [tally({ id: 'tly-five-days', killed: { civilians: 12, children: 3 } }), tally({ id: 'tly-displaced', period: null, area: null, killed: {}, displaced: 40000, claimant: 'un', quote: 'Some 40,000 people fled the fighting, the United Nations said.' })],
+      );
+    } finally {
+      await seeded.close();
+    }
+  });
 
   class TestUsageError extends Error {}
 

@@ -1,7 +1,8 @@
 /**
  * The SQLite store: the shared IncidentStore contract on a temporary file, then what only SQLite
- * has — pragmas, the schema and its migrations, refusal of files that are not Tally stores, the
- * filter columns and full-text index later features query, and gazetteer bulk-load speed.
+ * has — pragmas, the schema and its migrations (run through Kysely's Migrator in one transaction),
+ * refusal of files that are not Tally stores, several processes opening one new file, the filter
+ * columns and the FTS5 index — and the entry points that pick a backend from a location.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,17 +13,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openSqliteStore, StoreOpenError, StoreWriteError, documentContentHash } from '../../src/storage/sqlite-incident-store.ts';
-import {
-  applySqliteMigrations,
-  MigrationFailedError,
-  MigrationListError,
-  SchemaVersionError,
-  SQLITE_MIGRATIONS,
-  type SqliteMigration,
-} from '../../src/storage/sqlite-migrations.ts';
-import { runStoreContract } from './store-contract.ts';
-import { makeArticle, makeGazetteerEntry, makeIncident, makeMention, makePlace, range } from './domain-fixtures.ts';
+import { sql } from '../../src/storage/kysely-runtime.ts';
+import { openSqliteStore, sqliteKysely } from '../../src/storage/sqlite-incident-store.ts';
+import { openStore } from '../../src/storage/open-store.ts';
+import { documentContentHash } from '../../src/storage/document-content-hash.ts';
+import { MIGRATION_TABLE, STORE_MIGRATIONS, migrateStore, migrationKey, type StoreMigration } from '../../src/storage/store-migrations.ts';
+import { MigrationFailedError, MigrationListError, SchemaVersionError, StoreOpenError } from '../../src/storage/store-errors.ts';
+import { searchWords } from '../../src/storage/search-text.ts';
+import { runQueryContract, runStoreContract } from './store-contract.ts';
+import { makeArticle, makeIncident, makePlace, range } from './domain-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-sqlite-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +30,12 @@ const freshPath = (label: string) => join(dir, `${label}-${++fileCounter}.db`);
 
 const contractPath = freshPath('contract');
 runStoreContract('sqlite (file)', () => openSqliteStore(contractPath));
+// Every access path of the list query: conditions always checked row by row on a walked index,
+// and always the smallest condition's own index (src/storage/incident-query-plan.ts).
+const walkPath = freshPath('walk-every-row');
+runQueryContract('sqlite, smallSet 0', () => openSqliteStore(walkPath, { smallSet: 0 }));
+const smallestPath = freshPath('smallest-drives');
+runQueryContract('sqlite, smallSet 1e9', () => openSqliteStore(smallestPath, { smallSet: 1e9 }));
 
 /** Read-only look at a store's file from a second connection (WAL allows it while the store is open). */
 function inspect<T>(path: string, fn: (db: Database.Database) => T): T {
@@ -42,29 +47,34 @@ function inspect<T>(path: string, fn: (db: Database.Database) => T): T {
   }
 }
 
+async function touch(path: string): Promise<void> {
+  await (await openSqliteStore(path)).close();
+}
+
 describe('sqlite store: opening', () => {
-  test(':memory: works and starts empty', () => {
-    const store = openSqliteStore(':memory:');
+  test(':memory: works and starts empty', async () => {
+    const store = await openSqliteStore(':memory:');
     try {
-      assert.equal(store.schemaVersion(), SQLITE_MIGRATIONS.length);
-      assert.deepEqual(store.listDocuments(), []);
-      assert.deepEqual(store.listIncidents(), []);
-      assert.equal(store.gazetteerSource(), null);
-      assert.equal(store.putDocument(makeArticle(), '2026-01-01T00:00:00Z'), 'new');
+      assert.equal(await store.schemaVersion(), STORE_MIGRATIONS.length);
+      assert.equal(store.dialect, 'sqlite');
+      assert.deepEqual(await store.listDocuments(), []);
+      assert.deepEqual(await store.listIncidents(), []);
+      assert.equal(await store.gazetteerSource(), null);
+      assert.equal(await store.putDocument(makeArticle(), '2026-01-01T00:00:00Z'), 'new');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  test('a file store uses the WAL journal', () => {
+  test('a file store uses the WAL journal', async () => {
     const path = freshPath('wal');
-    openSqliteStore(path).close();
+    await touch(path);
     assert.equal(inspect(path, (db) => db.pragma('journal_mode', { simple: true })), 'wal');
   });
 
-  test('mentions reference their document version by foreign key', () => {
+  test('mentions reference their document version by foreign key', async () => {
     const path = freshPath('fk');
-    openSqliteStore(path).close();
+    await touch(path);
     const fks = inspect(path, (db) => db.prepare<[], { table: string; from: string; to: string }>("SELECT * FROM pragma_foreign_key_list('mentions')").all());
     assert.deepEqual(
       fks.map((f) => [f.table, f.from, f.to]),
@@ -75,7 +85,7 @@ describe('sqlite store: opening', () => {
     );
   });
 
-  const unusable: [string, () => string][] = [
+  const unusable: [string, () => Promise<string> | string][] = [
     [
       'a text file',
       () => {
@@ -86,9 +96,9 @@ describe('sqlite store: opening', () => {
     ],
     [
       'a store whose header was overwritten',
-      () => {
+      async () => {
         const p = freshPath('header');
-        openSqliteStore(p).close();
+        await touch(p);
         const bytes = readFileSync(p);
         bytes.write('garbage header!!', 0, 'latin1');
         writeFileSync(p, bytes);
@@ -106,59 +116,110 @@ describe('sqlite store: opening', () => {
     ],
   ];
   for (const [label, make] of unusable) {
-    test(`${label} → StoreOpenError naming the path`, () => {
-      const path = make();
-      assert.throws(
-        () => openSqliteStore(path),
-        (err: unknown) => err instanceof StoreOpenError && err.path === path && err.message.includes(path),
-      );
+    test(`${label} → StoreOpenError naming the path`, async () => {
+      const path = await make();
+      await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && err.path === path && err.message.includes(path));
     });
   }
 
-  test('a SQLite database that is not a Tally store is refused, not migrated', () => {
+  test('a SQLite database that is not a Tally store is refused, not migrated', async () => {
     const path = freshPath('foreign');
     const db = new Database(path);
     db.exec('CREATE TABLE people (name TEXT)');
     db.close();
-    assert.throws(() => openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && /not a Tally store.*people/.test(err.message));
-    assert.deepEqual(inspect(path, (d) => d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get()), { n: 0 });
+    await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && /not a Tally store.*people/.test(err.message));
+    assert.deepEqual(inspect(path, (d) => d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('documents', ?)").get(MIGRATION_TABLE)), { n: 0 });
+  });
+
+  test('a store of the development builds before this schema is refused with what to do', async () => {
+    const path = freshPath('pre-kysely');
+    const db = new Database(path);
+    db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); INSERT INTO schema_migrations VALUES (1, 'initial-schema', '2026-01-01'); CREATE TABLE documents (id TEXT);");
+    db.close();
+    await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && err.path === path && /development build.*ingest the documents again/.test(err.message));
+  });
+});
+
+describe('store locations', () => {
+  test('openStore opens a file path as SQLite and refuses unknown URL schemes', async () => {
+    const path = freshPath('open-store');
+    const store = await openStore(path);
+    try {
+      assert.deepEqual([store.dialect, store.location], ['sqlite', path]);
+    } finally {
+      await store.close();
+    }
+    await assert.rejects(openStore('mysql://root@localhost/tally'), (err: unknown) => err instanceof StoreOpenError && /'mysql:\/\/' is not a store/.test(err.message));
+  });
+
+  test('an unreachable PostgreSQL server is a StoreOpenError that hides the password', async () => {
+    // Port 1 on the loopback interface: nothing listens there, the connection is refused at once.
+    const url = 'postgres://tally:s3cret-pass@127.0.0.1:1/tally';
+    await assert.rejects(
+      openStore(url),
+      (err: unknown) => err instanceof StoreOpenError && err.path === 'postgres://tally:***@127.0.0.1:1/tally' && !err.message.includes('s3cret') && /ECONNREFUSED/.test(err.message),
+    );
   });
 });
 
 describe('sqlite store: several processes at once', () => {
+  test('a migrated store opens and reads while another connection holds the write lock', async () => {
+    const path = freshPath('locked');
+    const first = await openSqliteStore(path);
+    await first.putDocument(makeArticle({ id: 'locked-doc' }), '2026-01-01T00:00:00Z');
+    await first.close();
+    const writer = new Database(path);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      const reader = await openSqliteStore(path);
+      try {
+        assert.deepEqual((await reader.listDocuments()).map((d) => d.id), ['locked-doc']);
+      } finally {
+        await reader.close();
+      }
+      assert.ok(Date.now() - started < 2000, 'opening did not wait for the lock');
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
+
   test('six processes opening a new file together: one migration, every write lands', async () => {
     const path = freshPath('concurrent');
     const script = fileURLToPath(new URL('./concurrent-writer.ts', import.meta.url));
     const run = promisify(execFile);
     await Promise.all([1, 2, 3, 4, 5, 6].map((n) => run(process.execPath, ['--import', 'tsx', script, path, String(n)])));
-    const store = openSqliteStore(path);
+    const store = await openSqliteStore(path);
     try {
       assert.deepEqual(
-        store.listDocuments().map((d) => d.id),
+        (await store.listDocuments()).map((d) => d.id),
         ['writer-1', 'writer-2', 'writer-3', 'writer-4', 'writer-5', 'writer-6'],
       );
-      assert.equal(store.listWarnings().length, 6);
+      assert.equal((await store.listWarnings()).length, 6);
     } finally {
-      store.close();
+      await store.close();
     }
-    assert.deepEqual(inspect(path, (db) => db.prepare('SELECT version FROM schema_migrations').pluck().all()), SQLITE_MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(inspect(path, (db) => db.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).pluck().all()), STORE_MIGRATIONS.map(migrationKey));
   });
 });
 
 describe('sqlite store: schema and migrations', () => {
-  test('the first migration creates every table and the filter indexes', () => {
+  test('the first migration creates every table and the filter indexes', async () => {
     const path = freshPath('schema');
-    openSqliteStore(path).close();
+    await touch(path);
     const names = inspect(path, (db) =>
       db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name").all().map((r) => r.name),
     );
     for (const table of [
-      'schema_migrations',
+      MIGRATION_TABLE,
       'documents',
       'mentions',
       'incidents',
+      'incident_bodies',
       'incident_perpetrators',
       'incident_documents',
+      'incident_claimants',
       'claims',
       'tallies',
       'warnings',
@@ -170,102 +231,113 @@ describe('sqlite store: schema and migrations', () => {
     ]) {
       assert.ok(names.includes(table), `table ${table}`);
     }
-    for (const index of ['incidents_date_start', 'incidents_admin1', 'incidents_event_type', 'incidents_lat_lon', 'claims_claimant', 'incident_perpetrators_perpetrator']) {
+    for (const index of ['incidents_order', 'incidents_admin1', 'incidents_event_type', 'incidents_review_status', 'incidents_lat_lon', 'incidents_span_days', 'incident_perpetrators_order', 'incident_claimants_order', 'incident_documents_order']) {
       assert.ok(names.includes(index), `index ${index}`);
     }
   });
 
-  test('reopening applies nothing: one schema_migrations row per migration, first applied_at kept', () => {
+  test('reopening applies nothing: one row per migration, the first timestamp kept', async () => {
     const path = freshPath('reopen');
-    openSqliteStore(path).close();
-    const before = inspect(path, (db) => db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all());
-    openSqliteStore(path).close();
-    openSqliteStore(path).close();
-    const afterRows = inspect(path, (db) => db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all());
-    assert.deepEqual(afterRows, before);
-    assert.equal(afterRows.length, SQLITE_MIGRATIONS.length);
+    await touch(path);
+    const rows = () => inspect(path, (db) => db.prepare(`SELECT name, timestamp FROM ${MIGRATION_TABLE} ORDER BY name`).all());
+    const before = rows();
+    await touch(path);
+    await touch(path);
+    assert.deepEqual(rows(), before);
+    assert.equal(before.length, STORE_MIGRATIONS.length);
   });
 
-  test('a database from a newer schema is refused with a SchemaVersionError naming path and versions', () => {
+  test('a database from a newer schema is refused with a SchemaVersionError naming path and versions', async () => {
     const path = freshPath('future');
-    openSqliteStore(path).close();
+    await touch(path);
     const db = new Database(path);
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'added-by-a-newer-tally', '2030-01-01')").run(SQLITE_MIGRATIONS.length + 1);
+    const next = STORE_MIGRATIONS.length + 1;
+    db.prepare(`INSERT INTO ${MIGRATION_TABLE} (name, timestamp) VALUES (?, '2030-01-01T00:00:00.000Z')`).run(migrationKey({ version: next, name: 'added-by-a-newer-tally' }));
     db.close();
-    assert.throws(
-      () => openSqliteStore(path),
+    await assert.rejects(
+      openSqliteStore(path),
       (err: unknown) =>
         err instanceof SchemaVersionError &&
         err.path === path &&
-        err.databaseVersion === SQLITE_MIGRATIONS.length + 1 &&
-        err.knownVersion === SQLITE_MIGRATIONS.length &&
+        err.databaseVersion === next &&
+        err.knownVersion === STORE_MIGRATIONS.length &&
         err.message.includes('added-by-a-newer-tally'),
     );
   });
 
-  test('a migration recorded under another name is refused', () => {
+  test('a migration recorded under another name is refused', async () => {
     const path = freshPath('renamed');
-    openSqliteStore(path).close();
+    await touch(path);
     const db = new Database(path);
-    db.prepare("UPDATE schema_migrations SET name = 'something-else' WHERE version = 1").run();
+    db.prepare(`UPDATE ${MIGRATION_TABLE} SET name = '0001-something-else'`).run();
     db.close();
-    assert.throws(() => openSqliteStore(path), (err: unknown) => err instanceof SchemaVersionError && /something-else/.test(err.message));
+    await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof SchemaVersionError && /recorded as 'something-else'.*calls it 'initial-schema'/.test(err.message));
   });
 
-  const m1: SqliteMigration = { version: 1, name: 'one', sql: 'CREATE TABLE a (x INTEGER);' };
-  const m2: SqliteMigration = { version: 2, name: 'two', sql: 'CREATE TABLE b (y INTEGER);' };
-  const m3bad: SqliteMigration = { version: 3, name: 'three', sql: 'CREATE TABLE c (z INTEGER); INSERT INTO no_such_table VALUES (1);' };
+  const m1: StoreMigration = { version: 1, name: 'one', up: (db) => sql`CREATE TABLE a (x INTEGER)`.execute(db).then(() => undefined) };
+  const m2: StoreMigration = { version: 2, name: 'two', up: (db) => sql`CREATE TABLE b (y INTEGER)`.execute(db).then(() => undefined) };
+  const m3bad: StoreMigration = {
+    version: 3,
+    name: 'three',
+    up: async (db) => {
+      await sql`CREATE TABLE c (z INTEGER)`.execute(db);
+      await sql`INSERT INTO no_such_table VALUES (1)`.execute(db);
+    },
+  };
   const tables = (db: Database.Database) =>
     db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('a', 'b', 'c') ORDER BY name").all().map((r) => r.name);
 
-  test('migrations apply in order, only the pending ones, and report what they applied', () => {
-    const db = new Database(':memory:');
+  /** A raw connection and a Kysely instance over it with the store's dialect settings. */
+  async function withKysely(fn: (raw: Database.Database, db: ReturnType<typeof sqliteKysely>) => Promise<void>): Promise<void> {
+    const raw = new Database(':memory:');
+    const db = sqliteKysely(raw);
     try {
-      assert.deepEqual(applySqliteMigrations(db, 'mem', [m1]), [1]);
-      assert.deepEqual(applySqliteMigrations(db, 'mem', [m1]), []);
-      assert.deepEqual(applySqliteMigrations(db, 'mem', [m1, m2]), [2]);
-      assert.deepEqual(tables(db), ['a', 'b']);
+      await fn(raw, db);
     } finally {
-      db.close();
+      await db.destroy();
     }
-  });
+  }
 
-  test('a failing migration rolls back every pending migration of that run', () => {
-    const db = new Database(':memory:');
-    try {
-      applySqliteMigrations(db, 'mem', [m1]);
-      assert.throws(
-        () => applySqliteMigrations(db, 'mem', [m1, m2, m3bad]),
-        (err: unknown) => err instanceof MigrationFailedError && err.migration.version === 3 && /mem: migration 3 'three'/.test(err.message),
+  test('migrations apply in order, only the pending ones, and report what they applied', () =>
+    withKysely(async (raw, db) => {
+      assert.deepEqual(await migrateStore(db, 'sqlite', 'mem', [m1]), [1]);
+      assert.deepEqual(await migrateStore(db, 'sqlite', 'mem', [m1]), []);
+      assert.deepEqual(await migrateStore(db, 'sqlite', 'mem', [m1, m2]), [2]);
+      assert.deepEqual(tables(raw), ['a', 'b']);
+    }));
+
+  test('a failing migration rolls back every pending migration of that run', () =>
+    withKysely(async (raw, db) => {
+      await migrateStore(db, 'sqlite', 'mem', [m1]);
+      await assert.rejects(
+        migrateStore(db, 'sqlite', 'mem', [m1, m2, m3bad]),
+        (err: unknown) => err instanceof MigrationFailedError && err.migration.version === 3 && /mem: migration 3 'three'.*no_such_table/.test(err.message),
       );
-      assert.deepEqual(tables(db), ['a']);
-      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
-    } finally {
-      db.close();
-    }
-  });
+      assert.deepEqual(tables(raw), ['a']);
+      assert.deepEqual(raw.prepare(`SELECT name FROM ${MIGRATION_TABLE}`).pluck().all(), ['0001-one']);
+    }));
 
-  const badLists: [string, SqliteMigration[]][] = [
+  const badLists: [string, StoreMigration[]][] = [
     ['a gap', [m1, { ...m2, version: 3 }]],
     ['not starting at 1', [m2]],
     ['a repeated name', [m1, { ...m2, name: 'one' }]],
+    ['a name that is not kebab-case', [{ ...m1, name: 'One Two' }]],
   ];
   for (const [label, list] of badLists) {
-    test(`a migration list with ${label} is rejected`, () => {
-      const db = new Database(':memory:');
-      try {
-        assert.throws(() => applySqliteMigrations(db, 'mem', list), MigrationListError);
-      } finally {
-        db.close();
-      }
-    });
+    test(`a migration list with ${label} is rejected before anything runs`, () =>
+      withKysely(async (raw, db) => {
+        await assert.rejects(migrateStore(db, 'sqlite', 'mem', list), MigrationListError);
+        assert.deepEqual(tables(raw), []);
+      }));
   }
 
-  test('the shipped migration list is well formed', () => {
+  test('the shipped migration list is well formed and sorts as Kysely runs it', () => {
     assert.deepEqual(
-      SQLITE_MIGRATIONS.map((m) => m.version),
-      SQLITE_MIGRATIONS.map((_, i) => i + 1),
+      STORE_MIGRATIONS.map((m) => m.version),
+      STORE_MIGRATIONS.map((_, i) => i + 1),
     );
+    const keys = STORE_MIGRATIONS.map(migrationKey);
+    assert.deepEqual([...keys].sort(), keys);
   });
 });
 
@@ -290,16 +362,17 @@ describe('sqlite store: documents', () => {
   });
 });
 
-describe('sqlite store: filter columns and text search', () => {
-  test('incident columns hold the figures filters use; absent counts are NULL, not 0', () => {
+describe('sqlite store: filter columns and text index', () => {
+  test('incident columns hold the figures filters use; absent counts are NULL, not 0', async () => {
     const path = freshPath('columns');
-    const store = openSqliteStore(path);
+    const store = await openSqliteStore(path);
     try {
-      store.replaceIncidents(
+      await store.replaceIncidents(
         [
           makeIncident({ id: 'col-total' }),
           makeIncident({
             id: 'col-split',
+            date: { start: '2019-11-30', end: '2019-12-02', precision: 'range' },
             location: null,
             places: [],
             perpetrators: ['syrian-government', 'opposition'],
@@ -307,30 +380,36 @@ describe('sqlite store: filter columns and text search', () => {
             injured: {},
             review: { status: 'confirmed' },
           }),
-          makeIncident({ id: 'col-none', killed: {}, injured: {} }),
+          makeIncident({ id: 'col-none', location: makePlace({ admin1: 'Deir ez-Zor' }), killed: {}, injured: {} }),
         ],
         [],
       );
     } finally {
-      store.close();
+      await store.close();
     }
     const rows = inspect(path, (db) =>
-      db.prepare('SELECT id, admin1, lat, lon, killed_best, killed_min, killed_max, civilians_killed, fighters_killed, injured_best, review_status FROM incidents ORDER BY seq').all(),
+      db
+        .prepare(
+          'SELECT id, start_day, end_day, span_days, admin1, admin1_key, lat, lon, killed_best, killed_min, killed_max, civilians_killed, fighters_killed, injured_best, review_status FROM incidents ORDER BY seq',
+        )
+        .all(),
     );
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
     assert.deepEqual(rows, [
-      { id: 'col-total', admin1: 'Idlib', lat: 35.86447, lon: 36.80591, killed_best: 7, killed_min: 7, killed_max: 8, civilians_killed: 7, fighters_killed: null, injured_best: 20, review_status: 'unreviewed' },
-      { id: 'col-split', admin1: null, lat: null, lon: null, killed_best: 13, killed_min: 12, killed_max: 16, civilians_killed: 3, fighters_killed: 10, injured_best: null, review_status: 'confirmed' },
-      { id: 'col-none', admin1: 'Idlib', lat: 35.86447, lon: 36.80591, killed_best: null, killed_min: null, killed_max: null, civilians_killed: null, fighters_killed: null, injured_best: null, review_status: 'unreviewed' },
+      { id: 'col-total', start_day: day('2019-11-05'), end_day: day('2019-11-05'), span_days: 0, admin1: 'Idlib', admin1_key: 'idlib', lat: 35.86447, lon: 36.80591, killed_best: 7, killed_min: 7, killed_max: 8, civilians_killed: 7, fighters_killed: null, injured_best: 20, review_status: 'unreviewed' },
+      { id: 'col-split', start_day: day('2019-11-30'), end_day: day('2019-12-02'), span_days: 2, admin1: null, admin1_key: null, lat: null, lon: null, killed_best: 13, killed_min: 12, killed_max: 16, civilians_killed: 3, fighters_killed: 10, injured_best: null, review_status: 'confirmed' },
+      { id: 'col-none', start_day: day('2019-11-05'), end_day: day('2019-11-05'), span_days: 0, admin1: 'Deir ez-Zor', admin1_key: 'deir ez-zor', lat: 35.86447, lon: 36.80591, killed_best: null, killed_min: null, killed_max: null, civilians_killed: null, fighters_killed: null, injured_best: null, review_status: 'unreviewed' },
     ]);
     const perps = inspect(path, (db) => db.prepare("SELECT incident_id FROM incident_perpetrators WHERE perpetrator = 'opposition'").pluck().all());
     assert.deepEqual(perps, ['col-split']);
   });
 
-  test('incidents are findable by place, transliteration-free quote words and claimant', () => {
+  test('the FTS5 index holds the normalised words, keyed by incident seq, and is rebuilt on replace', async () => {
     const path = freshPath('fts');
-    const store = openSqliteStore(path);
+    const store = await openSqliteStore(path);
     try {
-      store.replaceIncidents(
+      await store.replaceIncidents([makeIncident({ id: 'fts-old', location: makePlace({ name: 'Kafr Nabl' }), places: [], claims: [] })], []);
+      await store.replaceIncidents(
         [
           makeIncident({ id: 'fts-saraqib' }),
           makeIncident({ id: 'fts-maarat', location: makePlace({ name: 'Maʿarrat al-Nuʿmān' }), places: [], claims: [] }),
@@ -338,41 +417,32 @@ describe('sqlite store: filter columns and text search', () => {
         [],
       );
     } finally {
-      store.close();
+      await store.close();
     }
     const search = (q: string) =>
-      inspect(path, (db) => db.prepare('SELECT incident_id FROM incident_search WHERE incident_search MATCH ? ORDER BY incident_id').pluck().all(q));
+      inspect(path, (db) =>
+        db.prepare('SELECT i.id FROM incident_search s JOIN incidents i ON i.seq = s.rowid WHERE incident_search MATCH ? ORDER BY i.id').pluck().all(q),
+      );
     assert.deepEqual(search('saraqib'), ['fts-saraqib']);
     assert.deepEqual(search('warplanes'), ['fts-saraqib']);
     assert.deepEqual(search('sohr'), ['fts-saraqib']);
+    assert.deepEqual(search('maarrat'), ['fts-maarat']);
     assert.deepEqual(search('idlib'), ['fts-maarat', 'fts-saraqib']);
-  });
-});
-
-describe('sqlite store: gazetteer bulk load', () => {
-  // Load speed belongs to `npm run bench`; this checks a bulk load lands whole.
-  test('10,000 entries load in one call and read back intact', () => {
-    const store = openSqliteStore(freshPath('gaz-bulk'));
-    try {
-      const entries = Array.from({ length: 10_000 }, (_, i) => makeGazetteerEntry(i));
-      const n = store.replaceGazetteer(entries, 'test:bulk');
-      assert.equal(n, 10_000);
-      assert.deepEqual(store.loadGazetteer(), entries);
-    } finally {
-      store.close();
-    }
+    assert.deepEqual(search('nabl'), [], 'the previous set left the index');
   });
 
-  test('a write error names the operation and entry', () => {
-    const store = openSqliteStore(':memory:');
-    try {
-      const bad = makeGazetteerEntry(5, { name: null as unknown as string });
-      assert.throws(
-        () => store.replaceGazetteer([makeGazetteerEntry(4), bad], 'test:bad'),
-        (err: unknown) => err instanceof StoreWriteError && /replaceGazetteer\(source 'test:bad'\): entry #1 'geonames:100005'/.test(err.message),
-      );
-    } finally {
-      store.close();
-    }
-  });
+  const words: [string, string[]][] = [
+    ['Maʿarrat al-Nuʿmān', ['maarrat', 'al', 'numan']],
+    ["Ma'arrat an-Nu’man", ['maarrat', 'an', 'numan']],
+    ['Le réseau a recensé 277 civils', ['le', 'reseau', 'a', 'recense', '277', 'civils']],
+    ['قصف على حَلَب', ['قصف', 'على', 'حلب']],
+    ['أريحا', ['اريحا']],
+    ['white-helmets, SOHR; «Idlib»', ['white', 'helmets', 'sohr', 'idlib']],
+    [' — ', []],
+  ];
+  for (const [text, expected] of words) {
+    test(`search words of ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(searchWords(text), expected);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 /**
- * The IncidentStore contract: behaviour every implementation (SQLite now, PostgreSQL later) must
- * show, run by each implementation's test file as `runStoreContract(name, open)`.
+ * The IncidentStore contract: behaviour every implementation must show, run by each backend's
+ * test file as `runStoreContract(name, open)` (SQLite in sqlite-store.test.ts, PostgreSQL in
+ * postgres-store.test.ts).
  *
  * `open()` opens a connection to ONE database created for this suite run (empty before the first
  * call); calling it again REOPENS the same database, which is how persistence and idempotent
@@ -8,11 +9,13 @@
  * run ids, and whole-set operations (incidents, gazetteer) start with a replace of their own.
  * Every test closes what it opens.
  */
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IncidentStore } from '../../src/storage/incident-store.ts';
+import type { IncidentFilter, IncidentStore, StatsRow } from '../../src/storage/incident-store.ts';
 import type { GazetteerEntry } from '../../src/domain/gazetteer-entry.ts';
 import type { Incident } from '../../src/domain/types.ts';
+import { StoreQueryError, StoreWriteError } from '../../src/storage/store-errors.ts';
+import { headlineCount } from '../../src/export/headline-counts.ts';
 import {
   makeArticle,
   makeClaim,
@@ -24,61 +27,81 @@ import {
   prov,
   range,
 } from './domain-fixtures.ts';
+import { QUERY_INCIDENTS, listOrder, matchesFilter } from './query-fixtures.ts';
 
 const T1 = '2026-01-10T08:00:00Z';
 const T2 = '2026-01-11T09:30:00Z';
 
-export function runStoreContract(name: string, open: () => IncidentStore): void {
-  function withStore<T>(fn: (store: IncidentStore) => T): T {
-    const store = open();
+/** Every page of a query, checking each page's size and that cursors move forward. */
+async function walkPages(store: IncidentStore, filter: IncidentFilter, limit: number): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await store.queryIncidents(filter, { cursor, limit });
+    pages++;
+    assert.ok(page.items.length <= limit, `page ${pages} has ${page.items.length} items, limit ${limit}`);
+    if (page.nextCursor !== null) assert.equal(page.items.length, limit, `a page before the last is full (page ${pages})`);
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+    assert.ok(pages <= 1000, 'pagination does not end');
+  } while (cursor !== null);
+  return { ids, pages };
+}
+
+function expectedIds(filter: IncidentFilter, among: readonly Incident[] = QUERY_INCIDENTS): string[] {
+  return listOrder(among.filter((i) => matchesFilter(i, filter))).map((i) => i.id);
+}
+
+export function runStoreContract(name: string, open: () => Promise<IncidentStore>): void {
+  async function withStore<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {
+    const store = await open();
     try {
-      return fn(store);
+      return await fn(store);
     } finally {
-      store.close();
+      await store.close();
     }
   }
 
   describe(`IncidentStore contract: ${name}`, () => {
     describe('documents', () => {
-      test('a new id is stored as version 1 with its hash and ingest time', () => {
-        withStore((store) => {
+      test('a new id is stored as version 1 with its hash and ingest time', () =>
+        withStore(async (store) => {
           const article = makeArticle({ id: 'c-doc-new' });
-          assert.equal(store.putDocument(article, T1), 'new');
-          const stored = store.getDocument('c-doc-new');
+          assert.equal(await store.putDocument(article, T1), 'new');
+          const stored = await store.getDocument('c-doc-new');
           assert.ok(stored);
           const { version, contentHash, ingestedAt, ...rest } = stored;
           assert.deepEqual(rest, article);
           assert.equal(version, 1);
           assert.equal(ingestedAt, T1);
           assert.match(contentHash, /^[0-9a-f]{64}$/);
-        });
-      });
+        }));
 
-      test('re-putting the same id and text is unchanged and writes nothing', () => {
-        withStore((store) => {
+      test('re-putting the same id and text is unchanged and writes nothing', () =>
+        withStore(async (store) => {
           const article = makeArticle({ id: 'c-doc-same' });
-          assert.equal(store.putDocument(article, T1), 'new');
-          assert.equal(store.putDocument({ ...article }, T2), 'unchanged');
-          const versions = store.listDocumentVersions('c-doc-same');
+          assert.equal(await store.putDocument(article, T1), 'new');
+          assert.equal(await store.putDocument({ ...article }, T2), 'unchanged');
+          const versions = await store.listDocumentVersions('c-doc-same');
           assert.equal(versions.length, 1);
           assert.equal(versions[0].ingestedAt, T1, 'the first ingest time is kept');
-        });
-      });
+        }));
 
-      test('a new text under the same id is a new current version; the old one is kept', () => {
-        withStore((store) => {
+      test('a new text under the same id is a new current version; the old one is kept', () =>
+        withStore(async (store) => {
           const v1 = makeArticle({ id: 'c-doc-versions', text: 'Shelling hit Maarat al-Numan, killing three.' });
           const v2 = { ...v1, text: 'Shelling hit Maarat al-Numan, killing four, a medic said.' };
-          assert.equal(store.putDocument(v1, T1), 'new');
-          assert.equal(store.putDocument(v2, T2), 'new_version');
-          assert.equal(store.putDocument(v2, T2), 'unchanged');
+          assert.equal(await store.putDocument(v1, T1), 'new');
+          assert.equal(await store.putDocument(v2, T2), 'new_version');
+          assert.equal(await store.putDocument(v2, T2), 'unchanged');
 
-          const current = store.getDocument('c-doc-versions');
+          const current = await store.getDocument('c-doc-versions');
           assert.equal(current?.version, 2);
           assert.equal(current?.text, v2.text);
           assert.equal(current?.ingestedAt, T2);
 
-          const versions = store.listDocumentVersions('c-doc-versions');
+          const versions = await store.listDocumentVersions('c-doc-versions');
           assert.deepEqual(
             versions.map((d) => [d.version, d.text, d.ingestedAt]),
             [
@@ -87,49 +110,52 @@ export function runStoreContract(name: string, open: () => IncidentStore): void 
             ],
           );
           assert.notEqual(versions[0].contentHash, versions[1].contentHash);
-          const listed = store.listDocuments().filter((d) => d.id === 'c-doc-versions');
+          const listed = (await store.listDocuments()).filter((d) => d.id === 'c-doc-versions');
           assert.deepEqual(listed.map((d) => d.version), [2], 'only the current version is listed');
-        });
-      });
+        }));
 
-      test('a changed publication date is a new version (it changes how dates resolve)', () => {
-        withStore((store) => {
+      test('a changed publication date is a new version (it changes how dates resolve)', () =>
+        withStore(async (store) => {
           const article = makeArticle({ id: 'c-doc-published', published: '2019-11-06' });
-          store.putDocument(article, T1);
-          assert.equal(store.putDocument({ ...article, published: '2019-11-07' }, T2), 'new_version');
-          assert.equal(store.getDocument('c-doc-published')?.published, '2019-11-07');
-        });
-      });
+          await store.putDocument(article, T1);
+          assert.equal(await store.putDocument({ ...article, published: '2019-11-07' }, T2), 'new_version');
+          assert.equal((await store.getDocument('c-doc-published'))?.published, '2019-11-07');
+        }));
 
-      test('null metadata round-trips as null', () => {
-        withStore((store) => {
-          const article = makeArticle({ id: 'c-doc-nulls', published: null, url: null, outlet: null, title: null, language: null });
-          store.putDocument(article, T1);
-          const { version: _v, contentHash: _h, ingestedAt: _i, ...rest } = store.getDocument('c-doc-nulls')!;
+      test('null metadata and non-Latin text round-trip exactly', () =>
+        withStore(async (store) => {
+          const article = makeArticle({
+            id: 'c-doc-nulls',
+            text: 'قُتل ثلاثة مدنيين في قصف على معرة النعمان — « selon » the monitor 😐.',
+            published: null,
+            url: null,
+            outlet: null,
+            title: null,
+            language: null,
+          });
+          await store.putDocument(article, T1);
+          const { version: _v, contentHash: _h, ingestedAt: _i, ...rest } = (await store.getDocument('c-doc-nulls'))!;
           assert.deepEqual(rest, article);
-        });
-      });
+        }));
 
-      test('unknown ids: getDocument is null, no versions', () => {
-        withStore((store) => {
-          assert.equal(store.getDocument('c-doc-never-stored'), null);
-          assert.deepEqual(store.listDocumentVersions('c-doc-never-stored'), []);
-        });
-      });
+      test('unknown ids: getDocument is null, no versions', () =>
+        withStore(async (store) => {
+          assert.equal(await store.getDocument('c-doc-never-stored'), null);
+          assert.deepEqual(await store.listDocumentVersions('c-doc-never-stored'), []);
+        }));
 
-      test('listDocuments is ordered by id', () => {
-        withStore((store) => {
-          for (const id of ['c-order-b', 'c-order-c', 'c-order-a']) store.putDocument(makeArticle({ id }), T1);
-          const ids = store.listDocuments().map((d) => d.id).filter((id) => id.startsWith('c-order-'));
-          assert.deepEqual(ids, ['c-order-a', 'c-order-b', 'c-order-c']);
-        });
-      });
+      test('listDocuments is ordered by id, byte order (upper case before lower case)', () =>
+        withStore(async (store) => {
+          for (const id of ['c-order-b', 'c-order-c', 'c-order-a', 'c-order-B', 'c-order_a']) await store.putDocument(makeArticle({ id }), T1);
+          const ids = (await store.listDocuments()).map((d) => d.id).filter((id) => id.startsWith('c-order'));
+          assert.deepEqual(ids, ['c-order-B', 'c-order-a', 'c-order-b', 'c-order-c', 'c-order_a']);
+        }));
     });
 
     describe('mentions', () => {
-      test('round-trip deep-equal, in the order given (12 mentions: #10 after #9)', () => {
-        withStore((store) => {
-          store.putDocument(makeArticle({ id: 'c-men-rt' }), T1);
+      test('round-trip deep-equal, in the order given (12 mentions: #10 after #9)', () =>
+        withStore(async (store) => {
+          await store.putDocument(makeArticle({ id: 'c-men-rt' }), T1);
           const mentions = Array.from({ length: 12 }, (_, i) => makeMention('c-men-rt', i));
           mentions[3] = makeMention('c-men-rt', 3, {
             kind: 'tally',
@@ -143,67 +169,117 @@ export function runStoreContract(name: string, open: () => IncidentStore): void 
             },
             displaced: { value: 1000, min: 900, max: 1000, qualifier: 'nearly', prov: prov('count.displaced', 70, 'nearly a thousand') },
           });
-          store.replaceMentions('c-men-rt', mentions);
-          assert.deepEqual(store.listMentionsForDocument('c-men-rt'), mentions);
-          assert.deepEqual(store.listMentions().filter((m) => m.docId === 'c-men-rt'), mentions);
-        });
-      });
+          await store.replaceMentions('c-men-rt', mentions);
+          assert.deepEqual(await store.listMentionsForDocument('c-men-rt'), mentions);
+          assert.deepEqual((await store.listMentions()).filter((m) => m.docId === 'c-men-rt'), mentions);
+        }));
 
-      test('replaceMentions replaces the previous set', () => {
-        withStore((store) => {
-          store.putDocument(makeArticle({ id: 'c-men-replace' }), T1);
-          store.replaceMentions('c-men-replace', [0, 1, 2].map((i) => makeMention('c-men-replace', i)));
+      test('replaceMentions replaces the previous set', () =>
+        withStore(async (store) => {
+          await store.putDocument(makeArticle({ id: 'c-men-replace' }), T1);
+          await store.replaceMentions('c-men-replace', [0, 1, 2].map((i) => makeMention('c-men-replace', i)));
           const second = [makeMention('c-men-replace', 0, { kind: 'background' })];
-          store.replaceMentions('c-men-replace', second);
-          assert.deepEqual(store.listMentionsForDocument('c-men-replace'), second);
-          store.replaceMentions('c-men-replace', []);
-          assert.deepEqual(store.listMentionsForDocument('c-men-replace'), []);
-        });
-      });
+          await store.replaceMentions('c-men-replace', second);
+          assert.deepEqual(await store.listMentionsForDocument('c-men-replace'), second);
+          await store.replaceMentions('c-men-replace', []);
+          assert.deepEqual(await store.listMentionsForDocument('c-men-replace'), []);
+        }));
 
-      test('mentions of one document do not touch another', () => {
-        withStore((store) => {
-          store.putDocument(makeArticle({ id: 'c-men-a' }), T1);
-          store.putDocument(makeArticle({ id: 'c-men-b' }), T1);
+      test('mentions of one document do not touch another', () =>
+        withStore(async (store) => {
+          await store.putDocument(makeArticle({ id: 'c-men-a' }), T1);
+          await store.putDocument(makeArticle({ id: 'c-men-b' }), T1);
           const a = [makeMention('c-men-a', 0)];
           const b = [makeMention('c-men-b', 0), makeMention('c-men-b', 1)];
-          store.replaceMentions('c-men-a', a);
-          store.replaceMentions('c-men-b', b);
-          store.replaceMentions('c-men-a', []);
-          assert.deepEqual(store.listMentionsForDocument('c-men-b'), b);
-          const listed = store.listMentions().filter((m) => m.docId === 'c-men-a' || m.docId === 'c-men-b');
+          await store.replaceMentions('c-men-a', a);
+          await store.replaceMentions('c-men-b', b);
+          await store.replaceMentions('c-men-a', []);
+          assert.deepEqual(await store.listMentionsForDocument('c-men-b'), b);
+          const listed = (await store.listMentions()).filter((m) => m.docId === 'c-men-a' || m.docId === 'c-men-b');
           assert.deepEqual(listed, b);
-        });
-      });
+        }));
 
-      test('a new document version starts with no mentions (the old ones belong to the old text)', () => {
-        withStore((store) => {
+      test('a new document version starts with no mentions (the old ones belong to the old text)', () =>
+        withStore(async (store) => {
           const article = makeArticle({ id: 'c-men-version' });
-          store.putDocument(article, T1);
-          store.replaceMentions('c-men-version', [makeMention('c-men-version', 0)]);
-          store.putDocument({ ...article, text: `${article.text} Updated with a correction.` }, T2);
-          assert.deepEqual(store.listMentionsForDocument('c-men-version'), []);
-          assert.equal(store.listMentions().filter((m) => m.docId === 'c-men-version').length, 0);
-        });
-      });
+          await store.putDocument(article, T1);
+          await store.replaceMentions('c-men-version', [makeMention('c-men-version', 0)]);
+          await store.putDocument({ ...article, text: `${article.text} Updated with a correction.` }, T2);
+          assert.deepEqual(await store.listMentionsForDocument('c-men-version'), []);
+          assert.equal((await store.listMentions()).filter((m) => m.docId === 'c-men-version').length, 0);
+        }));
 
-      test('mentions for a document never stored are refused, naming the document', () => {
-        withStore((store) => {
-          assert.throws(() => store.replaceMentions('c-men-ghost', [makeMention('c-men-ghost', 0)]), /c-men-ghost/);
-          assert.deepEqual(store.listMentionsForDocument('c-men-ghost'), []);
-        });
-      });
+      test('mentions for a document never stored are refused, naming the document', () =>
+        withStore(async (store) => {
+          await assert.rejects(store.replaceMentions('c-men-ghost', [makeMention('c-men-ghost', 0)]), (e: Error) => e instanceof StoreWriteError && /c-men-ghost/.test(e.message));
+          assert.deepEqual(await store.listMentionsForDocument('c-men-ghost'), []);
+        }));
 
-      test('a mention of another document is refused, naming it; the previous set stays', () => {
-        withStore((store) => {
-          store.putDocument(makeArticle({ id: 'c-men-own' }), T1);
-          const kept = [makeMention('c-men-own', 0)];
-          store.replaceMentions('c-men-own', kept);
-          const stray = makeMention('c-men-other', 5);
-          assert.throws(() => store.replaceMentions('c-men-own', [makeMention('c-men-own', 0), stray]), /c-men-other#5/);
-          assert.deepEqual(store.listMentionsForDocument('c-men-own'), kept);
-        });
-      });
+      const refusedSets: [string, (docId: string) => ReturnType<typeof makeMention>[], RegExp][] = [
+        ['a mention of another document', (d) => [makeMention(d, 0), makeMention('c-men-other', 5)], /c-men-other#5/],
+        ['two mentions with one id', (d) => [makeMention(d, 0), makeMention(d, 1), makeMention(d, 0)], /mention #2 'c-men-own#0'.*duplicate/],
+        ['a mention JSON cannot hold', (d) => [makeMention(d, 0), makeMention(d, 1, { displaced: { value: 3n as unknown as number, min: 3, max: 3, qualifier: 'exact', prov: prov('count.displaced', 0, 'three') } })], /mention #1 'c-men-own#1'/],
+      ];
+      for (const [label, make, names] of refusedSets) {
+        test(`${label} is refused, naming it; the previous set stays`, () =>
+          withStore(async (store) => {
+            await store.putDocument(makeArticle({ id: 'c-men-own' }), T1);
+            const kept = [makeMention('c-men-own', 0)];
+            await store.replaceMentions('c-men-own', kept);
+            await assert.rejects(store.replaceMentions('c-men-own', make('c-men-own')), (e: Error) => e instanceof StoreWriteError && names.test(e.message));
+            assert.deepEqual(await store.listMentionsForDocument('c-men-own'), kept);
+          }));
+      }
+    });
+
+    describe('putDocumentWithMentions (one transaction)', () => {
+      test('a new document lands with its mentions', () =>
+        withStore(async (store) => {
+          const mentions = [makeMention('c-pdm-new', 0), makeMention('c-pdm-new', 1)];
+          assert.equal(await store.putDocumentWithMentions(makeArticle({ id: 'c-pdm-new' }), T1, mentions), 'new');
+          assert.equal((await store.getDocument('c-pdm-new'))?.version, 1);
+          assert.deepEqual(await store.listMentionsForDocument('c-pdm-new'), mentions);
+        }));
+
+      test('an unchanged text writes nothing, not even different mentions', () =>
+        withStore(async (store) => {
+          const article = makeArticle({ id: 'c-pdm-same' });
+          const first = [makeMention('c-pdm-same', 0)];
+          await store.putDocumentWithMentions(article, T1, first);
+          assert.equal(await store.putDocumentWithMentions({ ...article }, T2, [makeMention('c-pdm-same', 0, { kind: 'background' })]), 'unchanged');
+          assert.deepEqual(await store.listMentionsForDocument('c-pdm-same'), first);
+          assert.equal((await store.getDocument('c-pdm-same'))?.ingestedAt, T1);
+        }));
+
+      test('a changed text is a new version carrying only the new mentions', () =>
+        withStore(async (store) => {
+          const article = makeArticle({ id: 'c-pdm-version' });
+          await store.putDocumentWithMentions(article, T1, [makeMention('c-pdm-version', 0), makeMention('c-pdm-version', 1)]);
+          const second = [makeMention('c-pdm-version', 0, { quote: 'Air raids on Saraqib killed four people, a medic said.' })];
+          assert.equal(await store.putDocumentWithMentions({ ...article, text: `${article.text} A medic later said four died.` }, T2, second), 'new_version');
+          assert.deepEqual(await store.listMentionsForDocument('c-pdm-version'), second);
+          assert.deepEqual((await store.listDocumentVersions('c-pdm-version')).map((d) => d.version), [1, 2]);
+        }));
+
+      test('a refused mention leaves no trace of a new document', () =>
+        withStore(async (store) => {
+          const bad = [makeMention('c-pdm-ghost', 0), makeMention('c-pdm-elsewhere', 1)];
+          await assert.rejects(store.putDocumentWithMentions(makeArticle({ id: 'c-pdm-ghost' }), T1, bad), (e: Error) => e instanceof StoreWriteError && /c-pdm-elsewhere#1/.test(e.message));
+          assert.equal(await store.getDocument('c-pdm-ghost'), null);
+          assert.deepEqual(await store.listDocumentVersions('c-pdm-ghost'), []);
+        }));
+
+      test('a refused new version keeps the old version current with its mentions', () =>
+        withStore(async (store) => {
+          const article = makeArticle({ id: 'c-pdm-keep' });
+          const kept = [makeMention('c-pdm-keep', 0)];
+          await store.putDocumentWithMentions(article, T1, kept);
+          const duplicate = [makeMention('c-pdm-keep', 0), makeMention('c-pdm-keep', 0)];
+          await assert.rejects(store.putDocumentWithMentions({ ...article, text: `${article.text} Corrected.` }, T2, duplicate), StoreWriteError);
+          const current = await store.getDocument('c-pdm-keep');
+          assert.deepEqual([current?.version, current?.text], [1, article.text]);
+          assert.deepEqual(await store.listMentionsForDocument('c-pdm-keep'), kept);
+        }));
     });
 
     describe('incidents and tallies', () => {
@@ -228,181 +304,395 @@ export function runStoreContract(name: string, open: () => IncidentStore): void 
       const tally = makeTally({ id: 'c-tally-1' });
       const tally2 = makeTally({ id: 'c-tally-2', claimant: null, period: null, area: null, killed: {}, displaced: 12000 });
 
-      test('round-trip deep-equal, in the order given', () => {
-        withStore((store) => {
+      test('round-trip deep-equal, in the order given', () =>
+        withStore(async (store) => {
           const incidents = [incidentB, incidentA, incidentNoLocation];
-          store.replaceIncidents(incidents, [tally2, tally]);
-          assert.deepEqual(store.listIncidents(), incidents);
-          assert.deepEqual(store.listTallies(), [tally2, tally]);
-        });
-      });
+          await store.replaceIncidents(incidents, [tally2, tally]);
+          assert.deepEqual(await store.listIncidents(), incidents);
+          assert.deepEqual(await store.listTallies(), [tally2, tally]);
+        }));
 
-      test('a second replace replaces the whole set', () => {
-        withStore((store) => {
-          store.replaceIncidents([incidentA, incidentB], [tally]);
-          store.replaceIncidents([incidentB], []);
-          assert.deepEqual(store.listIncidents(), [incidentB]);
-          assert.deepEqual(store.listTallies(), []);
-          store.replaceIncidents([], []);
-          assert.deepEqual(store.listIncidents(), []);
-        });
-      });
+      test('getIncident returns one incident whole, null for an unknown id', () =>
+        withStore(async (store) => {
+          await store.replaceIncidents([incidentA, incidentB], []);
+          assert.deepEqual(await store.getIncident('c-inc-b'), incidentB);
+          assert.equal(await store.getIncident('c-inc-zzz'), null);
+        }));
+
+      test('a second replace replaces the whole set', () =>
+        withStore(async (store) => {
+          await store.replaceIncidents([incidentA, incidentB], [tally]);
+          await store.replaceIncidents([incidentB], []);
+          assert.deepEqual(await store.listIncidents(), [incidentB]);
+          assert.deepEqual(await store.listTallies(), []);
+          assert.equal(await store.getIncident('c-inc-a'), null);
+          assert.equal(await store.countIncidents({}), 1);
+          await store.replaceIncidents([], []);
+          assert.deepEqual(await store.listIncidents(), []);
+        }));
 
       // A failure part-way must leave the previous set exactly as it was.
       const unserialisable = makeIncident({ id: 'c-inc-bad', killed: { total: { best: 10n as unknown as number, min: 10, max: 10 } } });
+      const undated = makeIncident({ id: 'c-inc-undated', date: { start: '2019-11', end: '2019-11', precision: 'range' } });
       const failures: [string, Incident[], ReturnType<typeof makeTally>[], RegExp][] = [
-        ['an incident that cannot be stored, in the middle', [incidentA, unserialisable, incidentB], [tally], /c-inc-bad/],
-        ['a duplicate incident id after valid rows', [incidentA, incidentB, incidentA], [tally], /c-inc-a/],
-        ['a duplicate tally id after all incidents', [incidentA, incidentB], [tally, tally], /c-tally-1/],
+        ['an incident that cannot be stored, in the middle', [incidentA, unserialisable, incidentB], [tally], /incident #1 'c-inc-bad'/],
+        ['an incident without ISO dates', [incidentA, undated], [tally], /incident #1 'c-inc-undated'.*YYYY-MM-DD/],
+        ['a duplicate incident id after valid rows', [incidentA, incidentB, incidentA], [tally], /incident #2 'c-inc-a'.*duplicate/],
+        ['a duplicate tally id after all incidents', [incidentA, incidentB], [tally, tally], /tally #1 'c-tally-1'.*duplicate/],
       ];
       for (const [label, incidents, tallies, names] of failures) {
-        test(`atomic: ${label} leaves the old set intact`, () => {
-          withStore((store) => {
+        test(`atomic: ${label} is refused naming it and leaves the old set intact`, () =>
+          withStore(async (store) => {
             const old = [incidentNoLocation, incidentA];
-            store.replaceIncidents(old, [tally2]);
-            assert.throws(() => store.replaceIncidents(incidents, tallies), names);
-            assert.deepEqual(store.listIncidents(), old);
-            assert.deepEqual(store.listTallies(), [tally2]);
-          });
-        });
+            await store.replaceIncidents(old, [tally2]);
+            await assert.rejects(store.replaceIncidents(incidents, tallies), (e: Error) => e instanceof StoreWriteError && names.test(e.message));
+            assert.deepEqual(await store.listIncidents(), old);
+            assert.deepEqual(await store.listTallies(), [tally2]);
+            assert.deepEqual((await store.queryIncidents({}, { limit: 10 })).items.map((i) => i.id).sort(), ['c-inc-a', 'c-inc-c']);
+          }));
       }
 
-      test('review status survives the round trip', () => {
-        withStore((store) => {
+      test('review status survives the round trip', () =>
+        withStore(async (store) => {
           const statuses = ['unreviewed', 'confirmed', 'rejected', 'edited'] as const;
           const incidents = statuses.map((status) => makeIncident({ id: `c-inc-review-${status}`, review: { status } }));
-          store.replaceIncidents(incidents, []);
-          assert.deepEqual(store.listIncidents().map((i) => i.review.status), [...statuses]);
-        });
-      });
+          await store.replaceIncidents(incidents, []);
+          assert.deepEqual((await store.listIncidents()).map((i) => i.review.status), [...statuses]);
+        }));
     });
 
+    runQueryContract(name, open);
+
     describe('warnings', () => {
-      test('kept per run, in insertion order', () => {
-        withStore((store) => {
+      test('kept per run, in insertion order', () =>
+        withStore(async (store) => {
           const w1 = { code: 'no-date', message: 'article has no publication date; dates resolve to nothing', source: 'c-warn-doc-1' };
           const w2 = { code: 'unknown-place', message: "place 'Kafr Nowhere' is not in the gazetteer", source: 'feed.jsonl:12' };
           const w3 = { code: 'no-date', message: 'article has no publication date', source: 'c-warn-doc-3' };
-          store.addWarnings('c-run-1', [w1, w2]);
-          store.addWarnings('c-run-2', [w3]);
-          store.addWarnings('c-run-3', []);
-          assert.deepEqual(store.listWarnings('c-run-1'), [
+          await store.addWarnings('c-run-1', [w1, w2]);
+          await store.addWarnings('c-run-2', [w3]);
+          await store.addWarnings('c-run-3', []);
+          assert.deepEqual(await store.listWarnings('c-run-1'), [
             { ...w1, runId: 'c-run-1' },
             { ...w2, runId: 'c-run-1' },
           ]);
-          assert.deepEqual(store.listWarnings('c-run-3'), []);
-          const all = store.listWarnings().filter((w) => w.runId.startsWith('c-run-'));
+          assert.deepEqual(await store.listWarnings('c-run-3'), []);
+          const all = (await store.listWarnings()).filter((w) => w.runId.startsWith('c-run-'));
           assert.deepEqual(all, [
             { ...w1, runId: 'c-run-1' },
             { ...w2, runId: 'c-run-1' },
             { ...w3, runId: 'c-run-2' },
           ]);
-        });
-      });
+        }));
     });
 
     describe('gazetteer', () => {
-      test('round-trip deep-equal with its source, from any iterable', () => {
-        withStore((store) => {
+      test('round-trip deep-equal with its source, from any iterable', () =>
+        withStore(async (store) => {
           const entries: GazetteerEntry[] = [
             makeGazetteerEntry(1),
             makeGazetteerEntry(2, { name: 'Ma‘arrat an Nu‘mān', asciiName: "Ma'arrat an Nu'man", alternateNames: [] }),
-            makeGazetteerEntry(3, { admin1Code: null, admin1Name: null, population: 0, featureClass: 'A', featureCode: 'ADM1' }),
+            makeGazetteerEntry(3, { admin1Code: null, admin1Name: null, population: 0, featureClass: 'A', featureCode: 'ADM1', lat: 35.123456789012, lon: -0.5 }),
           ];
           function* generate() {
             yield* entries;
           }
-          assert.equal(store.replaceGazetteer(generate(), 'test:hand-made'), 3);
-          assert.deepEqual(store.loadGazetteer(), entries);
-          assert.equal(store.gazetteerSource(), 'test:hand-made');
-        });
-      });
+          assert.equal(await store.replaceGazetteer(generate(), 'test:hand-made'), 3);
+          assert.deepEqual(await store.loadGazetteer(), entries);
+          assert.equal(await store.gazetteerSource(), 'test:hand-made');
+        }));
 
-      test('a replace replaces the whole gazetteer and its source', () => {
-        withStore((store) => {
-          store.replaceGazetteer([makeGazetteerEntry(1), makeGazetteerEntry(2)], 'test:first');
-          const second = [makeGazetteerEntry(7)];
-          assert.equal(store.replaceGazetteer(second, 'test:second'), 1);
-          assert.deepEqual(store.loadGazetteer(), second);
-          assert.equal(store.gazetteerSource(), 'test:second');
-        });
-      });
+      test('a replace replaces the whole gazetteer and its source; entries keep the order given', () =>
+        withStore(async (store) => {
+          await store.replaceGazetteer([makeGazetteerEntry(1), makeGazetteerEntry(2)], 'test:first');
+          const second = [makeGazetteerEntry(9), makeGazetteerEntry(7), makeGazetteerEntry(8)];
+          assert.equal(await store.replaceGazetteer(second, 'test:second'), 3);
+          assert.deepEqual(await store.loadGazetteer(), second);
+          assert.equal(await store.gazetteerSource(), 'test:second');
+        }));
 
-      test('a failing replace (duplicate id) keeps the previous gazetteer and names the entry', () => {
-        withStore((store) => {
-          const kept = [makeGazetteerEntry(1)];
-          store.replaceGazetteer(kept, 'test:kept');
-          const dup = makeGazetteerEntry(9);
-          assert.throws(() => store.replaceGazetteer([dup, makeGazetteerEntry(10), dup], 'test:broken'), /geonames:100009/);
-          assert.deepEqual(store.loadGazetteer(), kept);
-          assert.equal(store.gazetteerSource(), 'test:kept');
-        });
-      });
-    });
+      const broken: [string, GazetteerEntry[], RegExp][] = [
+        ['a duplicate id', [makeGazetteerEntry(9), makeGazetteerEntry(10), makeGazetteerEntry(9)], /entry #2 'geonames:100009'.*duplicate/],
+        ['a missing name', [makeGazetteerEntry(4), makeGazetteerEntry(5, { name: null as unknown as string })], /entry #1 'geonames:100005': name/],
+      ];
+      for (const [label, entries, names] of broken) {
+        test(`a failing replace (${label}) keeps the previous gazetteer and names the entry`, () =>
+          withStore(async (store) => {
+            const kept = [makeGazetteerEntry(1)];
+            await store.replaceGazetteer(kept, 'test:kept');
+            await assert.rejects(store.replaceGazetteer(entries, 'test:broken'), (e: Error) => e instanceof StoreWriteError && /replaceGazetteer\(source 'test:broken'\)/.test(e.message) && names.test(e.message));
+            assert.deepEqual(await store.loadGazetteer(), kept);
+            assert.equal(await store.gazetteerSource(), 'test:kept');
+          }));
+      }
 
-    describe('transactions', () => {
-      test('a throwing function rolls back every write in it', () => {
-        withStore((store) => {
-          assert.throws(
-            () =>
-              store.transaction(() => {
-                store.putDocument(makeArticle({ id: 'c-tx-rolled-back' }), T1);
-                store.addWarnings('c-tx-run', [{ code: 'x', message: 'y', source: 'z' }]);
-                throw new Error('abort on purpose');
-              }),
-            /abort on purpose/,
-          );
-          assert.equal(store.getDocument('c-tx-rolled-back'), null);
-          assert.deepEqual(store.listWarnings('c-tx-run'), []);
-        });
-      });
-
-      test('returns the function value and commits', () => {
-        withStore((store) => {
-          const result = store.transaction(() => store.putDocument(makeArticle({ id: 'c-tx-committed' }), T1));
-          assert.equal(result, 'new');
-          assert.equal(store.getDocument('c-tx-committed')?.version, 1);
-        });
-      });
+      test('12,000 entries (several insert batches) load in one call and read back intact', () =>
+        withStore(async (store) => {
+          const entries = Array.from({ length: 12_000 }, (_, i) => makeGazetteerEntry(i));
+          assert.equal(await store.replaceGazetteer(entries, 'test:bulk'), 12_000);
+          assert.deepEqual(await store.loadGazetteer(), entries);
+        }));
     });
 
     describe('persistence', () => {
-      test('reopening keeps every kind of data, and reopening again (migrations re-run) changes nothing', () => {
+      test('reopening keeps every kind of data, and reopening again (migrations re-run) changes nothing', async () => {
         const article = makeArticle({ id: 'c-persist-doc' });
         const mentions = [makeMention('c-persist-doc', 0), makeMention('c-persist-doc', 1)];
         const incidents = [makeIncident({ id: 'c-persist-inc' })];
         const tallies = [makeTally({ id: 'c-persist-tally' })];
         const gazetteer = [makeGazetteerEntry(41), makeGazetteerEntry(42)];
         const warning = { code: 'no-date', message: 'no publication date', source: 'c-persist-doc' };
-        withStore((store) => {
-          store.putDocument(article, T1);
-          store.putDocument({ ...article, text: `${article.text} Second version.` }, T2);
-          store.replaceMentions('c-persist-doc', mentions);
-          store.replaceIncidents(incidents, tallies);
-          store.replaceGazetteer(gazetteer, 'test:persist');
-          store.addWarnings('c-persist-run', [warning]);
+        await withStore(async (store) => {
+          await store.putDocument(article, T1);
+          await store.putDocument({ ...article, text: `${article.text} Second version.` }, T2);
+          await store.replaceMentions('c-persist-doc', mentions);
+          await store.replaceIncidents(incidents, tallies);
+          await store.replaceGazetteer(gazetteer, 'test:persist');
+          await store.addWarnings('c-persist-run', [warning]);
         });
         const snapshot = () =>
-          withStore((store) => ({
-            versions: store.listDocumentVersions('c-persist-doc'),
-            mentions: store.listMentionsForDocument('c-persist-doc'),
-            incidents: store.listIncidents(),
-            tallies: store.listTallies(),
-            gazetteer: store.loadGazetteer(),
-            source: store.gazetteerSource(),
-            warnings: store.listWarnings('c-persist-run'),
+          withStore(async (store) => ({
+            versions: await store.listDocumentVersions('c-persist-doc'),
+            mentions: await store.listMentionsForDocument('c-persist-doc'),
+            incidents: await store.listIncidents(),
+            page: await store.queryIncidents({ q: 'saraqib' }, { limit: 5 }),
+            tallies: await store.listTallies(),
+            gazetteer: await store.loadGazetteer(),
+            source: await store.gazetteerSource(),
+            warnings: await store.listWarnings('c-persist-run'),
           }));
-        const first = snapshot();
+        const first = await snapshot();
         assert.deepEqual(first.versions.map((d) => d.version), [1, 2]);
         assert.deepEqual(first.mentions, mentions);
         assert.deepEqual(first.incidents, incidents);
+        assert.deepEqual(first.page, { items: incidents, nextCursor: null });
         assert.deepEqual(first.tallies, tallies);
         assert.deepEqual(first.gazetteer, gazetteer);
         assert.equal(first.source, 'test:persist');
         assert.deepEqual(first.warnings, [{ ...warning, runId: 'c-persist-run' }]);
-        assert.deepEqual(snapshot(), first);
-        withStore((store) => assert.equal(store.putDocument({ ...article, text: `${article.text} Second version.` }, T2), 'unchanged'));
+        assert.deepEqual(await snapshot(), first);
+        await withStore(async (store) => assert.equal(await store.putDocument({ ...article, text: `${article.text} Second version.` }, T2), 'unchanged'));
       });
+    });
+  });
+}
+
+/**
+ * The query methods over QUERY_INCIDENTS (./query-fixtures.ts): every filter alone and combined,
+ * pagination, text search and stats, compared with a plain reading of the filter. Run inside the
+ * contract and again by each backend with other `smallSet` settings, so that every access path of
+ * src/storage/incident-query-plan.ts gives the same answers. `open` must give a database no other
+ * test of this run replaces incidents in while it runs.
+ */
+export function runQueryContract(name: string, open: () => Promise<IncidentStore>): void {
+  describe(`incident queries: ${name}`, () => {
+    let store: IncidentStore;
+    before(async () => {
+      store = await open();
+      await store.replaceIncidents([...QUERY_INCIDENTS], []);
+    });
+    after(() => store.close());
+
+    test('no filter: every incident once, newest first, ties by id descending, as stored', async () => {
+      const { ids } = await walkPages(store, {}, 7);
+      assert.deepEqual(ids, listOrder(QUERY_INCIDENTS).map((i) => i.id));
+      const page = await store.queryIncidents({}, { limit: 3 });
+      assert.deepEqual(page.items, listOrder(QUERY_INCIDENTS).slice(0, 3));
+      assert.equal(await store.countIncidents({}), QUERY_INCIDENTS.length);
+    });
+
+    test('pages of every size walk the same list without duplicates or gaps', async () => {
+      const all = listOrder(QUERY_INCIDENTS).map((i) => i.id);
+      for (const limit of [1, 2, 3, 5, 13, all.length - 1, all.length, all.length + 1, 1000]) {
+        const { ids, pages } = await walkPages(store, {}, limit);
+        assert.deepEqual(ids, all, `limit ${limit}`);
+        assert.equal(pages, Math.max(1, Math.ceil(all.length / limit)), `pages at limit ${limit}: no empty trailing page`);
+      }
+    });
+
+    const single: [string, IncidentFilter][] = [
+      ['from', { from: '2019-12-20' }],
+      ['to', { to: '2019-11-06' }],
+      ['from and to (one day)', { from: '2019-11-21', to: '2019-11-21' }],
+      ['from and to reaching into a long range', { from: '2019-06-01', to: '2019-06-30' }],
+      ['bbox', { bbox: [36.5, 35.5, 36.8, 36.0] }],
+      ['admin1, other case', { admin1: 'iDLIB' }],
+      ['admin1 with spaces', { admin1: 'deir ez-zor' }],
+      ['perpetrator', { perpetrator: 'syrian-government' }],
+      ['perpetrator shared by many', { perpetrator: 'russia' }],
+      ['eventType', { eventType: 'shelling' }],
+      ['minKilled', { minKilled: 10 }],
+      ['minKilled 0 (stated zero counts, unstated does not)', { minKilled: 0 }],
+      ['claimant', { claimant: 'white-helmets' }],
+      ['reviewStatus', { reviewStatus: 'edited' }],
+      ['document', { document: 'doc-q-shared' }],
+    ];
+    const combined: [string, IncidentFilter][] = [
+      ['admin1 + eventType', { admin1: 'idlib', eventType: 'air_strike' }],
+      ['from/to + perpetrator + minKilled', { from: '2019-11-10', to: '2019-12-15', perpetrator: 'russia', minKilled: 3 }],
+      ['bbox + claimant + reviewStatus', { bbox: [36, 35, 38, 37], claimant: 'sohr', reviewStatus: 'unreviewed' }],
+      ['document + perpetrator + to', { document: 'doc-q-shared', perpetrator: 'russia', to: '2019-12-01' }],
+      ['everything at once', { from: '2019-11-01', to: '2019-12-31', bbox: [36, 35, 38, 37], admin1: 'Idlib', perpetrator: 'russia', eventType: 'air_strike', minKilled: 1, claimant: 'sohr', reviewStatus: 'unreviewed', document: 'doc-q-0' }],
+      ['nothing matches', { admin1: 'Idlib', eventType: 'attack', perpetrator: 'isis' }],
+    ];
+    for (const [label, filter] of [...single, ...combined]) {
+      test(`filter ${label}: ${JSON.stringify(filter)}`, async () => {
+        const expected = expectedIds(filter);
+        if (label !== 'nothing matches') assert.ok(expected.length > 0 && expected.length < QUERY_INCIDENTS.length, `the fixture exercises ${label} (${expected.length} match)`);
+        const { ids } = await walkPages(store, filter, 4);
+        assert.deepEqual(ids, expected);
+        assert.equal(await store.countIncidents(filter), expected.length);
+      });
+    }
+
+    test('a long date range is found by any window it overlaps', async () => {
+      for (const [from, to] of [
+        ['2019-01-01', '2019-01-01'],
+        ['2019-06-15', '2019-06-15'],
+        ['2019-12-31', '2020-01-31'],
+      ]) {
+        assert.deepEqual((await store.queryIncidents({ from, to }, { limit: 100 })).items.map((i) => i.id), expectedIds({ from, to }), `${from}..${to}`);
+        assert.ok(expectedIds({ from, to }).includes('q-long'));
+      }
+      assert.deepEqual((await store.queryIncidents({ to: '2018-12-31' }, { limit: 10 })).items, []);
+    });
+
+    const textCases: [string, string, string[]][] = [
+      ['a transliterated name without its marks', 'maarrat', ['q-maarat']],
+      ['the name with an apostrophe for the ʿayn', "Ma'arrat", ['q-maarat']],
+      ['upper case with accents', 'NUʿMĀN', ['q-maarat']],
+      ['an accented French word typed without accents', 'reseau', ['q-maarat']],
+      ['an outlet name', 'Dépêche', ['q-maarat']],
+      ['Arabic without vowel marks finds the word written with them', 'حلب', ['q-arabic']],
+      ['Arabic alef without hamza finds the hamza spelling', 'اريحا', ['q-arabic']],
+      ['a word prefix', 'dei', ['q-long']],
+      ['a claimant id', 'snhr', ['q-maarat']],
+      ['two words, both required', 'maarrat russia', ['q-maarat']],
+      ['two words, one absent', 'maarrat isis', []],
+      ['a word and a number', 'query 7', ['q-07']],
+    ];
+    for (const [label, q, ids] of textCases) {
+      test(`text search: ${label} (${q})`, async () => {
+        assert.deepEqual((await store.queryIncidents({ q }, { limit: 100 })).items.map((i) => i.id), ids);
+        assert.equal(await store.countIncidents({ q }), ids.length);
+      });
+    }
+
+    test('text search combines with other filters and paginates', async () => {
+      const generated = new Set(QUERY_INCIDENTS.filter((i) => i.id.match(/^q-\d\d$/)).map((i) => i.id));
+      const filter = { admin1: 'IDLIB', perpetrator: 'russia' };
+      const expected = expectedIds(filter).filter((id) => generated.has(id));
+      assert.ok(expected.length >= 3);
+      assert.deepEqual((await walkPages(store, { ...filter, q: 'kafr quer' }, 2)).ids, expected);
+      assert.equal(await store.countIncidents({ ...filter, q: 'kafr quer' }), expected.length);
+    });
+
+    test('a query with no words in it constrains nothing', async () => {
+      assert.equal(await store.countIncidents({ q: ' — ' }), QUERY_INCIDENTS.length);
+    });
+
+    test('a cursor continues under the same filter', async () => {
+      const filter = { perpetrator: 'russia' };
+      const first = await store.queryIncidents(filter, { limit: 5 });
+      const rest = await store.queryIncidents(filter, { cursor: first.nextCursor, limit: 1000 });
+      assert.deepEqual([...first.items, ...rest.items].map((i) => i.id), expectedIds(filter));
+      assert.equal(rest.nextCursor, null);
+    });
+
+    const badArguments: [string, () => Promise<unknown>, string][] = [
+      ['limit 0', () => store.queryIncidents({}, { limit: 0 }), 'page.limit'],
+      ['limit 1001', () => store.queryIncidents({}, { limit: 1001 }), 'page.limit'],
+      ['limit 2.5', () => store.queryIncidents({}, { limit: 2.5 }), 'page.limit'],
+      ['a made-up cursor', () => store.queryIncidents({}, { cursor: 'not-a-cursor', limit: 5 }), 'page.cursor'],
+      ['a cursor of the wrong shape', () => store.queryIncidents({}, { cursor: Buffer.from('{"a":1}').toString('base64url'), limit: 5 }), 'page.cursor'],
+      ['a month for from', () => store.countIncidents({ from: '2019-11' }), 'filter.from'],
+      ['an impossible date for to', () => store.countIncidents({ to: '2019-02-30' }), 'filter.to'],
+      ['a bbox with west east of east', () => store.countIncidents({ bbox: [38, 35, 36, 37] }), 'filter.bbox'],
+      ['a bbox of three numbers', () => store.countIncidents({ bbox: [36, 35, 38] as unknown as [number, number, number, number] }), 'filter.bbox'],
+      ['minKilled not a number', () => store.countIncidents({ minKilled: Number.NaN }), 'filter.minKilled'],
+      ['an unknown stats grouping', () => store.stats({}, 'year' as 'day'), 'groupBy'],
+    ];
+    for (const [label, call, field] of badArguments) {
+      test(`refused: ${label} (StoreQueryError naming ${field})`, async () => {
+        await assert.rejects(call(), (e: Error) => e instanceof StoreQueryError && e.field === field && e.message.includes(field));
+      });
+    }
+
+    function sums(rows: StatsRow[]) {
+      return rows.reduce((s, r) => ({ incidents: s.incidents + r.incidents, killed: s.killed + r.killed, civilians: s.civilians + r.civilians }), { incidents: 0, killed: 0, civilians: 0 });
+    }
+    function figures(incidents: readonly Incident[]) {
+      return {
+        incidents: incidents.length,
+        killed: incidents.reduce((n, i) => n + (headlineCount(i.killed, 'best') ?? 0), 0),
+        civilians: incidents.reduce((n, i) => n + (i.killed.civilians?.best ?? 0), 0),
+      };
+    }
+
+    for (const filter of [{}, { admin1: 'idlib' }, { from: '2019-11-15', perpetrator: 'russia' }] as IncidentFilter[]) {
+      for (const bucket of ['day', 'week', 'month'] as const) {
+        test(`stats by ${bucket} ${JSON.stringify(filter)}: bucket sums equal the incidents' figures`, async () => {
+          const rows = await store.stats(filter, bucket);
+          const matching = QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter));
+          assert.deepEqual(sums(rows), figures(matching));
+          const keys = rows.map((r) => r.key);
+          assert.deepEqual(keys, [...keys].sort(), 'ordered by bucket');
+          assert.equal(new Set(keys).size, keys.length, 'one row per bucket');
+          for (const r of rows) assert.ok(!('perpetrator' in r), 'no perpetrator field without byPerpetrator');
+        });
+      }
+    }
+
+    test('stats buckets: a day is the start date, a week starts on Monday (ISO), a month on the 1st', async () => {
+      const only = { document: 'doc-q-ar' }; // q-arabic: 2019-11-21 (a Thursday) to 2019-11-22, 4 civilians
+      const row = { incidents: 1, killed: 4, civilians: 4 };
+      assert.deepEqual(await store.stats(only, 'day'), [{ key: '2019-11-21', ...row }]);
+      assert.deepEqual(await store.stats(only, 'week'), [{ key: '2019-11-18', ...row }]);
+      assert.deepEqual(await store.stats(only, 'month'), [{ key: '2019-11-01', ...row }]);
+      // 2019-12-01 is a Sunday: its ISO week began on Monday 2019-11-25. q-long overlaps that day
+      // too and is counted in the week it starts: 1 January 2019 was a Tuesday, so 2018-12-31.
+      const sunday = QUERY_INCIDENTS.filter((i) => i.date.start === '2019-12-01');
+      assert.ok(sunday.length > 0);
+      const weeks = await store.stats({ from: '2019-12-01', to: '2019-12-01' }, 'week');
+      assert.deepEqual(
+        weeks.map((r) => [r.key, r.incidents]),
+        [
+          ['2018-12-31', 1],
+          ['2019-11-25', sunday.length],
+        ],
+      );
+    });
+
+    test('stats by week and perpetrator: one row per pair, incidents without one under unknown', async () => {
+      const rows = await store.stats({}, 'week', true);
+      const pairs = rows.map((r) => `${r.key} ${r.perpetrator}`);
+      assert.deepEqual(pairs, [...pairs].sort(), 'ordered by week, then perpetrator');
+      assert.equal(new Set(pairs).size, pairs.length);
+      const perPerpetrator = (p: string) => rows.filter((r) => r.perpetrator === p).reduce((n, r) => n + r.incidents, 0);
+      assert.equal(perPerpetrator('russia'), QUERY_INCIDENTS.filter((i) => i.perpetrators.includes('russia')).length);
+      assert.equal(perPerpetrator('unknown'), QUERY_INCIDENTS.filter((i) => i.perpetrators.length === 0).length);
+      const expected = QUERY_INCIDENTS.reduce((n, i) => n + Math.max(1, i.perpetrators.length), 0);
+      assert.equal(sums(rows).incidents, expected, 'an incident counts once under each of its perpetrators');
+    });
+
+    test('stats by perpetrator: totals per perpetrator; a perpetrator filter keeps only its row', async () => {
+      const rows = await store.stats({}, 'perpetrator');
+      const keys = rows.map((r) => r.key);
+      assert.deepEqual(keys, ['isis', 'russia', 'syrian-government', 'unknown']);
+      for (const r of rows) {
+        const of = QUERY_INCIDENTS.filter((i) => (r.key === 'unknown' ? i.perpetrators.length === 0 : i.perpetrators.includes(r.key)));
+        assert.deepEqual({ incidents: r.incidents, killed: r.killed, civilians: r.civilians }, figures(of), r.key);
+      }
+      const russia = await store.stats({ perpetrator: 'russia' }, 'perpetrator');
+      assert.deepEqual(russia.map((r) => r.key), ['russia']);
+      const russiaByMonth = await store.stats({ perpetrator: 'russia' }, 'month', true);
+      assert.deepEqual([...new Set(russiaByMonth.map((r) => r.perpetrator))], ['russia']);
+      assert.deepEqual(sums(russiaByMonth), figures(QUERY_INCIDENTS.filter((i) => i.perpetrators.includes('russia'))));
+    });
+
+    test('stats of a filter matching nothing is empty', async () => {
+      assert.deepEqual(await store.stats({ admin1: 'Nowhere' }, 'day'), []);
+      assert.deepEqual(await store.stats({ admin1: 'Nowhere' }, 'perpetrator'), []);
     });
   });
 }

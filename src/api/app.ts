@@ -1,0 +1,56 @@
+/**
+ * The HTTP application: the JSON API under /api/v1 (incidents, documents, tallies, statistics,
+ * exports, ingest, boundaries), its OpenAPI 3.1 description at /api/v1/openapi.json generated from
+ * the same zod schemas that validate the parameters, and the dashboard's static files at `/`.
+ * Routes only validate, call a service and serialise; every error leaves through the one handler in
+ * ./error-handler.ts. The app is a plain Hono app, so tests call `app.request(...)` in-process and
+ * the CLI hands it to @hono/node-server.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, ApiApp } from './app-deps.ts';
+import { apiErrorHandler, routeNotFound, type ErrorLogger } from './error-handler.ts';
+import { parameterHook } from './query-params.ts';
+import { registerBoundaryRoutes } from './routes/boundary-routes.ts';
+import { registerDocumentRoutes } from './routes/document-routes.ts';
+import { registerExportRoute } from './routes/export-route.ts';
+import { registerHealthRoute } from './routes/health-route.ts';
+import { registerIncidentRoutes } from './routes/incident-routes.ts';
+import { registerSummaryRoutes } from './routes/summary-routes.ts';
+import { registerWebStatic } from './web-static.ts';
+
+export type { AppDeps } from './app-deps.ts';
+
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+const logToStderr: ErrorLogger = (err, where) => {
+  process.stderr.write(`tally serve: ${where}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+};
+
+export function createApp(deps: AppDeps): ApiApp {
+  const version = deps.version ?? '0.0.0';
+  const app = new OpenAPIHono({ defaultHook: parameterHook });
+  app.onError(apiErrorHandler(deps.logError ?? logToStderr));
+  app.notFound(routeNotFound);
+
+  registerHealthRoute(app, { ...deps, version });
+  registerIncidentRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerSummaryRoutes(app, deps);
+  registerExportRoute(app, deps);
+  registerBoundaryRoutes(app, deps);
+
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tally API',
+      version,
+      description:
+        'Incidents and casualties read from news reports, each figure attributed to its claimant and quote. Errors are `{ error: { status, code, message, parameter? } }`.',
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+    },
+    servers: [{ url: '/' }],
+  });
+
+  registerWebStatic(app, deps.webDist);
+  return app;
+}

@@ -1,0 +1,88 @@
+/**
+ * The one place errors become HTTP responses. Every failure of a request — a parameter the schema
+ * or a service refused, an unknown id, a missing token, an unreadable body, a bug — ends here and
+ * leaves as `{ error: { status, code, message, parameter? } }`. Known error classes map to their
+ * status; anything else is a 500 whose details go to the server's log, not to the client (a stack
+ * trace or SQL text in a response helps an attacker more than a user).
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { InvalidParameterError, NotFoundError } from '../services/service-errors.ts';
+import { StoreQueryError } from '../storage/store-errors.ts';
+import { InvalidBodyError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError } from './api-errors.ts';
+
+export const ERROR_CODES = [
+  'invalid_parameter',
+  'invalid_body',
+  'unauthorized',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'http_error',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  error: {
+    status: number;
+    code: ErrorCode;
+    message: string;
+    parameter?: string;
+  };
+}
+
+interface Mapped {
+  status: ContentfulStatusCode;
+  code: ErrorCode;
+  parameter?: string;
+  headers?: Record<string, string>;
+  /** Unexpected: log it and hide the message. */
+  internal?: boolean;
+}
+
+/** The API parameter of a store argument (`filter.minKilled` → `min_killed`, `page.cursor` → `cursor`). */
+function parameterOfStoreField(field: string): string {
+  return field.replace(/^(?:filter|page)\./, '').replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+}
+
+function mapError(err: unknown): Mapped {
+  if (err instanceof InvalidParameterError) return { status: 400, code: 'invalid_parameter', parameter: err.parameter };
+  if (err instanceof StoreQueryError) return { status: 400, code: 'invalid_parameter', parameter: parameterOfStoreField(err.field) };
+  if (err instanceof InvalidBodyError) return { status: 400, code: 'invalid_body', ...(err.parameter ? { parameter: err.parameter } : {}) };
+  // RFC 6750 §3: a 401 for a bearer-protected resource carries WWW-Authenticate.
+  if (err instanceof UnauthorizedError) return { status: 401, code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer realm="tally"' } };
+  if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
+  if (err instanceof PayloadTooLargeError) return { status: 413, code: 'payload_too_large' };
+  if (err instanceof UnsupportedMediaTypeError) return { status: 415, code: 'unsupported_media_type', parameter: 'Content-Type' };
+  if (err instanceof HTTPException && err.status < 500) return { status: err.status as ContentfulStatusCode, code: 'http_error' };
+  return { status: 500, code: 'internal', internal: true };
+}
+
+export type ErrorLogger = (err: unknown, where: string) => void;
+
+/** The JSON body and status for `err`. */
+export function errorBody(err: unknown): { body: ApiErrorBody; mapped: Mapped } {
+  const mapped = mapError(err);
+  const message = mapped.internal ? 'internal error; the server log has the details' : (err as Error).message;
+  const body: ApiErrorBody = { error: { status: mapped.status, code: mapped.code, message, ...(mapped.parameter ? { parameter: mapped.parameter } : {}) } };
+  return { body, mapped };
+}
+
+/** Hono's `onError` handler for the app; `log` receives the unexpected errors. */
+export function apiErrorHandler(log: ErrorLogger) {
+  return (err: unknown, c: Context): Response => {
+    const { body, mapped } = errorBody(err);
+    if (mapped.internal) log(err, `${c.req.method} ${c.req.path}`);
+    return c.json(body, mapped.status, mapped.headers);
+  };
+}
+
+/** 404 for a path no route serves (Hono's `notFound`). */
+export function routeNotFound(c: Context): Response {
+  const body: ApiErrorBody = {
+    error: { status: 404, code: 'not_found', message: `no endpoint ${c.req.method} ${c.req.path}; the endpoints are listed in /api/v1/openapi.json` },
+  };
+  return c.json(body, 404);
+}

@@ -1,0 +1,119 @@
+/**
+ * GET /api/v1/documents/{id}: a document's text with every value extracted from it and its span
+ * (for highlighting). POST /api/v1/documents: ingest articles (token required), then relink, as
+ * `tally ingest` does. Writes are run one at a time: two batches relinking at once would each
+ * replace the incident set computed from a store the other was changing.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { documentWithSpans } from '../../services/document-spans.ts';
+import { ingestItems, type IngestSummary } from '../../services/ingest-batch.ts';
+import type { ApiApp, AppDeps } from '../app-deps.ts';
+import { PayloadTooLargeError } from '../api-errors.ts';
+import { articleItemsOf } from '../article-body.ts';
+import { bearerAuth } from '../bearer-auth.ts';
+import { IdParam } from '../query-params.ts';
+import { ArticleInputSchema, DocumentDetailSchema, IngestResultSchema, errorResponse } from '../schemas.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/documents/{id}',
+  operationId: 'getDocument',
+  tags: ['documents'],
+  summary: 'A document, its text, and the spans Tally extracted from it',
+  request: { params: IdParam('document') },
+  responses: {
+    200: { description: 'The document and its mentions', content: { 'application/json': { schema: DocumentDetailSchema } } },
+    404: errorResponse('No document has this id'),
+  },
+});
+
+function postRoute(deps: AppDeps) {
+  const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return createRoute({
+    method: 'post',
+    path: '/api/v1/documents',
+    operationId: 'ingestDocuments',
+    tags: ['documents'],
+    summary: 'Ingest articles: store, extract, geocode, relink',
+    description:
+      'A bad article in a batch is listed under `rejected` and the rest lands; a body with no valid article is a 400. Re-posting the same id with the same text changes nothing; a changed text becomes a new version.',
+    security: [{ bearerAuth: [] }],
+    middleware: [
+      bearerAuth(deps.token),
+      bodyLimit({
+        maxSize: maxBytes,
+        onError: () => {
+          throw new PayloadTooLargeError(maxBytes);
+        },
+      }),
+    ] as const,
+    request: {
+      body: {
+        required: true,
+        description: 'One article object, a JSON array of them, or JSON Lines (application/x-ndjson)',
+        // Plain schema objects document the body without zod validating it: parseArticle does, with the CLI's messages.
+        content: {
+          'application/json': {
+            schema: { oneOf: [{ $ref: '#/components/schemas/ArticleInput' }, { type: 'array', items: { $ref: '#/components/schemas/ArticleInput' } }] },
+          },
+          'application/x-ndjson': { schema: { type: 'string', description: 'One ArticleInput object per line' } },
+        },
+      },
+    },
+    responses: {
+      200: { description: 'What the ingest did', content: { 'application/json': { schema: IngestResultSchema } } },
+      400: errorResponse('The body holds no valid article (the error names the first problem)'),
+      401: errorResponse('No token, or not the right one'),
+      413: errorResponse('The body is larger than the server accepts'),
+      415: errorResponse('The Content-Type is neither JSON nor JSON Lines'),
+    },
+  });
+}
+
+function ingestResultJson(s: IngestSummary): z.infer<typeof IngestResultSchema> {
+  return {
+    read: s.read,
+    added: s.added,
+    new_versions: s.newVersions,
+    unchanged: s.unchanged,
+    rejected: s.rejected.map((r) => ({ source: r.source, message: r.message })),
+    mentions: s.mentions,
+    incidents: s.incidents,
+    tallies: s.tallies,
+    warnings: s.warnings.map((w) => ({ code: w.code, message: w.message, source: w.source })),
+  };
+}
+
+export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openAPIRegistry.register('ArticleInput', ArticleInputSchema);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token given to tally serve (--token or env TALLY_API_TOKEN)',
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const { document: d, mentions } = await documentWithSpans(deps.store, c.req.valid('param').id);
+    return c.json(
+      {
+        document: { id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title, language: d.language, version: d.version, text: d.text },
+        mentions,
+      },
+      200,
+    );
+  });
+
+  let writing: Promise<unknown> = Promise.resolve();
+  app.openapi(postRoute(deps), async (c) => {
+    const items = articleItemsOf(await c.req.text(), c.req.header('content-type'));
+    const run = writing.then(() => {
+      const now = deps.clock();
+      return ingestItems(deps.store, deps.resolver, items, { now, runId: `api:${now}`, policy: 'latest' });
+    });
+    writing = run.catch(() => undefined);
+    return c.json(ingestResultJson(await run), 200);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * GET /api/v1/tallies (claimants' totals, filtered) and GET /api/v1/stats (incidents, killed and
+ * civilians killed per day, week, month or perpetrator over any filtered set of incidents).
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { tallyJson } from '../../export/incidents-json.ts';
+import { incidentStats } from '../../services/query-incidents.ts';
+import { listTallies } from '../../services/query-tallies.ts';
+import type { ApiApp, AppDeps } from '../app-deps.ts';
+import { StatsQuery, TallyListQuery, incidentFilterOf } from '../query-params.ts';
+import { StatsSchema, TallyListSchema, errorResponse } from '../schemas.ts';
+
+const talliesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/tallies',
+  operationId: 'listTallies',
+  tags: ['tallies'],
+  summary: "Claimants' totals over a period or region (kept apart from incidents)",
+  request: { query: TallyListQuery },
+  responses: {
+    200: { description: 'The tallies', content: { 'application/json': { schema: TallyListSchema } } },
+    400: errorResponse('A parameter is invalid (the error names it)'),
+  },
+});
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/stats',
+  operationId: 'incidentStats',
+  tags: ['incidents'],
+  summary: 'Incidents, killed and civilians killed by day, week, month or perpetrator',
+  request: { query: StatsQuery },
+  responses: {
+    200: { description: 'One row per bucket', content: { 'application/json': { schema: StatsSchema } } },
+    400: errorResponse('A parameter is invalid (the error names it)'),
+  },
+});
+
+export function registerSummaryRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(talliesRoute, async (c) => {
+    const tallies = await listTallies(deps.store, c.req.valid('query'));
+    return c.json({ items: tallies.map(tallyJson) }, 200);
+  });
+
+  app.openapi(statsRoute, async (c) => {
+    const { group_by, by_perpetrator, ...filters } = c.req.valid('query');
+    const rows = await incidentStats(deps.store, incidentFilterOf(filters), group_by, by_perpetrator ?? false);
+    return c.json(
+      {
+        group_by,
+        rows: rows.map((r) => ({ key: r.key, ...(r.perpetrator !== undefined ? { perpetrator: r.perpetrator } : {}), incidents: r.incidents, killed: r.killed, civilians: r.civilians })),
+      },
+      200,
+    );
+  });
+}

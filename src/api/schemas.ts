@@ -1,0 +1,230 @@
+/**
+ * The shapes the HTTP API returns, as zod schemas: they generate the OpenAPI description's
+ * components and, in the tests, check that real responses are what the description says. The
+ * incident and tally objects are exactly the `incidents/1` export's (src/export/incidents-json.ts;
+ * test/api/schemas.test.ts checks the types are the same both ways), so a client reads the API and
+ * the export files with one parser. Objects are strict: a field added to a response must be added
+ * here, or the tests fail, so the description cannot fall behind.
+ */
+import { z } from '@hono/zod-openapi';
+import { COUNT_CATEGORIES, EVENT_TYPES } from '../domain/types.ts';
+import type { DatePrecision, GeoPrecision, MentionKind, ReviewStatus } from '../domain/types.ts';
+import { ERROR_CODES } from './error-handler.ts';
+
+export const DATE_PRECISIONS = ['day', 'range', 'reported'] as const satisfies readonly DatePrecision[];
+export const GEO_PRECISIONS = ['locality', 'admin2', 'admin1', 'country'] as const satisfies readonly GeoPrecision[];
+export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'rejected', 'edited'] as const satisfies readonly ReviewStatus[];
+export const MENTION_KINDS = ['incident', 'tally', 'background'] as const satisfies readonly MentionKind[];
+
+const isoDay = z.string().openapi({ format: 'date', example: '2019-09-18' });
+
+export const PlaceSchema = z
+  .strictObject({
+    name: z.string(),
+    gazetteer_id: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    admin1: z.string().nullable().openapi({ description: 'Governorate' }),
+    admin2: z.string().nullable().openapi({ description: 'District' }),
+    precision: z.enum(GEO_PRECISIONS),
+  })
+  .openapi('Place');
+
+const CountRangeSchema = z.strictObject({ best: z.number(), min: z.number(), max: z.number() }).openapi('CountRange');
+
+const countsShape = Object.fromEntries(COUNT_CATEGORIES.map((c) => [c, CountRangeSchema.optional()])) as Record<
+  (typeof COUNT_CATEGORIES)[number],
+  z.ZodOptional<typeof CountRangeSchema>
+>;
+export const CountsSchema = z
+  .strictObject(countsShape)
+  .openapi('Counts', { description: 'Best estimate and range per category; an absent category was not stated (never zero).' });
+
+const figuresShape = Object.fromEntries(COUNT_CATEGORIES.map((c) => [c, z.number().optional()])) as Record<
+  (typeof COUNT_CATEGORIES)[number],
+  z.ZodOptional<z.ZodNumber>
+>;
+export const FiguresSchema = z.strictObject(figuresShape).openapi('Figures', { description: 'Figures one claim stated, per category.' });
+
+export const ClaimSchema = z
+  .strictObject({
+    claimant: z.string().openapi({ description: 'Claimant id; `unattributed` when no source was named' }),
+    document: z.string(),
+    documents: z.array(z.string()).openapi({ description: 'Every document carrying this claim (syndicated copies collapse into one claim)' }),
+    outlet: z.string().nullable(),
+    published: z.string().nullable(),
+    quote: z.string().openapi({ description: 'The exact sentence(s) of the document' }),
+    start: z.number().int().openapi({ description: 'Offset of the quote in the document text' }),
+    end: z.number().int(),
+    killed: FiguresSchema,
+    injured: FiguresSchema,
+    rules: z.array(z.string()).openapi({ description: 'Ids of the extraction rules that read the figures' }),
+  })
+  .openapi('Claim');
+
+export const IncidentSchema = z
+  .strictObject({
+    id: z.string(),
+    event_type: z.enum(EVENT_TYPES),
+    acled_sub_event_type: z.string(),
+    date: z.strictObject({ start: isoDay, end: isoDay, precision: z.enum(DATE_PRECISIONS) }),
+    location: PlaceSchema.nullable(),
+    places: z.array(PlaceSchema),
+    perpetrators: z.array(z.string()),
+    perpetrators_disputed: z.boolean(),
+    killed: CountsSchema,
+    injured: CountsSchema,
+    targets: z.array(z.string()),
+    claims: z.array(ClaimSchema),
+    documents: z.array(z.string()),
+    independent_sources: z.number().int().optional(),
+    review: z.strictObject({ status: z.enum(REVIEW_STATUSES) }),
+  })
+  .openapi('Incident', { description: 'An incident exactly as in the incidents/1 export' });
+
+export const TallySchema = z
+  .strictObject({
+    id: z.string(),
+    document: z.string(),
+    claimant: z.string().nullable(),
+    period: z.strictObject({ start: isoDay, end: isoDay }).nullable(),
+    area: z.string().nullable(),
+    perpetrator: z.string().nullable(),
+    killed: FiguresSchema,
+    injured: FiguresSchema,
+    displaced: z.number().nullable(),
+    quote: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi('Tally', { description: "A claimant's total over a period or region, as in the incidents/1 export" });
+
+export const DocumentMetaSchema = z
+  .strictObject({
+    id: z.string(),
+    url: z.string().nullable(),
+    outlet: z.string().nullable(),
+    published: z.string().nullable(),
+    title: z.string().nullable(),
+  })
+  .openapi('DocumentMeta');
+
+export const IncidentListSchema = z
+  .strictObject({
+    items: z.array(IncidentSchema),
+    next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` (with the same filters) for the next page; null on the last page' }),
+    total: z.number().int().openapi({ description: 'Incidents matching the filters, across all pages' }),
+  })
+  .openapi('IncidentList');
+
+export const IncidentDetailSchema = z
+  .strictObject({ incident: IncidentSchema, documents: z.array(DocumentMetaSchema) })
+  .openapi('IncidentDetail');
+
+export const ExtractedFieldSchema = z
+  .strictObject({
+    field: z.string().openapi({
+      description:
+        'event_type, date, place, place.origin, place.area, perpetrator, claimant, killed.<category>, injured.<category>, displaced, target; statement.… for further figures of another source in the same mention',
+      example: 'killed.civilians',
+    }),
+    value: z.union([z.string(), z.number()]),
+    rule: z.string().openapi({ description: 'Id of the rule that extracted the value' }),
+    start: z.number().int().openapi({ description: 'Offset in the document text' }),
+    end: z.number().int(),
+    text: z.string().openapi({ description: 'The text between start and end' }),
+  })
+  .openapi('ExtractedField');
+
+export const MentionSpansSchema = z
+  .strictObject({
+    id: z.string(),
+    kind: z.enum(MENTION_KINDS),
+    start: z.number().int(),
+    end: z.number().int(),
+    quote: z.string(),
+    fields: z.array(ExtractedFieldSchema),
+  })
+  .openapi('MentionSpans');
+
+export const DocumentDetailSchema = z
+  .strictObject({
+    document: z.strictObject({
+      id: z.string(),
+      url: z.string().nullable(),
+      outlet: z.string().nullable(),
+      published: z.string().nullable(),
+      title: z.string().nullable(),
+      language: z.string().nullable(),
+      version: z.number().int().openapi({ description: '1 for the first text seen under this id, +1 per changed text' }),
+      text: z.string(),
+    }),
+    mentions: z.array(MentionSpansSchema),
+  })
+  .openapi('DocumentDetail');
+
+export const TallyListSchema = z.strictObject({ items: z.array(TallySchema) }).openapi('TallyList');
+
+export const StatsSchema = z
+  .strictObject({
+    group_by: z.enum(['day', 'week', 'month', 'perpetrator']),
+    rows: z.array(
+      z.strictObject({
+        key: z.string().openapi({ description: 'Bucket start (ISO date) for day/week/month, the perpetrator id for perpetrator' }),
+        perpetrator: z.string().optional().openapi({ description: 'With by_perpetrator=true' }),
+        incidents: z.number().int(),
+        killed: z.number().openapi({ description: 'Sum of the incidents’ best killed figure' }),
+        civilians: z.number(),
+      }),
+    ),
+  })
+  .openapi('Stats');
+
+export const IngestResultSchema = z
+  .strictObject({
+    read: z.number().int(),
+    added: z.number().int(),
+    new_versions: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.array(z.strictObject({ source: z.string(), message: z.string() })),
+    mentions: z.number().int(),
+    incidents: z.number().int().openapi({ description: 'Incidents in the store after relinking' }),
+    tallies: z.number().int(),
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), source: z.string() })),
+  })
+  .openapi('IngestResult');
+
+export const HealthSchema = z.strictObject({ ok: z.literal(true), version: z.string(), incidents: z.number().int() }).openapi('Health');
+
+export const ErrorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      status: z.number().int(),
+      code: z.enum(ERROR_CODES),
+      message: z.string().openapi({ description: 'What was wrong, naming the bad value and what would be valid' }),
+      parameter: z.string().optional().openapi({ description: 'The parameter (or body part) at fault' }),
+    }),
+  })
+  .openapi('Error');
+
+/** The article object POST /documents reads (the JSON Lines input contract); documentation only — ../pipeline/ingest/parse-article.ts validates. */
+export const ArticleInputSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Stable document id; the same id with the same text changes nothing' }),
+    text: z.string().openapi({ description: 'The article body, plain text' }),
+    published: z.string().nullable().optional().openapi({ description: 'ISO date or date-time of publication' }),
+    url: z.string().nullable().optional(),
+    outlet: z.string().nullable().optional(),
+    title: z.string().nullable().optional(),
+    language: z.string().nullable().optional(),
+  })
+  .openapi('ArticleInput');
+
+export const FeatureCollectionSchema = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
+  .openapi('FeatureCollection');
+
+/** An error response entry for a route's `responses`. */
+export function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ErrorSchema } } };
+}

@@ -1,0 +1,242 @@
+/**
+ * `tally serve --db FILE|postgres://... [--port 8080] [--host 127.0.0.1] [--gazetteer DIR]
+ * [--boundaries DIR] [--token T]`: serves the HTTP API (src/api) and the dashboard over any store.
+ * This is where the server's configuration is read — options, then the environment
+ * (TALLY_API_TOKEN) — and handed to `createApp` as plain values. It binds 127.0.0.1 unless told
+ * otherwise (the API can write to the store), prints the address, and on SIGINT/SIGTERM stops
+ * accepting requests, lets those in flight finish and closes the store. `serveStore` is exported
+ * so `tally demo` can serve the store it has just filled the same way.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Command } from 'commander';
+import { createApp } from '../api/app.ts';
+import type { AppDeps } from '../api/app-deps.ts';
+import type { IncidentStore } from '../storage/incident-store.ts';
+import { Gazetteer } from '../pipeline/geocode/gazetteer.ts';
+import { readGeoNamesDir } from '../pipeline/geocode/geonames-reader.ts';
+import { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
+import { loadGazetteer } from '../services/gazetteer-service.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServeCommandDeps {
+  /** The store location for a --db value (env TALLY_DB and the default applied). */
+  dbPath: (option: string | undefined) => string;
+  /** Opens a SQLite file or a PostgreSQL URL. */
+  openStore: (location: string) => Promise<IncidentStore> | IncidentStore;
+  /** An error main() reports as a usage error (exit status 2). */
+  usageError: (message: string) => Error;
+  out: (line: string) => void;
+  /** ISO date-time now (main's clock, which honours TALLY_NOW). */
+  now: () => string;
+  /** Environment to read TALLY_API_TOKEN and TALLY_SHARED_DIR from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Resolves when the server should stop (default: the first SIGINT or SIGTERM). Tests pass a
+   * promise they control.
+   */
+  stopSignal?: () => Promise<void>;
+}
+
+export interface ServeOptions {
+  store: IncidentStore;
+  resolver: PlaceResolver;
+  host: string;
+  port: number;
+  token: string;
+  boundariesDir: string | null;
+  webDist: string | null;
+  clock: () => string;
+  version: string;
+  logError?: AppDeps['logError'];
+}
+
+export interface RunningServer {
+  /** The address to print: http://localhost:PORT for a loopback bind. */
+  url: string;
+  /** The address and port actually bound. */
+  address: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/** The URL a user on this machine opens for a bound host and port. */
+export function displayUrl(host: string, port: number): string {
+  const loopbackOrAny = ['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::', ''].includes(host);
+  if (loopbackOrAny) return `http://localhost:${port}`;
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
+/** Listens with the API app over `store`; rejects with a readable message when the port is taken. */
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const app = createApp({
+    store: o.store,
+    resolver: o.resolver,
+    token: o.token,
+    boundariesDir: o.boundariesDir,
+    webDist: o.webDist,
+    clock: o.clock,
+    version: o.version,
+    logError: o.logError,
+  });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  await new Promise<void>((done, fail) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      const why =
+        e.code === 'EADDRINUSE'
+          ? `port ${o.port} on ${o.host} is already in use; choose another with --port`
+          : e.code === 'EACCES'
+            ? `not allowed to listen on port ${o.port} (ports below 1024 need privileges); choose another with --port`
+            : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND'
+              ? `--host ${o.host} is not an address of this machine`
+              : e.message;
+      fail(new Error(`cannot listen on ${o.host}:${o.port}: ${why}`, { cause: e }));
+    };
+    server.once('error', onError);
+    server.listen(o.port, o.host, () => {
+      server.off('error', onError);
+      done();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: displayUrl(o.host, port),
+    address,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Idle keep-alive connections would hold close() open; requests in flight still finish.
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+function parsePort(value: string, usageError: (m: string) => Error): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw usageError(`--port ${value}: expected a port number from 0 to 65535`);
+  return Number(value);
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+const isPostgres = (location: string) => /^postgres(?:ql)?:\/\//i.test(location);
+
+/** The location with a URL's password hidden, for printing. */
+function shownLocation(location: string): string {
+  return isPostgres(location) ? location.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@') : location;
+}
+
+export interface ServeStoreOptions {
+  /** How the store was named (--db), for the start-up line. */
+  location: string;
+  host?: string;
+  port?: number;
+  /** Where places of posted documents are resolved, and the name to print for it. */
+  resolver: PlaceResolver;
+  gazetteerSource: string;
+  /** --token; undefined reads TALLY_API_TOKEN, else a random token is made and printed. */
+  token?: string;
+  /** --boundaries; undefined uses ../shared/data/boundaries when present. */
+  boundariesDir?: string;
+  /** Say "(new, empty)" after the store's name. */
+  isNewStore?: boolean;
+}
+
+/**
+ * Serves an open store until the stop signal (SIGINT/SIGTERM), printing the address, then stops
+ * the server; the caller closes the store. `tally serve` and `tally demo` both end here.
+ */
+export async function serveStore(store: IncidentStore, o: ServeStoreOptions, deps: Omit<ServeCommandDeps, 'dbPath' | 'openStore'>): Promise<void> {
+  const env = deps.env ?? process.env;
+  const host = o.host ?? DEFAULT_HOST;
+  const sharedBoundaries = join(env.TALLY_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared'), 'data', 'boundaries');
+  const boundariesDir = o.boundariesDir ?? (existsSync(sharedBoundaries) ? sharedBoundaries : null);
+  const given = o.token ?? env.TALLY_API_TOKEN;
+  if (given !== undefined && given.trim() === '') throw deps.usageError('--token / TALLY_API_TOKEN is empty; give a token or leave both unset for a random one');
+  const token = given ?? randomBytes(24).toString('base64url');
+  const server = await startServer({
+    store,
+    resolver: o.resolver,
+    host,
+    port: o.port ?? DEFAULT_PORT,
+    token,
+    boundariesDir,
+    webDist: join(REPO_ROOT, 'web', 'dist'),
+    clock: deps.now,
+    version: packageVersion(),
+  });
+  try {
+    deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);
+    if (given === undefined) deps.out(`write token (for POST /api/v1/documents): ${token}  (set TALLY_API_TOKEN to choose one)`);
+    if (host === '0.0.0.0' || host === '::') deps.out(`listening on all interfaces (--host ${host})`);
+    deps.out(`Tally is serving on ${server.url}  (API ${server.url}/api/v1, press Ctrl+C to stop)`);
+    await (deps.stopSignal ?? untilSignal)();
+  } finally {
+    await server.close();
+  }
+}
+
+export function registerServeCommand(program: Command, deps: ServeCommandDeps): Command {
+  return program
+    .command('serve')
+    .description('serve the HTTP API (/api/v1, OpenAPI at /api/v1/openapi.json) and the dashboard over a store')
+    .option('--db <location>', 'SQLite file or postgres:// URL (env TALLY_DB)')
+    .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULT_PORT))
+    .option('--host <host>', 'address to bind (0.0.0.0 exposes the server to the network)', DEFAULT_HOST)
+    .option('--gazetteer <dir>', "GeoNames dump folder for places of posted documents (default: the store's gazetteer, else the embedded towns)")
+    .option('--boundaries <dir>', 'folder with syria_admin{0,1,2}_*.geojson for the map (default: ../shared/data/boundaries when present)')
+    .option('--token <token>', 'bearer token for POST /api/v1/documents (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
+    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string }) => {
+      const port = parsePort(o.port, deps.usageError);
+      const location = deps.dbPath(o.db);
+      if (o.gazetteer !== undefined && !existsSync(o.gazetteer)) throw deps.usageError(`--gazetteer ${o.gazetteer}: no such folder`);
+      if (o.boundaries !== undefined && !existsSync(o.boundaries)) throw deps.usageError(`--boundaries ${o.boundaries}: no such folder`);
+      const given = o.token ?? (deps.env ?? process.env).TALLY_API_TOKEN;
+      if (given !== undefined && given.trim() === '') throw deps.usageError('--token / TALLY_API_TOKEN is empty; give a token or leave both unset for a random one');
+
+      const isNewStore = !isPostgres(location) && location !== ':memory:' && !existsSync(location);
+      const store = await deps.openStore(location);
+      try {
+        let resolver: PlaceResolver;
+        let gazetteerSource: string;
+        if (o.gazetteer !== undefined) {
+          const { entries } = readGeoNamesDir(o.gazetteer);
+          resolver = new PlaceResolver(new Gazetteer(entries));
+          gazetteerSource = `geonames:${o.gazetteer}`;
+        } else {
+          const loaded = await loadGazetteer(store);
+          resolver = loaded.resolver;
+          gazetteerSource = loaded.source;
+        }
+        await serveStore(store, { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore }, deps);
+      } finally {
+        await store.close();
+      }
+    });
+}

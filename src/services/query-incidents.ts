@@ -1,0 +1,121 @@
+/**
+ * Read use cases over stored incidents for the HTTP API and anything else that browses a store:
+ * one page of a filtered list (with the total), one incident with the documents it cites, every
+ * incident of a filtered set (for exports), and casualty statistics. Pages are keyset-paginated by
+ * the store; the cursor handed to callers wraps the store's cursor together with a fingerprint of
+ * the filter it was issued for, so a cursor that was altered, truncated or reused with other
+ * filters is refused with a message instead of silently returning the wrong rows.
+ */
+import { createHash } from 'node:crypto';
+import type { Incident } from '../domain/types.ts';
+import type { IncidentFilter, IncidentStore, StatsBucket, StatsRow, StoredDocument } from '../storage/incident-store.ts';
+import { InvalidParameterError, NotFoundError } from './service-errors.ts';
+
+export const DEFAULT_PAGE_LIMIT = 50;
+export const MAX_PAGE_LIMIT = 500;
+
+export interface IncidentPage {
+  items: Incident[];
+  /** Pass back unchanged to get the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Incidents matching the filter, across all pages. */
+  total: number;
+}
+
+export interface IncidentWithDocuments {
+  incident: Incident;
+  /** The current version of every document the incident cites, in the incident's order. */
+  documents: StoredDocument[];
+}
+
+const CURSOR_VERSION = 1;
+const CURSOR_EXPECTED = 'expected the next_cursor value of the previous page, unchanged, with the same filters';
+
+/**
+ * A fingerprint of the filter: keys sorted, undefined dropped, so the same filter written in any
+ * order gives the same value.
+ */
+export function filterFingerprint(filter: IncidentFilter): string {
+  const entries = Object.entries(filter)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('base64url').slice(0, 16);
+}
+
+export function encodeCursor(storeCursor: string, filter: IncidentFilter): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, filterFingerprint(filter), storeCursor]), 'utf8').toString('base64url');
+}
+
+/** The store's cursor inside an API cursor; InvalidParameterError('cursor') when it is not one we issued for this filter. */
+export function decodeCursor(cursor: string, filter: IncidentFilter): string {
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidParameterError('cursor', cursor, CURSOR_EXPECTED);
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== CURSOR_VERSION || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string') {
+    throw new InvalidParameterError('cursor', cursor, CURSOR_EXPECTED);
+  }
+  if (decoded[1] !== filterFingerprint(filter)) {
+    throw new InvalidParameterError('cursor', cursor, 'it was issued for different filters; start again without a cursor when the filters change');
+  }
+  return decoded[2];
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
+    throw new InvalidParameterError('limit', limit, `expected an integer from 1 to ${MAX_PAGE_LIMIT}`);
+  }
+}
+
+/** One page of the incidents matching `filter`, newest first, and how many match in all. */
+export async function listIncidentPage(
+  store: IncidentStore,
+  filter: IncidentFilter,
+  page: { cursor?: string | null; limit?: number } = {},
+): Promise<IncidentPage> {
+  const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
+  checkLimit(limit);
+  const storeCursor = page.cursor ? decodeCursor(page.cursor, filter) : null;
+  const [result, total] = await Promise.all([store.queryIncidents(filter, { cursor: storeCursor, limit }), store.countIncidents(filter)]);
+  return {
+    items: result.items,
+    nextCursor: result.nextCursor === null ? null : encodeCursor(result.nextCursor, filter),
+    total,
+  };
+}
+
+/** Every incident matching `filter`, in the store's own order (the order of a whole-store export). */
+export async function matchingIncidents(store: IncidentStore, filter: IncidentFilter): Promise<Incident[]> {
+  const all = await store.listIncidents();
+  if (Object.values(filter).every((v) => v === undefined)) return all;
+  const ids = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page = await store.queryIncidents(filter, { cursor, limit: MAX_PAGE_LIMIT });
+    for (const incident of page.items) ids.add(incident.id);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return all.filter((incident) => ids.has(incident.id));
+}
+
+export async function incidentWithDocuments(store: IncidentStore, id: string): Promise<IncidentWithDocuments> {
+  const incident = await store.getIncident(id);
+  if (!incident) throw new NotFoundError('incident', id, 'incident ids change only when their founding report is removed; list incidents to find current ids');
+  const documents: StoredDocument[] = [];
+  for (const docId of incident.documents) {
+    const doc = await store.getDocument(docId);
+    if (doc) documents.push(doc);
+  }
+  return { incident, documents };
+}
+
+export const STATS_GROUPS = ['day', 'week', 'month', 'perpetrator'] as const satisfies readonly (StatsBucket | 'perpetrator')[];
+export type StatsGroup = (typeof STATS_GROUPS)[number];
+
+/** Incidents, killed and civilians killed per time bucket (and perpetrator), or per perpetrator. */
+export async function incidentStats(store: IncidentStore, filter: IncidentFilter, groupBy: StatsGroup, byPerpetrator = false): Promise<StatsRow[]> {
+  return store.stats(filter, groupBy, byPerpetrator && groupBy !== 'perpetrator');
+}

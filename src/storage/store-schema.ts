@@ -1,0 +1,218 @@
+/**
+ * The store's tables as Kysely sees them: one TypeScript description of the schema created by
+ * ./store-migrations.ts, so every query in ./kysely-incident-store.ts is checked against column
+ * names and types on both backends. Columns are the same on SQLite and PostgreSQL; the only
+ * differences live in the migrations (text collation, identity columns, the text-search index).
+ *
+ * Conventions: ISO dates are TEXT; `*_day` columns are the same dates as whole days since
+ * 1970-01-01 (integer arithmetic is identical in both SQL dialects, date functions are not);
+ * booleans are INTEGER 0/1; `body` columns hold the domain object as JSON text, the only thing
+ * read back, so objects round-trip exactly; every other column is a copy kept for filtering.
+ */
+import type { Generated } from 'kysely';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface DocumentsTable {
+  id: string;
+  version: number;
+  content_hash: string;
+  text: string;
+  published: string | null;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  language: string | null;
+  ingested_at: string;
+  is_current: number;
+}
+
+export interface MentionsTable {
+  doc_id: string;
+  doc_version: number;
+  seq: number;
+  id: string;
+  kind: string;
+  event_type: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  body: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  /** Position in the linking output; listIncidents returns this order. */
+  seq: number;
+  event_type: string;
+  date_start: string;
+  date_end: string;
+  start_day: number;
+  end_day: number;
+  /** end_day - start_day: its maximum bounds how far back a date-range filter must look. */
+  span_days: number;
+  date_precision: string;
+  location_name: string | null;
+  gazetteer_id: string | null;
+  admin1: string | null;
+  /** admin1 lower-cased (in TypeScript, so both databases compare the same string). */
+  admin1_key: string | null;
+  admin2: string | null;
+  geo_precision: string | null;
+  lat: number | null;
+  lon: number | null;
+  killed_best: number | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  civilians_killed: number | null;
+  children_killed: number | null;
+  women_killed: number | null;
+  fighters_killed: number | null;
+  injured_best: number | null;
+  perpetrators_disputed: number;
+  review_status: string;
+  /** Normalised search words, space-separated (./search-text.ts); indexed per dialect. */
+  search_text: string;
+}
+
+/** The whole Incident as JSON, by incidents.seq. */
+export interface IncidentBodiesTable {
+  seq: number;
+  body: string;
+}
+
+/** Child rows carry their incident's start_day so each can be walked in page order. */
+export interface IncidentPerpetratorsTable {
+  incident_id: string;
+  perpetrator: string;
+  position: number;
+  start_day: number;
+}
+
+export interface IncidentDocumentsTable {
+  incident_id: string;
+  document_id: string;
+  position: number;
+  start_day: number;
+}
+
+export interface IncidentClaimantsTable {
+  incident_id: string;
+  claimant: string;
+  start_day: number;
+}
+
+export interface ClaimsTable {
+  incident_id: string;
+  seq: number;
+  claimant: string;
+  document_id: string;
+  outlet: string | null;
+  published: string | null;
+  span_start: number;
+  span_end: number;
+  quote: string;
+  killed_total: number | null;
+  body: string;
+}
+
+/** SQLite only: the FTS5 index of incidents.search_text, rowid = incidents.seq (contentless). */
+export interface IncidentSearchTable {
+  rowid: number;
+  search_text: string;
+}
+
+/** Incidents per search word (./search-text.ts), for the text filter's choice of path. */
+export interface SearchTermsTable {
+  term: string;
+  incidents: number;
+}
+
+export interface TalliesTable {
+  id: string;
+  seq: number;
+  document_id: string;
+  claimant: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  area: string | null;
+  perpetrator: string | null;
+  killed_total: number | null;
+  killed_civilians: number | null;
+  displaced: number | null;
+  body: string;
+}
+
+export interface WarningsTable {
+  id: Generated<number>;
+  run_id: string;
+  code: string;
+  message: string;
+  source: string;
+}
+
+export interface GazetteerTable {
+  id: string;
+  /** Insertion order; loadGazetteer returns entries in the order they were given. */
+  seq: number;
+  name: string;
+  ascii_name: string;
+  alt_names: string;
+  lat: number;
+  lon: number;
+  feature_class: string;
+  feature_code: string;
+  country: string;
+  admin1_code: string | null;
+  admin1_name: string | null;
+  admin2_code: string | null;
+  admin2_name: string | null;
+  population: number;
+}
+
+export interface GazetteerMetaTable {
+  singleton: number;
+  source: string;
+  entry_count: number;
+}
+
+export interface ReviewDecisionsTable {
+  id: Generated<number>;
+  incident_id: string;
+  incident_key: string | null;
+  decision: string;
+  status: string;
+  patch: string | null;
+  reviewer: string | null;
+  note: string | null;
+  decided_at: string;
+  superseded_by: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail: string | null;
+}
+
+export interface StoreDatabase {
+  documents: DocumentsTable;
+  mentions: MentionsTable;
+  incidents: IncidentsTable;
+  incident_bodies: IncidentBodiesTable;
+  incident_perpetrators: IncidentPerpetratorsTable;
+  incident_documents: IncidentDocumentsTable;
+  incident_claimants: IncidentClaimantsTable;
+  claims: ClaimsTable;
+  incident_search: IncidentSearchTable;
+  search_terms: SearchTermsTable;
+  tallies: TalliesTable;
+  warnings: WarningsTable;
+  gazetteer: GazetteerTable;
+  gazetteer_meta: GazetteerMetaTable;
+  review_decisions: ReviewDecisionsTable;
+  audit_log: AuditLogTable;
+}

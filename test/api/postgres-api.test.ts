@@ -1,0 +1,119 @@
+/**
+ * The API over PostgreSQL answers exactly as over SQLite: the same articles ingested into both
+ * stores with the same clock, then every read endpoint (lists with each filter, pages, details,
+ * documents, tallies, statistics, exports) is requested from both apps and the bodies compared,
+ * and a POST lands in PostgreSQL. "Serves any store" is then a tested property, not a hope.
+ *
+ * Needs a server: env TALLY_TEST_PG_URL names a database to connect to as a user that may create
+ * databases (e.g. postgres://postgres@127.0.0.1:5432/postgres); a database is created for the run
+ * and dropped afterwards. Without it the test is skipped, unless TALLY_REQUIRE_PG=1 makes it fail.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore } from '../../src/storage/open-store.ts';
+import { ARTICLES, TOKEN, buildApi, buildApiOver, type ApiFixture } from './api-fixture.ts';
+
+const ADMIN_URL = process.env.TALLY_TEST_PG_URL;
+const REQUIRED = process.env.TALLY_REQUIRE_PG === '1';
+const MISSING = 'TALLY_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres); the API-over-PostgreSQL test needs a server';
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const READS = [
+  '/api/v1/health',
+  '/api/v1/incidents',
+  '/api/v1/incidents?limit=1',
+  '/api/v1/incidents?from=2023-05-01',
+  '/api/v1/incidents?to=2023-04-30',
+  '/api/v1/incidents?bbox=36.0,35.5,37.5,37.0',
+  '/api/v1/incidents?admin1=IDLIB',
+  '/api/v1/incidents?perpetrator=russia',
+  '/api/v1/incidents?event_type=shelling',
+  '/api/v1/incidents?min_killed=5',
+  '/api/v1/incidents?claimant=sohr',
+  '/api/v1/incidents?q=Azaz',
+  '/api/v1/incidents?review_status=unreviewed',
+  '/api/v1/incidents?document=api-02-ariha-agency',
+  '/api/v1/documents/api-01-ariha-wire',
+  '/api/v1/documents/api-06-monthly-report',
+  '/api/v1/tallies',
+  '/api/v1/tallies?claimant=sohr&from=2023-06-01',
+  '/api/v1/stats?group_by=day',
+  '/api/v1/stats?group_by=week',
+  '/api/v1/stats?group_by=month&by_perpetrator=true',
+  '/api/v1/stats?group_by=perpetrator&min_killed=3',
+  '/api/v1/export?format=json',
+  '/api/v1/export?format=csv&perpetrator=russia',
+  '/api/v1/export?format=geojson&from=2023-04-01',
+  '/api/v1/incidents/inc-000000000000',
+  '/api/v1/incidents?bbox=1,2,3',
+];
+
+if (!ADMIN_URL) {
+  if (REQUIRED) test('API over PostgreSQL', () => assert.fail(`TALLY_REQUIRE_PG=1 but ${MISSING}`));
+  else test('API over PostgreSQL', { skip: MISSING }, () => {});
+} else {
+  describe('API over PostgreSQL', () => {
+    const database = `tally_test_${randomBytes(6).toString('hex')}_api`;
+    let sqlite: ApiFixture;
+    let postgres: ApiFixture;
+    before(async () => {
+      await admin(`CREATE DATABASE ${database}`);
+      const url = new URL(ADMIN_URL);
+      url.pathname = `/${database}`;
+      sqlite = await buildApi();
+      postgres = await buildApiOver(await openStore(url.toString()), ARTICLES);
+    });
+    after(async () => {
+      await sqlite?.store.close();
+      await postgres?.store.close();
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    });
+
+    for (const path of READS) {
+      test(`GET ${path} answers as on SQLite`, async () => {
+        const [a, b] = await Promise.all([sqlite.app.request(path), postgres.app.request(path)]);
+        assert.equal(b.status, a.status);
+        assert.equal(b.headers.get('content-type'), a.headers.get('content-type'));
+        assert.equal(await b.text(), await a.text());
+      });
+    }
+
+    test('pages follow the same cursors to the same end', async () => {
+      const walk = async (f: ApiFixture) => {
+        const ids: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await f.app.request(`/api/v1/incidents?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+          const page = (await res.json()) as { items: { id: string }[]; next_cursor: string | null };
+          ids.push(...page.items.map((i) => i.id));
+          cursor = page.next_cursor;
+        } while (cursor);
+        return ids;
+      };
+      assert.deepEqual(await walk(postgres), await walk(sqlite));
+    });
+
+    test('a POST lands in PostgreSQL and is listed', async () => {
+      const doc = { ...ARTICLES[2], id: 'api-pg-post', text: ARTICLES[2].text.replace('Azaz', 'Afrin').replace('Four', 'Seven') };
+      const res = await postgres.app.request('/api/v1/documents', {
+        method: 'POST',
+        body: JSON.stringify(doc),
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+      const list = (await (await postgres.app.request('/api/v1/incidents?document=api-pg-post')).json()) as { total: number };
+      assert.equal(list.total, 1);
+    });
+  });
+}

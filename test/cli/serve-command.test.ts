@@ -1,0 +1,166 @@
+/**
+ * `tally serve` (src/cli/serve-command.ts) over a real SQLite file and a real port: it prints the
+ * address and serves the API there, takes the token from --token or TALLY_API_TOKEN (else prints a
+ * random one), binds 127.0.0.1 by default, refuses bad options as usage errors, reports a port in
+ * use, and closes the store when told to stop.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { openStore } from '../../src/storage/open-store.ts';
+import { ingestItems } from '../../src/services/ingest-batch.ts';
+import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
+import { DEFAULT_HOST, displayUrl, registerServeCommand, startServer } from '../../src/cli/serve-command.ts';
+import type { Article } from '../../src/domain/types.ts';
+
+class TestUsageError extends Error {}
+
+const ARTICLE: Article = {
+  id: 'serve-01',
+  text: 'Five civilians were killed on Tuesday when Russian warplanes struck the town of Maarat al-Numan in Idlib province, the Syrian Observatory for Human Rights said.',
+  published: '2023-02-08',
+  url: null,
+  outlet: 'Test Wire (fictional)',
+  title: 'Strike on Maarat al-Numan',
+  language: 'en',
+};
+
+let dir: string;
+let db: string;
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tally-serve-'));
+  db = join(dir, 'serve.db');
+  const store = await openStore(db);
+  await ingestItems(store, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
+  await store.close();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  lines: string[];
+  /** Resolves with the URL once the server printed it. */
+  url: Promise<string>;
+  stop: () => void;
+  done: Promise<void>;
+}
+
+function serve(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const lines: string[] = [];
+  let stop!: () => void;
+  const stopped = new Promise<void>((r) => (stop = r));
+  let announce!: (url: string) => void;
+  const url = new Promise<string>((r) => (announce = r));
+  const program = new Command('tally').exitOverride();
+  registerServeCommand(program, {
+    dbPath: (o) => o ?? 'tally.db',
+    openStore,
+    usageError: (m) => new TestUsageError(m),
+    out: (l) => {
+      lines.push(l);
+      const m = /serving on (http:\/\/\S+)/.exec(l);
+      if (m) announce(m[1]);
+    },
+    now: () => '2026-01-01T00:00:00Z',
+    env: { TALLY_SHARED_DIR: join(dir, 'no-shared'), ...env },
+    stopSignal: () => stopped,
+  });
+  const done = program.parseAsync(['serve', ...args], { from: 'user' }).then(() => undefined);
+  // A failure before the address is printed must fail the test, not hang it.
+  done.catch((e) => announce(`failed: ${(e as Error).message}`));
+  return { lines, url, stop, done };
+}
+
+describe('tally serve', () => {
+  test('prints the address and serves the API over the store; the token is required for writes; stop closes the store', async () => {
+    const run = serve(['--db', db, '--port', '0', '--token', 'sekrit']);
+    const url = await run.url;
+    assert.match(url, /^http:\/\/localhost:\d+$/);
+    const port = url.split(':')[2];
+    const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as { ok: boolean; version: string; incidents: number };
+    assert.deepEqual({ ok: health.ok, incidents: health.incidents }, { ok: true, incidents: 1 });
+    assert.match(health.version, /^\d+\.\d+\.\d+/, 'the package version');
+    const list = (await (await fetch(`${url}/api/v1/incidents`)).json()) as { items: { location: { name: string } }[] };
+    assert.equal(list.items[0].location.name, 'Maarat al-Numan');
+
+    const doc = { ...ARTICLE, id: 'serve-02', text: ARTICLE.text.replace('Five', 'Two').replace('Maarat al-Numan', 'Saraqib') };
+    const denied = await fetch(`${url}/api/v1/documents`, { method: 'POST', body: JSON.stringify(doc), headers: { 'Content-Type': 'application/json' } });
+    assert.equal(denied.status, 401);
+    const posted = await fetch(`${url}/api/v1/documents`, { method: 'POST', body: JSON.stringify(doc), headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sekrit' } });
+    assert.equal(posted.status, 200, await posted.clone().text());
+    assert.equal(((await posted.json()) as { added: number }).added, 1);
+
+    assert.ok(!run.lines.some((l) => l.includes('sekrit')), 'a given token is not printed');
+    assert.ok(run.lines.some((l) => l.startsWith(`store: ${db}; gazetteer: embedded:`)), run.lines.join('\n'));
+    run.stop();
+    await run.done;
+    await assert.rejects(fetch(`${url}/api/v1/health`), 'the port is closed after stop');
+    const store = await openStore(db);
+    try {
+      assert.ok(await store.getDocument('serve-02'), 'the posted document was written to the file');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('without --token: TALLY_API_TOKEN, else a random token that is printed', async () => {
+    const fromEnv = serve(['--db', db, '--port', '0'], { TALLY_API_TOKEN: 'from-env' });
+    const url = await fromEnv.url;
+    const res = await fetch(`${url}/api/v1/documents`, { method: 'POST', body: '[]', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer from-env' } });
+    assert.equal(res.status, 400, 'authorised (the empty body is the only problem)');
+    assert.ok(!fromEnv.lines.some((l) => l.includes('write token')));
+    fromEnv.stop();
+    await fromEnv.done;
+
+    const random = serve(['--db', db, '--port', '0']);
+    const url2 = await random.url;
+    const line = random.lines.find((l) => l.startsWith('write token'));
+    assert.ok(line, random.lines.join('\n'));
+    const token = /: (\S+)/.exec(line)![1];
+    assert.ok(token.length >= 32);
+    const ok = await fetch(`${url2}/api/v1/documents`, { method: 'POST', body: '[]', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } });
+    assert.equal(ok.status, 400);
+    random.stop();
+    await random.done;
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['a port that is not a number', ['--port', 'eighty'], /--port eighty/],
+    ['a port out of range', ['--port', '70000'], /0 to 65535/],
+    ['a missing gazetteer folder', ['--gazetteer', '/no/such/dir'], /--gazetteer \/no\/such\/dir: no such folder/],
+    ['a missing boundaries folder', ['--boundaries', '/no/such/dir'], /--boundaries/],
+    ['an empty token', ['--token', ' '], /empty/],
+  ];
+  for (const [what, args, message] of usage) {
+    test(`usage error for ${what}`, async () => {
+      const run = serve(['--db', db, ...args]);
+      await assert.rejects(run.done, (e: unknown) => e instanceof TestUsageError && message.test(e.message));
+    });
+  }
+});
+
+describe('startServer', () => {
+  test('binds 127.0.0.1 by default host and reports a port in use', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const common = { store, resolver: embeddedDefault().resolver, token: 't', boundariesDir: null, webDist: null, clock: () => 'x', version: '1' };
+      const first = await startServer({ ...common, host: DEFAULT_HOST, port: 0 });
+      assert.equal(first.address, '127.0.0.1');
+      await assert.rejects(startServer({ ...common, host: DEFAULT_HOST, port: first.port }), /already in use; choose another with --port/);
+      await first.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  const urls: [string, number, string][] = [
+    ['127.0.0.1', 8080, 'http://localhost:8080'],
+    ['0.0.0.0', 8080, 'http://localhost:8080'],
+    ['::1', 9000, 'http://localhost:9000'],
+    ['192.168.1.20', 8080, 'http://192.168.1.20:8080'],
+    ['fe80::1', 8080, 'http://[fe80::1]:8080'],
+  ];
+  for (const [host, port, want] of urls) test(`displayUrl(${host}, ${port})`, () => assert.equal(displayUrl(host, port), want));
+});

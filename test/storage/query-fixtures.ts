@@ -1,0 +1,145 @@
+/**
+ * Incidents for the query part of the store contract, and a plain TypeScript reading of
+ * IncidentFilter to compare the databases' answers with. The set mixes everything the filters
+ * look at: dates with ties (so ids break them), a long date range, governorates in two spellings
+ * of case, places without coordinates, zero, one and two perpetrators, every kind of killed
+ * figure, several claimants, review statuses and documents, and names and quotes in French and
+ * Arabic written for these tests (none copied from an article).
+ */
+import type { Incident, ReviewStatus } from '../../src/domain/types.ts';
+import type { IncidentFilter } from '../../src/storage/incident-store.ts';
+import { headlineCount } from '../../src/export/headline-counts.ts';
+import { makeClaim, makeIncident, makePlace, range } from './domain-fixtures.ts';
+
+const GOVERNORATES = [
+  { admin1: 'Idlib', lat: 35.9, lon: 36.6 },
+  { admin1: 'Aleppo', lat: 36.2, lon: 37.1 },
+  { admin1: 'Hama', lat: 35.1, lon: 36.7 },
+  { admin1: 'IDLIB', lat: 35.7, lon: 36.7 },
+];
+const EVENT_TYPES = ['air_strike', 'shelling', 'armed_clash', 'explosion', 'attack'] as const;
+const PERPETRATORS = [['russia'], ['syrian-government', 'russia'], []];
+const STATUSES: ReviewStatus[] = ['unreviewed', 'confirmed', 'rejected', 'edited'];
+const CLAIMANTS = ['sohr', 'white-helmets'];
+
+function isoDay(offset: number): string {
+  return new Date(Date.UTC(2019, 10, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+function killedPattern(i: number): Incident['killed'] {
+  switch (i % 6) {
+    case 0:
+      return { total: range(i + 1, i + 1, i + 3) };
+    case 1:
+      return { civilians: range(2), fighters: range(3, 3, 4) };
+    case 2:
+      return {};
+    case 3:
+      return { total: range(0) };
+    case 4:
+      return { civilians: range(i) };
+    default:
+      return { children: range(2), women: range(3) };
+  }
+}
+
+function generated(i: number): Incident {
+  const gov = GOVERNORATES[i % 4];
+  const day = isoDay((i * 5) % 60);
+  const placed = i % 11 !== 10;
+  const town = `Kafr Query ${i}`;
+  const location = placed ? makePlace({ name: town, admin1: gov.admin1, admin2: null, lat: gov.lat + i / 1000, lon: gov.lon + i / 1000 }) : null;
+  const claimant = CLAIMANTS[i % 2];
+  return makeIncident({
+    id: `q-${String(i).padStart(2, '0')}`,
+    eventType: EVENT_TYPES[i % 5],
+    date: { start: day, end: day, precision: 'day' },
+    location,
+    places: location ? [location] : [],
+    perpetrators: PERPETRATORS[i % 3],
+    perpetratorsDisputed: i % 3 === 1,
+    killed: killedPattern(i),
+    injured: {},
+    targets: i % 2 ? ['residential'] : [],
+    claims: [makeClaim({ claimant, document: `doc-q-${i % 8}`, documents: [`doc-q-${i % 8}`], quote: `Strikes on ${town} killed people, the monitor said.`, killed: {} })],
+    documents: [`doc-q-${i % 8}`, ...(i % 5 === 0 ? ['doc-q-shared'] : [])],
+    mentionIds: [`doc-q-${i % 8}#${i}`],
+    review: { status: STATUSES[i % 7 % 4] },
+  });
+}
+
+const special: Incident[] = [
+  makeIncident({
+    id: 'q-long',
+    eventType: 'armed_clash',
+    date: { start: '2019-01-01', end: '2019-12-31', precision: 'range' },
+    location: makePlace({ name: 'Deir ez-Zor', admin1: 'Deir ez-Zor', admin2: null, lat: 35.33, lon: 40.14, precision: 'admin1' }),
+    places: [],
+    perpetrators: ['isis'],
+    killed: { fighters: range(40, 35, 44) },
+    injured: {},
+    targets: [],
+    claims: [makeClaim({ claimant: 'sohr', document: 'doc-q-long', documents: ['doc-q-long'], quote: 'Fighting through the year left 40 fighters dead.', killed: { fighters: 40 } })],
+    documents: ['doc-q-long'],
+    mentionIds: ['doc-q-long#0'],
+    review: { status: 'confirmed' },
+  }),
+  makeIncident({
+    id: 'q-maarat',
+    date: { start: '2019-11-20', end: '2019-11-20', precision: 'day' },
+    location: makePlace({ name: 'Maʿarrat al-Nuʿmān', admin1: 'Idlib', lat: 35.64, lon: 36.67 }),
+    places: [],
+    perpetrators: ['russia'],
+    killed: { total: range(9) },
+    claims: [
+      makeClaim({
+        claimant: 'snhr',
+        document: 'doc-q-fr',
+        documents: ['doc-q-fr'],
+        outlet: 'Dépêche Exemple',
+        quote: 'Le réseau a recensé neuf civils tués à Maarrat al-Nouman, selon ses équipes.',
+        killed: { total: 9 },
+      }),
+    ],
+    documents: ['doc-q-fr'],
+    mentionIds: ['doc-q-fr#0'],
+  }),
+  makeIncident({
+    id: 'q-arabic',
+    date: { start: '2019-11-21', end: '2019-11-22', precision: 'range' },
+    location: makePlace({ name: 'أريحا', admin1: 'Idlib', lat: 35.81, lon: 36.61 }),
+    places: [],
+    perpetrators: [],
+    killed: { civilians: range(4) },
+    claims: [makeClaim({ claimant: 'sana', document: 'doc-q-ar', documents: ['doc-q-ar'], outlet: null, quote: 'قصف على حَلَب وأريحا أدى إلى مقتل أربعة مدنيين', killed: { civilians: 4 } })],
+    documents: ['doc-q-ar'],
+    mentionIds: ['doc-q-ar#0'],
+  }),
+];
+
+export const QUERY_INCIDENTS: readonly Incident[] = [...Array.from({ length: 36 }, (_, i) => generated(i)), ...special];
+
+/** The list order: start date descending, then id descending (byte order; ids here are ASCII). */
+export function listOrder(incidents: readonly Incident[]): Incident[] {
+  return [...incidents].sort((a, b) => (a.date.start !== b.date.start ? (a.date.start < b.date.start ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/** IncidentFilter read directly off the domain objects (everything but `q`, which tests spell out). */
+export function matchesFilter(incident: Incident, f: IncidentFilter): boolean {
+  const loc = incident.location;
+  if (f.from !== undefined && incident.date.end < f.from) return false;
+  if (f.to !== undefined && incident.date.start > f.to) return false;
+  if (f.bbox !== undefined) {
+    const [west, south, east, north] = f.bbox;
+    if (loc?.lat == null || loc.lon == null || loc.lat < south || loc.lat > north || loc.lon < west || loc.lon > east) return false;
+  }
+  if (f.admin1 !== undefined && loc?.admin1?.toLowerCase() !== f.admin1.toLowerCase()) return false;
+  if (f.perpetrator !== undefined && !incident.perpetrators.includes(f.perpetrator)) return false;
+  if (f.eventType !== undefined && incident.eventType !== f.eventType) return false;
+  if (f.minKilled !== undefined && !((headlineCount(incident.killed, 'best') ?? -Infinity) >= f.minKilled)) return false;
+  if (f.claimant !== undefined && !incident.claims.some((c) => c.claimant === f.claimant)) return false;
+  if (f.reviewStatus !== undefined && incident.review.status !== f.reviewStatus) return false;
+  if (f.document !== undefined && !incident.documents.includes(f.document)) return false;
+  if (f.q !== undefined) throw new Error('matchesFilter does not read q; spell the expected ids out');
+  return true;
+}
