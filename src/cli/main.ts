@@ -18,6 +18,8 @@ import { fetchGeoNames, DEFAULT_GEONAMES_URL } from '../pipeline/geocode/fetch-g
 import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { parsePublished } from './published-option.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
+import { registerServeCommand, serveStore } from './serve-command.ts';
+import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges } from './progress.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED = process.env.TALLY_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
@@ -65,16 +67,6 @@ function policyOf(p: string | undefined): ReconcilePolicy {
   return v;
 }
 
-export function printIngestSummary(s: IngestSummary, out: (line: string) => void): void {
-  out(`documents read: ${s.read} (new ${s.added}, new versions ${s.newVersions}, unchanged ${s.unchanged})`);
-  out(`rejected: ${s.rejected.length}`);
-  for (const r of s.rejected.slice(0, 50)) out(`  ${r.message}`);
-  if (s.rejected.length > 50) out(`  … and ${s.rejected.length - 50} more`);
-  out(`mentions extracted: ${s.mentions}; incidents: ${s.incidents}; tallies: ${s.tallies}`);
-  const byCode = new Map<string, number>();
-  for (const w of s.warnings) if (w.code !== 'input-rejected') byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
-  out(`warnings: ${[...byCode.entries()].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-}
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
@@ -96,20 +88,12 @@ export async function main(argv: string[]): Promise<number> {
       const store = await openStore(dbPath(o.db));
       try {
         const { resolver, source } = await loadGazetteer(store);
-        const tty = process.stderr.isTTY;
-        const summary = await ingestPaths(store, resolver, paths, {
-          published,
-          policy: 'latest',
-          now: now(),
-          runId: now(),
-          onProgress: ({ read, source: src }) => {
-            if (tty) process.stderr.write(`\rread ${read} documents (${src})`.padEnd(80).slice(0, 100));
-            else if (read % 1000 === 0) err(`read ${read} documents`);
-          },
-        });
-        if (tty) process.stderr.write('\n');
+        const before = await store.listIncidents();
+        const progress = createIngestProgress({ stream: process.stderr, total: await countInputDocuments(paths) });
+        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: now(), runId: now(), onProgress: progress.onProgress });
+        progress.stop();
         out(`gazetteer: ${source}`);
-        printIngestSummary(summary, out);
+        for (const line of formatIngestSummary(summary, incidentChanges(before, await store.listIncidents()))) out(line);
         if (summary.rejected.length) exit = 1;
       } finally {
         await store.close();
@@ -215,22 +199,33 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('demo')
-    .description('ingest the bundled sample (fictional articles) into SQLite with the embedded gazetteer and export it')
+    .description('ingest the bundled sample (fictional articles) into SQLite with the embedded gazetteer, export it, then serve the dashboard and API')
     .option('--db <file>', 'store: a SQLite file or a postgres:// URL', 'tally-sample.db')
     .option('--out <file>', 'export file', 'tally-sample.json')
-    .action(async (o: { db: string; out: string }) => {
+    .option('--port <port>', 'port to serve on', '8080')
+    .option('--no-serve', 'stop after the export')
+    .action(async (o: { db: string; out: string; port: string; serve: boolean }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${o.port}: expected a port number 0-65535`);
       const store = await openStore(o.db);
       try {
         const { resolver, source } = await loadGazetteer(store);
-        const summary = await ingestPaths(store, resolver, [join(REPO_ROOT, 'sample')], { now: now(), runId: now() });
+        const paths = [join(REPO_ROOT, 'sample')];
+        const before = await store.listIncidents();
+        const progress = createIngestProgress({ stream: process.stderr, total: await countInputDocuments(paths) });
+        const summary = await ingestPaths(store, resolver, paths, { now: now(), runId: now(), onProgress: progress.onProgress });
+        progress.stop();
         out(`gazetteer: ${source}`);
-        printIngestSummary(summary, out);
+        for (const line of formatIngestSummary(summary, incidentChanges(before, await store.listIncidents()))) out(line);
         writeFileSync(o.out, await renderExport(store, 'json', now()));
         out(`store: ${o.db}; incidents exported to ${o.out}`);
+        if (o.serve) await serveStore(store, { location: o.db, resolver, gazetteerSource: source, port }, { usageError: (m) => new UsageError(m), out, now });
       } finally {
         await store.close();
       }
     });
+
+  registerServeCommand(program, { dbPath, openStore, usageError: (message) => new UsageError(message), out, now });
 
   registerTalliesCommand(program, { dbPath, openStore, usageError: (message) => new UsageError(message), out });
 
