@@ -3,7 +3,8 @@
  * suite (linking, API latency) is one file in this folder exporting a Suite, listed here.
  */
 import type { Suite } from '../suite.ts';
+import { apiSuite } from './api.ts';
 import { extractionSuite } from './extraction.ts';
 import { linkingSuite } from './linking.ts';
 
-export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite];
+export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite];

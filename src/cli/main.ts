@@ -3,7 +3,7 @@
  * composition root), prints results. Exit status per the contract: 0 success, 1 when some inputs
  * were rejected (the rest landed), 2 on usage errors.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -15,6 +15,7 @@ import { runEval } from '../services/run-eval.ts';
 import { formatReport } from '../eval/format-report.ts';
 import { checkThresholds, type Thresholds } from '../eval/eval-thresholds.ts';
 import { fetchGeoNames, DEFAULT_GEONAMES_URL } from '../pipeline/geocode/fetch-geonames.ts';
+import { GeoNamesDirError } from '../pipeline/geocode/geocode-errors.ts';
 import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { parsePublished } from './published-option.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
@@ -165,9 +166,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .argument('<dir>')
     .action(async (dir: string, o: { db?: string }) => {
+      // Check the folder before creating a store, so a mistyped path leaves nothing behind.
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`gazetteer folder '${dir}' does not exist or is not a folder; expected a GeoNames dump folder (XX.txt with admin1CodesASCII.txt and admin2Codes.txt)`);
       const store = await openStore(dbPath(o.db));
       try {
-        const r = await importGeoNames(store, dir);
+        const r = await importGeoNames(store, dir).catch((e: unknown) => {
+          if (e instanceof GeoNamesDirError) throw new UsageError(e.message);
+          throw e;
+        });
         out(`imported ${r.entries} places from ${dir}`);
         for (const w of r.warnings.slice(0, 20)) err(`warning: ${w}`);
         if (r.warnings.length) out(`warnings: ${r.warnings.length}`);

@@ -276,7 +276,6 @@ describe('tally: usage errors exit 2 and change nothing', () => {
 
   test(
     'gazetteer import of a missing folder is a usage error and creates no store',
-    { todo: 'exits 1 (GeoNamesDirError is not mapped to a usage error) and leaves an empty store file behind, unlike export on a missing store' },
     async () => {
       const gzDb = join(dir, 'usage-gazetteer.db');
       const r = await tally('gazetteer', 'import', '--db', gzDb, join(dir, 'no-such-geonames-folder'));
