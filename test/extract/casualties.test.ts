@@ -230,7 +230,6 @@ const ANCHOR_ROWS: AnchorRow[] = [
   {
     text: 'Russian warplanes killed 13 civilians in Idlib countryside, they are 7 civilians, including 2 children, in the village of al-Sahara, and 6 civilians in Jabbala.',
     anchors: ['killed/civilians=13', 'killed/civilians=7', '^killed/children=2', 'killed/civilians=6'],
-    todo: 'the SOHR breakdown "they are 7 civilians ..." is not read (no outcome after it) and "6 civilians" becomes a sub-count of the 13',
   },
   {
     text: 'The Russian raids killed six people on Tuesday and eight more on Wednesday.',

@@ -94,7 +94,6 @@ const ROWS: Row[] = [
       'they are 7 civilians, including 2 children, in the village of al-Sahara',
       'and 6 civilians in Jabbala',
     ],
-    todo: '"they are" is cut, but "7 civilians" has no anchor and "6 civilians" is read as a sub-count, so al-Sahara and Jabbala stay one statement',
   },
   {
     text: 'Two civilians were killed in Saraqib, three others in Sarmin.',

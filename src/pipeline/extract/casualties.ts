@@ -265,6 +265,13 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       outcome = anchors[lastHead].outcome;
       rule = 'cas.elliptical';
     }
+    // Monitor style "killed 13 civilians, they are 7 civilians ... in al-Sahara, and 6 ...": the
+    // breakdown after "they are"/"namely" shares the outcome of the total it breaks down.
+    const continuesBreakdown = lastHead !== null && anchors[lastHead].rule.startsWith('cas.elliptical') && /(?:[,;]|\band)\s*$/i.test(before) && /^\s*(?:\w+\s+){0,6}?(?:in|at|near|on)\s+(?:the\s+\w+\s+of\s+)?[A-Z]/.test(text.slice(phraseEnd, phraseEnd + 80));
+    if (!outcome && category && lastHead !== null && (/(?:they are|they were|namely|as follows|these are)\s*:?\s*$/i.test(before) || continuesBreakdown)) {
+      outcome = anchors[lastHead].outcome;
+      rule = 'cas.elliptical';
+    }
     // "killed 14 soldiers and 9 rebel fighters", "two in Saraqib, three others in Sarmin",
     // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.
     if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(text.slice(lastHeadEnd, q.start))) {
