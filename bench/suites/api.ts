@@ -29,6 +29,7 @@ import { DEFAULT_SEED, Rng } from '../generate-corpus.ts';
 import { formatCount, peakRssBytes } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
 import { syntheticPlaces, type SyntheticTown } from './linking.ts';
+import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS } from '../synthetic-vocabulary.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -53,26 +54,6 @@ const SPAN_DAYS = 3 * 365;
 export const LIST_PATH = '/api/v1/incidents?admin1=Idlib&from=2018-01-01&to=2018-12-31&min_killed=1&limit=50';
 export const STATS_PATH = '/api/v1/stats?group_by=week&by_perpetrator=true&admin1=Idlib';
 
-const EVENT_TYPES: readonly [EventType, number][] = [
-  ['air_strike', 45],
-  ['shelling', 30],
-  ['armed_clash', 10],
-  ['explosion', 8],
-  ['attack', 5],
-  ['other', 2],
-];
-const PERPETRATORS: readonly [string, number][] = [
-  ['russia', 25],
-  ['syrian-government', 30],
-  ['opposition', 8],
-  ['hts', 6],
-  ['turkey', 8],
-  ['isis', 6],
-  ['sdf', 4],
-  ['us-coalition', 5],
-  ['iran-backed', 3],
-  ['unknown', 5],
-];
 const CLAIMANTS: readonly [string, number][] = [
   ['sohr', 40],
   ['white-helmets', 15],
@@ -84,7 +65,6 @@ const CLAIMANTS: readonly [string, number][] = [
   ['un', 3],
 ];
 const OUTLETS = ['Levant Wire Service (fictional)', 'Orontes Daily (fictional)', 'Euphrates Monitor Bulletin (fictional)', 'Northern Desk News (fictional)'];
-const TARGETS = ['hospital', 'school', 'market', 'residential', 'camp', 'mosque', 'bakery', 'military'];
 const EVENT_WORDS: Record<EventType, string> = {
   air_strike: 'Air strikes hit',
   shelling: 'Shelling hit',
@@ -140,10 +120,10 @@ export function generateIncidents(count: number, seed: number, towns: readonly S
     const town = pickTown();
     const day = FIRST_DAY + rng.int(0, SPAN_DAYS - 1);
     const date = isoDay(day);
-    const eventType = weighted(rng, EVENT_TYPES);
-    const perpetrator = weighted(rng, PERPETRATORS);
+    const eventType = weighted(rng, EVENT_TYPE_WEIGHTS);
+    const perpetrator = weighted(rng, PERPETRATOR_WEIGHTS);
     const disputed = rng.chance(0.05);
-    const perpetrators = disputed ? [perpetrator, weighted(rng, PERPETRATORS)].filter((p, k, a) => a.indexOf(p) === k) : [perpetrator];
+    const perpetrators = disputed ? [perpetrator, weighted(rng, PERPETRATOR_WEIGHTS)].filter((p, k, a) => a.indexOf(p) === k) : [perpetrator];
     const r = rng.float();
     const killed = r < 0.1 ? null : r < 0.35 ? rng.int(1, 2) : r < 0.75 ? rng.int(3, 10) : r < 0.95 ? rng.int(11, 40) : rng.int(41, 150);
     const civilians = killed !== null && rng.chance(0.6) ? rng.int(Math.ceil(killed / 2), killed) : null;

@@ -30,6 +30,7 @@ import { embeddedGazetteer } from '../../src/pipeline/geocode/embedded-gazetteer
 import { DEFAULT_SEED, newsSpelling, Rng } from '../generate-corpus.ts';
 import { elapsedNs, formatBytes, formatCount, formatSeconds, nsToSeconds, peakRssBytes, perSecond } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
+import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS } from '../synthetic-vocabulary.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -87,26 +88,6 @@ export interface SyntheticMentions {
   reportedDateMentions: number;
 }
 
-const EVENT_TYPES: readonly [EventType, number][] = [
-  ['air_strike', 45],
-  ['shelling', 30],
-  ['armed_clash', 10],
-  ['explosion', 8],
-  ['attack', 5],
-  ['other', 2],
-];
-const PERPETRATORS: readonly [string, number][] = [
-  ['russia', 25],
-  ['syrian-government', 30],
-  ['opposition', 8],
-  ['hts', 6],
-  ['turkey', 8],
-  ['isis', 6],
-  ['sdf', 4],
-  ['us-coalition', 5],
-  ['iran-backed', 3],
-  ['unknown', 5],
-];
 /** Who is said to have done it when a second outlet attributes the event differently. */
 const ALTERNATIVE_PERPETRATOR: Record<string, string> = {
   russia: 'syrian-government',
@@ -131,7 +112,6 @@ const CLAIMANTS: readonly [string, number][] = [
   ['un', 3],
   ['aircraft-observatory', 2],
 ];
-const TARGETS = ['hospital', 'school', 'market', 'residential', 'camp', 'mosque', 'bakery', 'military'];
 /** Invented outlets; the linker only reads their names. */
 const OUTLETS = [
   'Levant Wire Service',
@@ -277,8 +257,8 @@ export function generateMentions(size: number, seed: number, places = syntheticP
     events.push({
       day,
       towns: eventTowns,
-      type: weighted(rng, EVENT_TYPES),
-      perpetrator: weighted(rng, PERPETRATORS),
+      type: weighted(rng, EVENT_TYPE_WEIGHTS),
+      perpetrator: weighted(rng, PERPETRATOR_WEIGHTS),
       killed,
       civilians: rng.chance(0.6),
       children: killed !== null && killed >= 3 && rng.chance(0.3) ? rng.int(1, Math.floor(killed / 3)) : 0,

@@ -9,6 +9,7 @@
  * distance-only match, then more agreeing figures; remaining ties go to required gold incidents
  * over optional ones, then to ids, so the result is deterministic. Pure functions only.
  */
+import { distanceKm } from '../pipeline/geocode/gazetteer.ts';
 import { COUNT_CATEGORIES } from '../domain/types.ts';
 import { sameName } from '../domain/name-key.ts';
 import type { GoldIncident, GoldRange } from './gold-file.ts';
@@ -91,14 +92,6 @@ export function datesOverlap(gold: GoldIncident['date'], sys: ExportIncident['da
   return sysStart <= gold.end && gold.start <= sys.end;
 }
 
-/** Great-circle distance in km (haversine, mean Earth radius). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 function systemPlaces(sys: ExportIncident): ExportPlace[] {
   return sys.location ? [sys.location, ...sys.places] : [...sys.places];

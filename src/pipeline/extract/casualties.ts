@@ -45,9 +45,9 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.conjoined', description: 'a count joined to the previous one shares its outcome', example: 'The strikes killed 14 soldiers and 9 rebel fighters.' },
 ];
 
-const esc = (s: string) => s;
-const KILLED_RE_SRC = KILLED_WORDS.map(esc).join('|');
-const INJURED_RE_SRC = INJURED_WORDS.map(esc).join('|');
+// The outcome words are regex sources already (lexicons/events.ts).
+const KILLED_RE_SRC = KILLED_WORDS.join('|');
+const INJURED_RE_SRC = INJURED_WORDS.join('|');
 const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */

@@ -24,7 +24,7 @@ export interface ExtractResult {
 interface Built {
   frame: Frame;
   kind: MentionKind;
-  date: (DateRange & { prov: Mention['date'] extends infer D ? (D extends { prov: infer P } ? P : null) : null }) | null;
+  date: NonNullable<Mention['date']> | null;
   resolved: ResolvedPlace[];
   localities: ResolvedPlace[];
   admin1: string | null;
@@ -310,8 +310,6 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
     if (g.kind === 'background') continue;
     const f = g.frame;
     if (g.kind === 'incident' && !hasFigures(f) && !g.localities.length && f.kind === 'event') continue;
-    const start = Math.min(...g.mergedFrames.map((x) => sentences[x.sentence].start));
-    const end = Math.max(...g.mergedFrames.map((x) => sentences[x.sentence].end));
     const quoteFrame = g.mergedFrames.find((x) => hasFigures(x)) ?? f;
     const qs = quoteSpan(article.text, quoteFrame);
     mentions.push({
@@ -334,8 +332,6 @@ export function extractDocument(article: Article, resolver: PlaceResolver): Extr
       dateBasis: !g.date ? undefined : estimated ? 'estimated' : g.date.precision === 'reported' ? 'published' : 'stated',
       area: f.regions[0] ?? g.admin1 ?? null,
     });
-    void start;
-    void end;
   }
   // Displacement figures are tallies of their own (never incidents).
   for (const s of sentences) {
@@ -573,7 +569,7 @@ function absorb(g: Built, b: Built): void {
   else gf.claimants = [...gf.claimants, ...bf.claimants.filter((p) => !seenC.has(p.value) && hasFigures(bf))];
   const seenT = new Set(gf.targets.map((p) => p.value));
   gf.targets = [...gf.targets, ...bf.targets.filter((p) => !seenT.has(p.value))];
-  if (!gf.eventType || (!hasFigures(bf) && bf.eventType && gf.eventType.prov.span.start > bf.eventType.prov.span.start && false)) gf.eventType = bf.eventType;
+  if (!gf.eventType) gf.eventType = bf.eventType;
   if (g.date && b.date && g.date.precision !== 'day' && b.date.precision === 'day') g.date = b.date;
   if (!g.date) g.date = b.date;
   const have = new Set(g.resolved.map((r) => r.gazetteerId ?? r.name));
@@ -589,4 +585,3 @@ function orderPlaces(places: ResolvedPlace[]): ResolvedPlace[] {
   return [...withCoords].sort((a, b) => rank[a.precision] - rank[b.precision]);
 }
 
-export type { PlaceMention };

@@ -210,7 +210,6 @@ function uniqTagged<V>(xs: Tagged<V>[]): Tagged<V>[] {
 export function framesOfSentence(s: SentenceInfo, docText: string): Frame[] {
   const frames: Frame[] = [];
   const clauses = splitClauses(s.text, s.anchors, s.start);
-  const anchoredClauses = clauses.filter((c) => s.anchors.some((a) => within(a, s.start + c.start, s.start + c.end)));
   for (const c of clauses) {
     const cs = s.start + c.start;
     const ce = s.start + c.end;
@@ -241,9 +240,7 @@ export function framesOfSentence(s: SentenceInfo, docText: string): Frame[] {
     } else {
       const clauseText = s.text.slice(c.start, c.end);
       const eventPlaces = clausePlaces.filter((p) => p.role === 'event');
-      if (eventPlaces.length && clauseEvents.length && ATTACK_VERB_RE.test(clauseText) && anchoredClauses.length === 0) {
-        frames.push({ ...base, kind: 'event', anchors: [], killed: {}, injured: {} });
-      } else if (eventPlaces.length && clauseEvents.length && ATTACK_VERB_RE.test(clauseText)) {
+      if (eventPlaces.length && clauseEvents.length && ATTACK_VERB_RE.test(clauseText)) {
         frames.push({ ...base, kind: 'event', anchors: [], killed: {}, injured: {} });
       }
     }

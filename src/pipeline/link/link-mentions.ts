@@ -526,4 +526,3 @@ function buildTally(m: Mention): Tally {
   };
 }
 
-export type { Article };
