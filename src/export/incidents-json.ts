@@ -25,6 +25,13 @@ import type { ExportDocument, ExportInput } from './export-input.ts';
 
 export const INCIDENTS_JSON_FORMAT = 'incidents/1';
 
+/**
+ * Revision of incidentJson's output. Stores keep each incident's rendering (the HTTP API sends it
+ * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
+ * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
+ */
+export const INCIDENT_JSON_REVISION = 1;
+
 export interface PlaceJson {
   name: string;
   gazetteer_id: string | null;

@@ -15,7 +15,8 @@ export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 500;
 
 export interface IncidentPage {
-  items: Incident[];
+  /** Each incident's incidents/1 JSON text (src/export/incidents-json.ts). */
+  itemsJson: string[];
   /** Pass back unchanged to get the next page; null on the last page. */
   nextCursor: string | null;
   /** Incidents matching the filter, across all pages. */
@@ -70,7 +71,11 @@ function checkLimit(limit: number): void {
   }
 }
 
-/** One page of the incidents matching `filter`, newest first, and how many match in all. */
+/**
+ * One page of the incidents matching `filter`, newest first, each as its incidents/1 JSON text
+ * (as the store keeps it, so a page is sent without being parsed and serialised again), and how
+ * many match in all (counted once per filter and data version by the store).
+ */
 export async function listIncidentPage(
   store: IncidentStore,
   filter: IncidentFilter,
@@ -79,12 +84,18 @@ export async function listIncidentPage(
   const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
   checkLimit(limit);
   const storeCursor = page.cursor ? decodeCursor(page.cursor, filter) : null;
-  const [result, total] = await Promise.all([store.queryIncidents(filter, { cursor: storeCursor, limit }), store.countIncidents(filter)]);
+  const result = await store.queryIncidentJson(filter, { cursor: storeCursor, limit });
+  const total = await store.countIncidents(filter);
   return {
-    items: result.items,
+    itemsJson: result.items,
     nextCursor: result.nextCursor === null ? null : encodeCursor(result.nextCursor, filter),
     total,
   };
+}
+
+/** The list response body, `{"items":[…],"next_cursor":…,"total":…}`, assembled from the stored texts. */
+export function incidentPageJson(page: IncidentPage): string {
+  return `{"items":[${page.itemsJson.join(',')}],"next_cursor":${JSON.stringify(page.nextCursor)},"total":${page.total}}`;
 }
 
 /** Every incident matching `filter`, in the store's own order (the order of a whole-store export). */

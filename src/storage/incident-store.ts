@@ -85,7 +85,14 @@ export interface IncidentStore {
    * pass the previous page's `nextCursor` to continue.
    */
   queryIncidents(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<Incident>>;
+  /** queryIncidents with each incident as its incidents/1 JSON text, as the HTTP API sends it. */
+  queryIncidentJson(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<string>>;
   countIncidents(filter: IncidentFilter): Promise<number>;
+  /**
+   * Changes whenever the stored incidents change, whichever process changed them: answers derived
+   * from the incidents may be reused while it stays the same.
+   */
+  incidentsVersion(): Promise<string>;
   /** Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone. */
   stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator?: boolean): Promise<StatsRow[]>;
 

@@ -31,6 +31,10 @@ import { incidentSearchText } from './search-text.ts';
 import { IncidentQuery, SMALL_SET, choosePath, dayNumber, isoDateOfDay, parseFilter, type ParsedFilter } from './incident-query-plan.ts';
 import { schemaVersion } from './store-migrations.ts';
 import { headlineCount } from '../export/headline-counts.ts';
+import { INCIDENT_JSON_REVISION, incidentJson } from '../export/incidents-json.ts';
+import { ReadCache } from './read-cache.ts';
+import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, monthKey, type StatsQueryRow } from './day-stats.ts';
+import type { AccessPath } from './incident-query-plan.ts';
 
 /** Largest page queryIncidents returns. */
 export const MAX_PAGE_LIMIT = 1000;
@@ -128,10 +132,32 @@ export interface StoreOptions {
   poolSize?: number;
   /** See SMALL_SET in ./incident-query-plan.ts; tests vary it to run every access path. */
   smallSet?: number;
+  /**
+   * Answer counts and statistics from incident_day_stats when the filter allows (default true);
+   * tests turn it off to check both ways give the same answers.
+   */
+  dayStats?: boolean;
 }
+
+/** What a reader checks before trusting cached answers or stored renderings (store_state). */
+interface ReadState {
+  /** store_state.incidents: changes with every write that changes incidents, in any process. */
+  version: string;
+  /** Whether incident_bodies.api_json holds this build's incidents/1 rendering. */
+  renderedJsonCurrent: boolean;
+}
+
+/** Entries of the in-memory read caches (./read-cache.ts); statistics answers are the large ones. */
+const PLAN_CACHE_ENTRIES = 4096;
+const COUNT_CACHE_ENTRIES = 4096;
+const STATS_CACHE_ENTRIES = 256;
 
 export class KyselyIncidentStore implements IncidentStore {
   private readonly smallSet: number;
+  private readonly useDayStats: boolean;
+  private readonly plans = new ReadCache<AccessPath>(PLAN_CACHE_ENTRIES);
+  private readonly counts = new ReadCache<number>(COUNT_CACHE_ENTRIES);
+  private readonly statsAnswers = new ReadCache<StatsRow[]>(STATS_CACHE_ENTRIES);
 
   constructor(
     private readonly db: Db,
@@ -141,6 +167,7 @@ export class KyselyIncidentStore implements IncidentStore {
     options: StoreOptions = {},
   ) {
     this.smallSet = options.smallSet ?? SMALL_SET;
+    this.useDayStats = options.dayStats ?? true;
   }
 
   /** Highest applied migration. */
@@ -274,7 +301,12 @@ export class KyselyIncidentStore implements IncidentStore {
     refuseDuplicates(incidents.map((x) => x.id), (i, id) => `incident #${i} '${id}'`, op);
     refuseDuplicates(tallies.map((x) => x.id), (i, id) => `tally #${i} '${id}'`, op);
     const rows = incidents.map((incident, seq) => this.incidentRow(incident, seq, () => incidentWhat(seq), op));
-    const bodies = incidents.map((incident, seq) => ({ seq, body: json(incident, () => incidentWhat(seq), op) }));
+    const bodies = incidents.map((incident, seq) => ({
+      seq,
+      body: json(incident, () => incidentWhat(seq), op),
+      api_json: json(incidentJson(incident), () => incidentWhat(seq), op),
+    }));
+    const dayStats = dayStatsRows(incidents.map((x, i) => ({ ...rows[i], perpetrators: x.perpetrators })));
     const perpetrators = incidents.flatMap((x, i) =>
       [...new Set(x.perpetrators)].map((perpetrator, position) => ({ incident_id: x.id, perpetrator, position, start_day: rows[i].start_day })),
     );
@@ -316,7 +348,7 @@ export class KyselyIncidentStore implements IncidentStore {
     const terms = [...termCounts].map(([term, n]) => ({ term, incidents: n }));
     await this.write(op, async (trx) => {
       // Children first: faster than cascading row by row.
-      const tables = ['claims', 'incident_claimants', 'incident_perpetrators', 'incident_documents', 'incident_bodies', 'incidents', 'search_terms', 'tallies'] as const;
+      const tables = ['claims', 'incident_claimants', 'incident_perpetrators', 'incident_documents', 'incident_bodies', 'incidents', 'search_terms', 'tallies', 'incident_day_stats'] as const;
       for (const table of tables) await trx.deleteFrom(table).execute();
       if (this.dialect === 'sqlite') await sql`INSERT INTO incident_search (incident_search) VALUES ('delete-all')`.execute(trx);
       await this.insertBatches(trx, 'incidents', rows, op, incidentWhat);
@@ -331,6 +363,9 @@ export class KyselyIncidentStore implements IncidentStore {
       }
       await this.insertBatches(trx, 'search_terms', terms, op, (i) => `search word '${terms[i].term}'`);
       await this.insertBatches(trx, 'tallies', tallyRows, op, tallyWhat);
+      await this.insertBatches(trx, 'incident_day_stats', dayStats, op, (i) => `day statistics row #${i}`);
+      await trx.updateTable('store_state').set({ value: INCIDENT_JSON_REVISION }).where('key', '=', 'incident_json_revision').execute();
+      await this.bumpIncidentsVersion(trx);
     });
     await this.refreshPlannerStatistics();
   }
@@ -415,10 +450,63 @@ export class KyselyIncidentStore implements IncidentStore {
     };
   }
 
+  /**
+   * queryIncidents with each incident as its incidents/1 JSON text (what the HTTP API sends),
+   * read as stored at the last replace, or rendered here when the store was written by a build
+   * with another rendering (store_state.incident_json_revision).
+   */
+  async queryIncidentJson(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<string>> {
+    const limit = page.limit;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) throw new StoreQueryError('page.limit', limit, `an integer from 1 to ${MAX_PAGE_LIMIT}`);
+    const after = page.cursor ? decodeCursor(page.cursor) : null;
+    const parsed = parseFilter(filter);
+    const state = await this.readState();
+    const query = await this.plan(parsed, state);
+    const column = state.renderedJsonCurrent ? sql.raw('b.api_json') : sql.raw('b.body');
+    const rows = await sql<{ text: string; start_day: number; id: string }>`
+      SELECT ${column} AS text, p.start_day AS start_day, p.id AS id
+      FROM (${query.page(after, limit + 1)}) AS p JOIN incident_bodies AS b ON b.seq = p.seq
+      ORDER BY p.start_day DESC, p.id DESC`.execute(this.db);
+    const items = rows.rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((r) => (state.renderedJsonCurrent ? r.text : JSON.stringify(incidentJson(JSON.parse(r.text) as Incident)))),
+      nextCursor: rows.rows.length > limit && last ? encodeCursor(Number(last.start_day), last.id) : null,
+    };
+  }
+
+  /** Computed once per filter and data version (./read-cache.ts). */
   async countIncidents(filter: IncidentFilter): Promise<number> {
-    const query = await this.plan(parseFilter(filter));
-    const rows = await sql<{ n: number | string }>`${query.count()}`.execute(this.db);
-    return Number(rows.rows[0].n);
+    const parsed = parseFilter(filter);
+    const state = await this.readState();
+    return this.counts.get(state.version, JSON.stringify(parsed), async () => {
+      if (this.useDayStats && answerableFromDayStats(parsed)) {
+        const rows = await dayStatsCount(parsed).execute(this.db);
+        return Number(rows.rows[0].n);
+      }
+      const query = await this.plan(parsed, state);
+      const rows = await sql<{ n: number | string }>`${query.count()}`.execute(this.db);
+      return Number(rows.rows[0].n);
+    });
+  }
+
+  /** store_state.incidents: changes whenever the incidents change, whichever process wrote them. */
+  async incidentsVersion(): Promise<string> {
+    return (await this.readState()).version;
+  }
+
+  private async readState(): Promise<ReadState> {
+    const rows = await this.db.selectFrom('store_state').select(['key', 'value']).execute();
+    const value = (key: string) => Number(rows.find((r) => r.key === key)?.value ?? NaN);
+    return { version: String(value('incidents')), renderedJsonCurrent: value('incident_json_revision') === INCIDENT_JSON_REVISION };
+  }
+
+  private async bumpIncidentsVersion(trx: Db): Promise<void> {
+    await trx
+      .updateTable('store_state')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('key', '=', 'incidents')
+      .execute();
   }
 
   /**
@@ -432,8 +520,28 @@ export class KyselyIncidentStore implements IncidentStore {
   async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false): Promise<StatsRow[]> {
     if (!STATS_GROUPS.includes(groupBy)) throw new StoreQueryError('groupBy', groupBy, `one of ${STATS_GROUPS.join(', ')}`);
     const parsed = parseFilter(filter);
-    const query = await this.plan(parsed);
+    const state = await this.readState();
     const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
+    const key = JSON.stringify([parsed, groupBy, withPerpetrator]);
+    // Callers get their own copy: a cached answer must not be changed through a returned array.
+    const rows = await this.statsAnswers.get(state.version, key, () => this.computeStats(parsed, groupBy, byPerpetrator, state));
+    return rows.map((r) => ({ ...r }));
+  }
+
+  private async computeStats(parsed: ParsedFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator: boolean, state: ReadState): Promise<StatsRow[]> {
+    const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
+    const statsRow = (r: StatsQueryRow, key: string): StatsRow => ({
+      key,
+      ...(withPerpetrator ? { perpetrator: String(r.perpetrator) } : {}),
+      incidents: Number(r.incidents),
+      killed: Number(r.killed),
+      civilians: Number(r.civilians),
+    });
+    if (this.useDayStats && answerableFromDayStats(parsed)) {
+      const rows = await dayStatsQuery(parsed, groupBy, withPerpetrator).execute(this.db);
+      return rows.rows.map((r) => statsRow(r, groupBy === 'perpetrator' ? String(r.key) : groupBy === 'month' ? monthKey(Number(r.key)) : isoDateOfDay(Number(r.key))));
+    }
+    const query = await this.plan(parsed, state);
     const joinPerpetrators = groupBy === 'perpetrator' || byPerpetrator;
     const perpetratorKey = sql.raw(`coalesce(p.perpetrator, 'unknown')`);
     const bucket =
@@ -449,27 +557,24 @@ export class KyselyIncidentStore implements IncidentStore {
       ? sql`LEFT JOIN incident_perpetrators AS p ON p.incident_id = i.id${parsed.perpetrator !== undefined ? sql` AND p.perpetrator = ${parsed.perpetrator}` : sql``}`
       : sql``;
     const groups = withPerpetrator ? sql`${bucket}, ${perpetratorKey}` : bucket;
-    const rows = await sql<{ key: number | string; perpetrator: string | null; incidents: number | string; killed: number | string; civilians: number | string }>`
+    const rows = await sql<StatsQueryRow>`
       SELECT ${bucket} AS key, ${withPerpetrator ? perpetratorKey : sql.raw('NULL')} AS perpetrator, count(*) AS incidents,
         coalesce(sum(i.killed_best), 0) AS killed, coalesce(sum(i.civilians_killed), 0) AS civilians
       FROM ${query.from()} ${join} ${query.where()}
       GROUP BY ${groups} ORDER BY ${groups}`.execute(this.db);
-    return rows.rows.map((r) => ({
-      key: groupBy === 'day' || groupBy === 'week' ? isoDateOfDay(Number(r.key)) : String(r.key),
-      ...(withPerpetrator ? { perpetrator: String(r.perpetrator) } : {}),
-      incidents: Number(r.incidents),
-      killed: Number(r.killed),
-      civilians: Number(r.civilians),
-    }));
+    return rows.rows.map((r) => statsRow(r, groupBy === 'day' || groupBy === 'week' ? isoDateOfDay(Number(r.key)) : String(r.key)));
   }
 
   /** The access path of a filter (./incident-query-plan.ts), counting candidates when needed. */
-  private async plan(filter: ParsedFilter): Promise<IncidentQuery> {
-    const path = await choosePath(this.dialect, filter, async (probes: RawBuilder<unknown>[]) => {
-      const names = probes.map((_, i) => `p${i}`);
-      const row = await sql<Record<string, number | string>>`SELECT ${sql.join(probes.map((p, i) => sql`${p} AS ${sql.ref(names[i])}`))}`.execute(this.db);
-      return names.map((n) => Number(row.rows[0][n]));
-    }, this.smallSet);
+  private async plan(filter: ParsedFilter, state?: ReadState): Promise<IncidentQuery> {
+    const version = (state ?? (await this.readState())).version;
+    const path = await this.plans.get(version, JSON.stringify(filter), () =>
+      choosePath(this.dialect, filter, async (probes: RawBuilder<unknown>[]) => {
+        const names = probes.map((_, i) => `p${i}`);
+        const row = await sql<Record<string, number | string>>`SELECT ${sql.join(probes.map((p, i) => sql`${p} AS ${sql.ref(names[i])}`))}`.execute(this.db);
+        return names.map((n) => Number(row.rows[0][n]));
+      }, this.smallSet),
+    );
     return new IncidentQuery(this.dialect, filter, path);
   }
 

@@ -17,6 +17,7 @@
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Expression, Kysely, Migration } from 'kysely';
 import { Migrator, sql } from './kysely-runtime.ts';
 import type { StoreDialect } from './store-schema.ts';
+import { dayStatsRows } from './day-stats.ts';
 import { MigrationFailedError, MigrationListError, SchemaVersionError, StoreOpenError, describeError } from './store-errors.ts';
 
 export interface StoreMigration {
@@ -311,8 +312,82 @@ async function initialSchema(db: Kysely<any>, dialect: StoreDialect): Promise<vo
   await s.createIndex('audit_log_at').on('audit_log').column('at').execute();
 }
 
+/**
+ * The read model the HTTP API serves a million incidents from (docs/decisions/0010-read-model.md):
+ *
+ * - `store_state`: counters every reader checks before trusting a cached answer. `incidents` is
+ *   bumped in the same transaction as every write that changes incidents, so a count, plan or
+ *   statistic cached under one value is never served after another process changed the data;
+ *   `incident_json_revision` records which rendering of src/export/incidents-json.ts the stored
+ *   `incident_bodies.api_json` texts were made with (0: none yet).
+ * - `incident_bodies.api_json`: each incident's incidents/1 JSON text, written with its body, so a
+ *   list page is assembled from stored text instead of parsed, renamed and serialised again.
+ * - `incident_day_stats`: incidents, killed and civilians killed summed per start day, end day,
+ *   governorate, event type, review status and perpetrator. `scope` 0 rows count each incident
+ *   once (perpetrator NULL); `scope` 1 rows count it once under each of its perpetrators (perpetrator
+ *   NULL when it has none, shown as 'unknown'). `month_day` is the first day of the start day's month. Statistics and counts whose filters name only these columns read it
+ *   instead of every incident; its covering index starts with what every such query fixes.
+ */
+async function readModel(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const s = db.schema;
+  const t = columnTypes(dialect);
+  await s
+    .createTable('store_state')
+    .addColumn('key', t.text, (c) => c.primaryKey())
+    .addColumn('value', t.integer, notNull)
+    .execute();
+  await db
+    .insertInto('store_state')
+    .values([
+      { key: 'incidents', value: 0 },
+      { key: 'incident_json_revision', value: 0 },
+    ])
+    .execute();
+  await s.alterTable('incident_bodies').addColumn('api_json', t.json).execute();
+  await s
+    .createTable('incident_day_stats')
+    .addColumn('scope', t.integer, notNull)
+    .addColumn('perpetrator', t.text)
+    .addColumn('admin1_key', t.text)
+    .addColumn('start_day', t.integer, notNull)
+    .addColumn('end_day', t.integer, notNull)
+    .addColumn('month_day', t.integer, notNull)
+    .addColumn('event_type', t.text, notNull)
+    .addColumn('review_status', t.text, notNull)
+    .addColumn('incidents', t.integer, notNull)
+    .addColumn('killed', t.integer, notNull)
+    .addColumn('civilians', t.integer, notNull)
+    .execute();
+  await s
+    .createIndex('incident_day_stats_cover')
+    .on('incident_day_stats')
+    .columns(['scope', 'admin1_key', 'start_day', 'perpetrator', 'end_day', 'month_day', 'event_type', 'review_status', 'incidents', 'killed', 'civilians'])
+    .execute();
+
+  // A store linked before this migration: sum its incidents now, so its statistics stay right
+  // (its renderings are made at the next replace; until then they are rendered on read).
+  const incidents = await db
+    .selectFrom('incidents')
+    .select(['id', 'start_day', 'end_day', 'admin1_key', 'event_type', 'review_status', 'killed_best', 'civilians_killed'])
+    .orderBy('seq')
+    .execute();
+  if (incidents.length === 0) return;
+  const perpetrators = new Map<string, string[]>();
+  const links = await db.selectFrom('incident_perpetrators').select(['incident_id', 'perpetrator']).orderBy('incident_id').orderBy('position').execute();
+  for (const { incident_id, perpetrator } of links) {
+    const list = perpetrators.get(incident_id) ?? [];
+    list.push(perpetrator);
+    perpetrators.set(incident_id, list);
+  }
+  const rows = dayStatsRows(incidents.map((i) => ({ ...i, perpetrators: perpetrators.get(i.id) ?? [] })));
+  for (let start = 0; start < rows.length; start += 500) await db.insertInto('incident_day_stats').values(rows.slice(start, start + 500)).execute();
+}
+
 /** Every migration this build knows, in order. Append only. */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [{ version: 1, name: 'initial-schema', up: initialSchema }];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [
+  { version: 1, name: 'initial-schema', up: initialSchema },
+  { version: 2, name: 'read-model', up: readModel },
+];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */
 export function migrationKey(m: Pick<StoreMigration, 'version' | 'name'>): string {

@@ -78,6 +78,31 @@ export interface IncidentsTable {
 export interface IncidentBodiesTable {
   seq: number;
   body: string;
+  /** The incidents/1 rendering of body (store_state.incident_json_revision says which); null before migration 2's first replace. */
+  api_json: string | null;
+}
+
+/** Counters readers check before trusting cached answers (migration 2). */
+export interface StoreStateTable {
+  key: string;
+  value: number;
+}
+
+/** Casualties summed per day and filter column (migration 2; see readModel in ./store-migrations.ts). */
+export interface IncidentDayStatsTable {
+  /** 0: each incident once, perpetrator null; 1: once per perpetrator (null when it has none). */
+  scope: number;
+  perpetrator: string | null;
+  admin1_key: string | null;
+  start_day: number;
+  end_day: number;
+  /** Day number of the first of start_day's month. */
+  month_day: number;
+  event_type: string;
+  review_status: string;
+  incidents: number;
+  killed: number;
+  civilians: number;
 }
 
 /** Child rows carry their incident's start_day so each can be walked in page order. */
@@ -203,6 +228,8 @@ export interface StoreDatabase {
   mentions: MentionsTable;
   incidents: IncidentsTable;
   incident_bodies: IncidentBodiesTable;
+  store_state: StoreStateTable;
+  incident_day_stats: IncidentDayStatsTable;
   incident_perpetrators: IncidentPerpetratorsTable;
   incident_documents: IncidentDocumentsTable;
   incident_claimants: IncidentClaimantsTable;

@@ -5,7 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toIncidentsJson } from '../../src/export/incidents-json.ts';
+import { createHash } from 'node:crypto';
+import { INCIDENT_JSON_REVISION, incidentJson, toIncidentsJson } from '../../src/export/incidents-json.ts';
 import { EVENT_TYPES, type EventType } from '../../src/domain/types.ts';
 import { makeArticle, makeClaim, makeIncident, makePlace, makeTally, range } from '../storage/domain-fixtures.ts';
 
@@ -203,5 +204,40 @@ describe('incidents/1 JSON', () => {
     out.documents.push('x');
     assert.deepEqual(incident.perpetrators, ['russia']);
     assert.deepEqual(incident.documents, ['doc-1']);
+  });
+});
+
+describe('incidents/1 rendering revision', () => {
+  // Stores keep each incident's rendering and serve it as stored while their recorded revision
+  // equals INCIDENT_JSON_REVISION. This fingerprint of the rendering of incidents touching every
+  // field is recorded per revision: when incidentJson's output changes the test fails until the
+  // revision is raised (so stores re-render instead of serving the old text) and the new
+  // fingerprint is recorded here.
+  const FINGERPRINTS: Record<number, string> = {
+    1: 'e9491cfb24cd323e',
+  };
+
+  test('the rendering matches the fingerprint recorded for INCIDENT_JSON_REVISION', () => {
+    const incidents = [
+      makeIncident({ id: 'rev-1', independentSources: 2, perpetratorsDisputed: true, perpetrators: ['russia', 'syrian-government'], targets: ['hospital'] }),
+      makeIncident({
+        id: 'rev-2',
+        eventType: 'shelling',
+        date: { start: '2019-11-30', end: '2019-12-01', precision: 'range' },
+        location: null,
+        places: [],
+        killed: { civilians: range(3, 2, 5), children: range(1), women: range(1), fighters: range(2) },
+        injured: {},
+        claims: [makeClaim({ outlet: null, published: null, killed: { civilians: 3 }, injured: { total: 4 }, rules: ['count.killed', 'count.injured'] })],
+        review: { status: 'edited' },
+      }),
+    ];
+    const text = incidents.map((i) => JSON.stringify(incidentJson(i))).join('\n');
+    const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    assert.equal(
+      fingerprint,
+      FINGERPRINTS[INCIDENT_JSON_REVISION],
+      `incidentJson's output changed: raise INCIDENT_JSON_REVISION in src/export/incidents-json.ts and record ${fingerprint} for it here`,
+    );
   });
 });

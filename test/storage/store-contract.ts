@@ -16,6 +16,7 @@ import type { GazetteerEntry } from '../../src/domain/gazetteer-entry.ts';
 import type { Incident } from '../../src/domain/types.ts';
 import { StoreQueryError, StoreWriteError } from '../../src/storage/store-errors.ts';
 import { headlineCount } from '../../src/export/headline-counts.ts';
+import { incidentJson } from '../../src/export/incidents-json.ts';
 import {
   makeArticle,
   makeClaim,
@@ -51,6 +52,34 @@ async function walkPages(store: IncidentStore, filter: IncidentFilter, limit: nu
 
 function expectedIds(filter: IncidentFilter, among: readonly Incident[] = QUERY_INCIDENTS): string[] {
   return listOrder(among.filter((i) => matchesFilter(i, filter))).map((i) => i.id);
+}
+
+const DAY_MS = 86_400_000;
+const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** IncidentStore.stats written out plainly over QUERY_INCIDENTS, as its documentation states it. */
+function expectedStats(filter: IncidentFilter, groupBy: 'day' | 'week' | 'month' | 'perpetrator', byPerpetrator: boolean): StatsRow[] {
+  const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
+  const rows = new Map<string, StatsRow>();
+  for (const incident of QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter))) {
+    const start = Date.parse(`${incident.date.start}T00:00:00Z`);
+    const weekday = (new Date(start).getUTCDay() + 6) % 7; // Monday 0
+    const bucket = groupBy === 'day' ? incident.date.start : groupBy === 'week' ? isoOf(start - weekday * DAY_MS) : `${incident.date.start.slice(0, 7)}-01`;
+    const perpetrators = incident.perpetrators.length ? [...new Set(incident.perpetrators)] : ['unknown'];
+    const split = groupBy === 'perpetrator' || withPerpetrator;
+    const under = (split ? perpetrators : [null]).filter((p) => filter.perpetrator === undefined || !split || p === filter.perpetrator);
+    for (const p of under) {
+      const key = groupBy === 'perpetrator' ? p! : bucket;
+      const id = JSON.stringify([key, withPerpetrator ? p : null]);
+      const row = rows.get(id) ?? { key, ...(withPerpetrator ? { perpetrator: p! } : {}), incidents: 0, killed: 0, civilians: 0 };
+      row.incidents += 1;
+      row.killed += headlineCount(incident.killed, 'best') ?? 0;
+      row.civilians += incident.killed.civilians?.best ?? 0;
+      rows.set(id, row);
+    }
+  }
+  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows.values()].sort((a, b) => bytes(a.key, b.key) || bytes(a.perpetrator ?? '', b.perpetrator ?? ''));
 }
 
 export function runStoreContract(name: string, open: () => Promise<IncidentStore>): void {
@@ -345,12 +374,46 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
           withStore(async (store) => {
             const old = [incidentNoLocation, incidentA];
             await store.replaceIncidents(old, [tally2]);
+            const version = await store.incidentsVersion();
             await assert.rejects(store.replaceIncidents(incidents, tallies), (e: Error) => e instanceof StoreWriteError && names.test(e.message));
+            assert.equal(await store.incidentsVersion(), version, 'the version stays');
+            assert.equal(await store.countIncidents({}), old.length);
             assert.deepEqual(await store.listIncidents(), old);
             assert.deepEqual(await store.listTallies(), [tally2]);
             assert.deepEqual((await store.queryIncidents({}, { limit: 10 })).items.map((i) => i.id).sort(), ['c-inc-a', 'c-inc-c']);
           }));
       }
+
+      test('answers follow every replace, made by this connection or another (cached counts, paths and statistics are dropped)', async () => {
+        const reader = await open();
+        const writer = await open();
+        try {
+          await writer.replaceIncidents([incidentA, incidentB], []);
+          const v1 = await reader.incidentsVersion();
+          const idlib = { admin1: 'Idlib' };
+          assert.equal(await reader.countIncidents({}), 2);
+          assert.equal((await reader.stats({}, 'perpetrator')).reduce((n, r) => n + r.incidents, 0), 3, 'A: one perpetrator, B: two');
+          const idlibBefore = await reader.countIncidents(idlib);
+          assert.equal(await reader.incidentsVersion(), v1, 'reads do not change the version');
+          await writer.replaceIncidents([incidentB], []);
+          const v2 = await reader.incidentsVersion();
+          assert.notEqual(v2, v1, 'a replace by another connection changes the version');
+          assert.equal(await reader.countIncidents({}), 1);
+          assert.deepEqual((await reader.stats({}, 'perpetrator')).map((r) => [r.key, r.incidents]), [
+            ['opposition', 1],
+            ['syrian-government', 1],
+          ]);
+          assert.equal(await reader.countIncidents(idlib), idlibBefore - (incidentA.location?.admin1 === 'Idlib' ? 1 : 0));
+          assert.deepEqual((await reader.queryIncidents({}, { limit: 10 })).items, [incidentB]);
+          await reader.replaceIncidents([incidentA], []);
+          assert.notEqual(await reader.incidentsVersion(), v2, 'its own replace changes the version too');
+          assert.equal(await reader.countIncidents({}), 1);
+          assert.deepEqual((await reader.queryIncidents({}, { limit: 10 })).items, [incidentA]);
+        } finally {
+          await reader.close();
+          await writer.close();
+        }
+      });
 
       test('review status survives the round trip', () =>
         withStore(async (store) => {
@@ -545,6 +608,26 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       });
     }
 
+    for (const [label, filter] of [['no filter', {}], ...single.slice(0, 8), ...combined.slice(0, 3)] as [string, IncidentFilter][]) {
+      test(`incidents/1 JSON pages ${label}: the same pages as queryIncidents, each text the incident's rendering`, async () => {
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page = await store.queryIncidents(filter, { cursor, limit: 3 });
+          const json = await store.queryIncidentJson(filter, { cursor, limit: 3 });
+          assert.equal(json.nextCursor, page.nextCursor, `cursor after page ${pages + 1}`);
+          assert.deepEqual(
+            json.items.map((text) => JSON.parse(text) as unknown),
+            page.items.map((i) => incidentJson(i)),
+          );
+          for (const text of json.items) assert.equal(text, JSON.stringify(JSON.parse(text)), 'compact JSON text');
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor !== null && pages < 50);
+        assert.equal(cursor, null);
+      });
+    }
+
     test('a long date range is found by any window it overlaps', async () => {
       for (const [from, to] of [
         ['2019-01-01', '2019-01-01'],
@@ -688,6 +771,39 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       const russiaByMonth = await store.stats({ perpetrator: 'russia' }, 'month', true);
       assert.deepEqual([...new Set(russiaByMonth.map((r) => r.perpetrator))], ['russia']);
       assert.deepEqual(sums(russiaByMonth), figures(QUERY_INCIDENTS.filter((i) => i.perpetrators.includes('russia'))));
+    });
+
+    // Every grouping over filters the day-statistics table can answer and ones it cannot, against
+    // a plain reading of the incidents (a store opened with dayStats off runs the same tests).
+    const statsFilters: IncidentFilter[] = [
+      {},
+      { admin1: 'IDLIB' },
+      { from: '2019-11-21', to: '2019-12-10' },
+      { from: '2019-06-10', to: '2019-06-20' },
+      { perpetrator: 'syrian-government', admin1: 'idlib' },
+      { eventType: 'shelling', reviewStatus: 'unreviewed' },
+      { eventType: 'air_strike', perpetrator: 'russia', to: '2019-12-01' },
+      { minKilled: 3 },
+      { claimant: 'sohr', perpetrator: 'russia' },
+      { bbox: [36, 35, 38, 37], from: '2019-11-15' },
+    ];
+    for (const filter of statsFilters) {
+      for (const groupBy of ['day', 'week', 'month', 'perpetrator'] as const) {
+        for (const byPerpetrator of groupBy === 'perpetrator' ? [false] : [false, true]) {
+          test(`stats ${groupBy}${byPerpetrator ? ' × perpetrator' : ''} ${JSON.stringify(filter)} equal a plain reading`, async () => {
+            assert.deepEqual(await store.stats(filter, groupBy, byPerpetrator), expectedStats(filter, groupBy, byPerpetrator));
+            assert.equal(await store.countIncidents(filter), expectedIds(filter).length);
+          });
+        }
+      }
+    }
+
+    test('stats answers are copies: changing one does not change the next answer', async () => {
+      const first = await store.stats({}, 'perpetrator');
+      const again = structuredClone(first);
+      first[0].incidents = -1;
+      first.pop();
+      assert.deepEqual(await store.stats({}, 'perpetrator'), again);
     });
 
     test('stats of a filter matching nothing is empty', async () => {

@@ -1,0 +1,130 @@
+/**
+ * The `incident_day_stats` table (migration 2, ./store-migrations.ts): casualties summed per start
+ * day, end day, governorate, event type, review status and perpetrator, written with the incidents
+ * so statistics and counts over a million incidents read thousands of rows instead of all of them.
+ * A filter on date, governorate, event type, review status and perpetrator only (the dashboard's
+ * timeline and most counts) is answered here; any other condition (bounding box, minimum killed,
+ * claimant, text, document) needs the incidents themselves. Both ways give the same answer; the
+ * contract suite checks that on every filter it tries.
+ */
+import type { RawBuilder } from 'kysely';
+import { sql } from './kysely-runtime.ts';
+import type { StatsBucket } from './incident-store.ts';
+import type { ParsedFilter } from './incident-query-plan.ts';
+import type { IncidentDayStatsTable } from './store-schema.ts';
+import { isoDateOfDay } from './incident-query-plan.ts';
+
+/** What replaceIncidents knows of each incident, from its row and its distinct perpetrators. */
+export interface DayStatsInput {
+  start_day: number;
+  end_day: number;
+  admin1_key: string | null;
+  event_type: string;
+  review_status: string;
+  killed_best: number | null;
+  civilians_killed: number | null;
+  perpetrators: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Day number of the first of the month holding `day`. */
+export function monthStartDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS);
+}
+
+/** The summed rows, in a deterministic order (first appearance of each key). */
+export function dayStatsRows(incidents: Iterable<DayStatsInput>): IncidentDayStatsTable[] {
+  const rows = new Map<string, IncidentDayStatsTable>();
+  const add = (x: DayStatsInput, scope: number, perpetrator: string | null) => {
+    const key = JSON.stringify([scope, perpetrator, x.admin1_key, x.start_day, x.end_day, x.event_type, x.review_status]);
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        scope,
+        perpetrator,
+        admin1_key: x.admin1_key,
+        start_day: x.start_day,
+        end_day: x.end_day,
+        month_day: monthStartDay(x.start_day),
+        event_type: x.event_type,
+        review_status: x.review_status,
+        incidents: 0,
+        killed: 0,
+        civilians: 0,
+      };
+      rows.set(key, row);
+    }
+    row.incidents += 1;
+    row.killed += x.killed_best ?? 0;
+    row.civilians += x.civilians_killed ?? 0;
+  };
+  for (const x of incidents) {
+    add(x, 0, null);
+    if (x.perpetrators.length === 0) add(x, 1, null);
+    for (const p of new Set(x.perpetrators)) add(x, 1, p);
+  }
+  return [...rows.values()];
+}
+
+/** Filter fields the table can answer; a filter with any other one needs the incidents. */
+const ANSWERABLE: ReadonlySet<keyof ParsedFilter> = new Set(['fromDay', 'toDay', 'admin1', 'eventType', 'reviewStatus', 'perpetrator']);
+
+export function answerableFromDayStats(f: ParsedFilter): boolean {
+  return (Object.keys(f) as (keyof ParsedFilter)[]).every((k) => f[k] === undefined || ANSWERABLE.has(k));
+}
+
+/** WHERE clause over incident_day_stats AS s for `f`, per-perpetrator rows when `perPerpetrator`. */
+function where(f: ParsedFilter, perPerpetrator: boolean): RawBuilder<unknown> {
+  const scope = perPerpetrator || f.perpetrator !== undefined ? 1 : 0;
+  const out: RawBuilder<unknown>[] = [sql`s.scope = ${scope}`];
+  if (f.admin1 !== undefined) out.push(sql`s.admin1_key = ${f.admin1}`);
+  if (f.toDay !== undefined) out.push(sql`s.start_day <= ${f.toDay}`);
+  if (f.fromDay !== undefined) out.push(sql`s.end_day >= ${f.fromDay}`);
+  if (f.perpetrator !== undefined) out.push(sql`s.perpetrator = ${f.perpetrator}`);
+  if (f.eventType !== undefined) out.push(sql`s.event_type = ${f.eventType}`);
+  if (f.reviewStatus !== undefined) out.push(sql`s.review_status = ${f.reviewStatus}`);
+  return sql`WHERE ${sql.join(out, sql` AND `)}`;
+}
+
+/** Incidents matching `f` (which answerableFromDayStats accepted). */
+export function dayStatsCount(f: ParsedFilter): RawBuilder<{ n: number | string }> {
+  return sql<{ n: number | string }>`SELECT coalesce(sum(s.incidents), 0) AS n FROM incident_day_stats AS s ${where(f, false)}`;
+}
+
+export interface StatsQueryRow {
+  key: number | string;
+  perpetrator: string | null;
+  incidents: number | string;
+  killed: number | string;
+  civilians: number | string;
+}
+
+/**
+ * The statistics query of KyselyIncidentStore.stats over the table: the same buckets, keys and
+ * order (day and week keys are day numbers, month keys the ISO first of the month, perpetrator
+ * keys the perpetrator, 'unknown' for none).
+ */
+export function dayStatsQuery(f: ParsedFilter, groupBy: StatsBucket | 'perpetrator', withPerpetrator: boolean): RawBuilder<StatsQueryRow> {
+  const perpetratorKey = sql.raw(`coalesce(s.perpetrator, 'unknown')`);
+  const bucket =
+    groupBy === 'day'
+      ? sql.raw('s.start_day')
+      : groupBy === 'week'
+        ? sql.raw('s.start_day - ((s.start_day + 3) % 7 + 7) % 7')
+        : groupBy === 'month'
+          ? sql.raw('s.month_day')
+          : perpetratorKey;
+  const groups = withPerpetrator ? sql`${bucket}, ${perpetratorKey}` : bucket;
+  return sql<StatsQueryRow>`
+    SELECT ${bucket} AS key, ${withPerpetrator ? perpetratorKey : sql.raw('NULL')} AS perpetrator, coalesce(sum(s.incidents), 0) AS incidents,
+      coalesce(sum(s.killed), 0) AS killed, coalesce(sum(s.civilians), 0) AS civilians
+    FROM incident_day_stats AS s ${where(f, groupBy === 'perpetrator' || withPerpetrator)}
+    GROUP BY ${groups} ORDER BY ${groups}`;
+}
+
+/** A month key of the table (a day number) as the raw query writes it: the ISO first of the month. */
+export function monthKey(day: number): string {
+  return isoDateOfDay(day);
+}
