@@ -26,6 +26,24 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Receives unexpected errors (the client only sees a 500 with a generic message). */
   logError?: ErrorLogger;
+  /**
+   * Runs a write (an ingest and its relink) when no other write of this server runs. Default: one
+   * at a time within this process; the workers of `tally serve --workers N` pass one that waits
+   * for every worker's writes (src/cli/serve-cluster.ts).
+   */
+  exclusiveWrite?: WriteGate;
+}
+
+export type WriteGate = <T>(write: () => Promise<T>) => Promise<T>;
+
+/** A WriteGate for one process: writes run one after another, in the order they arrive. */
+export function serialWrites(): WriteGate {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(write: () => Promise<T>): Promise<T> => {
+    const run = last.then(write);
+    last = run.catch(() => undefined);
+    return run;
+  };
 }
 
 export type ApiApp = OpenAPIHono;

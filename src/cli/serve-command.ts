@@ -1,6 +1,8 @@
 /**
  * `tally serve --db FILE|postgres://... [--port 8080] [--host 127.0.0.1] [--gazetteer DIR]
- * [--boundaries DIR] [--token T]`: serves the HTTP API (src/api) and the dashboard over any store.
+ * [--boundaries DIR] [--token T] [--workers N]`: serves the HTTP API (src/api) and the dashboard
+ * over any store, in this process or (--workers above 1) in N worker processes sharing the port
+ * (./serve-cluster.ts).
  * This is where the server's configuration is read — options, then the environment
  * (TALLY_API_TOKEN) — and handed to `createApp` as plain values. It binds 127.0.0.1 unless told
  * otherwise (the API can write to the store), prints the address, and on SIGINT/SIGTERM stops
@@ -16,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp } from '../api/app.ts';
-import type { AppDeps } from '../api/app-deps.ts';
+import type { AppDeps, WriteGate } from '../api/app-deps.ts';
+import { startCluster, type WorkerConfig } from './serve-cluster.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import { Gazetteer } from '../pipeline/geocode/gazetteer.ts';
 import { readGeoNamesDir } from '../pipeline/geocode/geonames-reader.ts';
@@ -57,6 +60,7 @@ export interface ServeOptions {
   clock: () => string;
   version: string;
   logError?: AppDeps['logError'];
+  exclusiveWrite?: WriteGate;
 }
 
 export interface RunningServer {
@@ -86,6 +90,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     clock: o.clock,
     version: o.version,
     logError: o.logError,
+    exclusiveWrite: o.exclusiveWrite,
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((done, fail) => {
@@ -118,6 +123,19 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         server.closeIdleConnections();
       }),
   };
+}
+
+/**
+ * Where places of posted documents are resolved: a GeoNames dump folder (--gazetteer) when given,
+ * else the store's imported gazetteer, else the embedded towns; and the name to print for it.
+ */
+export async function resolverFor(store: IncidentStore, gazetteerDir: string | null): Promise<{ resolver: PlaceResolver; source: string }> {
+  if (gazetteerDir !== null) {
+    const { entries } = readGeoNamesDir(gazetteerDir);
+    return { resolver: new PlaceResolver(new Gazetteer(entries)), source: `geonames:${gazetteerDir}` };
+  }
+  const loaded = await loadGazetteer(store);
+  return { resolver: loaded.resolver, source: loaded.source };
 }
 
 function parsePort(value: string, usageError: (m: string) => Error): number {
@@ -166,6 +184,10 @@ export interface ServeStoreOptions {
   boundariesDir?: string;
   /** Say "(new, empty)" after the store's name. */
   isNewStore?: boolean;
+  /** Processes serving (default 1: this one); above 1, workers open `location` themselves. */
+  workers?: number;
+  /** --gazetteer, handed to workers (which build their own resolver); null: the store's. */
+  gazetteerDir?: string | null;
 }
 
 /**
@@ -180,21 +202,31 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
   const given = o.token ?? env.TALLY_API_TOKEN;
   if (given !== undefined && given.trim() === '') throw deps.usageError('--token / TALLY_API_TOKEN is empty; give a token or leave both unset for a random one');
   const token = given ?? randomBytes(24).toString('base64url');
-  const server = await startServer({
-    store,
-    resolver: o.resolver,
-    host,
-    port: o.port ?? DEFAULT_PORT,
-    token,
-    boundariesDir,
-    webDist: join(REPO_ROOT, 'web', 'dist'),
-    clock: deps.now,
-    version: packageVersion(),
-  });
+  const workers = o.workers ?? 1;
+  const webDist = join(REPO_ROOT, 'web', 'dist');
+  let server: { url: string; close: () => Promise<void> };
+  if (workers > 1) {
+    const config: WorkerConfig = {
+      location: o.location,
+      host,
+      port: o.port ?? DEFAULT_PORT,
+      token,
+      boundariesDir,
+      webDist,
+      gazetteerDir: o.gazetteerDir ?? null,
+      version: packageVersion(),
+      fixedNow: env.TALLY_NOW ?? null,
+    };
+    const running = await startCluster(config, workers, (line) => process.stderr.write(`${line}\n`));
+    server = { url: displayUrl(host, running.port), close: running.close };
+  } else {
+    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion() });
+  }
   try {
     deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);
     if (given === undefined) deps.out(`write token (for POST /api/v1/documents): ${token}  (set TALLY_API_TOKEN to choose one)`);
     if (host === '0.0.0.0' || host === '::') deps.out(`listening on all interfaces (--host ${host})`);
+    if (workers > 1) deps.out(`${workers} worker processes share the port`);
     deps.out(`Tally is serving on ${server.url}  (API ${server.url}/api/v1, press Ctrl+C to stop)`);
     await (deps.stopSignal ?? untilSignal)();
   } finally {
@@ -212,29 +244,27 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--gazetteer <dir>', "GeoNames dump folder for places of posted documents (default: the store's gazetteer, else the embedded towns)")
     .option('--boundaries <dir>', 'folder with syria_admin{0,1,2}_*.geojson for the map (default: ../shared/data/boundaries when present)')
     .option('--token <token>', 'bearer token for POST /api/v1/documents (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
-    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string }) => {
+    .option('--workers <n>', 'processes serving the port, each with its own store connection (use the number of cores for many users; a :memory: store needs 1)', '1')
+    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string }) => {
       const port = parsePort(o.port, deps.usageError);
+      if (!/^\d{1,3}$/.test(o.workers) || Number(o.workers) < 1 || Number(o.workers) > 256) throw deps.usageError(`--workers ${o.workers}: expected a whole number from 1 to 256`);
+      const workers = Number(o.workers);
       const location = deps.dbPath(o.db);
       if (o.gazetteer !== undefined && !existsSync(o.gazetteer)) throw deps.usageError(`--gazetteer ${o.gazetteer}: no such folder`);
       if (o.boundaries !== undefined && !existsSync(o.boundaries)) throw deps.usageError(`--boundaries ${o.boundaries}: no such folder`);
       const given = o.token ?? (deps.env ?? process.env).TALLY_API_TOKEN;
       if (given !== undefined && given.trim() === '') throw deps.usageError('--token / TALLY_API_TOKEN is empty; give a token or leave both unset for a random one');
 
+      if (workers > 1 && location === ':memory:') throw deps.usageError('--workers above 1 needs a store file or PostgreSQL: each worker opens the store itself, and :memory: would give each its own empty one');
       const isNewStore = !isPostgres(location) && location !== ':memory:' && !existsSync(location);
       const store = await deps.openStore(location);
       try {
-        let resolver: PlaceResolver;
-        let gazetteerSource: string;
-        if (o.gazetteer !== undefined) {
-          const { entries } = readGeoNamesDir(o.gazetteer);
-          resolver = new PlaceResolver(new Gazetteer(entries));
-          gazetteerSource = `geonames:${o.gazetteer}`;
-        } else {
-          const loaded = await loadGazetteer(store);
-          resolver = loaded.resolver;
-          gazetteerSource = loaded.source;
-        }
-        await serveStore(store, { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore }, deps);
+        const { resolver, source: gazetteerSource } = await resolverFor(store, o.gazetteer ?? null);
+        await serveStore(
+          store,
+          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null },
+          deps,
+        );
       } finally {
         await store.close();
       }

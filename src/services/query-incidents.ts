@@ -85,11 +85,10 @@ export async function listIncidentPage(
   checkLimit(limit);
   const storeCursor = page.cursor ? decodeCursor(page.cursor, filter) : null;
   const result = await store.queryIncidentJson(filter, { cursor: storeCursor, limit });
-  const total = await store.countIncidents(filter);
   return {
     itemsJson: result.items,
     nextCursor: result.nextCursor === null ? null : encodeCursor(result.nextCursor, filter),
-    total,
+    total: result.total,
   };
 }
 

@@ -85,8 +85,11 @@ export interface IncidentStore {
    * pass the previous page's `nextCursor` to continue.
    */
   queryIncidents(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<Incident>>;
-  /** queryIncidents with each incident as its incidents/1 JSON text, as the HTTP API sends it. */
-  queryIncidentJson(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<string>>;
+  /**
+   * queryIncidents with each incident as its incidents/1 JSON text, as the HTTP API sends it, and
+   * the count of the whole filtered set (countIncidents) with it.
+   */
+  queryIncidentJson(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<string> & { total: number }>;
   countIncidents(filter: IncidentFilter): Promise<number>;
   /**
    * Changes whenever the stored incidents change, whichever process changed them: answers derived

@@ -455,7 +455,7 @@ export class KyselyIncidentStore implements IncidentStore {
    * read as stored at the last replace, or rendered here when the store was written by a build
    * with another rendering (store_state.incident_json_revision).
    */
-  async queryIncidentJson(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<string>> {
+  async queryIncidentJson(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<string> & { total: number }> {
     const limit = page.limit;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) throw new StoreQueryError('page.limit', limit, `an integer from 1 to ${MAX_PAGE_LIMIT}`);
     const after = page.cursor ? decodeCursor(page.cursor) : null;
@@ -472,13 +472,17 @@ export class KyselyIncidentStore implements IncidentStore {
     return {
       items: items.map((r) => (state.renderedJsonCurrent ? r.text : JSON.stringify(incidentJson(JSON.parse(r.text) as Incident)))),
       nextCursor: rows.rows.length > limit && last ? encodeCursor(Number(last.start_day), last.id) : null,
+      // Counted under the state read before the page (so never newer than it claims to be).
+      total: await this.countMatching(parsed, state),
     };
   }
 
   /** Computed once per filter and data version (./read-cache.ts). */
   async countIncidents(filter: IncidentFilter): Promise<number> {
-    const parsed = parseFilter(filter);
-    const state = await this.readState();
+    return this.countMatching(parseFilter(filter), await this.readState());
+  }
+
+  private countMatching(parsed: ParsedFilter, state: ReadState): Promise<number> {
     return this.counts.get(state.version, JSON.stringify(parsed), async () => {
       if (this.useDayStats && answerableFromDayStats(parsed)) {
         const rows = await dayStatsCount(parsed).execute(this.db);

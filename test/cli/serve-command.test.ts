@@ -13,6 +13,7 @@ import { Command } from 'commander';
 import { openStore } from '../../src/storage/open-store.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
+import cluster from 'node:cluster';
 import { DEFAULT_HOST, displayUrl, registerServeCommand, startServer } from '../../src/cli/serve-command.ts';
 import type { Article } from '../../src/domain/types.ts';
 
@@ -132,6 +133,8 @@ describe('tally serve', () => {
     ['a missing gazetteer folder', ['--gazetteer', '/no/such/dir'], /--gazetteer \/no\/such\/dir: no such folder/],
     ['a missing boundaries folder', ['--boundaries', '/no/such/dir'], /--boundaries/],
     ['an empty token', ['--token', ' '], /empty/],
+    ['no workers', ['--workers', '0'], /--workers 0: expected a whole number/],
+    ['workers that are not a number', ['--workers', 'all'], /--workers all/],
   ];
   for (const [what, args, message] of usage) {
     test(`usage error for ${what}`, async () => {
@@ -139,6 +142,83 @@ describe('tally serve', () => {
       await assert.rejects(run.done, (e: unknown) => e instanceof TestUsageError && message.test(e.message));
     });
   }
+});
+
+describe('tally serve --workers', () => {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  test('two worker processes serve one port; writes through either are serialised and seen by both; stop ends every worker', async () => {
+    const path = join(dir, 'cluster.db');
+    const setup = await openStore(path);
+    await ingestItems(setup, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
+    await setup.close();
+
+    const run = serve(['--db', path, '--port', '0', '--token', 'sekrit', '--workers', '2']);
+    const url = await run.url;
+    assert.match(url, /^http:\/\/localhost:\d+$/, run.lines.join('\n'));
+    assert.ok(run.lines.includes('2 worker processes share the port'), run.lines.join('\n'));
+    const pids = Object.values(cluster.workers ?? {}).map((w) => w!.process.pid!);
+    assert.equal(pids.length, 2);
+    assert.ok(!pids.includes(process.pid));
+
+    // Four documents about four towns posted at once, spread over both workers.
+    const towns = ['Saraqib', 'Ariha', 'Jisr al-Shughur', 'Khan Shaykhun'];
+    const posts = await Promise.all(
+      towns.map((town, i) =>
+        fetch(`${url}/api/v1/documents`, {
+          method: 'POST',
+          body: JSON.stringify({ ...ARTICLE, id: `cluster-${i}`, published: `2023-02-1${i}`, text: ARTICLE.text.replace('Maarat al-Numan', town).replace('Five', `${i + 2}`) }),
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sekrit' },
+        }),
+      ),
+    );
+    for (const res of posts) assert.equal(res.status, 200, await res.clone().text());
+    // Every worker answers from the final data (its cached counts were dropped by the writes).
+    const totals = new Set<number>();
+    for (let i = 0; i < 8; i++) {
+      const list = (await (await fetch(`${url}/api/v1/incidents?limit=10`)).json()) as { total: number; items: { location: { name: string } }[] };
+      totals.add(list.total);
+      assert.deepEqual(list.items.map((x) => x.location.name).sort(), ['Maarat al-Numan', ...towns].sort());
+    }
+    assert.deepEqual([...totals], [5]);
+
+    run.stop();
+    await run.done;
+    await assert.rejects(fetch(`${url}/api/v1/health`), 'the port is closed after stop');
+    for (const pid of pids) assert.equal(alive(pid), false, `worker ${pid} has exited`);
+    const store = await openStore(path);
+    try {
+      assert.equal((await store.listDocuments()).length, 5);
+      assert.equal(await store.countIncidents({}), 5);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a port in use is reported as the server\'s own start-up error, and no worker is left', async () => {
+    const store = await openStore(':memory:');
+    const taken = await startServer({ store, resolver: embeddedDefault().resolver, token: 't', boundariesDir: null, webDist: null, clock: () => 'x', version: '1', host: DEFAULT_HOST, port: 0 });
+    try {
+      const run = serve(['--db', db, '--port', String(taken.port), '--workers', '2']);
+      await assert.rejects(run.done, /already in use; choose another with --port/);
+      assert.equal(Object.keys(cluster.workers ?? {}).length, 0);
+    } finally {
+      await taken.close();
+      await store.close();
+    }
+  });
+
+  test('a :memory: store cannot be shared by workers (usage error)', async () => {
+    const run = serve(['--db', ':memory:', '--workers', '2']);
+    await assert.rejects(run.done, (e: unknown) => e instanceof TestUsageError && /:memory:/.test(e.message));
+  });
 });
 
 describe('startServer', () => {

@@ -616,6 +616,7 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
           const page = await store.queryIncidents(filter, { cursor, limit: 3 });
           const json = await store.queryIncidentJson(filter, { cursor, limit: 3 });
           assert.equal(json.nextCursor, page.nextCursor, `cursor after page ${pages + 1}`);
+          assert.equal(json.total, expectedIds(filter).length, 'total: the whole filtered set');
           assert.deepEqual(
             json.items.map((text) => JSON.parse(text) as unknown),
             page.items.map((i) => incidentJson(i)),

@@ -1,14 +1,15 @@
 /**
  * GET /api/v1/documents/{id}: a document's text with every value extracted from it and its span
  * (for highlighting). POST /api/v1/documents: ingest articles (token required), then relink, as
- * `tally ingest` does. Writes are run one at a time: two batches relinking at once would each
- * replace the incident set computed from a store the other was changing.
+ * `tally ingest` does. Writes are run one at a time (AppDeps.exclusiveWrite, across every worker
+ * of a clustered server): two batches relinking at once would each replace the incident set
+ * computed from a store the other was changing.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { documentWithSpans } from '../../services/document-spans.ts';
 import { ingestItems, type IngestSummary } from '../../services/ingest-batch.ts';
-import type { ApiApp, AppDeps } from '../app-deps.ts';
+import { serialWrites, type ApiApp, type AppDeps } from '../app-deps.ts';
 import { PayloadTooLargeError } from '../api-errors.ts';
 import { articleItemsOf } from '../article-body.ts';
 import { bearerAuth } from '../bearer-auth.ts';
@@ -106,14 +107,13 @@ export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
     );
   });
 
-  let writing: Promise<unknown> = Promise.resolve();
+  const exclusive = deps.exclusiveWrite ?? serialWrites();
   app.openapi(postRoute(deps), async (c) => {
     const items = articleItemsOf(await c.req.text(), c.req.header('content-type'));
-    const run = writing.then(() => {
+    const summary = await exclusive(() => {
       const now = deps.clock();
       return ingestItems(deps.store, deps.resolver, items, { now, runId: `api:${now}`, policy: 'latest' });
     });
-    writing = run.catch(() => undefined);
-    return c.json(ingestResultJson(await run), 200);
+    return c.json(ingestResultJson(summary), 200);
   });
 }

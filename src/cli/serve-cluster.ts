@@ -1,0 +1,208 @@
+/**
+ * `tally serve --workers N`: N worker processes (node:cluster) serve one address, each with its
+ * own connection to the store, so a server uses every core instead of one event loop. SQLite
+ * allows any number of readers beside one writer (WAL), and PostgreSQL any number of clients;
+ * each worker keeps its own cached counts and statistics, checked against the store's data
+ * version on every request (src/storage/read-cache.ts), so a write by any worker — or by a
+ * `tally ingest` elsewhere — is seen by all.
+ *
+ * The primary process only coordinates: it starts the workers (./serve-worker-main.ts, through
+ * bin/tally-serve-worker.js), hands them their configuration over the IPC channel, reports the
+ * first start-up failure (a taken port, say) as the server's own, replaces a worker that dies
+ * after start-up, and runs the cluster-wide write lock: POST /api/v1/documents ingests and
+ * relinks, and two relinks at once would each replace the incident set computed from a store
+ * the other was changing, so a worker asks the primary before writing and tells it when done.
+ * Stopping sends every worker `stop`; each finishes the requests in flight and closes its store.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WriteGate } from '../api/app-deps.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The worker's entry point: registers the TypeScript loader, then runs ./serve-worker-main.ts. */
+export const WORKER_ENTRY = join(REPO_ROOT, 'bin', 'tally-serve-worker.js');
+/** How long a stopping worker may take to finish its requests before it is killed. */
+const STOP_GRACE_MS = 15_000;
+
+/** Everything a worker needs to open the store and serve it (plain values: it crosses IPC). */
+export interface WorkerConfig {
+  location: string;
+  host: string;
+  port: number;
+  token: string;
+  boundariesDir: string | null;
+  webDist: string | null;
+  /** --gazetteer; null resolves posted documents' places with the store's gazetteer. */
+  gazetteerDir: string | null;
+  version: string;
+  /** TALLY_NOW when set, so every worker stamps writes with the same clock as the CLI. */
+  fixedNow: string | null;
+}
+
+/** Primary → worker. */
+export type ToWorker = { tally: 'config'; config: WorkerConfig } | { tally: 'stop' } | { tally: 'granted'; id: number };
+/** Worker → primary. */
+export type FromWorker =
+  /** Sent once the worker listens for messages (one sent earlier would be lost). */
+  | { tally: 'hello' }
+  | { tally: 'listening'; address: string; port: number }
+  | { tally: 'failed'; message: string }
+  | { tally: 'lock'; id: number }
+  | { tally: 'release'; id: number };
+
+export interface ClusterServer {
+  address: string;
+  port: number;
+  workers: number;
+  close: () => Promise<void>;
+}
+
+function isFromWorker(m: unknown): m is FromWorker {
+  return typeof m === 'object' && m !== null && typeof (m as { tally?: unknown }).tally === 'string';
+}
+
+/**
+ * Start `count` workers serving `config`; resolves once all listen, rejects with the first
+ * worker's start-up failure (after stopping the others). `log` receives notices (a replaced
+ * worker).
+ */
+export async function startCluster(config: WorkerConfig, count: number, log: (line: string) => void): Promise<ClusterServer> {
+  if (!cluster.isPrimary) throw new Error('startCluster runs in the primary process');
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`workers must be a positive integer, got ${count}`);
+  // execArgv: the entry registers tsx itself; the primary's own flags (a test runner's) stay out.
+  cluster.setupPrimary({ exec: WORKER_ENTRY, args: [], execArgv: [] });
+
+  let stopping = false;
+  const live = new Set<Worker>();
+  // The write lock: who holds it and who waits, in arrival order.
+  let holder: { worker: Worker; id: number } | null = null;
+  const waiting: { worker: Worker; id: number }[] = [];
+  const grantNext = () => {
+    while (!holder && waiting.length) {
+      const next = waiting.shift()!;
+      if (!live.has(next.worker)) continue;
+      holder = next;
+      next.worker.send({ tally: 'granted', id: next.id } satisfies ToWorker);
+    }
+  };
+  const releaseHeldBy = (worker: Worker) => {
+    if (holder?.worker === worker) holder = null;
+    for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i].worker === worker) waiting.splice(i, 1);
+    grantNext();
+  };
+
+  const spawn = (onListening: (m: { address: string; port: number }) => void, onFailed: (message: string) => void): Worker => {
+    const worker = cluster.fork();
+    live.add(worker);
+    let serving = false;
+    worker.on('message', (m: unknown) => {
+      if (!isFromWorker(m)) return;
+      if (m.tally === 'hello') worker.send({ tally: 'config', config } satisfies ToWorker);
+      else if (m.tally === 'listening') {
+        serving = true;
+        onListening(m);
+      }
+      else if (m.tally === 'failed') onFailed(m.message);
+      else if (m.tally === 'lock') {
+        waiting.push({ worker, id: m.id });
+        grantNext();
+      } else if (m.tally === 'release' && holder?.worker === worker && holder.id === m.id) {
+        holder = null;
+        grantNext();
+      }
+    });
+    worker.on('exit', (code, signal) => {
+      live.delete(worker);
+      releaseHeldBy(worker);
+      const how = `(code ${code}, signal ${signal})`;
+      if (!serving) onFailed(`worker ${worker.process.pid} exited ${how} before serving`);
+      else if (!stopping) {
+        log(`tally serve: worker ${worker.process.pid} exited ${how}; starting another`);
+        spawn(
+          () => undefined,
+          (message) => log(`tally serve: the replacement worker failed: ${message}`),
+        );
+      }
+    });
+    return worker;
+  };
+
+  const stopAll = async () => {
+    stopping = true;
+    await Promise.all(
+      [...live].map(
+        (worker) =>
+          new Promise<void>((done) => {
+            if (worker.isDead()) return done();
+            const timer = setTimeout(() => worker.process.kill('SIGKILL'), STOP_GRACE_MS);
+            worker.once('exit', () => {
+              clearTimeout(timer);
+              done();
+            });
+            try {
+              worker.send({ tally: 'stop' } satisfies ToWorker);
+            } catch {
+              worker.process.kill('SIGTERM');
+            }
+          }),
+      ),
+    );
+  };
+
+  const bound = await new Promise<{ address: string; port: number }>((done, fail) => {
+    let listening = 0;
+    let settled = false;
+    for (let i = 0; i < count; i++) {
+      spawn(
+        (m) => {
+          if (settled) return;
+          if (++listening === count) {
+            settled = true;
+            done(m);
+          }
+        },
+        (message) => {
+          if (settled) return;
+          settled = true;
+          fail(new Error(message));
+        },
+      );
+    }
+  }).catch(async (err: unknown) => {
+    await stopAll();
+    throw err;
+  });
+  return { ...bound, workers: count, close: stopAll };
+}
+
+/**
+ * The worker side of the write lock: asks the primary, runs the write when granted, releases.
+ * Writes of one worker also queue among themselves, so at most one request per worker waits on
+ * the primary.
+ */
+export function clusterWriteGate(send: (m: FromWorker) => void, onGranted: (listener: (id: number) => void) => void): WriteGate {
+  let nextId = 1;
+  const granted = new Map<number, () => void>();
+  onGranted((id) => {
+    granted.get(id)?.();
+    granted.delete(id);
+  });
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(write: () => Promise<T>): Promise<T> => {
+    const run = last.then(async () => {
+      const id = nextId++;
+      await new Promise<void>((done) => {
+        granted.set(id, done);
+        send({ tally: 'lock', id });
+      });
+      try {
+        return await write();
+      } finally {
+        send({ tally: 'release', id });
+      }
+    });
+    last = run.catch(() => undefined);
+    return run;
+  };
+}

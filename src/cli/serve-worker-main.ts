@@ -1,0 +1,72 @@
+/**
+ * One worker of `tally serve --workers N` (./serve-cluster.ts), started through
+ * bin/tally-serve-worker.js: waits for its configuration from the primary, opens its own
+ * connection to the store, serves the app on the shared address, and writes only when the
+ * primary's write lock is granted. Stops — finishing requests in flight, then closing the store —
+ * on the primary's `stop`, on SIGINT/SIGTERM (a terminal's Ctrl+C reaches every process of the
+ * group), or when the primary goes away.
+ */
+import cluster from 'node:cluster';
+import { openStore } from '../storage/open-store.ts';
+import type { IncidentStore } from '../storage/incident-store.ts';
+import { clusterWriteGate, type FromWorker, type ToWorker, type WorkerConfig } from './serve-cluster.ts';
+import { resolverFor, startServer, type RunningServer } from './serve-command.ts';
+
+if (cluster.isPrimary || !process.send) {
+  process.stderr.write('tally-serve-worker: this is started by `tally serve --workers N`, not run directly\n');
+  process.exit(2);
+}
+
+const send = (m: FromWorker) => {
+  if (process.connected) process.send!(m);
+};
+const grantListeners: ((id: number) => void)[] = [];
+let store: IncidentStore | null = null;
+let server: RunningServer | null = null;
+let stopped: Promise<void> | null = null;
+
+function stop(): Promise<void> {
+  stopped ??= (async () => {
+    try {
+      await server?.close();
+      await store?.close();
+    } finally {
+      process.exit(0);
+    }
+  })();
+  return stopped;
+}
+
+async function start(config: WorkerConfig): Promise<void> {
+  try {
+    store = await openStore(config.location);
+    const { resolver } = await resolverFor(store, config.gazetteerDir);
+    server = await startServer({
+      store,
+      resolver,
+      host: config.host,
+      port: config.port,
+      token: config.token,
+      boundariesDir: config.boundariesDir,
+      webDist: config.webDist,
+      clock: () => config.fixedNow ?? new Date().toISOString(),
+      version: config.version,
+      exclusiveWrite: clusterWriteGate(send, (listener) => grantListeners.push(listener)),
+    });
+    send({ tally: 'listening', address: server.address, port: server.port });
+  } catch (err) {
+    send({ tally: 'failed', message: err instanceof Error ? err.message : String(err) });
+    await store?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+process.on('message', (m: ToWorker) => {
+  if (m?.tally === 'config') void start(m.config);
+  else if (m?.tally === 'granted') for (const listener of grantListeners) listener(m.id);
+  else if (m?.tally === 'stop') void stop();
+});
+process.on('disconnect', () => void stop());
+send({ tally: 'hello' });
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
