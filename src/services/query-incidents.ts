@@ -98,17 +98,8 @@ export function incidentPageJson(page: IncidentPage): string {
 }
 
 /** Every incident matching `filter`, in the store's own order (the order of a whole-store export). */
-export async function matchingIncidents(store: IncidentStore, filter: IncidentFilter): Promise<Incident[]> {
-  const all = await store.listIncidents();
-  if (Object.values(filter).every((v) => v === undefined)) return all;
-  const ids = new Set<string>();
-  let cursor: string | null = null;
-  do {
-    const page = await store.queryIncidents(filter, { cursor, limit: MAX_PAGE_LIMIT });
-    for (const incident of page.items) ids.add(incident.id);
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return all.filter((incident) => ids.has(incident.id));
+export function matchingIncidents(store: IncidentStore, filter: IncidentFilter): Promise<Incident[]> {
+  return store.listIncidents(filter);
 }
 
 export async function incidentWithDocuments(store: IncidentStore, id: string): Promise<IncidentWithDocuments> {

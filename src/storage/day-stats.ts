@@ -12,7 +12,6 @@ import { sql } from './kysely-runtime.ts';
 import type { StatsBucket } from './incident-store.ts';
 import type { ParsedFilter } from './incident-query-plan.ts';
 import type { IncidentDayStatsTable } from './store-schema.ts';
-import { isoDateOfDay } from './incident-query-plan.ts';
 
 /** What replaceIncidents knows of each incident, from its row and its distinct perpetrators. */
 export interface DayStatsInput {
@@ -102,9 +101,9 @@ export interface StatsQueryRow {
 }
 
 /**
- * The statistics query of KyselyIncidentStore.stats over the table: the same buckets, keys and
- * order (day and week keys are day numbers, month keys the ISO first of the month, perpetrator
- * keys the perpetrator, 'unknown' for none).
+ * The statistics query of KyselyIncidentStore.stats over the table: the same buckets, sums and
+ * order. Day, week and month keys come back as day numbers (a month as its first day), perpetrator
+ * keys as the perpetrator ('unknown' for none).
  */
 export function dayStatsQuery(f: ParsedFilter, groupBy: StatsBucket | 'perpetrator', withPerpetrator: boolean): RawBuilder<StatsQueryRow> {
   const perpetratorKey = sql.raw(`coalesce(s.perpetrator, 'unknown')`);
@@ -122,9 +121,4 @@ export function dayStatsQuery(f: ParsedFilter, groupBy: StatsBucket | 'perpetrat
       coalesce(sum(s.killed), 0) AS killed, coalesce(sum(s.civilians), 0) AS civilians
     FROM incident_day_stats AS s ${where(f, groupBy === 'perpetrator' || withPerpetrator)}
     GROUP BY ${groups} ORDER BY ${groups}`;
-}
-
-/** A month key of the table (a day number) as the raw query writes it: the ISO first of the month. */
-export function monthKey(day: number): string {
-  return isoDateOfDay(day);
 }

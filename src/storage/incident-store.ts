@@ -77,7 +77,8 @@ export interface IncidentStore {
 
   /** Replace the whole set of incidents and tallies (linking output) in one transaction. */
   replaceIncidents(incidents: Incident[], tallies: Tally[]): Promise<void>;
-  listIncidents(): Promise<Incident[]>;
+  /** Every incident (matching `filter` when given), in the order given to replaceIncidents. */
+  listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
   listTallies(): Promise<Tally[]>;
   getIncident(id: string): Promise<Incident | null>;
   /**

@@ -33,7 +33,7 @@ import { schemaVersion } from './store-migrations.ts';
 import { headlineCount } from '../export/headline-counts.ts';
 import { INCIDENT_JSON_REVISION, incidentJson } from '../export/incidents-json.ts';
 import { ReadCache } from './read-cache.ts';
-import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, monthKey, type StatsQueryRow } from './day-stats.ts';
+import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, type StatsQueryRow } from './day-stats.ts';
 import type { AccessPath } from './incident-query-plan.ts';
 
 /** Largest page queryIncidents returns. */
@@ -409,9 +409,16 @@ export class KyselyIncidentStore implements IncidentStore {
     };
   }
 
-  async listIncidents(): Promise<Incident[]> {
-    const rows = await this.db.selectFrom('incident_bodies').select('body').orderBy('seq').execute();
-    return rows.map((r) => parseBody<Incident>(r));
+  async listIncidents(filter?: IncidentFilter): Promise<Incident[]> {
+    if (filter === undefined || Object.values(filter).every((v) => v === undefined)) {
+      const rows = await this.db.selectFrom('incident_bodies').select('body').orderBy('seq').execute();
+      return rows.map((r) => parseBody<Incident>(r));
+    }
+    // The filter's own access path finds the rows; only their bodies are read, in store order.
+    const query = await this.plan(parseFilter(filter));
+    const rows = await sql<{ body: string }>`
+      SELECT b.body AS body FROM ${query.from()} JOIN incident_bodies AS b ON b.seq = i.seq ${query.where()} ORDER BY i.seq`.execute(this.db);
+    return rows.rows.map((r) => parseBody<Incident>(r));
   }
 
   async listTallies(): Promise<Tally[]> {
@@ -543,7 +550,8 @@ export class KyselyIncidentStore implements IncidentStore {
     });
     if (this.useDayStats && answerableFromDayStats(parsed)) {
       const rows = await dayStatsQuery(parsed, groupBy, withPerpetrator).execute(this.db);
-      return rows.rows.map((r) => statsRow(r, groupBy === 'perpetrator' ? String(r.key) : groupBy === 'month' ? monthKey(Number(r.key)) : isoDateOfDay(Number(r.key))));
+      // Every time bucket of the table is a day number (month_day for months).
+      return rows.rows.map((r) => statsRow(r, groupBy === 'perpetrator' ? String(r.key) : isoDateOfDay(Number(r.key))));
     }
     const query = await this.plan(parsed, state);
     const joinPerpetrators = groupBy === 'perpetrator' || byPerpetrator;
@@ -705,11 +713,18 @@ export class KyselyIncidentStore implements IncidentStore {
    * After a whole-set replace, PostgreSQL gets fresh statistics (which values are common) for its
    * planner, and a VACUUM marks the new pages all-visible so the index-only counts of
    * ./incident-query-plan.ts do not visit the table. It runs after the commit (VACUUM cannot run in
-   * a transaction). SQLite needs neither: the plan module's SQL shapes fix its plans.
+   * a transaction). SQLite needs neither (the plan module's SQL shapes fix its plans), but its
+   * write-ahead log is checkpointed.
    */
   private async refreshPlannerStatistics(): Promise<void> {
     if (this.dialect === 'postgres') {
-      await sql`VACUUM (ANALYZE) incidents, incident_perpetrators, incident_documents, incident_claimants, search_terms`.execute(this.db);
+      await sql`VACUUM (ANALYZE) incidents, incident_perpetrators, incident_documents, incident_claimants, search_terms, incident_day_stats`.execute(this.db);
+    } else {
+      // A whole-set replace is one transaction, so its pages sit in the write-ahead log (gigabytes at
+      // a million incidents) and every read looks them up there. Copy them into the database file
+      // and empty the log; when a reader keeps that from finishing, SQLite's own checkpoints do it
+      // later.
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.db);
     }
   }
 }

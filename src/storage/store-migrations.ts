@@ -322,6 +322,7 @@ async function initialSchema(db: Kysely<any>, dialect: StoreDialect): Promise<vo
  *   `incident_bodies.api_json` texts were made with (0: none yet).
  * - `incident_bodies.api_json`: each incident's incidents/1 JSON text, written with its body, so a
  *   list page is assembled from stored text instead of parsed, renamed and serialised again.
+ * - the page-order indexes of migration 1 rebuilt to cover what list queries check on each row.
  * - `incident_day_stats`: incidents, killed and civilians killed summed per start day, end day,
  *   governorate, event type, review status and perpetrator. `scope` 0 rows count each incident
  *   once (perpetrator NULL); `scope` 1 rows count it once under each of its perpetrators (perpetrator
@@ -344,6 +345,23 @@ async function readModel(db: Kysely<any>, dialect: StoreDialect): Promise<void> 
     ])
     .execute();
   await s.alterTable('incident_bodies').addColumn('api_json', t.json).execute();
+  // The page-order indexes also carry the columns every list query checks row by row (the end of
+  // a date range, the killed figure) and the key of the body: counting a filtered set and
+  // finding a page read the index alone instead of one table row per candidate.
+  const ordered: [string, string[]][] = [
+    ['incidents_order', []],
+    ['incidents_admin1', ['admin1_key']],
+    ['incidents_event_type', ['event_type']],
+    ['incidents_review_status', ['review_status']],
+  ];
+  for (const [name, leading] of ordered) {
+    await s.dropIndex(name).execute();
+    await s
+      .createIndex(name)
+      .on('incidents')
+      .columns([...leading, 'start_day', 'id', 'end_day', 'killed_best', 'seq'])
+      .execute();
+  }
   await s
     .createTable('incident_day_stats')
     .addColumn('scope', t.integer, notNull)

@@ -605,6 +605,8 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
         const { ids } = await walkPages(store, filter, 4);
         assert.deepEqual(ids, expected);
         assert.equal(await store.countIncidents(filter), expected.length);
+        // The whole matching set in store order (exports of a filtered set).
+        assert.deepEqual(await store.listIncidents(filter), QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter)));
       });
     }
 
