@@ -104,6 +104,10 @@ const CLAIMANT_ROWS: Row[] = [
   { text: 'The Turkish Defence Ministry said 12 militants were neutralised.', expected: ['turkish-mod'] },
   { text: 'A source at the police command said four civilians were killed.', expected: ['officials-syria'] },
   { text: 'Nine people were killed, local sources said, and rescuers were still digging.', expected: ['local-sources'] },
+  // An owner's possessive is not part of an organisation's name; a state body keeps it.
+  { text: "Eleven people died, sources told Turkey's Anadolu Agency.", expected: ['anadolu-agency'] },
+  { text: "Eleven people died, Qatar's Al Jazeera Media Network reported.", expected: ['al-jazeera-media-network'] },
+  { text: "Nine soldiers were killed, Jordan's Interior Ministry said.", expected: ['jordan-interior-ministry'] },
 
   // No attribution: the name is the subject of something else.
   { text: 'The White Helmets are a rescue group working in opposition areas.', expected: [] },

@@ -91,6 +91,20 @@ export function kebabId(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** Heads of state bodies, whose owner is part of who they are ("Turkey's Defence Ministry"). */
+const STATE_BODY_HEAD = /\b(?:Ministry|Department|Directorate|Authority|Administration|Office|Council|Commission|Committee)\b/;
+
+/**
+ * "Turkey's Anadolu Agency", "Britain's Amnesty International": a leading possessive names who
+ * owns or hosts the organisation, not the organisation, so it is dropped from the name — except for
+ * state bodies, where it is the identity (Turkey's ministry is not Syria's).
+ */
+function withoutOwner(name: string): string {
+  const m = /^[A-Z][\p{L}-]*['’]s\s+(?=[A-Z])/u.exec(name);
+  if (!m || STATE_BODY_HEAD.test(name)) return name;
+  return name.slice(m[0].length);
+}
+
 function findGenericOrgClaimants(text: string, offset: number, known: Tagged<string>[]): Tagged<string>[] {
   const out: Tagged<string>[] = [];
   for (const m of text.matchAll(GENERIC_ORG_RE)) {
@@ -100,7 +114,7 @@ function findGenericOrgClaimants(text: string, offset: number, known: Tagged<str
     const before = text.slice(Math.max(0, start - 70), start);
     const after = text.slice(end, end + 120);
     if (!ATTR_AFTER.test(after) && !ATTR_BEFORE.test(before)) continue;
-    const name = text.slice(start, end).replace(/^(?:The|A|An)\s+/, '');
+    const name = withoutOwner(text.slice(start, end).replace(/^(?:The|A|An)\s+/, ''));
     if (name.split(/\s+/).length < 2 && !/^(?:Amnesty|Airwars)/.test(name)) continue;
     out.push({ value: kebabId(name), prov: { rule: 'claimant.organisation', span: { start: offset + start, end: offset + end }, text: name } });
   }
