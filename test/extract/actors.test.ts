@@ -37,6 +37,8 @@ const PERPETRATOR_ROWS: Row[] = [
   { text: 'Iran-backed militias shelled the village overnight.', expected: ['iran-backed'] },
   { text: 'US-led coalition air strikes hit the neighbourhood.', expected: ['us-coalition'] },
   { text: 'Islamic State suicide bombers attacked the city at dawn.', expected: ['isis'] },
+  { text: 'A car bomb went off in a market near the Turkish border, killing nine people.', expected: [] },
+  { text: 'Turkish border guards shot dead two people trying to cross.', expected: ['turkey'] },
   { text: 'The bombardment by regime forces and their Russian allies killed 12 people.', expected: ['syrian-government', 'russia'] },
   { text: 'At least six civilians were killed in airstrikes by Russian and Assad regime warplanes.', expected: ['russia', 'syrian-government'] },
   {

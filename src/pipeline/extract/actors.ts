@@ -12,10 +12,10 @@ const PERP_COMPILED = compileEntries(PERPETRATORS, (e) => e.id as string);
 const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
 
 const AGENT_NOUN_AFTER =
-  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?)\b/i;
+  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?|guards?|gunmen)\b/i;
 const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|including|among them|among the dead|held by|controlled by|dominated by|run by|under the control of|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
-const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire)\b/i;
+const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire|shot)\b/i;
 
 /**
  * @param acceptAll take every alias as an agent: for an attribution sentence that follows a figure
@@ -34,8 +34,9 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     // "Turkish-backed rebels", "Kurdish-led forces", "Iran-allied militias": a sponsor qualifying
     // another actor (who is matched on its own), not the agent.
     if (m.value !== 'iran-backed' && /^-(?:backed|led|supported|allied|linked|affiliated|sponsored|aligned|funded|trained)\b/i.test(after) && m.value !== 'sdf') continue;
-    // "jihadist territories", "rebel-held areas": a place, not an agent.
-    if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held))/i.test(after)) continue;
+    // "jihadist territories", "rebel-held areas", "near the Turkish border": a place, not an agent
+    // (but "Turkish border guards" are people).
+    if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held|soil|frontiers?(?!\s+(?:guards?|police|forces|troops))|borders?(?!\s+(?:guards?|police|forces|troops|units))))/i.test(after)) continue;
     // Both sides of a clash are parties to it: "clashes between X and Y", "clashed with X".
     const clashParty = CLASH_PARTY_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start));
     // "three rebel fighters were killed": the subject of a passive is a victim, not an agent.
