@@ -345,21 +345,22 @@ async function readModel(db: Kysely<any>, dialect: StoreDialect): Promise<void> 
     ])
     .execute();
   await s.alterTable('incident_bodies').addColumn('api_json', t.json).execute();
-  // The page-order indexes also carry the columns every list query checks row by row (the end of
-  // a date range, the killed figure) and the key of the body: counting a filtered set and
-  // finding a page read the index alone instead of one table row per candidate.
-  const ordered: [string, string[]][] = [
-    ['incidents_order', []],
-    ['incidents_admin1', ['admin1_key']],
-    ['incidents_event_type', ['event_type']],
-    ['incidents_review_status', ['review_status']],
+  // The page-order indexes also carry the columns list queries check row by row most (the end of
+  // a date range, the killed figure, governorate, event type) and the key of the body: counting a
+  // filtered set and finding a page read the index alone instead of one table row per candidate.
+  const ordered: [string, string | null][] = [
+    ['incidents_order', null],
+    ['incidents_admin1', 'admin1_key'],
+    ['incidents_event_type', 'event_type'],
+    ['incidents_review_status', 'review_status'],
   ];
   for (const [name, leading] of ordered) {
+    const checked = ['end_day', 'killed_best', 'admin1_key', 'event_type', 'seq'].filter((c) => c !== leading);
     await s.dropIndex(name).execute();
     await s
       .createIndex(name)
       .on('incidents')
-      .columns([...leading, 'start_day', 'id', 'end_day', 'killed_best', 'seq'])
+      .columns([...(leading ? [leading] : []), 'start_day', 'id', ...checked])
       .execute();
   }
   await s
