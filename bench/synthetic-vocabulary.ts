@@ -1,8 +1,29 @@
 /**
  * Weighted vocabularies the synthetic benchmark corpora draw from (event types, perpetrators,
- * targets), shared so the linking and API suites generate data of the same make-up.
+ * targets) and the draws made from them, shared so the linking and API suites generate data of the
+ * same make-up.
  */
 import type { EventType } from '../src/domain/types.ts';
+import type { Rng } from './generate-corpus.ts';
+
+const DAY_MS = 86_400_000;
+
+/** A value drawn from `table` with probability proportional to its weight. */
+export function weighted<T>(rng: Rng, table: readonly [T, number][]): T {
+  let sum = 0;
+  for (const [, w] of table) sum += w;
+  let x = rng.float() * sum;
+  for (const [v, w] of table) {
+    x -= w;
+    if (x < 0) return v;
+  }
+  return table[table.length - 1][0];
+}
+
+/** The ISO date of a day number (days since 1970-01-01). */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
 
 export const EVENT_TYPE_WEIGHTS: readonly [EventType, number][] = [
   ['air_strike', 45],

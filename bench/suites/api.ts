@@ -33,7 +33,7 @@ import { DEFAULT_SEED, Rng } from '../generate-corpus.ts';
 import { formatCount, peakRssBytes } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
 import { syntheticPlaces, type SyntheticTown } from './linking.ts';
-import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS } from '../synthetic-vocabulary.ts';
+import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, weighted } from '../synthetic-vocabulary.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -82,21 +82,6 @@ const EVENT_WORDS: Record<EventType, string> = {
   territory_change: 'Forces advanced on',
   other: 'Violence was reported in',
 };
-
-function weighted<T>(rng: Rng, table: readonly [T, number][]): T {
-  let sum = 0;
-  for (const [, w] of table) sum += w;
-  let x = rng.float() * sum;
-  for (const [v, w] of table) {
-    x -= w;
-    if (x < 0) return v;
-  }
-  return table[table.length - 1][0];
-}
-
-function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * `count` incidents as linking would have left them, deterministic in (count, seed): one town

@@ -30,7 +30,7 @@ import { embeddedGazetteer } from '../../src/pipeline/geocode/embedded-gazetteer
 import { DEFAULT_SEED, newsSpelling, Rng } from '../generate-corpus.ts';
 import { elapsedNs, formatBytes, formatCount, formatSeconds, nsToSeconds, peakRssBytes, perSecond } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
-import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS } from '../synthetic-vocabulary.ts';
+import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, weighted } from '../synthetic-vocabulary.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -134,21 +134,6 @@ const EVENT_WORDS: Record<EventType, string> = {
   territory_change: 'The advance on',
   other: 'Violence in',
 };
-
-function weighted<T>(rng: Rng, table: readonly [T, number][]): T {
-  let sum = 0;
-  for (const [, w] of table) sum += w;
-  let x = rng.float() * sum;
-  for (const [v, w] of table) {
-    x -= w;
-    if (x < 0) return v;
-  }
-  return table[table.length - 1][0];
-}
-
-function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Spellings of one name that reports use and the name key bridges (Saraqib / Saraqeb / Al-Bab /
