@@ -39,6 +39,10 @@ const PERPETRATOR_ROWS: Row[] = [
   { text: 'Islamic State suicide bombers attacked the city at dawn.', expected: ['isis'] },
   { text: 'A car bomb went off in a market near the Turkish border, killing nine people.', expected: [] },
   { text: 'Turkish border guards shot dead two people trying to cross.', expected: ['turkey'] },
+  { text: 'Twelve people were killed in a car bomb, a war monitor and Turkish state media said.', expected: [] },
+  { text: "The toll rose to 14, sources told Turkey's Anadolu Agency.", expected: [] },
+  { text: 'Russian jets struck the media centre in the city.', expected: ['russia'] },
+  { text: 'Turkish warplanes struck positions near the town, Turkish officials said.', expected: ['turkey'] },
   { text: 'The bombardment by regime forces and their Russian allies killed 12 people.', expected: ['syrian-government', 'russia'] },
   { text: 'At least six civilians were killed in airstrikes by Russian and Assad regime warplanes.', expected: ['russia', 'syrian-government'] },
   {

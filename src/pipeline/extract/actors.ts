@@ -37,6 +37,9 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     // "jihadist territories", "rebel-held areas", "near the Turkish border": a place, not an agent
     // (but "Turkish border guards" are people).
     if (/^(?:-held|-controlled|\s+(?:territor(?:y|ies)|areas?|held|controlled|strongholds?|regions?|zones?|enclaves?|pockets?|bastions?|-held|soil|frontiers?(?!\s+(?:guards?|police|forces|troops))|borders?(?!\s+(?:guards?|police|forces|troops|units))))/i.test(after)) continue;
+    // "Turkish state media said", "Russia's defence ministry", "Turkey's Anadolu Agency": a
+    // country's media or officials speaking — a source, not an agent (even in an attribution).
+    if (SPEAKER_AFTER.test(after)) continue;
     // Both sides of a clash are parties to it: "clashes between X and Y", "clashed with X".
     const clashParty = CLASH_PARTY_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start));
     // "three rebel fighters were killed": the subject of a passive is a victim, not an agent.
@@ -47,6 +50,10 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
   }
   return out;
 }
+
+/** Case matters: only a capitalised name may stand between the country and the speaking body. */
+const SPEAKER_AFTER =
+  /^(?:'s|’s)?\s+(?:(?:[Ss]tate|[Oo]fficial|[Gg]overnment|[Pp]ro-government|[Ss]emi-official|[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|\p{Lu}[\p{L}-]+)\s+){0,3}(?:[Mm]edia|[Nn]ews [Aa]gency|[Nn]ews|[Tt]elevision|TV|[Pp]ress|[Aa]gency|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|[Ss]ources?|[Mm]inistry|[Aa]uthorities|[Dd]iplomats?|[Ee]mbassy|[Ee]nvoy|[Bb]roadcaster)\b/u;
 
 const CLASH_PARTY_BEFORE = /(?:\b(?:clash\w*|fight\w*|battles?|confrontations?)\s+(?:\w+\s+){0,3}?between\b[^.;]*|\b(?:clashed|clashing|clashes|fighting|fought|battled|battling)\s+(?:\w+\s+)?with\s+(?:the\s+)?)$/i;
 
