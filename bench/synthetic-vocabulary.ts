@@ -20,6 +20,28 @@ export function weighted<T>(rng: Rng, table: readonly [T, number][]): T {
   return table[table.length - 1][0];
 }
 
+/**
+ * A skewed draw over `items` in a seeded order: the k-th item of the shuffled order has weight
+ * 1/(k+8), so a few (towns) are drawn often. Shuffles once now, then one float per draw.
+ */
+export function skewedPicker<T>(rng: Rng, items: readonly T[]): () => T {
+  const order = rng.shuffle(items);
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (let k = 0; k < order.length; k++) cumulative.push((acc += 1 / (k + 8)));
+  return () => {
+    const x = rng.float() * acc;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return order[lo];
+  };
+}
+
 /** The ISO date of a day number (days since 1970-01-01). */
 export function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

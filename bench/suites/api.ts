@@ -33,7 +33,7 @@ import { DEFAULT_SEED, Rng } from '../generate-corpus.ts';
 import { formatCount, peakRssBytes } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
 import { syntheticPlaces, type SyntheticTown } from './linking.ts';
-import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, weighted } from '../synthetic-vocabulary.ts';
+import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, skewedPicker, weighted } from '../synthetic-vocabulary.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -92,21 +92,7 @@ const EVENT_WORDS: Record<EventType, string> = {
 export function generateIncidents(count: number, seed: number, towns: readonly SyntheticTown[] = syntheticPlaces().towns): Incident[] {
   if (towns.length === 0) throw new BenchOptionError('api: the embedded gazetteer has no Syrian towns to place incidents in', 'incidents', String(count));
   const rng = new Rng(seed);
-  const order = rng.shuffle(towns);
-  const cumulative: number[] = [];
-  let acc = 0;
-  for (let k = 0; k < order.length; k++) cumulative.push((acc += 1 / (k + 8)));
-  const pickTown = (): SyntheticTown => {
-    const x = rng.float() * acc;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return order[lo];
-  };
+  const pickTown = skewedPicker(rng, towns);
   const width = String(count).length;
   const incidents: Incident[] = new Array(count);
   for (let i = 0; i < count; i++) {

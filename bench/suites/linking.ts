@@ -30,7 +30,7 @@ import { embeddedGazetteer } from '../../src/pipeline/geocode/embedded-gazetteer
 import { DEFAULT_SEED, newsSpelling, Rng } from '../generate-corpus.ts';
 import { elapsedNs, formatBytes, formatCount, formatSeconds, nsToSeconds, peakRssBytes, perSecond } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
-import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, weighted } from '../synthetic-vocabulary.ts';
+import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, skewedPicker, weighted } from '../synthetic-vocabulary.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -206,22 +206,8 @@ export function generateMentions(size: number, seed: number, places = syntheticP
   const rng = new Rng(seed);
   const { towns, governorates } = places;
   if (towns.length === 0) throw new BenchOptionError('linking: the embedded gazetteer has no Syrian towns to place events in', 'sizes', String(size));
-  // A skewed draw over towns in a seeded order: town k has weight 1/(k+8), so a few towns are hit often.
-  const townOrder = rng.shuffle(towns);
-  const cumulative: number[] = [];
-  let acc = 0;
-  for (let k = 0; k < townOrder.length; k++) cumulative.push((acc += 1 / (k + 8)));
-  const pickTown = (): SyntheticTown => {
-    const x = rng.float() * acc;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return townOrder[lo];
-  };
+  // A skewed draw over towns in a seeded order: a few towns are hit often.
+  const pickTown = skewedPicker(rng, towns);
   const offensives = Array.from({ length: OFFENSIVES }, () => FIRST_DAY + rng.int(0, SPAN_DAYS - OFFENSIVE_DAYS));
 
   // Events and their reports, until the reports add up to `size`.
