@@ -9,12 +9,11 @@
  */
 import type { GazetteerEntry } from '../../domain/gazetteer-entry.ts';
 import { foldName, isShortKey, nameForms, nameFormsOfFold, type NameForms } from '../../domain/name-key.ts';
+import { distanceKm, type LatLon } from '../../domain/geo.ts';
 import { SYRIA_DISTRICT_ALIASES, SYRIA_GOVERNORATES } from './syria-admin-names.ts';
 
-export interface LatLon {
-  lat: number;
-  lon: number;
-}
+/** Distance and points live in the domain (src/domain/geo.ts); re-exported for existing imports. */
+export { distanceKm, type LatLon };
 
 /** A governorate (level 1) or district (level 2). */
 export interface AdminArea {
@@ -92,15 +91,6 @@ const QUERY_FILLER = new Set([
 ]);
 /** Dropped only when the whole phrase did not match ("Damascus countryside" is Rif Dimashq first). */
 const SURROUNDINGS = new Set(['countryside', 'rural', 'suburbs', 'suburb', 'outskirts', 'environs', 'reef', 'rif', 'city', 'town', 'area', 'areas']);
-
-/** Haversine distance in kilometres on a sphere of the Earth's mean radius (IUGG 6371.0088 km). */
-export function distanceKm(a: LatLon, b: LatLon): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 interface KeyPosting {
   /** Index of the entry (or admin area). */
