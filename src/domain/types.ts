@@ -137,6 +137,8 @@ export interface Mention {
   statements?: StatedFigures[];
   /** The area a figure covers as the text names it ("northwestern Syria", "Idlib"), for tallies. */
   area?: string | null;
+  /** Why the mention is an incident or a tally: the rule of the classification decision. */
+  classification?: { kind: MentionKind; rule: string };
 }
 
 export interface CountRange {

@@ -9,7 +9,7 @@
  * distance-only match, then more agreeing figures; remaining ties go to required gold incidents
  * over optional ones, then to ids, so the result is deterministic. Pure functions only.
  */
-import { distanceKm } from '../pipeline/geocode/gazetteer.ts';
+import { distanceKm } from '../domain/geo.ts';
 import { COUNT_CATEGORIES } from '../domain/types.ts';
 import { sameName } from '../domain/name-key.ts';
 import type { GoldIncident, GoldRange } from './gold-file.ts';

@@ -15,6 +15,7 @@
  * Text is RFC 4180 (./rfc4180.ts). Free text in `notes` is built from the incident and its claims'
  * exact quotes, so it may hold commas, quotes and line breaks.
  */
+import { daysBetween } from '../domain/days.ts';
 import { createHash } from 'node:crypto';
 import { COUNT_CATEGORIES } from '../domain/types.ts';
 import type { CountSummary, DateRange, GeoPrecision, Incident } from '../domain/types.ts';
@@ -73,12 +74,10 @@ export type AcledRow = Record<AcledColumn, CsvValue>;
 const CIVILIAN_TARGETS = new Set(['hospital', 'school', 'market', 'residential', 'camp', 'mosque', 'bakery']);
 const BATTLE_TYPES = new Set<Incident['eventType']>(['armed_clash', 'territory_change']);
 
-const DAY_MS = 86_400_000;
-
 export function acledTimePrecision(date: DateRange): 1 | 2 | 3 {
   if (date.precision === 'day') return 1;
   if (date.precision === 'range') {
-    const days = (Date.parse(date.end) - Date.parse(date.start)) / DAY_MS + 1;
+    const days = daysBetween(date.start, date.end) + 1;
     return days <= 7 ? 2 : 3;
   }
   return 3;

@@ -7,6 +7,7 @@
  * claimant, text, document) needs the incidents themselves. Both ways give the same answer; the
  * contract suite checks that on every filter it tries.
  */
+import { monthStartDay } from '../domain/days.ts';
 import type { RawBuilder } from 'kysely';
 import { sql } from './kysely-runtime.ts';
 import type { StatsBucket } from './incident-store.ts';
@@ -25,13 +26,8 @@ export interface DayStatsInput {
   perpetrators: readonly string[];
 }
 
-const DAY_MS = 86_400_000;
-
 /** Day number of the first of the month holding `day`. */
-export function monthStartDay(day: number): number {
-  const d = new Date(day * DAY_MS);
-  return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS);
-}
+export { monthStartDay };
 
 /** The summed rows, in a deterministic order (first appearance of each key). */
 export function dayStatsRows(incidents: Iterable<DayStatsInput>): IncidentDayStatsTable[] {

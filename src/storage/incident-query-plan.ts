@@ -18,6 +18,7 @@
  * (SQLite's documented way to keep a term from driving an index); PostgreSQL gets the same SQL
  * without the `+` and plans within that shape with its own statistics.
  */
+import { MS_PER_DAY, isoDayOfNumber } from '../domain/days.ts';
 import type { RawBuilder } from 'kysely';
 import { sql } from './kysely-runtime.ts';
 import type { IncidentFilter } from './incident-store.ts';
@@ -28,8 +29,6 @@ import { fts5Query, queryWords, tsQuery } from './search-text.ts';
 /** Default SMALL_SET: a condition matching at most this many incidents is read whole and sorted (a few ms). */
 export const SMALL_SET = 5000;
 
-const DAY_MS = 86_400_000;
-
 /** Whole days since 1970-01-01 of an ISO date, or null when it is not a real YYYY-MM-DD date. */
 export function dayNumber(iso: unknown): number | null {
   if (typeof iso !== 'string') return null;
@@ -39,11 +38,11 @@ export function dayNumber(iso: unknown): number | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   date.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return Math.round(date.getTime() / DAY_MS);
+  return Math.round(date.getTime() / MS_PER_DAY);
 }
 
 export function isoDateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return isoDayOfNumber(day);
 }
 
 /** The child tables a filter can walk in page order (one row per incident and value). */

@@ -37,6 +37,7 @@
  *
  * All arithmetic is on UTC day numbers; nothing reads the clock.
  */
+import { MS_PER_DAY, addDays, dayNumber } from '../../domain/days.ts';
 import {
   DAY_PARTS,
   MONTHS,
@@ -79,8 +80,6 @@ export class DateInputError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Day arithmetic on ISO dates (UTC)
 
-const MS_PER_DAY = 86_400_000;
-
 /** "2019-11-06" from year, month (1-12), day, or null when no such day exists. */
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
@@ -96,18 +95,7 @@ function parts(iso: string): { year: number; month: number; day: number } {
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
-function dayNumber(iso: string): number {
-  const { year, month, day } = parts(iso);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
-}
-
-function fromDayNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return fromDayNumber(dayNumber(iso) + days);
-}
+export { addDays };
 
 /** Same day `months` months later (negative: earlier), clamped to the month's length. */
 export function addMonths(iso: string, months: number): string {

@@ -7,14 +7,10 @@
  * village of X") keep unknown names so they can be reported as warnings.
  */
 import type { PlaceMention, PlaceRole } from '../../domain/types.ts';
+import type { PlaceLookup } from '../../domain/place-lookup.ts';
 
 /** What extraction needs to know about names; the gazetteer implements it. */
-export interface PlaceLookup {
-  /** A locality (or named area) the gazetteer knows under this name. */
-  isPlace(name: string): boolean;
-  /** The governorate (admin1) name when `name` denotes one ("Idlib", "Rif Dimashq", "Deraa"). */
-  admin1Name(name: string): string | null;
-}
+export type { PlaceLookup };
 
 export interface PlaceRule {
   id: string;

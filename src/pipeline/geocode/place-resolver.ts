@@ -5,13 +5,13 @@
  * smallest admin area the text gives (the caller counts it as a warning).
  */
 import type { PlaceMention, ResolvedPlace } from '../../domain/types.ts';
-import type { PlaceLookup } from '../extract/places.ts';
+import type { PlaceResolving } from '../../domain/place-lookup.ts';
 import type { AdminArea, Gazetteer, LatLon } from './gazetteer.ts';
 
 /** Feature codes that are places an incident can happen at (not e.g. a whole mountain range). */
 const LOCALITY_CLASSES = new Set(['P', 'S', 'L', 'T']);
 
-export class PlaceResolver implements PlaceLookup {
+export class PlaceResolver implements PlaceResolving {
   private readonly placeCache = new Map<string, boolean>();
   private readonly adminCache = new Map<string, string | null>();
 

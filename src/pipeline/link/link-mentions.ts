@@ -6,11 +6,13 @@
  * governorate, and each join records its evidence and score. Incident ids derive from the
  * founding mention, which is the canonical-first one, so ids are stable under reordering.
  */
+import { headlineOfCounts } from '../../domain/headline-figure.ts';
+import { MS_PER_DAY, dayStartMs } from '../../domain/days.ts';
 import { createHash } from 'node:crypto';
 import type { Article, Claim, CountCategory, CountSet, Incident, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
 import { COUNT_CATEGORIES } from '../../domain/types.ts';
 import { nameKey, sameName } from '../../domain/name-key.ts';
-import { distanceKm } from '../geocode/gazetteer.ts';
+import { distanceKm } from '../../domain/geo.ts';
 
 export type ReconcilePolicy = 'latest' | 'conservative' | 'max';
 export const RECONCILE_POLICIES: ReconcilePolicy[] = ['latest', 'conservative', 'max'];
@@ -34,10 +36,10 @@ interface DocMeta {
   published: string | null;
 }
 
-const DAY = 86_400_000;
+const DAY = MS_PER_DAY;
 /** A neighbourhood and the city centre it belongs to are a few km apart in the gazetteer. */
 const NEAR_KM = 6;
-const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const dayMs = dayStartMs;
 
 /** Day bounds of a mention in ms, computed once per mention (linking compares them constantly). */
 const BOUNDS = new WeakMap<Mention, { start: number; end: number }>();
@@ -95,9 +97,7 @@ function placeRelation(a: Mention, b: Mention): 'same' | 'near' | 'area' | 'none
   return 'none';
 }
 
-function total(c: CountSet): number | null {
-  return c.total?.value ?? c.civilians?.value ?? c.fighters?.value ?? null;
-}
+const total = headlineOfCounts;
 
 function figuresRelation(a: Mention, b: Mention): 'equal' | 'compatible' | 'absent' | 'conflict' {
   // "three civilians" and "four fighters" are not two counts of the same dead.

@@ -1,0 +1,25 @@
+/**
+ * What extraction asks of a gazetteer, as an interface the geocode stage implements: extraction
+ * depends on this, never on the geocoder itself (so the two stages do not import each other).
+ */
+import type { PlaceMention, ResolvedPlace } from './types.ts';
+
+/** "Is this a place?" and "which admin-1 area is this?", asked while reading sentences. */
+export interface PlaceLookup {
+  /** A locality (or named area) the gazetteer knows under this name. */
+  isPlace(name: string): boolean;
+  /** The admin-1 (governorate, state, province) name when `name` denotes one ("Idlib", "Rif Dimashq", "Deraa"). */
+  admin1Name(name: string): string | null;
+}
+
+/** Resolving a place mention to a gazetteer point, asked once a frame's place is chosen. */
+export interface PlaceResolving extends PlaceLookup {
+  /**
+   * A locality for a place mention, or null when the gazetteer has none under that name.
+   * @param strict the hint is the text's own statement of the admin-1 area: a candidate elsewhere
+   *   is a different place of the same name and is refused.
+   */
+  resolve(m: PlaceMention, admin1Hint: string | null, near?: { lat: number; lon: number }, strict?: boolean): ResolvedPlace | null;
+  /** The admin-1 area as a place (its centroid), for admin-level fallbacks. */
+  resolveAdmin1Place(name: string, mention?: PlaceMention): ResolvedPlace | null;
+}

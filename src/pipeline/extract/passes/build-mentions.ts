@@ -1,0 +1,95 @@
+/**
+ * Pass 6, build mentions: each incident and tally group becomes a Mention with its quote, date,
+ * places (most specific first), actors, figures and the rule that classified it; a sentence stating
+ * how many were displaced becomes a tally of its own. Background is dropped here, and so is an
+ * incident with neither figures nor a locality that merely names an event.
+ */
+import type { Mention, ResolvedPlace } from '../../../domain/types.ts';
+import type { Frame } from '../frames.ts';
+import type { DocumentReading, FrameGroup } from './extraction-state.ts';
+import { frameDate } from './place-frames.ts';
+import { EVENT_PRIORITY, hasFigures } from './frame-relations.ts';
+import { quoteSpan } from './quote-span.ts';
+
+export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[]): Mention[] {
+  const { article } = doc;
+  const mentions: Mention[] = [];
+  let index = 0;
+  for (const g of groups) {
+    if (g.kind === 'background') continue;
+    const f = g.frame;
+    if (g.kind === 'incident' && !hasFigures(f) && !g.localities.length && f.kind === 'event') continue;
+    const qs = quoteSpan(article.text, quoteFrame(g));
+    mentions.push({
+      id: `${article.id}#${index++}`,
+      docId: article.id,
+      kind: g.kind,
+      span: { start: qs.start, end: qs.end },
+      quote: article.text.slice(qs.start, qs.end),
+      eventType: groupEventType(g),
+      date: g.date,
+      places: g.frames.flatMap((x) => x.places),
+      resolvedPlaces: orderPlaces(g.resolved),
+      perpetrators: f.perpetrators,
+      claimants: f.claimants,
+      killed: f.killed,
+      injured: f.injured,
+      displaced: f.displaced,
+      targets: f.targets,
+      statements: [...g.statements],
+      dateBasis: !g.date ? undefined : doc.publishedEstimated ? 'estimated' : g.date.precision === 'reported' ? 'published' : 'stated',
+      area: f.regions[0] ?? g.admin1 ?? null,
+      classification: { kind: g.kind, rule: g.kindRule },
+    });
+  }
+  // Displacement figures are tallies of their own (never incidents).
+  for (const s of doc.sentences) {
+    if (!s.displaced || s.background) continue;
+    if (mentions.some((m) => m.kind === 'tally' && m.span.start === s.start && m.displaced)) continue;
+    mentions.push({
+      id: `${article.id}#${index++}`,
+      docId: article.id,
+      kind: 'tally',
+      span: { start: s.start, end: s.end },
+      quote: article.text.slice(s.start, s.end),
+      eventType: null,
+      date: frameDate(s.dates.find((x) => x.range) ?? null, doc.published),
+      places: s.places,
+      resolvedPlaces: [],
+      perpetrators: s.perpetrators,
+      claimants: s.claimants.length ? s.claimants : [...doc.claimantsBefore[s.index]],
+      killed: {},
+      injured: {},
+      displaced: { value: s.displaced.value, min: s.displaced.value, max: s.displaced.value, qualifier: 'exact', prov: { rule: 'displaced.count', span: { start: s.displaced.start, end: s.displaced.end }, text: s.displaced.text } },
+      targets: [],
+      classification: { kind: 'tally', rule: 'kind.displaced' },
+    });
+  }
+  return mentions;
+}
+
+/**
+ * The frame whose clause becomes the mention's quote: the lead frame when the group has figures,
+ * else the first joined frame that has some. (Issue 10, class 11: the figures of the other frames
+ * are not yet inside this quote.)
+ */
+function quoteFrame(g: FrameGroup): Frame {
+  if (hasFigures(g.frame)) return g.frames[0];
+  return g.frames.slice(1).find((x) => hasFigures(x)) ?? g.frame;
+}
+
+/** The most specific event type any frame of the group names (aircraft over "attack"). */
+function groupEventType(g: FrameGroup): Frame['eventType'] {
+  let best = g.frame.eventType;
+  for (const f of g.frames.slice(1)) {
+    if (f.eventType && (!best || (EVENT_PRIORITY.get(f.eventType.prov.rule) ?? 0) > (EVENT_PRIORITY.get(best.prov.rule) ?? 0))) best = f.eventType;
+  }
+  return best;
+}
+
+/** Most specific first: localities, then districts, governorates, the country. */
+function orderPlaces(places: readonly ResolvedPlace[]): ResolvedPlace[] {
+  const rank = { locality: 0, admin2: 1, admin1: 2, country: 3 } as const;
+  const withCoords = places.filter((p) => p.precision === 'locality' || !places.some((q) => q.precision === 'locality'));
+  return [...withCoords].sort((a, b) => rank[a.precision] - rank[b.precision]);
+}

@@ -1,0 +1,114 @@
+/**
+ * Pass 2, carry context: news prose states the date, the source, who did it and the place once and
+ * lets the following sentences lean on it. For each frame, what its own sentence leaves open is
+ * taken from the sentences around it, in the order a reader would look:
+ * - date: the sentence or two before it in the same paragraph (or the headline);
+ * - claimants: the sentence itself, an attribution sentence right after it ("…, the monitor said"),
+ *   "the sources said" pointing back, the outlet when it is itself a monitor, the sentences before;
+ * - perpetrators: none when the text says nobody knows; the attribution sentence after it; the
+ *   paragraph or headline before it; the first the document names;
+ * - event type, the village named the sentence before, the governorate named anywhere earlier.
+ * Returns new frames; the frames read in pass 1 are left as they were.
+ */
+import type { Tagged } from '../../../domain/types.ts';
+import type { PlaceLookup } from '../../../domain/place-lookup.ts';
+import { findPerpetrators } from '../actors.ts';
+import { pickEventType, type Frame, type SentenceInfo } from '../frames.ts';
+import type { DocumentReading } from './extraction-state.ts';
+
+/** Claimant ids that are also parties to the fighting. */
+const BELLIGERENT_CLAIMANTS = new Set(['hts', 'isis', 'sdf']);
+
+export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[] {
+  const { sentences } = doc;
+  const docEvent = pickEventType(sentences.slice(0, 3).flatMap((s) => s.events), 0);
+  const docPerps = (sentences.find((s) => s.perpetrators.length && !s.background)?.perpetrators ?? []).slice(0, 3);
+  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps));
+}
+
+function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[]): Frame {
+  const { sentences, claimantsBefore, article, outletClaimant } = doc;
+  const s = sentences[f.sentence];
+  const prevSame = sentences
+    .slice(Math.max(0, f.sentence - 2), f.sentence)
+    .reverse()
+    .filter((p) => p.paragraph === s.paragraph || p.headline || f.sentence - p.index === 1);
+  const next: SentenceInfo | undefined = sentences[f.sentence + 1];
+  const nextIsContinuation = !!next && next.anchors.length === 0 && !next.headline && (next.claimants.length > 0 || next.anaphoricAttribution);
+
+  // Date: the sentence before it in the same paragraph.
+  let date = f.date;
+  let dateInherited = f.dateInherited;
+  if (!date) {
+    const d = prevSame.map((p) => p.dates.find((x) => x.range)).find(Boolean);
+    if (d) {
+      date = d;
+      dateInherited = true;
+    }
+  }
+
+  // Claimants: the sentence, an attribution sentence right after, "the sources said", the sentences before, the outlet.
+  let claimants: Tagged<string>[] = f.claimants;
+  if (!claimants.length) {
+    if (s.anaphoricAttribution && claimantsBefore[s.index].length) claimants = [...claimantsBefore[s.index]];
+    else if (nextIsContinuation && next.claimants.length) claimants = next.claimants;
+    else if (nextIsContinuation && next.anaphoricAttribution && claimantsBefore[next.index].length) claimants = [...claimantsBefore[next.index]];
+    else {
+      // An organisation publishing its own figures (a monitor's site, a press release) claims them
+      // unless the sentence says otherwise; only then does attribution carry from sentences before.
+      const p = prevSame.find((x) => x.claimants.length);
+      if (outletClaimant) claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
+      else if (p) claimants = p.claimants;
+    }
+  }
+
+  // Perpetrators.
+  let perpetrators: Tagged<string>[] = f.perpetrators;
+  const saysUnknown =
+    s.unknownPerpetrator ||
+    sentences.slice(f.sentence + 1, f.sentence + 4).some((x) => x.paragraph === s.paragraph && x.unknownPerpetrator) ||
+    (next?.unknownPerpetrator ?? false);
+  if (!perpetrators.length && saysUnknown) {
+    // The text says nobody knows who did it: no perpetrator is carried from elsewhere.
+  } else if (!perpetrators.length) {
+    // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
+    const firstClaim = next?.claimants[0]?.prov.span.start ?? next?.end ?? 0;
+    const nextPerps = nextIsContinuation ? findPerpetrators(next.text.slice(0, firstClaim - next.start), next.start, true) : [];
+    if (nextPerps.length) perpetrators = nextPerps;
+    else {
+      // Who did it carries within a paragraph (or from the headline), not into another story.
+      const p = prevSame.find((x) => x.perpetrators.length && (x.paragraph === s.paragraph || x.headline));
+      if (p) perpetrators = p.perpetrators;
+      else if (docPerps.length) perpetrators = docPerps;
+    }
+  }
+  // "HTS announced that it had responded": a party to the event speaking for itself.
+  if (nextIsContinuation && next.claimants.some((c) => BELLIGERENT_CLAIMANTS.has(c.value))) {
+    for (const c of next.claimants) if (BELLIGERENT_CLAIMANTS.has(c.value) && !perpetrators.some((p) => p.value === c.value)) perpetrators = [...perpetrators, c];
+    if (!claimants.length || claimants[0].prov.rule === 'claimant.outlet') claimants = next.claimants;
+  }
+
+  let eventType = f.eventType;
+  if (!eventType) {
+    const p = prevSame.find((x) => x.events.length);
+    eventType = p ? pickEventType(p.events, p.end) : nextIsContinuation && next.events.length ? pickEventType(next.events, next.start) : docEvent;
+  }
+
+  let places = f.places;
+  let adminHints = f.adminHints;
+  let hintsCarried = f.hintsCarried;
+  if (!places.some((p) => p.role === 'event') && !adminHints.length) {
+    // The village is often named in the sentence before the toll ("families in the town of X ...
+    // A strike hit a house, killing nine").
+    const p = prevSame.find((x) => x.paragraph === s.paragraph && x.anchors.length === 0 && x.places.some((pl) => pl.role === 'event'));
+    if (p) places = [...places, ...p.places.filter((pl) => pl.role === 'event')];
+  }
+  if (!adminHints.length && !places.some((p) => p.role !== 'origin' && lookup.admin1Name(p.name))) {
+    const p = [...prevSame, ...sentences.slice(0, f.sentence).reverse()].find((x) => x.adminHints.length || x.places.some((pl) => pl.role === 'area'));
+    if (p) {
+      adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
+      hintsCarried = true;
+    }
+  }
+  return { ...f, date, dateInherited, claimants, perpetrators, eventType, places, adminHints, hintsCarried };
+}

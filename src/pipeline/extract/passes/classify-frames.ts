@@ -1,0 +1,167 @@
+/**
+ * Pass 4, classify: each placed frame is an incident, a tally or background
+ * (../shared/docs/annotation-guide.md). A first reading looks at the frame alone (its date's age
+ * and span, a tally cue, a region with no locality); then the rules below look at the frames
+ * around it (a figure the article breaks down by place is a tally; a region's figure equal to a
+ * place's toll restates that incident). Every decision keeps its rule id (`kindRule`), and the rules
+ * run in the order listed, each over the decisions of the ones before.
+ */
+import { dayNumber } from '../../../domain/days.ts';
+import type { MentionKind } from '../../../domain/types.ts';
+import type { Frame, SentenceInfo } from '../frames.ts';
+import type { ClassifiedFrame, DocumentReading, FrameDate, PlacedFrame } from './extraction-state.ts';
+import { ANAPHORIC_EVENT_RE, hasFigures, isAdditional, rangesOverlap, totalOf } from './frame-relations.ts';
+
+export interface ClassifyRule {
+  id: string;
+  example: string;
+  apply(frames: readonly ClassifiedFrame[], doc: DocumentReading): ClassifiedFrame[];
+}
+
+export function classifyFrames(doc: DocumentReading, placed: readonly PlacedFrame[]): ClassifiedFrame[] {
+  let frames: ClassifiedFrame[] = placed.map((p) => ({ ...p, ...firstReading(p.frame, doc.sentences[p.frame.sentence], p.date, doc.published, p.localities.length > 0) }));
+  for (const rule of CLASSIFY_RULES) frames = rule.apply(frames, doc);
+  return frames;
+}
+
+/** Rules that decide a frame's kind from the frames around it, in the order they run. */
+export const CLASSIFY_RULES: readonly ClassifyRule[] = [
+  {
+    id: 'kind.total-broken-down',
+    example: 'Strikes killed 12 people across the province on Monday. Five died in Kafr Sagheer and seven in Tell Hamdan.',
+    apply: (frames, doc) =>
+      sequential(frames, 'kind.total-broken-down', (b, kinds, i) => {
+        if (kinds[i] !== 'incident' || b.localities.length || !hasFigures(b.frame)) return null;
+        const t = totalOf(b.frame.killed);
+        if (t === null) return null;
+        // The breakdown follows the total: later clauses of the same sentence or the next few sentences.
+        const parts = frames.filter(
+          (o, j) =>
+            o !== b &&
+            kinds[j] === 'incident' &&
+            o.frame.start > b.frame.start &&
+            o.frame.sentence - b.frame.sentence <= 5 &&
+            o.localities.length > 0 &&
+            hasFigures(o.frame) &&
+            (!b.admin1 || !o.admin1 || o.admin1 === b.admin1) &&
+            (!b.date || !o.date || rangesOverlap(b.date, o.date)),
+        );
+        const partTotals = parts.map((p) => totalOf(p.frame.killed) ?? 0).filter((x) => x > 0);
+        const sum = partTotals.reduce((a, x) => a + x, 0);
+        const pluralAttacks = /\b(?:attacks|strikes|air ?strikes|raids|bombardments|operations|shelling and)\b/i.test(doc.text.slice(b.frame.start, b.frame.end));
+        if (partTotals.length >= 2 && sum <= t * 1.0001 && partTotals.every((x) => x < t)) return 'tally';
+        if (partTotals.length >= 1 && pluralAttacks && sum < t) return 'tally';
+        if (partTotals.length >= 2 && sum === t) return 'tally';
+        return null;
+      }),
+  },
+  {
+    id: 'kind.region-restates-place',
+    example: 'Raids kill eight in the north of the country. Eight people were killed in the market of Kafr Sagheer.',
+    apply: (frames) =>
+      sequential(frames, 'kind.region-restates-place', (b, kinds, i) => {
+        if (kinds[i] !== 'tally' || !b.frame.regions.length || (b.date && b.date.precision === 'range')) return null;
+        const t = totalOf(b.frame.killed);
+        const restated =
+          t !== null &&
+          frames.some((o, j) => o !== b && kinds[j] === 'incident' && o.localities.length > 0 && totalOf(o.frame.killed) === t && (!b.date || !o.date || rangesOverlap(b.date, o.date)));
+        return restated ? 'incident' : null;
+      }),
+  },
+  {
+    id: 'kind.part-of-preceding-total',
+    example: 'At least 15 were killed in the northwest this week. Two were killed on Friday while 13 died on Thursday.',
+    apply: (frames, doc) =>
+      sequential(frames, 'kind.part-of-preceding-total', (b, kinds, i) => {
+        if (i === 0) return null;
+        const prev = frames[i - 1];
+        if (kinds[i] !== 'incident' || b.localities.length || !hasFigures(b.frame) || kinds[i - 1] !== 'tally') return null;
+        if (b.frame.sentence - prev.frame.sentence > 1 || b.frame.headline || ANAPHORIC_EVENT_RE.test(doc.text.slice(b.frame.start, b.frame.end))) return null;
+        if (!prev.frame.regions.length && !(prev.date && prev.date.precision === 'range')) return null;
+        return 'tally';
+      }),
+  },
+  {
+    id: 'kind.several-attack-kinds',
+    example: 'Airstrikes and shelling killed 12 civilians in the province.',
+    apply: (frames, doc) =>
+      frames.map((b) => {
+        if (b.kind !== 'incident' || b.localities.length || !hasFigures(b.frame)) return b;
+        const s = doc.sentences[b.frame.sentence];
+        const kinds = new Set(s.events.filter((e) => e.start >= b.frame.start && e.start < b.frame.end).map((e) => e.value));
+        const several =
+          kinds.size >= 2 &&
+          /\b(?:air ?strikes|raids|strikes)\s+and\s+(?:artillery\s+)?(?:shelling|shells|rockets)|\b(?:shelling)\s+and\s+(?:air ?strikes|raids)/i.test(doc.text.slice(b.frame.start, b.frame.end));
+        return several ? { ...b, kind: 'tally', kindRule: 'kind.several-attack-kinds' } : b;
+      }),
+  },
+  {
+    id: 'kind.adds-to-total',
+    example: 'Fourteen were killed on Thursday before three more were killed on Friday.',
+    apply: (frames) =>
+      sequential(frames, 'kind.adds-to-total', (b, kinds, i) =>
+        i > 0 && kinds[i] === 'incident' && kinds[i - 1] === 'tally' && frames[i - 1].frame.sentence === b.frame.sentence && !b.localities.length && isAdditional(b.frame) ? 'tally' : null,
+      ),
+  },
+];
+
+/**
+ * Runs a rule front to back where each decision sees the ones already made in this rule (a frame
+ * turned into a tally is no longer a part of another total).
+ */
+function sequential(
+  frames: readonly ClassifiedFrame[],
+  rule: string,
+  decide: (b: ClassifiedFrame, kinds: MentionKind[], i: number) => MentionKind | null,
+): ClassifiedFrame[] {
+  const kinds = frames.map((f) => f.kind);
+  const rules = frames.map((f) => f.kindRule);
+  frames.forEach((b, i) => {
+    const k = decide(b, kinds, i);
+    if (k && k !== kinds[i]) {
+      kinds[i] = k;
+      rules[i] = rule;
+    }
+  });
+  return frames.map((f, i) => (kinds[i] === f.kind ? f : { ...f, kind: kinds[i], kindRule: rules[i] }));
+}
+
+/** The frame on its own: its date's age and span, tally cues, a region without a locality. */
+function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: string | null, hasLocality: boolean): { kind: MentionKind; kindRule: string } {
+  const is = (kind: MentionKind, kindRule: string) => ({ kind, kindRule });
+  if (s.background && !hasLocality) return is('background', 'kind.background-cue');
+  if (date && published && date.precision !== 'reported') {
+    const ageDays = dayNumber(published) - dayNumber(date.end);
+    const spanDays = dayNumber(date.end) - dayNumber(date.start);
+    if (/year/.test(date.prov?.rule ?? '')) return hasFigures(f) && /\bsince\b/i.test(s.text) ? is('tally', 'kind.since-year') : is('background', 'kind.year-only');
+    // Long ago: a period total ("between April and August ... nearly a thousand") is a tally;
+    // anything else that old is context.
+    if (ageDays > 45) return hasFigures(f) && (spanDays > 1 || /\bsince\b/i.test(s.text)) ? is('tally', 'kind.old-period') : is('background', 'kind.old');
+    if (spanDays > 3 && !hasLocality) return is('tally', 'kind.period-no-place');
+  }
+  if (f.kind === 'figures') {
+    const t = totalOf(f.killed) ?? totalOf(f.injured) ?? 0;
+    if (t >= 1000 && !hasLocality) return s.background ? is('background', 'kind.large-background') : is('tally', 'kind.large-no-place');
+    if (s.tallyCue && !hasLocality) return is('tally', 'kind.tally-cue');
+    // "in northwestern Syria", "in opposition-held Idlib": a figure for a region is a total.
+    if (f.regions.length && !hasLocality) return is('tally', 'kind.region');
+  }
+  return is('incident', 'kind.event');
+}
+
+/** Every rule id a kind decision can carry, each with an example (tested like the other rule tables). */
+export const KIND_RULES: readonly { id: string; example: string }[] = [
+  { id: 'kind.event', example: 'A strike on the village of Kafr Sagheer killed four people on Monday.' },
+  { id: 'kind.background-cue', example: 'The war, which began in 2011, has killed hundreds of thousands.' },
+  { id: 'kind.since-year', example: 'Since 2019 the group has killed 300 people in the province.' },
+  { id: 'kind.year-only', example: 'In 2015 a similar attack killed nine.' },
+  { id: 'kind.old-period', example: 'Between April and August nearly a thousand people were killed.' },
+  { id: 'kind.old', example: 'Last spring a bombing there killed six.' },
+  { id: 'kind.period-no-place', example: 'From Monday to Friday strikes killed 40 people.' },
+  { id: 'kind.large-background', example: 'The conflict has killed more than 350,000 people since it began.' },
+  { id: 'kind.large-no-place', example: 'More than 1,200 people were killed across the country.' },
+  { id: 'kind.tally-cue', example: 'The monitor documented a total of 92 civilian deaths.' },
+  { id: 'kind.region', example: 'Eight civilians were killed in the country\'s northwest.' },
+  { id: 'kind.displaced', example: 'The fighting displaced 3,000 families from the district.' },
+  ...CLASSIFY_RULES.map((r) => ({ id: r.id, example: r.example })),
+];

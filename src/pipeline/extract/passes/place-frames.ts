@@ -1,0 +1,79 @@
+/**
+ * Pass 3, place: resolves each frame's place mentions against the gazetteer and fixes its date.
+ * A governorate named as an area stays an admin-1 place; a village is resolved with the governorate
+ * the text gives (its own statement refuses a same-named place elsewhere; one carried from another
+ * sentence only ranks candidates); a name the gazetteer lacks keeps its name, falls back to the
+ * governorate's position and is reported as a warning. A frame with no place of its own takes the
+ * smallest admin area the text gives.
+ */
+import type { PlaceMention, ResolvedPlace, Warning } from '../../../domain/types.ts';
+import type { PlaceResolving } from '../../../domain/place-lookup.ts';
+import type { DateMention } from '../dates.ts';
+import type { Frame, SentenceInfo } from '../frames.ts';
+import type { DocumentReading, FrameDate, PlacedFrame } from './extraction-state.ts';
+
+export function placeFrames(doc: DocumentReading, frames: readonly Frame[], resolver: PlaceResolving): { placed: PlacedFrame[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const placed = frames.map((f) => placeFrame(f, doc.sentences[f.sentence], doc, resolver, warnings));
+  return { placed, warnings };
+}
+
+function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: PlaceResolving, warnings: Warning[]): PlacedFrame {
+  const hint = f.adminHints[0] ?? null;
+  const resolved: ResolvedPlace[] = [];
+  const localities: ResolvedPlace[] = [];
+  for (const p of f.places) {
+    if (p.role === 'origin') continue;
+    const adminName = resolver.admin1Name(p.name);
+    if (p.role === 'area' || (adminName && !/city|town|village/i.test(s.text.slice(p.prov.span.end - s.start, p.prov.span.end - s.start + 12)) && isAreaUse(s.text, p, s.start))) {
+      const a = resolver.resolveAdmin1Place(adminName ?? p.name, p);
+      if (a) resolved.push(a);
+      continue;
+    }
+    // A governorate carried from another sentence only ranks candidates; the sentence's own
+    // statement of the governorate refuses a same-named place elsewhere.
+    const r = resolver.resolve(p, hint, undefined, !f.hintsCarried) ?? (hint ? null : f.softHints.length ? resolver.resolve(p, f.softHints[0], undefined, false) : null);
+    if (r && r.precision === 'locality') {
+      resolved.push(r);
+      localities.push(r);
+    } else if (r) {
+      resolved.push(r);
+    } else {
+      warnings.push({ code: 'place-not-found', message: `place "${p.name}" not found in the gazetteer`, source: `${doc.article.id}@${p.prov.span.start}` });
+      const fallback = hint ? resolver.resolveAdmin1Place(hint) : null;
+      const unresolved: ResolvedPlace = { name: p.name, gazetteerId: null, lat: fallback?.lat ?? null, lon: fallback?.lon ?? null, admin1: fallback?.admin1 ?? null, admin2: null, precision: fallback ? 'admin1' : 'country', mention: p };
+      resolved.push(unresolved);
+      if (p.prov.rule !== 'place.prep-name') localities.push(unresolved);
+    }
+  }
+  if (!resolved.some((r) => r.lat !== null) && hint) {
+    // No place of its own: the smallest admin area the text gives.
+    const a = resolver.resolveAdmin1Place(hint);
+    if (a) resolved.push(a);
+  }
+  const admin1 = localities.find((l) => l.admin1)?.admin1 ?? (hint ? resolver.admin1Name(hint) : null) ?? resolved.find((r) => r.admin1)?.admin1 ?? null;
+  return { frame: f, date: frameDate(f.date, doc.published), resolved, localities, admin1 };
+}
+
+/**
+ * "Idlib" after "province of", before "province", or as "Syria's Idlib" is the governorate; before
+ * "city"/"town" or after "the city of" it is the town of that name.
+ */
+function isAreaUse(text: string, p: PlaceMention, base: number): boolean {
+  const s = p.prov.span.start - base;
+  const before = text.slice(Math.max(0, s - 40), s);
+  const after = text.slice(s + p.name.length, s + p.name.length + 40);
+  if (/^\s*(?:city|town|village|center|centre|neighbou?rhood)/i.test(after) || /(?:city|town|village|metropolis|capital) of\s+$/i.test(before)) return false;
+  // A bare "in Idlib" is read as the governorate (the conservative, coarser reading); linking
+  // treats a bare governorate name and the city of that name as the same place.
+  return true;
+}
+
+/** The frame's own or carried date; else the publication day (precision `reported`); else none. */
+export function frameDate(d: DateMention | null, published: string | null): FrameDate {
+  if (d && d.range) {
+    return { start: d.range.start, end: d.range.end, precision: d.range.precision, prov: { rule: d.rule, span: { start: d.start, end: d.end }, text: d.text } };
+  }
+  if (published) return { start: published, end: published, precision: 'reported', prov: null };
+  return null;
+}

@@ -1,0 +1,45 @@
+/**
+ * Pass 1, read: normalises and segments the text, fixes the day relative dates resolve against,
+ * and reads every sentence (figures, dates, places, actors, events, cues) and the frames of each
+ * clause. Nothing here looks beyond its own sentence; carrying context is the next pass.
+ */
+import type { Article, Tagged, Warning } from '../../../domain/types.ts';
+import type { PlaceLookup } from '../../../domain/place-lookup.ts';
+import { normalizeText } from '../../normalize/normalize-text.ts';
+import { segment } from '../../normalize/segment.ts';
+import { claimantOfOutlet } from '../actors.ts';
+import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
+import { publicationDay } from './publication-day.ts';
+import type { DocumentReading } from './extraction-state.ts';
+
+export function readDocument(article: Article, lookup: PlaceLookup): DocumentReading {
+  const warnings: Warning[] = [];
+  const text = normalizeText(article.text);
+  const segs = segment(text).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text));
+  const day = publicationDay(article, text);
+  if (day.warning) warnings.push(day.warning);
+  const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, day.published, lookup));
+  const frames: Frame[] = sentences.flatMap((s) => framesOfSentence(s, text));
+  return {
+    article,
+    text,
+    published: day.published,
+    publishedEstimated: day.estimated,
+    sentences,
+    frames,
+    outletClaimant: claimantOfOutlet(article.outlet),
+    claimantsBefore: claimantsBefore(sentences),
+    warnings,
+  };
+}
+
+/** For each sentence, the claimants of the last sentence before it that named any. */
+function claimantsBefore(sentences: readonly SentenceInfo[]): Tagged<string>[][] {
+  let last: Tagged<string>[] = [];
+  const out: Tagged<string>[][] = [];
+  for (const s of sentences) {
+    out[s.index] = last;
+    if (s.claimants.length) last = s.claimants;
+  }
+  return out;
+}
