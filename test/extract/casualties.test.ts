@@ -161,6 +161,20 @@ const ROWS: Row[] = [
     killed: { civilians: 1, total: 1 },
     injured: { total: 3 },
   },
+  // --- police and local-news phrasing (issue 10, classes 3 and 4)
+  { style: 'local news', text: 'A man was shot and killed outside a bar on Main Street early Sunday.', killed: { total: 1 }, injured: {} },
+  { style: 'local news', text: 'The 19-year-old was pronounced dead at the scene.', killed: { total: 1 }, injured: {} },
+  { style: 'local news', text: 'A woman was fatally shot in her driveway on Friday night.', killed: { women: 1, civilians: 1, total: 1 }, injured: {} },
+  { style: 'local news', text: 'A 24-year-old man was shot in the leg and is in stable condition.', killed: {}, injured: { total: 1 } },
+  { style: 'local news', text: 'Four people were shot outside a nightclub on Saturday.', killed: {}, injured: { total: 4 } },
+  { style: 'local news', text: 'Three people were shot, one fatally, near the park.', killed: { total: 1 }, injured: { total: 3 } },
+  { style: 'local news', text: 'A teenager was shot and later died at the hospital.', killed: { total: 1 }, injured: {} },
+  { style: 'local news', text: 'Two teens were wounded by gunfire on Elm Street.', killed: {}, injured: { total: 2 } },
+  { style: 'local news', text: 'The gunman opened fire, killing a 17-year-old and wounding two others.', killed: { total: 1 }, injured: { total: 2 } },
+  { style: 'local news', text: 'Two men were charged with murder in the death of a 15-year-old boy.', killed: { children: 1, civilians: 1, total: 1 }, injured: {} },
+  { style: 'local news', text: 'Three men are charged in the killing of a store clerk.', killed: {}, injured: {} },
+  { style: 'local news', text: 'The victims were 17, 23 and 41, police said.', killed: {}, injured: {} },
+  { style: 'local news', text: 'The victims, ages 19 and 22, were taken to the hospital.', killed: {}, injured: {} },
 ];
 
 describe('casualty counts by category', () => {

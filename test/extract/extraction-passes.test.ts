@@ -67,3 +67,39 @@ test('kind rules have unique ids and an example each; every mention names one of
   assert.ok(used.has('kind.event'), 'incidents are classified by kind.event');
   assert.ok([...used].some((r) => r !== 'kind.event'), `some tally rule fires on the golden articles: ${[...used].join(', ')}`);
 });
+
+/** Killed and injured totals of each incident mention, and whether its quote holds its figures. */
+function incidentsOf(text: string) {
+  const article: Article = { id: 'local', text, published: '2020-05-04', url: null, outlet: null, title: null, language: null };
+  return extractDocument(article, embeddedDefault().resolver)
+    .mentions.filter((m) => m.kind === 'incident')
+    .map((m) => {
+      const figures = [...Object.values(m.killed), ...Object.values(m.injured)].map((v) => v!.prov.span);
+      return {
+        killed: m.killed.total?.value ?? null,
+        injured: m.injured.total?.value ?? null,
+        quoteHoldsFigures: figures.every((s) => s.start >= m.span.start && s.end <= m.span.end),
+        quote: m.quote,
+      };
+    });
+}
+
+const WOUNDED_THEN_DIED: [string, number, number | null][] = [
+  ['Four people were shot outside a nightclub on Saturday. One of them died at the hospital, police said.', 1, 3],
+  ['Six people were shot, two of whom have died from their injuries.', 2, 4],
+  ['Three people were shot, one fatally, near the park on Friday.', 1, 2],
+  ['Police found a man with gunshot wounds on Oak Avenue. The victim was taken to the hospital, where he died.', 1, null],
+  // Deaths told before the wounded are already apart from them.
+  ['One man was killed and two others were wounded in the shooting on Friday.', 1, 2],
+  ['Five people were wounded and two were killed when the gunman opened fire.', 2, 5],
+];
+
+for (const [text, killed, injured] of WOUNDED_THEN_DIED) {
+  test(`the wounded who died are counted once, as killed: ${text}`, () => {
+    const incidents = incidentsOf(text);
+    assert.equal(incidents.length, 1, JSON.stringify(incidents));
+    assert.equal(incidents[0].killed, killed);
+    assert.equal(incidents[0].injured, injured);
+    assert.ok(incidents[0].quoteHoldsFigures, `quote "${incidents[0].quote}" holds every figure`);
+  });
+}

@@ -43,12 +43,20 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.sub', description: 'sub-count in an including-list', example: 'Seven civilians, including two women and a child, were killed.' },
   { id: 'cas.elliptical', description: 'a bare count placed in a town right after a toll is part of it', example: 'Nine civilians were killed on Monday: five in Sarmin and four in Taftanaz.' },
   { id: 'cas.conjoined', description: 'a count joined to the previous one shares its outcome', example: 'The strikes killed 14 soldiers and 9 rebel fighters.' },
+  { id: 'cas.pronoun-died', description: 'a pronoun for a victim told before, who died', example: 'The victim was taken to the hospital, where he died.' },
+  { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
+  { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
 
 // The outcome words are regex sources already (lexicons/events.ts).
 const KILLED_RE_SRC = KILLED_WORDS.join('|');
 const INJURED_RE_SRC = INJURED_WORDS.join('|');
-const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`, 'iu');
+/**
+ * Hit by gunfire, with the outcome left open: "Four people were shot", "was struck by gunfire".
+ * Whoever is shot is wounded unless the clause goes on to say they died (see `shotOutcome`).
+ */
+const SHOT_RE_SRC = String.raw`shot(?!\s+(?:and\s+killed|dead|to\s+death))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
+const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */
 const CATEGORY_PATTERNS: { src: string; category: CountCategory; rule: string; family?: boolean }[] = [
@@ -84,11 +92,24 @@ const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC}))(?![\\p{L}])`,
+  `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
+/** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
+const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
+/** "Three people were shot, one fatally": the count before "fatally" died of the wounds counted. */
+const FATALLY_AFTER_RE = /^\s*(?:of (?:them|whom)\s+)?(?:(?:was|were)\s+)?fatally\b/i;
 // A forward scan for the verb stops at these: they start another statement or change the subject.
 const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|since|as a result)\b|\bthey are\b/i;
+/**
+ * Between a count and a later outcome word, a verb that makes the counted people suspects, captives
+ * or survivors: "Two men were charged with murder in the death of …", "three were arrested after …".
+ */
+const NOT_VICTIMS_RE =
+  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:suspects?|accused|defendants?)\b/i;
+/** "ages 17, 23 and 41", "the victims were 17 and 23": numbers in a list of ages count no one. */
+const AGE_LIST_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*)*(?:,?\s*(?:and|&)\s+\d{1,3})(?![\d\p{L}-])/u;
+const AGE_LIST_BEFORE_RE = /(?:\bages?|\baged|\d{1,3}\s*,)\s*$/i;
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
 const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
@@ -104,8 +125,15 @@ function isCountList(between: string): boolean {
   return /^(?:\s|,|and|or|her|his|their|them|whom|which|the|of|same|family|also|were|was|have|has|had|been|all|both|more|other|another|a|an|young)*$/i.test(rest);
 }
 
-function outcomeOf(m: RegExpExecArray | RegExpMatchArray): Outcome {
-  return m[1] ? 'killed' : 'injured';
+/** The outcome of an outcome-word match; "shot" or "wounded" followed by "and died" is killed. */
+function outcomeOf(m: RegExpExecArray | RegExpMatchArray, after = ''): Outcome {
+  if (m[1]) return 'killed';
+  return DIED_AFTER_RE.test(after) ? 'killed' : 'injured';
+}
+
+/** Rule suffix for a count of people shot, whose deaths a later statement may take from it. */
+function shotSuffix(m: RegExpExecArray | RegExpMatchArray, outcome: Outcome): string {
+  return m[3] && outcome === 'injured' ? '+cas.shot' : '';
 }
 
 function isSingular(q: QuantityMention): boolean {
@@ -129,7 +157,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     const after = text.slice(q.end, q.end + 160);
     const before = text.slice(Math.max(0, q.start - 80), q.start);
     if (UNIT_AFTER_RE.test(after)) continue;
-    if (/(?:aged|age of|ages of|\bage)\s*$/i.test(before)) continue;
+    if (/(?:aged|age of|ages of|\bages?)\s*$/i.test(before)) continue;
+    if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && (AGE_LIST_AFTER_RE.test(after) || (AGE_LIST_BEFORE_RE.test(before) && /^\s*(?:,|and\b|$|\.)/.test(after)))) continue;
 
     let category: CountCategory | null = null;
     let catRule = '';
@@ -181,10 +210,16 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     let end = phraseEnd;
 
     // 1. Outcome immediately after the phrase: "seven dead", "a civilian was killed", "20 wounded".
-    const imm = IMMEDIATE_OUTCOME_RE.exec(rest);
+    const fatally = lastHead !== null && FATALLY_AFTER_RE.exec(rest);
+    if (fatally) {
+      outcome = 'killed';
+      rule = 'cas.fatally';
+      end = phraseEnd + fatally[0].length;
+    }
+    const imm = outcome ? null : IMMEDIATE_OUTCOME_RE.exec(rest);
     if (imm && (category || !singular || /^one$/i.test(rawQ))) {
-      outcome = outcomeOf(imm);
-      rule = category ? 'cas.num-cat-outcome' : 'cas.num-outcome';
+      outcome = outcomeOf(imm, rest.slice(imm[0].length));
+      rule = (category ? 'cas.num-cat-outcome' : 'cas.num-outcome') + shotSuffix(imm, outcome);
       end = phraseEnd + imm[0].length;
     }
     if (catM && category === 'total' && /^(?:dead|bodies)$/i.test(catM[1])) {
@@ -225,9 +260,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const otherNumbers = findQuantities(between, 0).filter((x) => !isSingular(x));
         const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0 || isCountList(between);
         const words = between.trim().split(/\s+/).filter(Boolean).length;
-        if (listy && words <= 22 && !/\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b/i.test(between)) {
-          outcome = outcomeOf(om);
-          rule = 'cas.num-cat-outcome';
+        if (listy && words <= 22 && !NOT_VICTIMS_RE.test(between)) {
+          outcome = outcomeOf(om, window.slice(om.index + om[0].length));
+          rule = 'cas.num-cat-outcome' + shotSuffix(om, outcome);
           end = phraseEnd + om.index + om[0].length;
         }
       }
@@ -294,8 +329,29 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     lastHead = anchors.length - 1;
     lastHeadEnd = Math.max(end, phraseEnd);
   }
+  // "…, where he died": a person already told of died; one death, when the sentence counts no other.
+  if (!anchors.some((a) => a.outcome === 'killed')) {
+    const m = PRONOUN_DIED_RE.exec(text);
+    if (m && !NEGATED_RE.test(text.slice(Math.max(0, m.index - 20), m.index))) {
+      const start = m.index + m[0].length - m[0].trimStart().length;
+      anchors.push({
+        outcome: 'killed',
+        category: 'total',
+        quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-pronoun' },
+        start: offset + start,
+        end: offset + m.index + m[0].length,
+        text: text.slice(start, m.index + m[0].length),
+        rule: 'cas.pronoun-died',
+        parent: null,
+        impliesCivilians: false,
+      });
+    }
+  }
   return anchors;
 }
+
+/** "he died", "she was pronounced dead", "where he later died": a victim named before has died. */
+const PRONOUN_DIED_RE = /(?<![\p{L}])(?:he|she)\s+(?:(?:was|has|had)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:died|succumbed|pronounced dead|been pronounced dead|was pronounced dead)(?![\p{L}])/iu;
 
 const ARTICLE_SINGULAR_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(an?)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
@@ -304,7 +360,7 @@ const ARTICLE_SINGULAR_RE = new RegExp(
 
 /** "The two-year-old child was killed": one definite victim whose death the sentence reports. */
 const DEFINITE_SINGULAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|fighter|soldier)\\s+(?:was|had been)\\s+(?:also\\s+)?(?:killed|shot dead)\\b)`,
+  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-old)\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed)\\b)`,
   'gu',
 );
 

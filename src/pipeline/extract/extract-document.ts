@@ -8,6 +8,7 @@
  * 3. place-frames    — resolve places against the gazetteer, fix each frame's date;
  * 4. classify-frames — incident, tally or background, each decision with its rule id;
  * 5. merge-frames    — the frames of one event inside the article become one group;
+ *    reconcile-outcomes — the wounded who died are counted once, as killed;
  * 6. build-mentions  — groups become Mentions (quote, places, figures, classification).
  */
 import type { Article, Mention, Warning } from '../../domain/types.ts';
@@ -17,6 +18,7 @@ import { carryContext } from './passes/carry-context.ts';
 import { placeFrames } from './passes/place-frames.ts';
 import { classifyFrames } from './passes/classify-frames.ts';
 import { mergeFrames } from './passes/merge-frames.ts';
+import { reconcileOutcomes } from './passes/reconcile-outcomes.ts';
 import { buildMentions } from './passes/build-mentions.ts';
 
 export { publishedFromUrl } from './passes/publication-day.ts';
@@ -31,6 +33,6 @@ export function extractDocument(article: Article, resolver: PlaceResolving): Ext
   const frames = carryContext(doc, resolver);
   const { placed, warnings } = placeFrames(doc, frames, resolver);
   const classified = classifyFrames(doc, placed);
-  const groups = mergeFrames(doc, classified);
+  const groups = reconcileOutcomes(mergeFrames(doc, classified));
   return { mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };
 }

@@ -143,14 +143,20 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'others', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
+    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
     example: 'Twenty people were wounded.',
   },
 ];
 
 /** Outcome words: what happened to the counted people. */
 export const KILLED_WORDS = [
+  // Police and local-news phrasing ("was pronounced dead at the scene", "was fatally shot").
+  'pronounced dead', 'found dead', 'shot to death', 'stabbed to death', 'beaten to death', 'shot and killed', 'fatally (?:shot|wounded|injured|stabbed|struck|hit)',
+  'succumbed', 'passed away',
   'killed', 'dead', 'died', 'die', 'dies', 'dying', 'perished', 'lost their lives', 'lost his life', 'lost her life', 'martyred', 'slain', 'shot dead',
   'executed', 'fatalities', 'deaths', 'death', 'bodies', 'lifeless', 'massacred', 'martyrdom', 'were buried',
 ];
-export const INJURED_WORDS = ['wounded', 'injured', 'hurt', 'injuries', 'injuring', 'wounding', 'wounds', 'injury', 'maimed', 'suffered injuries', 'were hospitali[sz]ed'];
+export const INJURED_WORDS = [
+  // Hospital status and wound words of police and local-news reports ("is in critical condition").
+  'in (?:critical|serious|stable|fair|good|grave|life-threatening) condition', 'gunshot wounds?', 'grazed', 'treated for (?:\\w+ )?(?:wounds|injuries)',
+  'wounded', 'injured', 'hurt', 'injuries', 'injuring', 'wounding', 'wounds', 'injury', 'maimed', 'suffered injuries', 'were hospitali[sz]ed'];

@@ -4,7 +4,7 @@
  * how many were displaced becomes a tally of its own. Background is dropped here, and so is an
  * incident with neither figures nor a locality that merely names an event.
  */
-import type { Mention, ResolvedPlace } from '../../../domain/types.ts';
+import type { CountSet, Mention, ResolvedPlace, Span } from '../../../domain/types.ts';
 import type { Frame } from '../frames.ts';
 import type { DocumentReading, FrameGroup } from './extraction-state.ts';
 import { frameDate } from './place-frames.ts';
@@ -19,7 +19,7 @@ export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[
     if (g.kind === 'background') continue;
     const f = g.frame;
     if (g.kind === 'incident' && !hasFigures(f) && !g.localities.length && f.kind === 'event') continue;
-    const qs = quoteSpan(article.text, quoteFrame(g));
+    const qs = quoteHoldingFigures(doc, quoteSpan(article.text, quoteFrame(g)), [f.killed, f.injured]);
     mentions.push({
       id: `${article.id}#${index++}`,
       docId: article.id,
@@ -69,9 +69,27 @@ export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[
 }
 
 /**
+ * The quote must hold every figure the mention reports, so an analyst who checks it finds each
+ * number: when a figure was read from another clause or sentence ("Four people were shot. One of
+ * them died."), the quote grows to the whole sentences from the lead clause to that figure.
+ */
+function quoteHoldingFigures(doc: DocumentReading, clause: Span, counts: readonly CountSet[]): Span {
+  const spans = counts.flatMap((c) => Object.values(c).map((v) => v!.prov.span)).filter((s) => s.end > s.start);
+  const outside = spans.filter((s) => s.start < clause.start || s.end > clause.end);
+  if (!outside.length) return clause;
+  const sentenceOf = (at: number) => doc.sentences.find((s) => s.start <= at && at < s.end);
+  let start = clause.start;
+  let end = clause.end;
+  for (const s of outside) {
+    start = Math.min(start, sentenceOf(s.start)?.start ?? s.start);
+    end = Math.max(end, sentenceOf(s.end - 1)?.end ?? s.end);
+  }
+  return quoteSpan(doc.article.text, { start, end });
+}
+
+/**
  * The frame whose clause becomes the mention's quote: the lead frame when the group has figures,
- * else the first joined frame that has some. (Issue 10, class 11: the figures of the other frames
- * are not yet inside this quote.)
+ * else the first joined frame that has some.
  */
 function quoteFrame(g: FrameGroup): Frame {
   if (hasFigures(g.frame)) return g.frames[0];

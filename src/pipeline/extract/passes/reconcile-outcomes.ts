@@ -1,0 +1,43 @@
+/**
+ * Pass 5b, reconcile outcomes: people who were wounded and then died are counted once, as killed
+ * (annotation guide: killed and injured are disjoint). Police and local news count everyone hit
+ * first ("Four people were shot") and then say who died ("One of them died at the hospital"; "six
+ * were shot, two fatally"): the dead are taken out of the wounded. A count of the shot is taken to
+ * include any death stated after it; a count of the wounded only deaths that say they were among
+ * them ("of them", "later died", "succumbed"). Deaths told before the wounded ("one man was killed
+ * and two others were wounded") are already apart.
+ */
+import type { CountValue } from '../../../domain/types.ts';
+import type { FrameGroup } from './extraction-state.ts';
+
+export const OUTCOME_RULES = [
+  { id: 'derive.wounded-then-died', example: 'Four people were shot on Saturday night. One of them died at the hospital.' },
+] as const;
+
+/** The death was among people already counted as hit or wounded. */
+const AMONG_WOUNDED_RE = /\b(?:of (?:them|whom|the victims|those (?:shot|wounded|injured))|later|since|subsequently|succumbed|fatally|died (?:of|from) (?:his|her|their|the) (?:wounds|injuries))\b/i;
+
+export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
+  return groups.map((g) => {
+    if (g.kind !== 'incident') return g;
+    const injured = g.frame.injured.total;
+    const killed = g.frame.killed.total;
+    if (!injured || !killed || killed.value > injured.value) return g;
+    if (killed.prov.span.start <= injured.prov.span.start) return g;
+    const shotCount = injured.prov.rule.includes('+cas.shot');
+    // "The victim … died", "where he died": the one already counted as wounded.
+    const sameVictim = killed.value === 1 && /^(?:the|he|she)\b/i.test(killed.prov.text);
+    if (!shotCount && !sameVictim && !AMONG_WOUNDED_RE.test(killed.prov.text)) return g;
+    if (/\bothers?\b|\bmore\b|\badditional\b/i.test(killed.prov.text)) return g;
+    const rest: CountValue = {
+      ...injured,
+      value: injured.value - killed.value,
+      min: Math.max(0, injured.min - killed.max),
+      max: Math.max(0, injured.max - killed.min),
+      prov: { ...injured.prov, rule: 'derive.wounded-then-died' },
+    };
+    // Categories of the wounded larger than what is left cannot all be among the living.
+    const others = Object.fromEntries(Object.entries(g.frame.injured).filter(([k, v]) => k !== 'total' && v && v.value <= rest.value));
+    return { ...g, frame: { ...g.frame, injured: rest.value > 0 ? { ...others, total: rest } : {} } };
+  });
+}
