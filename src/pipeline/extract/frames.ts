@@ -14,6 +14,7 @@ import { findClaimants, findPerpetrators } from './actors.ts';
 import { findPlaces, type PlaceLookup } from './places.ts';
 import { findDates, type DateMention } from './dates.ts';
 import { findQuantities } from './numbers.ts';
+import { DATELINE_DATE_RE } from './passes/publication-day.ts';
 
 const EVENT_COMPILED = compileEntries(EVENT_CUES, (e) => e.value as EventType);
 const TARGET_COMPILED = compileEntries(TARGET_CUES, (e) => e.value as string);
@@ -102,7 +103,10 @@ function sinceClauses(dates: DateMention[], text: string, base: number, publishe
  */
 function inDateline(text: string, at: number): boolean {
   const m = /^[A-Z][\p{L} .'-]{1,40}(?:\[[^\]]{1,30}\])?,?\s+[^.:]{3,30}?\((?:[A-Za-z .]{2,20})\)\s*[:\-–—]/u.exec(text);
-  return !!m && at < m[0].length;
+  if (m && at < m[0].length) return true;
+  // "LAKEVILLE, Ohio, March 3, 2014 —": the dispatch's day, not the event's.
+  const d = DATELINE_DATE_RE.exec(text);
+  return !!d && d.index === 0 && at < d[0].length;
 }
 
 /**

@@ -9,13 +9,14 @@ import { normalizeText } from '../../normalize/normalize-text.ts';
 import { segment } from '../../normalize/segment.ts';
 import { claimantOfOutlet } from '../actors.ts';
 import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
-import { publicationDay } from './publication-day.ts';
+import { isPageDateLine, publicationDay } from './publication-day.ts';
 import type { DocumentReading } from './extraction-state.ts';
 
 export function readDocument(article: Article, lookup: PlaceLookup): DocumentReading {
   const warnings: Warning[] = [];
   const text = normalizeText(article.text);
-  const segs = segment(text).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text));
+  // A page's "Posted: 03/04/2014" line dates the page, not the event: it is not read as prose.
+  const segs = segment(text).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text) && !isPageDateLine(s.text));
   const day = publicationDay(article, text);
   if (day.warning) warnings.push(day.warning);
   const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, day.published, lookup));
