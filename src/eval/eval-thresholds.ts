@@ -3,14 +3,15 @@
  * below (or a count rises above) what the project has committed to. A threshold is a minimum
  * (`0.6`, or `{ min: 0.6 }`), a maximum (`{ max: 3 }`), or both. A score that could not be measured
  * (null: nothing to measure) fails any threshold set on it, so a broken run cannot pass silently.
+ * The keys are the gold-file summary's by default; the count and linking sets have their own.
  */
-import type { EvalSummary, SummaryKey } from './score-run.ts';
+import type { SummaryKey } from './score-run.ts';
 
 export type Threshold = number | { min?: number; max?: number };
-export type Thresholds = Partial<Record<SummaryKey, Threshold>>;
+export type Thresholds<K extends string = SummaryKey> = Partial<Record<K, Threshold>>;
 
-export interface ThresholdResult {
-  key: SummaryKey;
+export interface ThresholdResult<K extends string = SummaryKey> {
+  key: K;
   value: number | null;
   min: number | null;
   max: number | null;
@@ -18,8 +19,8 @@ export interface ThresholdResult {
 }
 
 /** One result per threshold, in key order. */
-export function checkThresholds(summary: EvalSummary, thresholds: Thresholds): ThresholdResult[] {
-  return (Object.keys(thresholds) as SummaryKey[]).sort().map((key) => {
+export function checkThresholds<K extends string = SummaryKey>(summary: Readonly<Partial<Record<K, number | null>>>, thresholds: Thresholds<K>): ThresholdResult<K>[] {
+  return (Object.keys(thresholds) as K[]).sort().map((key) => {
     const t = thresholds[key] as Threshold;
     const min = typeof t === 'number' ? t : (t.min ?? null);
     const max = typeof t === 'number' ? null : (t.max ?? null);

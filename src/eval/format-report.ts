@@ -14,11 +14,11 @@ export interface FormatOptions {
   verbose?: boolean;
 }
 
-function rate(value: number | null): string {
+export function rate(value: number | null): string {
   return value === null ? '—' : value.toFixed(3);
 }
 
-function ratio(s: Share): string {
+export function ratio(s: Share): string {
   return `${rate(s.rate)} (${s.n}/${s.of})`;
 }
 
@@ -26,7 +26,7 @@ function range(r: { min: number; max: number }): string {
   return r.min === r.max ? String(r.min) : `${r.min}–${r.max}`;
 }
 
-function cut(text: string, width: number): string {
+export function cut(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
@@ -35,7 +35,7 @@ function set(ids: readonly string[]): string {
 }
 
 /** Columns padded to their widest cell; `widths` caps a column (0 = no cap). */
-function table(headers: string[], rows: string[][], widths: number[]): string[] {
+export function table(headers: string[], rows: string[][], widths: number[]): string[] {
   const cells = [headers, ...rows].map((row) => row.map((c, i) => (widths[i] ? cut(c, widths[i]) : c)));
   const pad = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   return cells.map((r) => `  ${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(pad[i]))).join('  ')}`.trimEnd());
@@ -44,14 +44,18 @@ function table(headers: string[], rows: string[][], widths: number[]): string[] 
 /** Width of the quote line printed under a row. */
 const QUOTE_WIDTH = 110;
 
-function section<T>(
+/**
+ * A titled table of `items`, cut to `limit` rows; `quote` gives the line(s) printed under a row
+ * (a quote, or one line per figure with its quote).
+ */
+export function section<T>(
   title: string,
   items: readonly T[],
   limit: number,
   headers: string[],
   widths: number[],
   row: (item: T) => string[],
-  quote?: (item: T) => string,
+  quote?: (item: T) => string | readonly string[] | null | undefined,
 ): string[] {
   if (items.length === 0) return [];
   const shown = items.slice(0, limit);
@@ -60,7 +64,8 @@ function section<T>(
   rows.forEach((r, i) => {
     lines.push(r);
     const q = quote?.(shown[i]);
-    if (q) lines.push(`      ${cut(`"${q}"`, QUOTE_WIDTH)}`);
+    if (typeof q === 'string' && q) lines.push(`      ${cut(`"${q}"`, QUOTE_WIDTH)}`);
+    else if (Array.isArray(q)) for (const line of q) lines.push(`      ${cut(line, QUOTE_WIDTH)}`);
   });
   if (items.length > shown.length) lines.push(`  … ${items.length - shown.length} more (verbose lists all)`);
   return lines;

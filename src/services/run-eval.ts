@@ -1,7 +1,8 @@
 /**
  * The evaluation use case: ingest an article set into a throw-away SQLite store with a chosen
- * gazetteer, export `incidents/1` JSON exactly as a user would get it, and score it against a gold
- * file (src/eval). Scoring the export (not internal objects) keeps the contract under test.
+ * gazetteer, export `incidents/1` JSON exactly as a user would get it, and score it (src/eval)
+ * against a gold file, a per-article counts table, or an incidents table listing each incident's
+ * reports. Scoring the export (not internal objects) keeps the contract under test.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,18 +11,17 @@ import { openSqliteStore } from '../storage/sqlite-incident-store.ts';
 import { importGeoNames, loadGazetteer } from './gazetteer-service.ts';
 import { ingestPaths, type IngestSummary } from './ingest-batch.ts';
 import { exportInput } from './export-store.ts';
-import { toIncidentsJson } from '../export/incidents-json.ts';
+import { toIncidentsJson, type IncidentsJson } from '../export/incidents-json.ts';
 import { parseGoldFile } from '../eval/gold-file.ts';
 import { scoreRun, type EvalReport } from '../eval/score-run.ts';
+import { parseCountsCsv, parseIncidentsCsv } from '../eval/count-gold.ts';
+import { scoreCounts, type CountScore } from '../eval/score-counts.ts';
+import { scoreReportedIncidents, type ReportedIncidentsScore } from '../eval/score-linking.ts';
 import { readInputs } from '../pipeline/ingest/read-inputs.ts';
 import type { ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 
-export interface EvalOptions {
+export interface EvalOptions extends EvalIngestOptions {
   gold: string;
-  articles: string;
-  gazetteerDir?: string | null;
-  policy?: ReconcilePolicy;
-  now: string;
 }
 
 export interface EvalRun {
@@ -30,21 +30,65 @@ export interface EvalRun {
   gazetteerSource: string;
 }
 
-export async function runEval(opts: EvalOptions): Promise<EvalRun> {
-  const gold = parseGoldFile(JSON.parse(readFileSync(opts.gold, 'utf8')), opts.gold);
+/** Where an evaluation's articles come from and how they are ingested. */
+export interface EvalIngestOptions {
+  articles: string;
+  /** A GeoNames dump folder; absent or null: the embedded default gazetteer. */
+  gazetteerDir?: string | null;
+  policy?: ReconcilePolicy;
+  now: string;
+}
+
+export interface EvalExport {
+  /** The `incidents/1` export as a user would read it back (JSON round trip). */
+  system: IncidentsJson;
+  ingest: IngestSummary;
+  gazetteerSource: string;
+}
+
+/** Ingest the articles into a throw-away SQLite store and export it; the store is removed after. */
+export async function ingestAndExport(opts: EvalIngestOptions): Promise<EvalExport> {
   const dir = mkdtempSync(join(tmpdir(), 'tally-eval-'));
   const store = await openSqliteStore(join(dir, 'eval.db'));
   try {
     if (opts.gazetteerDir) await importGeoNames(store, opts.gazetteerDir);
     const { resolver, source } = await loadGazetteer(store);
     const ingest = await ingestPaths(store, resolver, [opts.articles], { now: opts.now, runId: 'eval', policy: opts.policy ?? 'latest' });
-    const system = JSON.parse(JSON.stringify(toIncidentsJson(await exportInput(store, opts.now, opts.policy ?? 'latest'))));
-    const articles: { id: string; text: string }[] = [];
-    for await (const item of readInputs([opts.articles])) if (item.kind === 'article') articles.push({ id: item.article.id, text: item.article.text });
-    const report = scoreRun({ gold, system, articles });
-    return { report, ingest, gazetteerSource: source };
+    const system = JSON.parse(JSON.stringify(toIncidentsJson(await exportInput(store, opts.now, opts.policy ?? 'latest')))) as IncidentsJson;
+    return { system, ingest, gazetteerSource: source };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function runEval(opts: EvalOptions): Promise<EvalRun> {
+  const gold = parseGoldFile(JSON.parse(readFileSync(opts.gold, 'utf8')), opts.gold);
+  const { system, ingest, gazetteerSource } = await ingestAndExport(opts);
+  const articles: { id: string; text: string }[] = [];
+  for await (const item of readInputs([opts.articles])) if (item.kind === 'article') articles.push({ id: item.article.id, text: item.article.text });
+  const report = scoreRun({ gold, system, articles });
+  return { report, ingest, gazetteerSource };
+}
+
+export interface CountsEvalRun extends EvalExport {
+  score: CountScore;
+}
+
+/** Per-article killed and injured counts against a counts table (../shared/corpus/gvdb). */
+export async function runCountsEval(opts: EvalIngestOptions & { counts: string }): Promise<CountsEvalRun> {
+  const gold = parseCountsCsv(readFileSync(opts.counts, 'utf8'), opts.counts);
+  const run = await ingestAndExport(opts);
+  return { ...run, score: scoreCounts(gold, run.system) };
+}
+
+export interface ReportedIncidentsEvalRun extends EvalExport {
+  score: ReportedIncidentsScore;
+}
+
+/** Per-report counts, linking and incident figures against an incidents table (../shared/corpus/gva). */
+export async function runReportedIncidentsEval(opts: EvalIngestOptions & { incidents: string }): Promise<ReportedIncidentsEvalRun> {
+  const gold = parseIncidentsCsv(readFileSync(opts.incidents, 'utf8'), opts.incidents);
+  const run = await ingestAndExport(opts);
+  return { ...run, score: scoreReportedIncidents(gold, run.system) };
 }
