@@ -175,6 +175,12 @@ const ROWS: Row[] = [
   { style: 'local news', text: 'Three men are charged in the killing of a store clerk.', killed: {}, injured: {} },
   { style: 'local news', text: 'The victims were 17, 23 and 41, police said.', killed: {}, injured: {} },
   { style: 'local news', text: 'The victims, ages 19 and 22, were taken to the hospital.', killed: {}, injured: {} },
+  // --- people named one by one, relatives (issue 10, class 5)
+  { style: 'AP', text: 'A mother and her three daughters were killed when a shell hit their home.', killed: { women: 1, children: 3, civilians: 4, total: 4 }, injured: {} },
+  { style: 'local news', text: 'A woman and her son were found dead inside the home.', killed: { women: 1, children: 1, civilians: 2, total: 2 }, injured: {} },
+  { style: 'local news', text: 'A man and his 6-year-old daughter were shot on Friday.', killed: {}, injured: { children: 1, total: 2 } },
+  { style: 'AFP', text: 'Three men and two women were killed in the attack.', killed: { women: 2, total: 5 }, injured: {} },
+  { style: 'Reuters', text: 'Among them were two children and a woman.', killed: { children: 2, women: 1, civilians: 3, total: 3 }, injured: {} },
 ];
 
 describe('casualty counts by category', () => {

@@ -103,3 +103,16 @@ for (const [text, killed, injured] of WOUNDED_THEN_DIED) {
     assert.ok(incidents[0].quoteHoldsFigures, `quote "${incidents[0].quote}" holds every figure`);
   });
 }
+
+test('a category or sub-count stated in a sentence of its own completes the toll before it', () => {
+  const article = (text: string): Article => ({ id: 'cat', text, published: '2019-11-11', url: null, outlet: null, title: null, language: null });
+  const { resolver } = embeddedDefault();
+  const killedOf = (text: string) => {
+    const incidents = extractDocument(article(text), resolver).mentions.filter((m) => m.kind === 'incident');
+    assert.equal(incidents.length, 1, text);
+    return Object.fromEntries(Object.entries(incidents[0].killed).map(([k, v]) => [k, v!.value]));
+  };
+  assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. Among them were two children and a woman.'), { total: 6, children: 2, women: 1 });
+  assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. All of the dead were civilians, the monitor said.'), { total: 6, civilians: 6 });
+  assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. Four fighters were among them.'), { total: 6, fighters: 4 });
+});

@@ -44,6 +44,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.elliptical', description: 'a bare count placed in a town right after a toll is part of it', example: 'Nine civilians were killed on Monday: five in Sarmin and four in Taftanaz.' },
   { id: 'cas.conjoined', description: 'a count joined to the previous one shares its outcome', example: 'The strikes killed 14 soldiers and 9 rebel fighters.' },
   { id: 'cas.pronoun-died', description: 'a pronoun for a victim told before, who died', example: 'The victim was taken to the hospital, where he died.' },
+  { id: 'cas.among-dead', description: 'a count of a category among a toll told before', example: 'Four fighters were among them.' },
   { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
@@ -86,7 +87,7 @@ const UNIT_AFTER_RE =
   /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
@@ -97,6 +98,8 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
 );
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
 const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
+/** "Four fighters were among them", "two children were among the dead": part of a toll told before. */
+const AMONG_DEAD_AFTER_RE = /^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|the (?:dead|victims|fatalities)|those (?:killed|who died))\b/i;
 /** "Three people were shot, one fatally": the count before "fatally" died of the wounds counted. */
 const FATALLY_AFTER_RE = /^\s*(?:of (?:them|whom)\s+)?(?:(?:was|were)\s+)?fatally\b/i;
 // A forward scan for the verb stops at these: they start another statement or change the subject.
@@ -137,7 +140,7 @@ function shotSuffix(m: RegExpExecArray | RegExpMatchArray, outcome: Outcome): st
 }
 
 function isSingular(q: QuantityMention): boolean {
-  return /^(?:a|an|one|another|a single|the)$/i.test(q.text.trim());
+  return /^(?:a|an|one|another|a single|the|his|her|their)$/i.test(q.text.trim());
 }
 
 /**
@@ -215,6 +218,12 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       outcome = 'killed';
       rule = 'cas.fatally';
       end = phraseEnd + fatally[0].length;
+    }
+    const amongDead = outcome || !category ? null : AMONG_DEAD_AFTER_RE.exec(rest);
+    if (amongDead) {
+      outcome = 'killed';
+      rule = 'cas.among-dead';
+      end = phraseEnd + amongDead[0].length;
     }
     const imm = outcome ? null : IMMEDIATE_OUTCOME_RE.exec(rest);
     if (imm && (category || !singular || /^one$/i.test(rawQ))) {
@@ -364,9 +373,15 @@ const DEFINITE_SINGULAR_RE = new RegExp(
   'gu',
 );
 
+/** "A woman and her son were found dead": a relative joined to a listed victim is one more person. */
+const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-year-old|[a-z]+-year-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
+
 /** "a civilian", "an elderly man": findQuantities leaves bare articles out; before a victim noun they count one. */
 function findArticleSingulars(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
+  for (const m of text.matchAll(POSSESSIVE_KIN_RE)) {
+    out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-kin' } });
+  }
   for (const m of text.matchAll(DEFINITE_SINGULAR_RE)) {
     out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-definite' } });
   }
@@ -388,6 +403,9 @@ function countValue(q: Quantity, prov: Provenance): CountValue {
 function addValues(a: CountValue, b: CountValue, prov: Provenance): CountValue {
   return { value: a.value + b.value, min: a.min + b.min, max: a.max + b.max, qualifier: a.qualifier === b.qualifier ? a.qualifier : 'exact', prov };
 }
+
+/** Nouns for particular people counted under `total` (not "people", which may include anyone). */
+const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|uncles?|grandfathers?|cousins?|teens?|teenagers?|(?:\d+|[a-z]+(?:-[a-z]+)?)-year-olds?)\b/i;
 
 /**
  * Turn the anchors of one statement into counts by category. Children and women are parts of the
@@ -425,6 +443,18 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
       }
     }
     if (acc) set.civilians = acc;
+  }
+  // "A man and his daughter", "three men and two women": people named one by one are different
+  // people, so the total is all of them, not the man alone.
+  const personHeads = heads.filter((h) => h.category === 'total' && PERSON_NOUN_RE.test(h.text));
+  const otherHeads = heads.filter((h) => h.category !== 'total');
+  if (personHeads.length && otherHeads.length && personHeads.length + otherHeads.length === heads.length) {
+    let t: CountValue | null = null;
+    for (const h of heads) {
+      const v = countValue(h.quantity, { ...prov(h), rule: 'derive.total-of-persons' });
+      t = t ? addValues(t, v, v.prov) : v;
+    }
+    set.total = t!;
   }
   if (!set.total) {
     const parts: CountValue[] = [];

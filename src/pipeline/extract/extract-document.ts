@@ -8,7 +8,8 @@
  * 3. place-frames    — resolve places against the gazetteer, fix each frame's date;
  * 4. classify-frames — incident, tally or background, each decision with its rule id;
  * 5. merge-frames    — the frames of one event inside the article become one group;
- *    reconcile-outcomes — the wounded who died are counted once, as killed;
+ *    reconcile-outcomes — the wounded who died are counted once, as killed; a category stated in
+ *                      a sentence of its own ("All of the dead were civilians") completes the toll;
  * 6. build-mentions  — groups become Mentions (quote, places, figures, classification).
  */
 import type { Article, Mention, Warning } from '../../domain/types.ts';
@@ -18,7 +19,7 @@ import { carryContext } from './passes/carry-context.ts';
 import { placeFrames } from './passes/place-frames.ts';
 import { classifyFrames } from './passes/classify-frames.ts';
 import { mergeFrames } from './passes/merge-frames.ts';
-import { reconcileOutcomes } from './passes/reconcile-outcomes.ts';
+import { completeCategories, reconcileOutcomes } from './passes/reconcile-outcomes.ts';
 import { buildMentions } from './passes/build-mentions.ts';
 
 export { publishedFromUrl } from './passes/publication-day.ts';
@@ -33,6 +34,6 @@ export function extractDocument(article: Article, resolver: PlaceResolving): Ext
   const frames = carryContext(doc, resolver);
   const { placed, warnings } = placeFrames(doc, frames, resolver);
   const classified = classifyFrames(doc, placed);
-  const groups = reconcileOutcomes(mergeFrames(doc, classified));
+  const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
   return { mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };
 }

@@ -128,8 +128,8 @@ export interface CategoryCue {
 
 /** Nouns after a number that tell who was counted. Order matters: first match wins. */
 export const CATEGORY_CUES: CategoryCue[] = [
-  { rule: 'cat.children', category: 'children', patterns: ['children', 'child', 'kids?', 'minors?', 'boys?', 'girls?', 'infants?', 'babies', 'baby', 'toddlers?', 'students', 'pupils', 'schoolchildren'], example: 'Three children were killed.' },
-  { rule: 'cat.women', category: 'women', patterns: ['women', 'woman', 'mothers?', 'wives', 'females?'], example: 'Two women were among the dead.' },
+  { rule: 'cat.children', category: 'children', patterns: ['children', 'child', 'kids?', 'minors?', 'boys?', 'girls?', 'infants?', 'babies', 'baby', 'toddlers?', 'students', 'pupils', 'schoolchildren', 'daughters?', 'sons?', 'grandchildren', 'grandsons?', 'granddaughters?', 'nephews?', 'nieces?'], example: 'Three children were killed.' },
+  { rule: 'cat.women', category: 'women', patterns: ['women', 'woman', 'mothers?', 'wives', 'wife', 'females?', 'sisters?', 'grandmothers?', 'aunts?', 'girlfriends?'], example: 'Two women were among the dead.' },
   {
     rule: 'cat.fighters',
     category: 'fighters',
@@ -143,7 +143,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives'],
+    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?'],
     example: 'Twenty people were wounded.',
   },
 ];

@@ -8,11 +8,37 @@
  * and two others were wounded") are already apart.
  */
 import type { CountValue } from '../../../domain/types.ts';
-import type { FrameGroup } from './extraction-state.ts';
+import type { DocumentReading, FrameGroup } from './extraction-state.ts';
 
 export const OUTCOME_RULES = [
   { id: 'derive.wounded-then-died', example: 'Four people were shot on Saturday night. One of them died at the hospital.' },
+  { id: 'derive.all-civilians', example: 'Six people died in the raid. All of the dead were civilians, the monitor said.' },
 ] as const;
+
+/** "All of the dead were civilians", "all of them civilians": the toll told before is civilians. */
+const ALL_CIVILIANS_RE = /\ball(?: of)? (?:the |those |them )?(?:(?:dead|victims|killed|casualties|people killed)\s+)?(?:were |are |was )?(?:all )?civilians\b/i;
+
+/**
+ * A category stated in a sentence of its own ("All of the dead were civilians.") completes the
+ * incident told just before it, within the next two sentences of its paragraph.
+ */
+export function completeCategories(groups: readonly FrameGroup[], doc: DocumentReading): FrameGroup[] {
+  return groups.map((g) => {
+    const total = g.frame.killed.total;
+    if (g.kind !== 'incident' || !total || g.frame.killed.civilians || g.frame.killed.fighters) return g;
+    const last = Math.max(...g.frames.map((f) => f.sentence));
+    const para = doc.sentences[last].paragraph;
+    for (const s of doc.sentences.slice(last, last + 3)) {
+      if (s.paragraph !== para && s.index !== last + 1) break;
+      const m = ALL_CIVILIANS_RE.exec(s.text);
+      if (!m) continue;
+      const span = { start: s.start + m.index, end: s.start + m.index + m[0].length };
+      const civilians: CountValue = { ...total, prov: { rule: 'derive.all-civilians', span, text: m[0] } };
+      return { ...g, frame: { ...g.frame, killed: { ...g.frame.killed, civilians } } };
+    }
+    return g;
+  });
+}
 
 /** The death was among people already counted as hit or wounded. */
 const AMONG_WOUNDED_RE = /\b(?:of (?:them|whom|the victims|those (?:shot|wounded|injured))|later|since|subsequently|succumbed|fatally|died (?:of|from) (?:his|her|their|the) (?:wounds|injuries))\b/i;
