@@ -395,8 +395,9 @@ export class Gazetteer {
    * the areas whose name matches the first query form that matches anything (see admin1Queries),
    * exact spellings before transliteration-key matches, then areas of `countries` in their order,
    * then the area with more places. Generic names ("Eastern Province") need the text to say the kind.
+   * With `exact`, transliteration-key matches are left out (for scanning running text).
    */
-  findAdmin1(text: string, countries: readonly string[] = []): AdminArea[] {
+  findAdmin1(text: string, countries: readonly string[] = [], options: { exact?: boolean } = {}): AdminArea[] {
     const trimmed = text.trim();
     const byCode = this.areaByCode.get(trimmed);
     if (byCode?.level === 1) return [byCode];
@@ -414,7 +415,7 @@ export class Gazetteer {
       for (const [i, quality] of this.admin1Names.find(nameForms(query))) {
         const area = this.areas1[i];
         const exact = quality === 1;
-        if (!exact && !keyMatchesAdmin1(area, quality, countries)) continue;
+        if (!exact && (options.exact || !keyMatchesAdmin1(area, quality, countries))) continue;
         if (this.genericAreas1.has(i) && !namesKind) continue;
         found.push({ area, exact });
       }
