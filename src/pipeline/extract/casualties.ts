@@ -56,7 +56,7 @@ const INJURED_RE_SRC = INJURED_WORDS.join('|');
  * Hit by gunfire, with the outcome left open: "Four people were shot", "was struck by gunfire".
  * Whoever is shot is wounded unless the clause goes on to say they died (see `shotOutcome`).
  */
-const SHOT_RE_SRC = String.raw`shot(?!\s+(?:and\s+killed|dead|to\s+death))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
+const SHOT_RE_SRC = String.raw`shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
 const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */
@@ -84,10 +84,10 @@ const SAME_FAMILY_RE = /^\s*(?:mostly |all )?(?:from|of) (?:the same|one|a singl
 
 // Units that make a number not a head count ("48 hours", "180 raids").
 const UNIT_AFTER_RE =
-  /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion)(?![\p{L}])/iu;
+  /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion|(?:gunshot |bullet |stab |knife )?wounds?|rounds|shots|shell casings|guns|handguns|rifles|firearms|weapons)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shooting|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
@@ -98,6 +98,12 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
 );
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
 const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
+/** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
+const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us|himself|herself|themselves)\b/i;
+/** Outcome verbs that take an object when used actively ("died", "dead" never do). */
+const TRANSITIVE_OUTCOME_RE = /(?:killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
+/** "… and her boyfriend questioned by police": the count has a verb of its own that is no outcome. */
+const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:\w+ly\s+)?(?:questioned|arrested|detained|charged|held|taken into custody|interviewed|released|booked|sought|wanted|said|told|called|fled|escaped|survived|ran)\b/i;
 /** "Four fighters were among them", "two children were among the dead": part of a toll told before. */
 const AMONG_DEAD_AFTER_RE = /^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|the (?:dead|victims|fatalities)|those (?:killed|who died))\b/i;
 /** "Three people were shot, one fatally": the count before "fatally" died of the wounds counted. */
@@ -109,7 +115,7 @@ const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|
  * or survivors: "Two men were charged with murder in the death of …", "three were arrested after …".
  */
 const NOT_VICTIMS_RE =
-  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:suspects?|accused|defendants?)\b/i;
+  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:suspects?|accused|defendants?)\b|\b(?:were|was)\s+(?:\w+ly\s+)?(?:inside|present|in the (?:building|plant|store|club|house|home|school|church|room|area))\b/i;
 /** "ages 17, 23 and 41", "the victims were 17 and 23": numbers in a list of ages count no one. */
 const AGE_LIST_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*)*(?:,?\s*(?:and|&)\s+\d{1,3})(?![\d\p{L}-])/u;
 const AGE_LIST_BEFORE_RE = /(?:\bages?|\baged|\d{1,3}\s*,)\s*$/i;
@@ -226,7 +232,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       end = phraseEnd + amongDead[0].length;
     }
     const imm = outcome ? null : IMMEDIATE_OUTCOME_RE.exec(rest);
-    if (imm && (category || !singular || /^one$/i.test(rawQ))) {
+    // "A man shot and killed his neighbour", "the gunman shot two people": the count did it.
+    const active = imm && TRANSITIVE_OUTCOME_RE.test(imm[0]) && !/\b(?:were|was|have been|has been|had been|are|is|got|being)\b/i.test(imm[0]) && ACTIVE_OBJECT_AFTER_RE.test(rest.slice(imm[0].length));
+    if (imm && !active && (category || !singular || /^one$/i.test(rawQ))) {
       outcome = outcomeOf(imm, rest.slice(imm[0].length));
       rule = (category ? 'cas.num-cat-outcome' : 'cas.num-outcome') + shotSuffix(imm, outcome);
       end = phraseEnd + imm[0].length;
@@ -238,12 +246,12 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     // 2. An active outcome verb right before the number: "killing nine people", "left 10 injured".
     if (!outcome) {
       const bm = BEFORE_ACTIVE_RE.exec(before);
-      if (bm && (category || !singular)) {
+      if (bm && (category || !singular || (/^one$/i.test(rawQ) && /\b(?:killing|wounding|injuring)\s+$/i.test(before)))) {
         // "left" alone is ambiguous: "left 10 civilians injured" is decided by what follows.
         const leftOnly = /(?:^|\s)(?:left|leaving)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i.test(before);
         if (!leftOnly) {
           outcome = bm[1] ? 'killed' : 'injured';
-          rule = 'cas.verb-num';
+          rule = 'cas.verb-num' + (!bm[1] && /\bshot|shooting\b/i.test(bm[0]) ? '+cas.shot' : '');
         }
       }
     }
@@ -269,7 +277,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const otherNumbers = findQuantities(between, 0).filter((x) => !isSingular(x));
         const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0 || isCountList(between);
         const words = between.trim().split(/\s+/).filter(Boolean).length;
-        if (listy && words <= 22 && !NOT_VICTIMS_RE.test(between)) {
+        const activeVerb = TRANSITIVE_OUTCOME_RE.test(om[0]) && !/\b(?:were|was|have been|has been|had been|are|is|got|being)\b/i.test(between + om[0]) && ACTIVE_OBJECT_AFTER_RE.test(window.slice(om.index + om[0].length));
+        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between)) {
           outcome = outcomeOf(om, window.slice(om.index + om[0].length));
           rule = 'cas.num-cat-outcome' + shotSuffix(om, outcome);
           end = phraseEnd + om.index + om[0].length;
@@ -318,7 +327,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     }
     // "killed 14 soldiers and 9 rebel fighters", "two in Saraqib, three others in Sarmin",
     // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.
-    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(text.slice(lastHeadEnd, q.start))) {
+    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(text.slice(lastHeadEnd, q.start)) && !OWN_VERB_AFTER_RE.test(rest)) {
       outcome = anchors[lastHead].outcome;
       rule = 'cas.conjoined';
     }
@@ -373,12 +382,22 @@ const DEFINITE_SINGULAR_RE = new RegExp(
   'gu',
 );
 
+/**
+ * Headline style drops the article: "Man fatally shot near park", "… | Teen dies after shooting".
+ * At the start of a line or after a headline separator, a bare person noun before an outcome is one.
+ */
+const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said)\s+)((?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:fatally shot|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|wounded|injured|hurt|stabbed)\b)/g;
+
 /** "A woman and her son were found dead": a relative joined to a listed victim is one more person. */
 const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-year-old|[a-z]+-year-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
 
 /** "a civilian", "an elderly man": findQuantities leaves bare articles out; before a victim noun they count one. */
 function findArticleSingulars(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
+  for (const m of text.matchAll(BARE_HEADLINE_SINGULAR_RE)) {
+    const at = m.index! + m[0].lastIndexOf(m[1]);
+    out.push({ start: at, end: at, text: '', quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-bare' } });
+  }
   for (const m of text.matchAll(POSSESSIVE_KIN_RE)) {
     out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-kin' } });
   }
@@ -420,6 +439,9 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
   for (const h of heads) {
     const v = countValue(h.quantity, prov(h));
     const prev = set[h.category];
+    // "7 dead in county shooting spree - At least seven people were killed": the same figure told
+    // twice in one run of text is one toll; figures joined as parts ("two in X and two in Y") add.
+    if (prev && prev.value === v.value && !/^cas\.(?:conjoined|elliptical)/.test(h.rule)) continue;
     set[h.category] = prev ? addValues(prev, v, v.prov) : v;
     if (h.impliesCivilians && h.category !== 'civilians' && h.category !== 'fighters' && h.category !== 'total') {
       const c = set.civilians;
