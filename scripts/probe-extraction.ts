@@ -17,5 +17,6 @@ const r = extractDocument({ id: 'probe', text, published, url: null, outlet: nul
 for (const m of r.mentions) {
   const where = m.resolvedPlaces.map((x) => `${x.name}[${x.precision}${x.admin1 ? ' ' + x.admin1 : ''}]`).join('; ');
   process.stdout.write(`${m.kind} (${m.classification?.rule}) killed{${counts(m.killed)}} injured{${counts(m.injured)}} date=${m.date ? `${m.date.start}/${m.date.precision}` : 'none'} at ${where || '-'}\n  "${m.quote}"\n`);
+  for (const st of m.statements ?? []) process.stdout.write(`  + statement killed{${Object.entries(st.killed).map(([k, v]) => `${k}=${v!.value}`).join(',')}} injured{${Object.entries(st.injured).map(([k, v]) => `${k}=${v!.value}`).join(',')}}: "${st.quote}"\n`);
 }
 for (const w of r.warnings) process.stdout.write(`  warning ${w.code}: ${w.message}\n`);

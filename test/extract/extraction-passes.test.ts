@@ -116,3 +116,14 @@ test('a category or sub-count stated in a sentence of its own completes the toll
   assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. All of the dead were civilians, the monitor said.'), { total: 6, civilians: 6 });
   assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. Four fighters were among them.'), { total: 6, fighters: 4 });
 });
+
+test('a past event recalled with a year of its own is background, not a second claim of the lead', () => {
+  const { resolver } = embeddedDefault();
+  for (const published of ['2019-11-11', null]) {
+    const text = 'A man was shot and killed on Main Street on Sunday. In 2013 a gunman killed six neighbours in the same town.';
+    const incidents = extractDocument({ id: 'recap', text, published, url: null, outlet: null, title: null, language: null }, resolver).mentions.filter((m) => m.kind === 'incident');
+    assert.equal(incidents.length, 1, `published ${published}`);
+    assert.equal(incidents[0].killed.total?.value, 1);
+    assert.deepEqual(incidents[0].statements, [], `published ${published}: no statement from the recap`);
+  }
+});

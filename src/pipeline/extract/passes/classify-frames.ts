@@ -130,6 +130,8 @@ function sequential(
 function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: string | null, hasLocality: boolean): { kind: MentionKind; kindRule: string } {
   const is = (kind: MentionKind, kindRule: string) => ({ kind, kindRule });
   if (s.background && !hasLocality) return is('background', 'kind.background-cue');
+  // "In 2013 a gunman killed six neighbours": dated by a year alone, even when the document's own day is unknown.
+  if (date && date.precision !== 'reported' && !published && /year/.test(date.prov?.rule ?? '')) return hasFigures(f) && /\bsince\b/i.test(s.text) ? is('tally', 'kind.since-year') : is('background', 'kind.year-only');
   if (date && published && date.precision !== 'reported') {
     const ageDays = dayNumber(published) - dayNumber(date.end);
     const spanDays = dayNumber(date.end) - dayNumber(date.start);

@@ -119,6 +119,8 @@ function restatesLead(lead: FrameGroup, b: ClassifiedFrame): boolean {
   const anaphoricSame = ANAPHORIC_EVENT_RE.test(f.sentenceText) && sameFigures(lead.frame, f);
   if (b.localities.length && !(lead.localities.length && sameLocality(lead.localities, b.localities)) && !anaphoricSame) return false;
   if (f.date && !f.dateInherited && lead.date && b.date && b.date.precision !== 'reported' && !rangesOverlap(lead.date, b.date)) return false;
+  // "In 2013 a gunman killed six": a figure dated by a year or month of its own is another event.
+  if (f.date && !f.dateInherited && /year|month/.test(f.date.rule)) return false;
   if (lead.admin1 && b.admin1 && lead.admin1 !== b.admin1) return false;
   if (!perpsCompatible(lead.frame.perpetrators, f.perpetrators)) return false;
   const lt = lead.frame.eventType?.value;
