@@ -65,6 +65,26 @@ export interface DateRange {
   precision: DatePrecision;
 }
 
+/**
+ * The date of an incident none of whose reports gives a day: the documents have no publication date
+ * and their texts state none (export-format.md: precision `unknown`, `start`/`end` null). Only
+ * incidents have it; a mention without a day has `date: null`.
+ */
+export interface UnknownDate {
+  start: null;
+  end: null;
+  precision: 'unknown';
+}
+
+export type IncidentDatePrecision = DatePrecision | UnknownDate['precision'];
+
+/** An incident's date: a day or span, or unknown. Narrow with `date.start === null` (or `isUnknownDate`). */
+export type IncidentDate = DateRange | UnknownDate;
+
+export function isUnknownDate(date: IncidentDate): date is UnknownDate {
+  return date.start === null;
+}
+
 export type PlaceRole = 'event' | 'origin' | 'area';
 
 /** A place named in text, before or after gazetteer resolution. */
@@ -185,7 +205,8 @@ export type ReviewStatus = 'unreviewed' | 'confirmed' | 'rejected' | 'edited';
 export interface Incident {
   id: string;
   eventType: EventType;
-  date: DateRange;
+  /** Unknown (start/end null) only when every report of the incident is undated. */
+  date: IncidentDate;
   location: ResolvedPlace | null;
   places: ResolvedPlace[];
   perpetrators: string[];

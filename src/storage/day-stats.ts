@@ -5,7 +5,9 @@
  * A filter on date, governorate, event type, review status and perpetrator only (the dashboard's
  * timeline and most counts) is answered here; any other condition (bounding box, minimum killed,
  * claimant, text, document) needs the incidents themselves. Both ways give the same answer; the
- * contract suite checks that on every filter it tries.
+ * contract suite checks that on every filter it tries. Incidents of unknown date have rows with
+ * null days: counts include them unless a date range is given (NULL never compares true), day,
+ * week and month buckets leave them out, perpetrator buckets and the undated totals include them.
  */
 import { monthStartDay } from '../domain/days.ts';
 import type { RawBuilder } from 'kysely';
@@ -16,8 +18,9 @@ import type { IncidentDayStatsTable } from './store-schema.ts';
 
 /** What replaceIncidents knows of each incident, from its row and its distinct perpetrators. */
 export interface DayStatsInput {
-  start_day: number;
-  end_day: number;
+  /** Null for an incident of unknown date: counted, but in no day, week or month. */
+  start_day: number | null;
+  end_day: number | null;
   admin1_key: string | null;
   event_type: string;
   review_status: string;
@@ -42,7 +45,7 @@ export function dayStatsRows(incidents: Iterable<DayStatsInput>): IncidentDaySta
         admin1_key: x.admin1_key,
         start_day: x.start_day,
         end_day: x.end_day,
-        month_day: monthStartDay(x.start_day),
+        month_day: x.start_day === null ? null : monthStartDay(x.start_day),
         event_type: x.event_type,
         review_status: x.review_status,
         incidents: 0,
@@ -71,9 +74,9 @@ export function answerableFromDayStats(f: ParsedFilter): boolean {
 }
 
 /** WHERE clause over incident_day_stats AS s for `f`, per-perpetrator rows when `perPerpetrator`. */
-function where(f: ParsedFilter, perPerpetrator: boolean): RawBuilder<unknown> {
+function where(f: ParsedFilter, perPerpetrator: boolean, extra: RawBuilder<unknown>[] = []): RawBuilder<unknown> {
   const scope = perPerpetrator || f.perpetrator !== undefined ? 1 : 0;
-  const out: RawBuilder<unknown>[] = [sql`s.scope = ${scope}`];
+  const out: RawBuilder<unknown>[] = [sql`s.scope = ${scope}`, ...extra];
   if (f.admin1 !== undefined) out.push(sql`s.admin1_key = ${f.admin1}`);
   if (f.toDay !== undefined) out.push(sql`s.start_day <= ${f.toDay}`);
   if (f.fromDay !== undefined) {
@@ -117,9 +120,18 @@ export function dayStatsQuery(f: ParsedFilter, groupBy: StatsBucket | 'perpetrat
           ? sql.raw('s.month_day')
           : perpetratorKey;
   const groups = withPerpetrator ? sql`${bucket}, ${perpetratorKey}` : bucket;
+  // Time buckets have no place for an incident without a day.
+  const dated = groupBy === 'perpetrator' ? [] : [sql`s.start_day IS NOT NULL`];
   return sql<StatsQueryRow>`
     SELECT ${bucket} AS key, ${withPerpetrator ? perpetratorKey : sql.raw('NULL')} AS perpetrator, coalesce(sum(s.incidents), 0) AS incidents,
       coalesce(sum(s.killed), 0) AS killed, coalesce(sum(s.civilians), 0) AS civilians
-    FROM incident_day_stats AS s ${where(f, groupBy === 'perpetrator' || withPerpetrator)}
+    FROM incident_day_stats AS s ${where(f, groupBy === 'perpetrator' || withPerpetrator, dated)}
     GROUP BY ${groups} ORDER BY ${groups}`;
+}
+
+/** Incidents of unknown date matching `f` (no date range), with their killed and civilians killed. */
+export function dayStatsUndated(f: ParsedFilter): RawBuilder<Omit<StatsQueryRow, 'key' | 'perpetrator'>> {
+  return sql<Omit<StatsQueryRow, 'key' | 'perpetrator'>>`
+    SELECT coalesce(sum(s.incidents), 0) AS incidents, coalesce(sum(s.killed), 0) AS killed, coalesce(sum(s.civilians), 0) AS civilians
+    FROM incident_day_stats AS s ${where(f, false, [sql`s.start_day IS NULL`])}`;
 }

@@ -17,6 +17,12 @@
  * first ordered path by PATH_PREFERENCE. On SQLite the conditions not on the chosen path are written `+column`
  * (SQLite's documented way to keep a term from driving an index); PostgreSQL gets the same SQL
  * without the `+` and plans within that shape with its own statistics.
+ *
+ * Incidents of unknown date (start_day NULL) come after every dated one, newest id first. A page
+ * is read in two parts, each along the path's index: the dated rows (start_day IS NOT NULL, in
+ * (start_day, id) order), then, when the filter has no date range, the undated ones (start_day IS
+ * NULL, in id order). SQL sorts NULL first (SQLite) or last (PostgreSQL) in a descending order, so
+ * the parts are kept apart instead of sorted together: the same pages on both databases.
  */
 import { MS_PER_DAY, isoDayOfNumber } from '../domain/days.ts';
 import type { RawBuilder } from 'kysely';
@@ -44,6 +50,15 @@ export function dayNumber(iso: unknown): number | null {
 export function isoDateOfDay(day: number): string {
   return isoDayOfNumber(day);
 }
+
+/** The key of a page row: its start day (null when its date is unknown) and id. */
+export interface PageKey {
+  day: number | null;
+  id: string;
+}
+
+/** ORDER BY of page rows selected as `p` from IncidentQuery.page: dated newest first, then undated. */
+export const PAGE_ORDER = sql`(p.start_day IS NULL), p.start_day DESC, p.id DESC`;
 
 /** The child tables a filter can walk in page order (one row per incident and value). */
 const CHILDREN = {
@@ -243,15 +258,44 @@ export class IncidentQuery {
     return all.length ? sql`WHERE ${sql.join(all, AND)}` : sql``;
   }
 
-  /** Seq, start day and id of one page: rows after `after` in page order, at most `limit`. */
-  page(after: { day: number; id: string } | null, limit: number): Fragment {
+  /** A date range leaves out every incident of unknown date. */
+  private get includesUndated(): boolean {
+    return this.filter.fromDay === undefined && this.filter.toDay === undefined;
+  }
+
+  /**
+   * Seq, start day and id of one page: rows after `after` in page order, at most `limit`, dated
+   * rows first (see the module comment). Order the result with PAGE_ORDER.
+   */
+  page(after: PageKey | null, limit: number): Fragment {
+    const afterDated = after !== null && after.day !== null ? { day: after.day, id: after.id } : null;
+    const afterUndated = after !== null && after.day === null ? after.id : null;
+    const dated = afterUndated === null ? this.datedPage(afterDated, limit) : null;
+    const undated = this.includesUndated ? this.undatedPage(afterUndated, limit) : null;
+    if (dated && undated) return sql`SELECT seq, start_day, id FROM (${dated}) AS dated UNION ALL SELECT seq, start_day, id FROM (${undated}) AS undated`;
+    return dated ?? undated ?? sql`SELECT i.seq AS seq, i.start_day AS start_day, i.id AS id FROM incidents AS i WHERE 1 = 0`;
+  }
+
+  /** Dated rows after (day, id) in (start_day desc, id desc) order. */
+  private datedPage(after: { day: number; id: string } | null, limit: number): Fragment {
     const [start, id] = this.keyColumns;
-    const keyset = after
-      ? [this.ordered ? sql`(${sql.raw(start)}, ${sql.raw(id)}) < (${after.day}, ${after.id})` : sql`(${this.col('i.start_day', false)}, ${this.col('i.id', false)}) < (${after.day}, ${after.id})`]
-      : [];
+    const [startRef, idRef] = this.ordered ? [sql.raw(start), sql.raw(id)] : [this.col('i.start_day', false), this.col('i.id', false)];
+    const keyset = after ? sql`(${startRef}, ${idRef}) < (${after.day}, ${after.id})` : sql`${startRef} IS NOT NULL`;
     // An unordered path sorts what its index yields: `+` stops SQLite walking the order index instead.
     const [orderStart, orderId] = this.ordered ? [sql.raw(start), sql.raw(id)] : [this.col(start, false), this.col(id, false)];
-    return sql`SELECT i.seq AS seq, i.start_day AS start_day, i.id AS id FROM ${this.from()} ${this.where(keyset)}
+    return sql`SELECT i.seq AS seq, i.start_day AS start_day, i.id AS id FROM ${this.from()} ${this.where([keyset])}
+      ORDER BY ${orderStart} DESC, ${orderId} DESC LIMIT ${limit}`;
+  }
+
+  /** Rows of unknown date with an id below `afterId` (all when null), newest id first. */
+  private undatedPage(afterId: string | null, limit: number): Fragment {
+    const [start, id] = this.keyColumns;
+    const [startRef, idRef] = this.ordered ? [sql.raw(start), sql.raw(id)] : [this.col('i.start_day', false), this.col('i.id', false)];
+    const conditions = [sql`${startRef} IS NULL`, ...(afterId !== null ? [sql`${idRef} < ${afterId}`] : [])];
+    // Ordered by the (all NULL) start day too, so the order is the walked index's own, read
+    // backwards: PostgreSQL does not take IS NULL as fixing the column and would sort otherwise.
+    const [orderStart, orderId] = this.ordered ? [sql.raw(start), sql.raw(id)] : [this.col(start, false), this.col(id, false)];
+    return sql`SELECT i.seq AS seq, i.start_day AS start_day, i.id AS id FROM ${this.from()} ${this.where(conditions)}
       ORDER BY ${orderStart} DESC, ${orderId} DESC LIMIT ${limit}`;
   }
 

@@ -19,7 +19,7 @@ export interface StoredDocument extends Article {
 
 /** Filters of the incident list (HTTP API, exports of a filtered set). All optional, ANDed. */
 export interface IncidentFilter {
-  /** ISO dates; an incident matches when its date range overlaps [from, to]. */
+  /** ISO dates; an incident matches when its date range overlaps [from, to] (one of unknown date never does). */
   from?: string;
   to?: string;
   /** [west, south, east, north] in WGS84 degrees. */
@@ -55,6 +55,9 @@ export interface StatsRow {
   civilians: number;
 }
 
+/** Incidents of unknown date and their sums, as a statistics row without a bucket. */
+export type UndatedStats = Omit<StatsRow, 'key' | 'perpetrator'>;
+
 export interface IncidentStore {
   /** Same id and text: 'unchanged'. Same id, new text: a new version is kept and becomes current. */
   putDocument(article: Article, ingestedAt: string): Promise<DocumentWriteResult>;
@@ -82,8 +85,8 @@ export interface IncidentStore {
   listTallies(): Promise<Tally[]>;
   getIncident(id: string): Promise<Incident | null>;
   /**
-   * Filtered incidents, newest first (date start descending, then id), keyset-paginated:
-   * pass the previous page's `nextCursor` to continue.
+   * Filtered incidents, newest first (date start descending, then id), those of unknown date last
+   * (id descending), keyset-paginated: pass the previous page's `nextCursor` to continue.
    */
   queryIncidents(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<Incident>>;
   /**
@@ -97,8 +100,13 @@ export interface IncidentStore {
    * from the incidents may be reused while it stays the same.
    */
   incidentsVersion(): Promise<string>;
-  /** Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone. */
+  /**
+   * Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone.
+   * Incidents of unknown date are in no time bucket (see undatedStats) but in perpetrator buckets.
+   */
   stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator?: boolean): Promise<StatsRow[]>;
+  /** The incidents of unknown date matching `filter` (none when it has a date range) and their sums. */
+  undatedStats(filter: IncidentFilter): Promise<UndatedStats>;
 
   /** Warnings of ingest runs, kept so an analyst can see what was skipped and why. */
   addWarnings(runId: string, warnings: Warning[]): Promise<void>;

@@ -23,17 +23,18 @@ import type {
   StatsBucket,
   StatsRow,
   StoredDocument,
+  UndatedStats,
 } from './incident-store.ts';
 import type { DocumentsTable, GazetteerTable, StoreDatabase, StoreDialect } from './store-schema.ts';
 import { StoreQueryError, StoreWriteError, describeError } from './store-errors.ts';
 import { documentContentHash } from './document-content-hash.ts';
 import { incidentSearchText } from './search-text.ts';
-import { IncidentQuery, SMALL_SET, choosePath, dayNumber, isoDateOfDay, parseFilter, type ParsedFilter } from './incident-query-plan.ts';
+import { IncidentQuery, PAGE_ORDER, SMALL_SET, choosePath, dayNumber, isoDateOfDay, parseFilter, type PageKey, type ParsedFilter } from './incident-query-plan.ts';
 import { schemaVersion } from './store-migrations.ts';
 import { headlineCount } from '../export/headline-counts.ts';
 import { INCIDENT_JSON_REVISION, incidentJson } from '../export/incidents-json.ts';
 import { ReadCache } from './read-cache.ts';
-import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, type StatsQueryRow } from './day-stats.ts';
+import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, dayStatsUndated, type StatsQueryRow } from './day-stats.ts';
 import type { AccessPath } from './incident-query-plan.ts';
 
 /** Largest page queryIncidents returns. */
@@ -108,22 +109,26 @@ function refuseDuplicates(ids: readonly string[], what: (i: number, id: string) 
   });
 }
 
-/** Pages are ordered by (start_day desc, id desc); the cursor is the last row's key, base64url JSON. */
-function encodeCursor(day: number, id: string): string {
-  return Buffer.from(JSON.stringify([day, id]), 'utf8').toString('base64url');
+/**
+ * Pages are ordered by (start_day desc, id desc), incidents of unknown date last; the cursor is the
+ * last row's key, base64url JSON: [day, id], day null for an undated row.
+ */
+function encodeCursor(key: { start_day: number | string | null; id: string }): string {
+  const day = key.start_day === null ? null : Number(key.start_day);
+  return Buffer.from(JSON.stringify([day, key.id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): { day: number; id: string } {
+function decodeCursor(cursor: string): PageKey {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     value = null;
   }
-  if (!Array.isArray(value) || value.length !== 2 || !Number.isInteger(value[0]) || typeof value[1] !== 'string') {
+  if (!Array.isArray(value) || value.length !== 2 || !(value[0] === null || Number.isInteger(value[0])) || typeof value[1] !== 'string') {
     throw new StoreQueryError('page.cursor', cursor, 'the nextCursor of a previous page');
   }
-  return { day: value[0] as number, id: value[1] as string };
+  return { day: value[0] as number | null, id: value[1] as string };
 }
 
 /** Settings of an open store that are not part of its location. */
@@ -151,6 +156,7 @@ interface ReadState {
 const PLAN_CACHE_ENTRIES = 4096;
 const COUNT_CACHE_ENTRIES = 4096;
 const STATS_CACHE_ENTRIES = 256;
+const UNDATED_CACHE_ENTRIES = 1024;
 
 export class KyselyIncidentStore implements IncidentStore {
   private readonly smallSet: number;
@@ -158,6 +164,7 @@ export class KyselyIncidentStore implements IncidentStore {
   private readonly plans = new ReadCache<AccessPath>(PLAN_CACHE_ENTRIES);
   private readonly counts = new ReadCache<number>(COUNT_CACHE_ENTRIES);
   private readonly statsAnswers = new ReadCache<StatsRow[]>(STATS_CACHE_ENTRIES);
+  private readonly undatedAnswers = new ReadCache<UndatedStats>(UNDATED_CACHE_ENTRIES);
 
   constructor(
     private readonly db: Db,
@@ -370,23 +377,33 @@ export class KyselyIncidentStore implements IncidentStore {
     await this.refreshPlannerStatistics();
   }
 
-  private incidentRow(incident: Incident, seq: number, what: () => string, op: string) {
+  /** The day columns of an incident's date: all null when it is unknown. */
+  private incidentDays(incident: Incident, what: () => string, op: string) {
+    // Checked, not trusted: a store is handed objects that may come from anywhere.
+    if (incident.date?.precision === 'unknown') {
+      if (incident.date.start !== null || incident.date.end !== null) {
+        throw new StoreWriteError(op, `${what()}: date ${JSON.stringify(incident.date)} has precision 'unknown' but a start or end; an unknown date has null start and end`);
+      }
+      return { date_start: null, date_end: null, start_day: null, end_day: null, span_days: null, date_precision: 'unknown' };
+    }
     const start = dayNumber(incident.date?.start);
     const end = dayNumber(incident.date?.end);
     if (start === null || end === null) {
-      throw new StoreWriteError(op, `${what()}: date ${JSON.stringify(incident.date)} does not have ISO start and end dates (YYYY-MM-DD)`);
+      throw new StoreWriteError(
+        op,
+        `${what()}: date ${JSON.stringify(incident.date)} does not have ISO start and end dates (YYYY-MM-DD), nor null ones with precision 'unknown'`,
+      );
     }
+    return { date_start: incident.date.start, date_end: incident.date.end, start_day: start, end_day: end, span_days: Math.max(0, end - start), date_precision: incident.date.precision };
+  }
+
+  private incidentRow(incident: Incident, seq: number, what: () => string, op: string) {
     const loc = incident.location;
     return {
       id: incident.id,
       seq,
       event_type: incident.eventType,
-      date_start: incident.date.start,
-      date_end: incident.date.end,
-      start_day: start,
-      end_day: end,
-      span_days: Math.max(0, end - start),
-      date_precision: incident.date.precision,
+      ...this.incidentDays(incident, what, op),
       location_name: loc?.name ?? null,
       gazetteer_id: loc?.gazetteerId ?? null,
       admin1: loc?.admin1 ?? null,
@@ -445,15 +462,15 @@ export class KyselyIncidentStore implements IncidentStore {
     const query = await this.plan(parseFilter(filter));
     // The page's keys are found first (narrow rows, one more than asked tells whether another
     // page exists), then only those rows' bodies are read.
-    const rows = await sql<{ body: string; start_day: number; id: string }>`
+    const rows = await sql<{ body: string; start_day: number | null; id: string }>`
       SELECT b.body AS body, p.start_day AS start_day, p.id AS id
       FROM (${query.page(after, limit + 1)}) AS p JOIN incident_bodies AS b ON b.seq = p.seq
-      ORDER BY p.start_day DESC, p.id DESC`.execute(this.db);
+      ORDER BY ${PAGE_ORDER}`.execute(this.db);
     const items = rows.rows.slice(0, limit);
     const last = items.at(-1);
     return {
       items: items.map((r) => parseBody<Incident>(r)),
-      nextCursor: rows.rows.length > limit && last ? encodeCursor(Number(last.start_day), last.id) : null,
+      nextCursor: rows.rows.length > limit && last ? encodeCursor(last) : null,
     };
   }
 
@@ -470,15 +487,15 @@ export class KyselyIncidentStore implements IncidentStore {
     const state = await this.readState();
     const query = await this.plan(parsed, state);
     const column = state.renderedJsonCurrent ? sql.raw('b.api_json') : sql.raw('b.body');
-    const rows = await sql<{ text: string; start_day: number; id: string }>`
+    const rows = await sql<{ text: string; start_day: number | null; id: string }>`
       SELECT ${column} AS text, p.start_day AS start_day, p.id AS id
       FROM (${query.page(after, limit + 1)}) AS p JOIN incident_bodies AS b ON b.seq = p.seq
-      ORDER BY p.start_day DESC, p.id DESC`.execute(this.db);
+      ORDER BY ${PAGE_ORDER}`.execute(this.db);
     const items = rows.rows.slice(0, limit);
     const last = items.at(-1);
     return {
       items: items.map((r) => (state.renderedJsonCurrent ? r.text : JSON.stringify(incidentJson(JSON.parse(r.text) as Incident)))),
-      nextCursor: rows.rows.length > limit && last ? encodeCursor(Number(last.start_day), last.id) : null,
+      nextCursor: rows.rows.length > limit && last ? encodeCursor(last) : null,
       // Counted under the state read before the page (so never newer than it claims to be).
       total: await this.countMatching(parsed, state),
     };
@@ -569,12 +586,40 @@ export class KyselyIncidentStore implements IncidentStore {
       ? sql`LEFT JOIN incident_perpetrators AS p ON p.incident_id = i.id${parsed.perpetrator !== undefined ? sql` AND p.perpetrator = ${parsed.perpetrator}` : sql``}`
       : sql``;
     const groups = withPerpetrator ? sql`${bucket}, ${perpetratorKey}` : bucket;
+    // Time buckets have no place for an incident without a day.
+    const dated = groupBy === 'perpetrator' ? [] : [sql`i.start_day IS NOT NULL`];
     const rows = await sql<StatsQueryRow>`
       SELECT ${bucket} AS key, ${withPerpetrator ? perpetratorKey : sql.raw('NULL')} AS perpetrator, count(*) AS incidents,
         coalesce(sum(i.killed_best), 0) AS killed, coalesce(sum(i.civilians_killed), 0) AS civilians
-      FROM ${query.from()} ${join} ${query.where()}
+      FROM ${query.from()} ${join} ${query.where(dated)}
       GROUP BY ${groups} ORDER BY ${groups}`.execute(this.db);
     return rows.rows.map((r) => statsRow(r, groupBy === 'day' || groupBy === 'week' ? isoDateOfDay(Number(r.key)) : String(r.key)));
+  }
+
+  /**
+   * Incidents of unknown date matching `filter` — none when it has a date range — with the sums
+   * statistics make: what day, week and month buckets leave out.
+   */
+  async undatedStats(filter: IncidentFilter): Promise<UndatedStats> {
+    const parsed = parseFilter(filter);
+    const state = await this.readState();
+    const answer = await this.undatedAnswers.get(state.version, JSON.stringify(parsed), async () => {
+      const none: UndatedStats = { incidents: 0, killed: 0, civilians: 0 };
+      if (parsed.fromDay !== undefined || parsed.toDay !== undefined) return none;
+      let row: Omit<StatsQueryRow, 'key' | 'perpetrator'> | undefined;
+      if (this.useDayStats && answerableFromDayStats(parsed)) {
+        row = (await dayStatsUndated(parsed).execute(this.db)).rows[0];
+      } else {
+        const query = await this.plan(parsed, state);
+        row = (
+          await sql<Omit<StatsQueryRow, 'key' | 'perpetrator'>>`
+            SELECT count(*) AS incidents, coalesce(sum(i.killed_best), 0) AS killed, coalesce(sum(i.civilians_killed), 0) AS civilians
+            FROM ${query.from()} ${query.where([sql`i.start_day IS NULL`])}`.execute(this.db)
+        ).rows[0];
+      }
+      return row ? { incidents: Number(row.incidents), killed: Number(row.killed), civilians: Number(row.civilians) } : none;
+    });
+    return { ...answer };
   }
 
   /** The access path of a filter (./incident-query-plan.ts), counting candidates when needed. */

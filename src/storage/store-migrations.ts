@@ -402,10 +402,88 @@ async function readModel(db: Kysely<any>, dialect: StoreDialect): Promise<void> 
   for (let start = 0; start < rows.length; start += 500) await db.insertInto('incident_day_stats').values(rows.slice(start, start + 500)).execute();
 }
 
+/**
+ * The day columns an incident of unknown date leaves empty (migration 3). Its date columns and
+ * days are NULL: a date-range condition never holds for it, a count without one includes it.
+ */
+export const UNDATED_NULLABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  incidents: ['date_start', 'date_end', 'start_day', 'end_day', 'span_days'],
+  incident_perpetrators: ['start_day'],
+  incident_documents: ['start_day'],
+  incident_claimants: ['start_day'],
+  incident_day_stats: ['start_day', 'end_day', 'month_day'],
+};
+
+/**
+ * Incidents of unknown date (no report gives a day): the day columns of UNDATED_NULLABLE_COLUMNS
+ * may be NULL. Stored rows are kept as they are.
+ *
+ * PostgreSQL drops the NOT NULL constraints in place. SQLite cannot alter a column, so each table
+ * is rebuilt from its own CREATE statement with those constraints removed (SQLite's documented
+ * procedure, https://sqlite.org/lang_altertable.html#otheralter): renamed aside, created anew,
+ * copied, dropped, its indexes recreated. Foreign keys stay on inside the migration transaction
+ * (the pragma cannot change there), and renaming `incidents` repoints the tables referencing it at
+ * the old copy, so they are rebuilt with it; dropping the old copies after theirs cascades to
+ * nothing, and every row is copied back before anything is dropped.
+ */
+async function undatedIncidents(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  if (dialect === 'postgres') {
+    for (const [table, columns] of Object.entries(UNDATED_NULLABLE_COLUMNS)) {
+      let alter = db.schema.alterTable(table).alterColumn(columns[0], (c) => c.dropNotNull());
+      for (const column of columns.slice(1)) alter = alter.alterColumn(column, (c) => c.dropNotNull());
+      await alter.execute();
+    }
+    return;
+  }
+  const referencing = await sql<{ name: string }>`
+    SELECT DISTINCT m.name AS name FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f
+    WHERE m.type = 'table' AND f."table" = 'incidents' ORDER BY m.name`.execute(db);
+  const tables = [...new Set(['incidents', ...referencing.rows.map((r) => r.name), ...Object.keys(UNDATED_NULLABLE_COLUMNS)])];
+  const saved: { table: string; create: string; indexes: string[]; columns: string[] }[] = [];
+  for (const table of tables) {
+    const create = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(db);
+    if (!create.rows[0]) throw new Error(`table ${table} is missing`);
+    const indexes = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL ORDER BY name`.execute(db);
+    const columns = await sql<{ name: string; notnull: number }>`SELECT name, "notnull" FROM pragma_table_info(${table}) ORDER BY cid`.execute(db);
+    const nullable = UNDATED_NULLABLE_COLUMNS[table] ?? [];
+    for (const column of nullable) if (!columns.rows.some((c) => c.name === column)) throw new Error(`table ${table} has no column ${column}`);
+    saved.push({
+      table,
+      // A column already nullable (a store taken back to an earlier version by hand) stays so.
+      create: withoutNotNull(create.rows[0].sql, table, nullable.filter((n) => columns.rows.some((c) => c.name === n && Number(c.notnull) === 1))),
+      indexes: indexes.rows.map((r) => r.sql),
+      columns: columns.rows.map((r) => r.name),
+    });
+  }
+  const aside = (table: string) => `${table}_before_undated`;
+  // Parent first: renaming it repoints the referencing tables at the copy set aside.
+  for (const { table } of saved) await sql`ALTER TABLE ${sql.table(table)} RENAME TO ${sql.table(aside(table))}`.execute(db);
+  for (const { table, create, columns } of saved) {
+    await sql.raw(create).execute(db);
+    const list = sql.join(columns.map((c) => sql.ref(c)));
+    await sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${list} FROM ${sql.table(aside(table))} ORDER BY rowid`.execute(db);
+  }
+  // Referencing copies before the parent's, so dropping the parent's cascades to nothing.
+  for (const { table } of [...saved].reverse()) await sql`DROP TABLE ${sql.table(aside(table))}`.execute(db);
+  for (const { indexes } of saved) for (const index of indexes) await sql.raw(index).execute(db);
+}
+
+/** A CREATE TABLE statement with `"column" type not null` made `"column" type` for each column named. */
+function withoutNotNull(create: string, table: string, columns: readonly string[]): string {
+  let out = create;
+  for (const column of columns) {
+    const pattern = new RegExp(`("${column}" [a-z ]+?) not null`, 'i');
+    if (!pattern.test(out)) throw new Error(`column ${table}.${column} is not a NOT NULL column in ${create}`);
+    out = out.replace(pattern, '$1');
+  }
+  return out;
+}
+
 /** Every migration this build knows, in order. Append only. */
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, name: 'initial-schema', up: initialSchema },
   { version: 2, name: 'read-model', up: readModel },
+  { version: 3, name: 'undated-incidents', up: undatedIncidents },
 ];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */

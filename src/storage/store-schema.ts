@@ -5,7 +5,8 @@
  * differences live in the migrations (text collation, identity columns, the text-search index).
  *
  * Conventions: ISO dates are TEXT; `*_day` columns are the same dates as whole days since
- * 1970-01-01 (integer arithmetic is identical in both SQL dialects, date functions are not);
+ * 1970-01-01 (integer arithmetic is identical in both SQL dialects, date functions are not), and
+ * both are NULL for an incident of unknown date;
  * booleans are INTEGER 0/1; `body` columns hold the domain object as JSON text, the only thing
  * read back, so objects round-trip exactly; every other column is a copy kept for filtering.
  */
@@ -44,12 +45,13 @@ export interface IncidentsTable {
   /** Position in the linking output; listIncidents returns this order. */
   seq: number;
   event_type: string;
-  date_start: string;
-  date_end: string;
-  start_day: number;
-  end_day: number;
+  /** The date columns are null for an incident of unknown date (date_precision 'unknown'; migration 3). */
+  date_start: string | null;
+  date_end: string | null;
+  start_day: number | null;
+  end_day: number | null;
   /** end_day - start_day: its maximum bounds how far back a date-range filter must look. */
-  span_days: number;
+  span_days: number | null;
   date_precision: string;
   location_name: string | null;
   gazetteer_id: string | null;
@@ -94,10 +96,11 @@ export interface IncidentDayStatsTable {
   scope: number;
   perpetrator: string | null;
   admin1_key: string | null;
-  start_day: number;
-  end_day: number;
+  /** The three days are null on the rows of incidents of unknown date (migration 3). */
+  start_day: number | null;
+  end_day: number | null;
   /** Day number of the first of start_day's month. */
-  month_day: number;
+  month_day: number | null;
   event_type: string;
   review_status: string;
   incidents: number;
@@ -105,25 +108,25 @@ export interface IncidentDayStatsTable {
   civilians: number;
 }
 
-/** Child rows carry their incident's start_day so each can be walked in page order. */
+/** Child rows carry their incident's start_day (null when its date is unknown) so each can be walked in page order. */
 export interface IncidentPerpetratorsTable {
   incident_id: string;
   perpetrator: string;
   position: number;
-  start_day: number;
+  start_day: number | null;
 }
 
 export interface IncidentDocumentsTable {
   incident_id: string;
   document_id: string;
   position: number;
-  start_day: number;
+  start_day: number | null;
 }
 
 export interface IncidentClaimantsTable {
   incident_id: string;
   claimant: string;
-  start_day: number;
+  start_day: number | null;
 }
 
 export interface ClaimsTable {

@@ -22,6 +22,10 @@ import { MIGRATION_TABLE, STORE_MIGRATIONS, migrateStore, migrationKey, type Sto
 import { MigrationFailedError, SchemaVersionError, StoreOpenError } from '../../src/storage/store-errors.ts';
 import { runQueryContract, runStoreContract } from './store-contract.ts';
 import { makeIncident, makePlace } from './domain-fixtures.ts';
+import { checkUndatedMigration } from './undated-migration.ts';
+import { KyselyIncidentStore } from '../../src/storage/kysely-incident-store.ts';
+import { IncidentQuery, parseFilter, type AccessPath, type PageKey } from '../../src/storage/incident-query-plan.ts';
+import type { IncidentFilter } from '../../src/storage/incident-store.ts';
 
 const ADMIN_URL = process.env.TALLY_TEST_PG_URL;
 const REQUIRED = process.env.TALLY_REQUIRE_PG === '1';
@@ -197,6 +201,42 @@ if (!ADMIN_URL) {
     });
   });
 
+  describe('postgres store: pages with incidents of unknown date', () => {
+    test('both parts of a page (dated, then undated) are read backwards from the page-order index, never sorted', async () => {
+      const url = await freshDatabase('undated_plans');
+      const store = await openPostgresStore(url);
+      try {
+        const incidents = Array.from({ length: 2000 }, (_, i) =>
+          makeIncident({
+            id: `plan-${String(i).padStart(4, '0')}`,
+            date: i % 5 === 0 ? { start: null, end: null, precision: 'unknown' } : { start: `2019-${String((i % 12) + 1).padStart(2, '0')}-10`, end: `2019-${String((i % 12) + 1).padStart(2, '0')}-10`, precision: 'day' },
+            location: makePlace({ admin1: ['Idlib', 'Aleppo', 'Hama', 'Homs'][i % 4] }),
+          }),
+        );
+        await store.replaceIncidents(incidents, []);
+      } finally {
+        await store.close();
+      }
+      const db = postgresKysely(url);
+      try {
+        const cases: [IncidentFilter, AccessPath, PageKey | null, RegExp][] = [
+          [{}, { via: 'order' }, null, /Index Only Scan Backward using incidents_order/],
+          [{ admin1: 'idlib' }, { via: 'column', key: 'admin1' }, { day: 18000, id: 'plan-1000' }, /Index Only Scan Backward using incidents_admin1/],
+          [{ perpetrator: 'russia' }, { via: 'child', key: 'perpetrator' }, { day: null, id: 'plan-1000' }, /Index Only Scan Backward using incident_perpetrators_order/],
+        ];
+        for (const [filter, path, after, index] of cases) {
+          const compiled = new IncidentQuery('postgres', parseFilter(filter), path).page(after, 51).compile(db);
+          const text = (await query<{ 'QUERY PLAN': string }>(url, `EXPLAIN ${compiled.sql}`, [...compiled.parameters])).map((r) => r['QUERY PLAN']).join('\n');
+          assert.match(text, index, text);
+          assert.doesNotMatch(text, /Sort/, `${JSON.stringify(filter)}: ${text}`);
+          if (after?.day !== null) assert.match(text, /start_day IS NULL/, 'the undated part is read by the index too');
+        }
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
+
   describe('postgres store: migrations', () => {
     const m1: StoreMigration = { version: 1, name: 'one', up: (db) => sql`CREATE TABLE a (x integer)`.execute(db).then(() => undefined) };
     const m2: StoreMigration = { version: 2, name: 'two', up: (db) => sql`CREATE TABLE b (y integer)`.execute(db).then(() => undefined) };
@@ -208,6 +248,42 @@ if (!ADMIN_URL) {
         await sql`INSERT INTO no_such_table VALUES (1)`.execute(db);
       },
     };
+
+    test('migration 3 drops the NOT NULL of the day columns and keeps every row', async () => {
+      const url = await freshDatabase('undated_migration');
+      const freshUrl = await freshDatabase('undated_migration_fresh');
+      await checkUndatedMigration({
+        async openAtVersion2() {
+          const db = postgresKysely(url);
+          await migrateStore(db, 'postgres', 'pg-test', STORE_MIGRATIONS.slice(0, 2));
+          return new KyselyIncidentStore(db, 'postgres', 'pg-test');
+        },
+        reopen: () => openPostgresStore(url),
+        openFresh: () => openPostgresStore(freshUrl),
+        nullability: async (table) =>
+          new Map(
+            (await query<{ column_name: string; is_nullable: string }>(url, 'SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1', [table])).map((c) => [
+              c.column_name,
+              c.is_nullable === 'YES',
+            ]),
+          ),
+        indexNames: async () =>
+          (await query<{ indexname: string }>(url, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND (tablename LIKE '%incident%' OR tablename = 'claims') ORDER BY indexname")).map((r) => r.indexname),
+        foreignKeys: async () =>
+          (
+            await query<{ key: string }>(
+              url,
+              `SELECT kcu.table_name || '.' || kcu.column_name || ' -> ' || ccu.table_name || '.' || ccu.column_name AS key
+               FROM information_schema.table_constraints AS tc
+               JOIN information_schema.key_column_usage AS kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
+               JOIN information_schema.constraint_column_usage AS ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+               WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()`,
+            )
+          )
+            .map((r) => r.key)
+            .sort(),
+      });
+    });
 
     test('pending migrations apply in order; a failing one rolls back every migration of its run', async () => {
       const url = await freshDatabase('migrations');

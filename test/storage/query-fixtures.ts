@@ -3,8 +3,10 @@
  * IncidentFilter to compare the databases' answers with. The set mixes everything the filters
  * look at: dates with ties (so ids break them), a long date range, governorates in two spellings
  * of case, places without coordinates, zero, one and two perpetrators, every kind of killed
- * figure, several claimants, review statuses and documents, and names and quotes in French and
- * Arabic written for these tests (none copied from an article).
+ * figure, several claimants, review statuses and documents, names and quotes in French and
+ * Arabic written for these tests (none copied from an article), and incidents of unknown date
+ * (no report gave a day) spread over the filters' values, including one no filter but the
+ * perpetrator-free and document ones can reach.
  */
 import type { Incident, ReviewStatus } from '../../src/domain/types.ts';
 import type { IncidentFilter } from '../../src/storage/incident-store.ts';
@@ -117,18 +119,79 @@ const special: Incident[] = [
   }),
 ];
 
-export const QUERY_INCIDENTS: readonly Incident[] = [...Array.from({ length: 36 }, (_, i) => generated(i)), ...special];
+/** Reported with no date anywhere: their dates are unknown. Ids sort among and around each other. */
+const undated: Incident[] = [
+  makeIncident({
+    id: 'q-nodate-b',
+    eventType: 'air_strike',
+    date: { start: null, end: null, precision: 'unknown' },
+    location: makePlace({ name: 'Kafr Sans Date', admin1: 'Idlib', admin2: null, lat: 35.95, lon: 36.64 }),
+    places: [],
+    perpetrators: ['russia'],
+    killed: { total: range(5, 5, 6) },
+    injured: {},
+    claims: [makeClaim({ claimant: 'sohr', document: 'doc-q-shared', documents: ['doc-q-shared'], quote: 'Raids on Kafr Sans Date killed five, the monitor said.', killed: { total: 5 } })],
+    documents: ['doc-q-shared'],
+    mentionIds: ['doc-q-shared#9'],
+    review: { status: 'unreviewed' },
+  }),
+  makeIncident({
+    id: 'q-nodate-a',
+    eventType: 'shelling',
+    date: { start: null, end: null, precision: 'unknown' },
+    location: null,
+    places: [],
+    perpetrators: [],
+    killed: { civilians: range(2) },
+    injured: {},
+    claims: [makeClaim({ claimant: 'white-helmets', document: 'doc-q-undated', documents: ['doc-q-undated'], quote: 'Two civilians died when shells fell on the market.', killed: { civilians: 2 } })],
+    documents: ['doc-q-undated'],
+    mentionIds: ['doc-q-undated#0'],
+    review: { status: 'edited' },
+  }),
+  makeIncident({
+    id: 'q-nodate-c',
+    eventType: 'shelling',
+    date: { start: null, end: null, precision: 'unknown' },
+    location: makePlace({ name: 'Tell Sans Jour', admin1: 'Aleppo', admin2: null, lat: 36.3, lon: 37.2 }),
+    places: [],
+    perpetrators: ['syrian-government'],
+    killed: {},
+    injured: { total: range(3) },
+    claims: [makeClaim({ claimant: 'sohr', document: 'doc-q-undated', documents: ['doc-q-undated'], quote: 'Three people were wounded by shells on Tell Sans Jour.', killed: {} })],
+    documents: ['doc-q-undated'],
+    mentionIds: ['doc-q-undated#1'],
+    review: { status: 'unreviewed' },
+  }),
+];
 
-/** The list order: start date descending, then id descending (byte order; ids here are ASCII). */
+/** Dated incidents first, as the linker orders them, then those of unknown date. */
+export const QUERY_INCIDENTS: readonly Incident[] = [...Array.from({ length: 36 }, (_, i) => generated(i)), ...special, ...undated];
+
+/**
+ * The list order: start date descending, then id descending (byte order; ids here are ASCII);
+ * incidents of unknown date after every dated one, id descending.
+ */
 export function listOrder(incidents: readonly Incident[]): Incident[] {
-  return [...incidents].sort((a, b) => (a.date.start !== b.date.start ? (a.date.start < b.date.start ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const byId = (a: Incident, b: Incident) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  return [...incidents].sort((a, b) => {
+    if (a.date.start === null || b.date.start === null) return a.date.start === b.date.start ? byId(a, b) : a.date.start === null ? 1 : -1;
+    return a.date.start !== b.date.start ? (a.date.start < b.date.start ? 1 : -1) : byId(a, b);
+  });
+}
+
+/** The incidents a day, week or month statistic can hold: those with a date. */
+export function dated(incidents: readonly Incident[]): Incident[] {
+  return incidents.filter((i) => i.date.start !== null);
 }
 
 /** IncidentFilter read directly off the domain objects (everything but `q`, which tests spell out). */
 export function matchesFilter(incident: Incident, f: IncidentFilter): boolean {
   const loc = incident.location;
-  if (f.from !== undefined && incident.date.end < f.from) return false;
-  if (f.to !== undefined && incident.date.start > f.to) return false;
+  // An incident of unknown date has no day in any range.
+  if ((f.from !== undefined || f.to !== undefined) && incident.date.start === null) return false;
+  if (f.from !== undefined && incident.date.end !== null && incident.date.end < f.from) return false;
+  if (f.to !== undefined && incident.date.start !== null && incident.date.start > f.to) return false;
   if (f.bbox !== undefined) {
     const [west, south, east, north] = f.bbox;
     if (loc?.lat == null || loc.lon == null || loc.lat < south || loc.lat > north || loc.lon < west || loc.lon > east) return false;

@@ -20,9 +20,13 @@ import { documentContentHash } from '../../src/storage/document-content-hash.ts'
 import { MIGRATION_TABLE, STORE_MIGRATIONS, migrateStore, migrationKey, type StoreMigration } from '../../src/storage/store-migrations.ts';
 import { MigrationFailedError, MigrationListError, SchemaVersionError, StoreOpenError } from '../../src/storage/store-errors.ts';
 import { searchWords } from '../../src/storage/search-text.ts';
+import type { IncidentFilter } from '../../src/storage/incident-store.ts';
 import { runQueryContract, runStoreContract } from './store-contract.ts';
 import { makeArticle, makeIncident, makePlace, range } from './domain-fixtures.ts';
-import { QUERY_INCIDENTS } from './query-fixtures.ts';
+import { QUERY_INCIDENTS, dated } from './query-fixtures.ts';
+import { checkUndatedMigration } from './undated-migration.ts';
+import { KyselyIncidentStore } from '../../src/storage/kysely-incident-store.ts';
+import { IncidentQuery, parseFilter, type AccessPath, type PageKey } from '../../src/storage/incident-query-plan.ts';
 import { INCIDENT_JSON_REVISION, incidentJson } from '../../src/export/incidents-json.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-sqlite-test-'));
@@ -334,6 +338,42 @@ describe('sqlite store: schema and migrations', () => {
       }));
   }
 
+  test('migration 3 makes the day columns nullable, rebuilding the incident tables with every row, index and foreign key', async () => {
+    const path = freshPath('undated-migration');
+    const incidentTables = ['incidents', 'incident_bodies', 'incident_perpetrators', 'incident_documents', 'incident_claimants', 'claims', 'incident_day_stats'];
+    await checkUndatedMigration({
+      async openAtVersion2() {
+        const raw = new Database(path);
+        raw.pragma('journal_mode = WAL');
+        raw.pragma('foreign_keys = ON');
+        const db = sqliteKysely(raw);
+        await migrateStore(db, 'sqlite', path, STORE_MIGRATIONS.slice(0, 2));
+        return new KyselyIncidentStore(db, 'sqlite', path);
+      },
+      reopen: () => openSqliteStore(path),
+      openFresh: () => openSqliteStore(freshPath('undated-migration-fresh')),
+      nullability: async (table) =>
+        new Map(inspect(path, (db) => db.prepare<[string], { name: string; notnull: number }>('SELECT name, "notnull" FROM pragma_table_info(?)').all(table).map((c) => [c.name, c.notnull === 0]))),
+      indexNames: async () =>
+        inspect(path, (db) =>
+          db
+            .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (${incidentTables.map((t) => `'${t}'`).join(', ')}) ORDER BY name`)
+            .all()
+            .map((r) => r.name),
+        ),
+      foreignKeys: async () =>
+        inspect(path, (db) =>
+          db
+            .prepare<[], { t: string; col: string; ref: string; to: string }>(
+              "SELECT m.name AS t, f.\"from\" AS col, f.\"table\" AS ref, f.\"to\" AS \"to\" FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f WHERE m.type = 'table'",
+            )
+            .all()
+            .map((r) => `${r.t}.${r.col} -> ${r.ref}.${r.to}`)
+            .sort(),
+        ),
+    });
+  });
+
   test('the shipped migration list is well formed and sorts as Kysely runs it', () => {
     assert.deepEqual(
       STORE_MIGRATIONS.map((m) => m.version),
@@ -362,6 +402,42 @@ describe('sqlite store: documents', () => {
   test('the content hash ignores the id and is stable', () => {
     assert.equal(documentContentHash({ ...base, id: 'other' }), documentContentHash(base));
     assert.equal(documentContentHash(base), documentContentHash({ ...base }));
+  });
+});
+
+describe('sqlite store: pages with incidents of unknown date', () => {
+  test('both parts of a page (dated, then undated) are read from the page-order index in order, never sorted', async () => {
+    const path = freshPath('undated-plans');
+    const store = await openSqliteStore(path);
+    try {
+      const incidents = Array.from({ length: 400 }, (_, i) =>
+        makeIncident({
+          id: `plan-${String(i).padStart(3, '0')}`,
+          date: i % 5 === 0 ? { start: null, end: null, precision: 'unknown' } : { start: `2019-${String((i % 12) + 1).padStart(2, '0')}-10`, end: `2019-${String((i % 12) + 1).padStart(2, '0')}-10`, precision: 'day' },
+          location: makePlace({ admin1: ['Idlib', 'Aleppo'][i % 2] }),
+        }),
+      );
+      await store.replaceIncidents(incidents, []);
+    } finally {
+      await store.close();
+    }
+    const compiler = sqliteKysely(new Database(':memory:'));
+    try {
+      const cases: [IncidentFilter, AccessPath, PageKey | null, RegExp][] = [
+        [{}, { via: 'order' }, null, /incidents_order/],
+        [{ admin1: 'idlib' }, { via: 'column', key: 'admin1' }, { day: 18000, id: 'plan-100' }, /incidents_admin1/],
+        [{ perpetrator: 'russia' }, { via: 'child', key: 'perpetrator' }, { day: null, id: 'plan-100' }, /incident_perpetrators_order/],
+      ];
+      for (const [filter, path2, after, index] of cases) {
+        const compiled = new IncidentQuery('sqlite', parseFilter(filter), path2).page(after, 51).compile(compiler);
+        const plan = inspect(path, (db) => db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters).map((r) => r.detail).join('\n'));
+        assert.match(plan, index, plan);
+        assert.doesNotMatch(plan, /TEMP B-TREE/, `${JSON.stringify(filter)}: ${plan}`);
+        if (after?.day !== null) assert.match(plan, /UNION ALL/, 'dated and undated parts');
+      }
+    } finally {
+      await compiler.destroy();
+    }
   });
 });
 
@@ -464,15 +540,17 @@ describe('sqlite store: read model (migration 2)', () => {
   test('a store linked before migration 2 gets its day statistics summed by the migration, and renders pages from bodies until the next replace', async () => {
     const reference = freshPath('read-model-reference');
     const old = freshPath('read-model-old');
+    // Only dated incidents: a store of migration 1's time could hold no other.
     for (const path of [reference, old]) {
       const store = await openSqliteStore(path);
-      await store.replaceIncidents([...QUERY_INCIDENTS], []);
+      await store.replaceIncidents(dated(QUERY_INCIDENTS), []);
       await store.close();
     }
-    // Take `old` back to what migration 1 left: no read model, incidents as linked then.
+    // Take `old` back to what migration 1 left: no read model, incidents as linked then. (Migration
+    // 3 runs again on top and keeps the day columns it already made nullable.)
     const db = new Database(old);
     db.exec(`DROP TABLE incident_day_stats; DROP TABLE store_state; ALTER TABLE incident_bodies DROP COLUMN api_json;
-      DELETE FROM ${MIGRATION_TABLE} WHERE name = '0002-read-model';`);
+      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents');`);
     db.close();
     const migrated = await openSqliteStore(old);
     const fresh = await openSqliteStore(reference);
@@ -486,7 +564,7 @@ describe('sqlite store: read model (migration 2)', () => {
         page.items.map((t) => JSON.parse(t)),
         (await fresh.queryIncidents({ admin1: 'idlib' }, { limit: 5 })).items.map((i) => incidentJson(i)),
       );
-      await migrated.replaceIncidents([...QUERY_INCIDENTS], []);
+      await migrated.replaceIncidents(dated(QUERY_INCIDENTS), []);
       const stored = inspect(old, (d) => d.prepare('SELECT count(*) AS n FROM incident_bodies WHERE api_json IS NULL').get() as { n: number });
       assert.equal(stored.n, 0, 'the replace wrote every rendering');
     } finally {

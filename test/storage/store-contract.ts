@@ -28,7 +28,7 @@ import {
   prov,
   range,
 } from './domain-fixtures.ts';
-import { QUERY_INCIDENTS, listOrder, matchesFilter } from './query-fixtures.ts';
+import { QUERY_INCIDENTS, dated, listOrder, matchesFilter } from './query-fixtures.ts';
 
 const T1 = '2026-01-10T08:00:00Z';
 const T2 = '2026-01-11T09:30:00Z';
@@ -57,14 +57,19 @@ function expectedIds(filter: IncidentFilter, among: readonly Incident[] = QUERY_
 const DAY_MS = 86_400_000;
 const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** IncidentStore.stats written out plainly over QUERY_INCIDENTS, as its documentation states it. */
+/**
+ * IncidentStore.stats written out plainly over QUERY_INCIDENTS, as its documentation states it:
+ * incidents of unknown date in no time bucket, but under their perpetrators.
+ */
 function expectedStats(filter: IncidentFilter, groupBy: 'day' | 'week' | 'month' | 'perpetrator', byPerpetrator: boolean): StatsRow[] {
   const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
   const rows = new Map<string, StatsRow>();
   for (const incident of QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter))) {
-    const start = Date.parse(`${incident.date.start}T00:00:00Z`);
+    const day = incident.date.start;
+    if (day === null && groupBy !== 'perpetrator') continue;
+    const start = Date.parse(`${day}T00:00:00Z`);
     const weekday = (new Date(start).getUTCDay() + 6) % 7; // Monday 0
-    const bucket = groupBy === 'day' ? incident.date.start : groupBy === 'week' ? isoOf(start - weekday * DAY_MS) : `${incident.date.start.slice(0, 7)}-01`;
+    const bucket = groupBy === 'day' ? String(day) : groupBy === 'week' ? isoOf(start - weekday * DAY_MS) : `${String(day).slice(0, 7)}-01`;
     const perpetrators = incident.perpetrators.length ? [...new Set(incident.perpetrators)] : ['unknown'];
     const split = groupBy === 'perpetrator' || withPerpetrator;
     const under = (split ? perpetrators : [null]).filter((p) => filter.perpetrator === undefined || !split || p === filter.perpetrator);
@@ -363,9 +368,13 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
       // A failure part-way must leave the previous set exactly as it was.
       const unserialisable = makeIncident({ id: 'c-inc-bad', killed: { total: { best: 10n as unknown as number, min: 10, max: 10 } } });
       const undated = makeIncident({ id: 'c-inc-undated', date: { start: '2019-11', end: '2019-11', precision: 'range' } });
+      const halfUnknown = makeIncident({ id: 'c-inc-half', date: { start: '2019-11-02', end: null, precision: 'unknown' } as unknown as Incident['date'] });
+      const nullDay = makeIncident({ id: 'c-inc-null-day', date: { start: null, end: null, precision: 'day' } as unknown as Incident['date'] });
       const failures: [string, Incident[], ReturnType<typeof makeTally>[], RegExp][] = [
         ['an incident that cannot be stored, in the middle', [incidentA, unserialisable, incidentB], [tally], /incident #1 'c-inc-bad'/],
         ['an incident without ISO dates', [incidentA, undated], [tally], /incident #1 'c-inc-undated'.*YYYY-MM-DD/],
+        ['an unknown date that has a start', [incidentA, halfUnknown], [tally], /incident #1 'c-inc-half'.*precision 'unknown' but a start or end/],
+        ['null dates with a precision other than unknown', [incidentA, nullDay], [tally], /incident #1 'c-inc-null-day'.*YYYY-MM-DD.*precision 'unknown'/],
         ['a duplicate incident id after valid rows', [incidentA, incidentB, incidentA], [tally], /incident #2 'c-inc-a'.*duplicate/],
         ['a duplicate tally id after all incidents', [incidentA, incidentB], [tally, tally], /tally #1 'c-tally-1'.*duplicate/],
       ];
@@ -631,6 +640,50 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       });
     }
 
+    test('incidents of unknown date: kept whole, listed after every dated one (id descending), counted without a date range', async () => {
+      const undated = QUERY_INCIDENTS.filter((i) => i.date.start === null);
+      assert.deepEqual(
+        undated.map((i) => i.id),
+        ['q-nodate-b', 'q-nodate-a', 'q-nodate-c'],
+        'the fixture holds three, given out of id order',
+      );
+      for (const incident of undated) assert.deepEqual(await store.getIncident(incident.id), incident);
+      const { ids } = await walkPages(store, {}, 2);
+      assert.deepEqual(ids.slice(-3), ['q-nodate-c', 'q-nodate-b', 'q-nodate-a']);
+      assert.ok(ids.slice(0, -3).every((id) => !id.startsWith('q-nodate')), 'every dated incident comes first');
+      assert.equal(await store.countIncidents({}), QUERY_INCIDENTS.length);
+      // The whole store in the order given (exports): undated ones included.
+      assert.deepEqual(await store.listIncidents(), [...QUERY_INCIDENTS]);
+      // Reached by the document's own index (a child table walked in page order) …
+      assert.deepEqual((await walkPages(store, { document: 'doc-q-undated' }, 1)).ids, ['q-nodate-c', 'q-nodate-a']);
+      // … a column index, and the text index.
+      assert.deepEqual((await walkPages(store, { eventType: 'shelling', reviewStatus: 'edited' }, 1)).ids, expectedIds({ eventType: 'shelling', reviewStatus: 'edited' }));
+      assert.ok(expectedIds({ eventType: 'shelling', reviewStatus: 'edited' }).includes('q-nodate-a'));
+      assert.deepEqual((await store.queryIncidents({ q: 'sans' }, { limit: 10 })).items.map((i) => i.id), ['q-nodate-c', 'q-nodate-b']);
+    });
+
+    test('incidents of unknown date match no date range, however wide', async () => {
+      for (const filter of [{ from: '1900-01-01' }, { to: '2100-12-31' }, { from: '1900-01-01', to: '2100-12-31' }, { to: '2100-12-31', document: 'doc-q-undated' }] as IncidentFilter[]) {
+        const ids = (await walkPages(store, filter, 5)).ids;
+        assert.ok(!ids.some((id) => id.startsWith('q-nodate')), JSON.stringify(filter));
+        assert.deepEqual(ids, expectedIds(filter));
+        assert.equal(await store.countIncidents(filter), expectedIds(filter).length);
+        assert.deepEqual(await store.undatedStats(filter), { incidents: 0, killed: 0, civilians: 0 });
+      }
+      assert.equal(await store.countIncidents({ from: '1900-01-01' }), QUERY_INCIDENTS.length - 3);
+    });
+
+    test('a cursor taken on an undated row continues among the undated ones', async () => {
+      const all = listOrder(QUERY_INCIDENTS).map((i) => i.id);
+      const first = await store.queryIncidents({}, { limit: all.length - 2 });
+      assert.equal(first.items.at(-1)?.id, 'q-nodate-c');
+      const rest = await store.queryIncidents({}, { cursor: first.nextCursor, limit: 1 });
+      assert.deepEqual(rest.items.map((i) => i.id), ['q-nodate-b']);
+      const last = await store.queryIncidents({}, { cursor: rest.nextCursor, limit: 5 });
+      assert.deepEqual(last.items.map((i) => i.id), ['q-nodate-a']);
+      assert.equal(last.nextCursor, null);
+    });
+
     test('a long date range is found by any window it overlaps', async () => {
       for (const [from, to] of [
         ['2019-01-01', '2019-01-01'],
@@ -717,9 +770,9 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
 
     for (const filter of [{}, { admin1: 'idlib' }, { from: '2019-11-15', perpetrator: 'russia' }] as IncidentFilter[]) {
       for (const bucket of ['day', 'week', 'month'] as const) {
-        test(`stats by ${bucket} ${JSON.stringify(filter)}: bucket sums equal the incidents' figures`, async () => {
+        test(`stats by ${bucket} ${JSON.stringify(filter)}: bucket sums equal the dated incidents' figures`, async () => {
           const rows = await store.stats(filter, bucket);
-          const matching = QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter));
+          const matching = dated(QUERY_INCIDENTS).filter((i) => matchesFilter(i, filter));
           assert.deepEqual(sums(rows), figures(matching));
           const keys = rows.map((r) => r.key);
           assert.deepEqual(keys, [...keys].sort(), 'ordered by bucket');
@@ -755,9 +808,9 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       assert.deepEqual(pairs, [...pairs].sort(), 'ordered by week, then perpetrator');
       assert.equal(new Set(pairs).size, pairs.length);
       const perPerpetrator = (p: string) => rows.filter((r) => r.perpetrator === p).reduce((n, r) => n + r.incidents, 0);
-      assert.equal(perPerpetrator('russia'), QUERY_INCIDENTS.filter((i) => i.perpetrators.includes('russia')).length);
-      assert.equal(perPerpetrator('unknown'), QUERY_INCIDENTS.filter((i) => i.perpetrators.length === 0).length);
-      const expected = QUERY_INCIDENTS.reduce((n, i) => n + Math.max(1, i.perpetrators.length), 0);
+      assert.equal(perPerpetrator('russia'), dated(QUERY_INCIDENTS).filter((i) => i.perpetrators.includes('russia')).length);
+      assert.equal(perPerpetrator('unknown'), dated(QUERY_INCIDENTS).filter((i) => i.perpetrators.length === 0).length);
+      const expected = dated(QUERY_INCIDENTS).reduce((n, i) => n + Math.max(1, i.perpetrators.length), 0);
       assert.equal(sums(rows).incidents, expected, 'an incident counts once under each of its perpetrators');
     });
 
@@ -773,7 +826,7 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       assert.deepEqual(russia.map((r) => r.key), ['russia']);
       const russiaByMonth = await store.stats({ perpetrator: 'russia' }, 'month', true);
       assert.deepEqual([...new Set(russiaByMonth.map((r) => r.perpetrator))], ['russia']);
-      assert.deepEqual(sums(russiaByMonth), figures(QUERY_INCIDENTS.filter((i) => i.perpetrators.includes('russia'))));
+      assert.deepEqual(sums(russiaByMonth), figures(dated(QUERY_INCIDENTS).filter((i) => i.perpetrators.includes('russia'))));
     });
 
     // Every grouping over filters the day-statistics table can answer and ones it cannot, against
@@ -800,6 +853,38 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
         }
       }
     }
+
+    for (const filter of statsFilters) {
+      test(`undated statistics ${JSON.stringify(filter)}: the matching incidents of unknown date; with the time buckets they make the whole set`, async () => {
+        const matching = QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter));
+        const undated = matching.filter((i) => i.date.start === null);
+        assert.deepEqual(await store.undatedStats(filter), figures(undated));
+        const days = sums(await store.stats(filter, 'day'));
+        const undatedStats = await store.undatedStats(filter);
+        assert.deepEqual(
+          { incidents: days.incidents + undatedStats.incidents, killed: days.killed + undatedStats.killed, civilians: days.civilians + undatedStats.civilians },
+          figures(matching),
+        );
+      });
+    }
+
+    test('undated statistics of the whole set and of one governorate, spelled out', async () => {
+      // q-nodate-b: Idlib, 5 killed; q-nodate-a: no place, 2 civilians; q-nodate-c: Aleppo, none stated.
+      assert.deepEqual(await store.undatedStats({}), { incidents: 3, killed: 7, civilians: 2 });
+      assert.deepEqual(await store.undatedStats({ admin1: 'IDLIB' }), { incidents: 1, killed: 5, civilians: 0 });
+      assert.deepEqual(await store.undatedStats({ perpetrator: 'syrian-government' }), { incidents: 1, killed: 0, civilians: 0 });
+      assert.deepEqual(await store.undatedStats({ minKilled: 1 }), { incidents: 2, killed: 7, civilians: 2 });
+      const perpetrators = await store.stats({ document: 'doc-q-undated' }, 'perpetrator');
+      assert.deepEqual(
+        perpetrators.map((r) => [r.key, r.incidents, r.killed]),
+        [
+          ['syrian-government', 1, 0],
+          ['unknown', 1, 2],
+        ],
+        'perpetrator buckets count incidents of unknown date',
+      );
+      assert.deepEqual(await store.stats({ document: 'doc-q-undated' }, 'month'), [], 'no month holds them');
+    });
 
     test('stats answers are copies: changing one does not change the next answer', async () => {
       const first = await store.stats({}, 'perpetrator');
