@@ -6,8 +6,9 @@
  *   says how a total is formed when only categories were stated), 0 when no figure was stated, as
  *   ACLED codes unreported fatalities. Our own `killed_min`/`killed_max` stay blank in that case.
  * - `time_precision` 1 = the day is known; 2 = a span of at most 7 days; 3 = a longer span, or
- *   only the publication day (`reported`: the event may be older than the report).
- *   `event_date` is the first day of the span.
+ *   only the publication day (`reported`: the event may be older than the report), or no day at
+ *   all (`unknown`). `event_date` is the first day of the span; it and `year` are blank when the
+ *   date is unknown.
  * - `geo_precision` 1 = a locality, 2 = a district (admin2), 3 = a governorate or the country.
  * - `actor1` is the first perpetrator; `actor2` the second in a battle, else "Civilians (Syria)"
  *   when civilians were the victims or the target, else blank.
@@ -18,7 +19,7 @@
 import { daysBetween } from '../domain/days.ts';
 import { createHash } from 'node:crypto';
 import { COUNT_CATEGORIES } from '../domain/types.ts';
-import type { CountSummary, DateRange, GeoPrecision, Incident } from '../domain/types.ts';
+import type { CountSummary, GeoPrecision, Incident, IncidentDate } from '../domain/types.ts';
 import {
   acledActorName,
   acledCountry,
@@ -74,7 +75,7 @@ export type AcledRow = Record<AcledColumn, CsvValue>;
 const CIVILIAN_TARGETS = new Set(['hospital', 'school', 'market', 'residential', 'camp', 'mosque', 'bakery']);
 const BATTLE_TYPES = new Set<Incident['eventType']>(['armed_clash', 'territory_change']);
 
-export function acledTimePrecision(date: DateRange): 1 | 2 | 3 {
+export function acledTimePrecision(date: IncidentDate): 1 | 2 | 3 {
   if (date.precision === 'day') return 1;
   if (date.precision === 'range') {
     const days = daysBetween(date.start, date.end) + 1;
@@ -111,7 +112,8 @@ function countsText(label: string, summary: CountSummary): string | null {
   return parts.length > 0 ? `${label}: ${parts.join(', ')}.` : null;
 }
 
-function dateText(date: DateRange): string {
+function dateText(date: IncidentDate): string {
+  if (date.precision === 'unknown') return 'On an unknown date';
   if (date.precision === 'range') return `Between ${date.start} and ${date.end}`;
   if (date.precision === 'reported') return `Reported on ${date.start}`;
   return `On ${date.start}`;
@@ -144,7 +146,7 @@ export function acledRow(incident: Incident, input: Pick<ExportInput, 'countryBy
   return {
     event_id_cnty: acledEventId(incident.id, country?.iso3 ?? countryCode.toUpperCase()),
     event_date: date,
-    year: Number(date.slice(0, 4)),
+    year: date === null ? null : Number(date.slice(0, 4)),
     time_precision: acledTimePrecision(incident.date),
     disorder_type: acledDisorderType(incident.eventType),
     event_type: acledEventType(incident.eventType),

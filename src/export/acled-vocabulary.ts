@@ -84,11 +84,15 @@ const ACTOR_NAMES: Record<string, DatedLabel[]> = {
 /** ACLED actor2 for events whose victims are civilians. */
 export const CIVILIANS_ACTOR = 'Civilians (Syria)';
 
-/** ACLED's name for a perpetrator id on a date (ISO); an id without a mapping is returned as is. */
-export function acledActorName(perpetrator: string, date: string): string {
+/**
+ * ACLED's name for a perpetrator id on a date (ISO); an id without a mapping is returned as is.
+ * With no date (an incident of unknown date) the first label, the one without a start, is used.
+ */
+export function acledActorName(perpetrator: string, date: string | null): string {
   const labels = ACTOR_NAMES[perpetrator];
   if (!labels) return perpetrator;
   let chosen = labels[0].label;
+  if (date === null) return chosen;
   for (const l of labels) if (l.from === undefined || l.from <= date) chosen = l.label;
   return chosen;
 }

@@ -15,8 +15,9 @@ export interface IncidentFeatureProperties {
   id: string;
   event_type: Incident['eventType'];
   sub_event_type: string;
-  date_start: string;
-  date_end: string;
+  /** Null when the incident's date is unknown (date_precision `unknown`). */
+  date_start: string | null;
+  date_end: string | null;
   date_precision: Incident['date']['precision'];
   location: string;
   admin1: string | null;

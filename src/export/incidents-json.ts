@@ -4,7 +4,8 @@
  * Counts keep only the categories stated — an absent category means "not stated", never zero —
  * listed in the fixed order total, civilians, children, women, fighters so output is stable.
  * Extra fields beyond the contract (allowed by it): `perpetrators_disputed`, claims' `published`
- * and `rules`, tallies' `start`/`end`.
+ * and `rules`, tallies' `start`/`end`. An incident no report dates is written
+ * `"date": {"start": null, "end": null, "precision": "unknown"}`, as the contract allows.
  */
 import { COUNT_CATEGORIES } from '../domain/types.ts';
 import type {
@@ -59,11 +60,14 @@ export interface ClaimJson {
   rules: string[];
 }
 
+/** A day or span (ISO dates), or `unknown` with null start and end when no report gives a day. */
+export type IncidentDateJson = { start: string; end: string; precision: DatePrecision } | { start: null; end: null; precision: 'unknown' };
+
 export interface IncidentJson {
   id: string;
   event_type: EventType;
   acled_sub_event_type: string;
-  date: { start: string; end: string; precision: DatePrecision };
+  date: IncidentDateJson;
   location: PlaceJson | null;
   places: PlaceJson[];
   perpetrators: string[];
@@ -161,7 +165,7 @@ export function incidentJson(incident: Incident): IncidentJson {
     id: incident.id,
     event_type: incident.eventType,
     acled_sub_event_type: acledSubEventType(incident),
-    date: { start: incident.date.start, end: incident.date.end, precision: incident.date.precision },
+    date: incident.date.start === null ? { start: null, end: null, precision: 'unknown' } : { start: incident.date.start, end: incident.date.end, precision: incident.date.precision },
     location: incident.location ? placeJson(incident.location) : null,
     places: incident.places.map(placeJson),
     perpetrators: [...incident.perpetrators],

@@ -174,6 +174,24 @@ describe('ACLED CSV: precision codes', () => {
     });
   }
 
+  test('an unknown date: event_date and year blank, time_precision 3, notes say so', () => {
+    const row = rowOf(makeIncident({ date: { start: null, end: null, precision: 'unknown' } }));
+    assert.deepEqual([row.event_date, row.year, row.time_precision], ['', '', '3']);
+    assert.match(row.notes, /^On an unknown date: Air\/drone strike in Saraqib \(Idlib\), attributed to russia\. /);
+    // The rest of the row is as for a dated incident.
+    const dated = rowOf(makeIncident());
+    for (const column of ACLED_COLUMNS.filter((c) => !['event_date', 'year', 'time_precision', 'notes'].includes(c))) assert.equal(row[column], dated[column], column);
+  });
+
+  test('an undated incident among dated ones shifts no column', () => {
+    const rows = rowsOf([makeIncident({ id: 'a' }), makeIncident({ id: 'b', date: { start: null, end: null, precision: 'unknown' } }), makeIncident({ id: 'c' })]);
+    assert.deepEqual(rows.map((r) => [r.event_date, r.time_precision, r.fatalities]), [
+      ['2019-11-05', '1', '7'],
+      ['', '3', '7'],
+      ['2019-11-05', '1', '7'],
+    ]);
+  });
+
   const geos: [GeoPrecision, string][] = [
     ['locality', '1'],
     ['admin2', '2'],
@@ -215,6 +233,11 @@ describe('ACLED CSV: actors, targeting, country, ids, timestamp', () => {
   for (const [id, date, name] of actors) {
     test(`actor ${id} on ${date} → ${name}`, () => assert.equal(acledActorName(id, date), name));
   }
+  test('actor names without a date (an incident of unknown date): the label that has no start', () => {
+    assert.equal(acledActorName('syrian-government', null), 'Military Forces of Syria (2000-2024)');
+    assert.equal(acledActorName('russia', null), 'Military Forces of Russia (2000-)');
+    assert.equal(acledActorName('hezbollah', null), 'hezbollah');
+  });
 
   const claimants: [string, string][] = [
     ['sohr', 'Syrian Observatory for Human Rights'],

@@ -52,6 +52,15 @@ describe('GeoJSON', () => {
     );
   });
 
+  test('an incident of unknown date is a feature like any other, its date properties null', () => {
+    const out = toGeoJson({ incidents: [makeIncident({ id: 'dated' }), makeIncident({ id: 'undated', date: { start: null, end: null, precision: 'unknown' } })] });
+    assert.deepEqual(out.features.map((f) => f.id), ['dated', 'undated']);
+    const [dated, undated] = out.features.map((f) => f.properties);
+    assert.deepEqual([undated.date_start, undated.date_end, undated.date_precision], [null, null, 'unknown']);
+    assert.deepEqual(Object.keys(undated), PROPERTY_KEYS, 'the same keys as every feature');
+    assert.deepEqual({ ...undated, id: 'x', date_start: null, date_end: null, date_precision: 'unknown' }, { ...dated, id: 'x', date_start: null, date_end: null, date_precision: 'unknown' });
+  });
+
   test('coordinates at 0 are kept (only null means unplaced)', () => {
     const out = toGeoJson({ incidents: [makeIncident({ location: makePlace({ lat: 0, lon: 0 }) })] });
     assert.deepEqual(out.features[0].geometry.coordinates, [0, 0]);

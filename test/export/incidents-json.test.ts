@@ -118,6 +118,13 @@ describe('incidents/1 JSON', () => {
     assert.deepEqual(out.claims[0].injured, {});
   });
 
+  test('an incident of unknown date is written with null start and end and precision unknown', () => {
+    const [out] = exportOf({ incidents: [makeIncident({ date: { start: null, end: null, precision: 'unknown' } })] }).incidents;
+    assert.deepEqual(out.date, { start: null, end: null, precision: 'unknown' });
+    const text = JSON.stringify(toIncidentsJson({ incidents: [makeIncident({ date: { start: null, end: null, precision: 'unknown' } })], tallies: [], documents: [], generatedAt: '2026-01-01T00:00:00Z' }));
+    assert.ok(text.includes('"date":{"start":null,"end":null,"precision":"unknown"}'), 'null fields are written, not left out');
+  });
+
   test('an incident that could not be placed has location null and no places', () => {
     const [out] = exportOf({ incidents: [makeIncident({ location: null, places: [] })] }).incidents;
     assert.equal(out.location, null);

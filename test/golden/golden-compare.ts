@@ -68,7 +68,8 @@ export type ActualCount = number | { best: number; min: number; max: number };
 
 export interface ActualIncident {
   event_type: string;
-  date: { start: string; end: string; precision: string };
+  /** start/end null when the date is unknown. */
+  date: { start: string | null; end: string | null; precision: string };
   location: (ExpectedPlace & { admin1: string | null; precision: string }) | null;
   places: ExpectedPlace[];
   perpetrators: string[];
