@@ -84,7 +84,8 @@ export async function relink(store: IncidentStore, policy: ReconcilePolicy, summ
   const { incidents, tallies, undated } = linkMentions(await store.listMentions(), docs, policy, groupOf);
   await store.replaceIncidents(incidents, tallies);
   if (summary) {
-    for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); not linked`, source: m.docId });
+    // Informational: the report still yields an incident, only its date is unknown.
+    for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); kept with date unknown`, source: m.docId });
     summary.incidents = incidents.length;
     summary.tallies = tallies.length;
   }

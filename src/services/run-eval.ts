@@ -14,6 +14,7 @@ import { exportInput } from './export-store.ts';
 import { toIncidentsJson, type IncidentsJson } from '../export/incidents-json.ts';
 import { parseGoldFile } from '../eval/gold-file.ts';
 import { scoreRun, type EvalReport } from '../eval/score-run.ts';
+import type { IncidentsExport } from '../eval/incidents-export.ts';
 import { parseCountsCsv, parseIncidentsCsv } from '../eval/count-gold.ts';
 import { scoreCounts, type CountScore } from '../eval/score-counts.ts';
 import { scoreReportedIncidents, type ReportedIncidentsScore } from '../eval/score-linking.ts';
@@ -67,8 +68,16 @@ export async function runEval(opts: EvalOptions): Promise<EvalRun> {
   const { system, ingest, gazetteerSource } = await ingestAndExport(opts);
   const articles: { id: string; text: string }[] = [];
   for await (const item of readInputs([opts.articles])) if (item.kind === 'article') articles.push({ id: item.article.id, text: item.article.text });
-  const report = scoreRun({ gold, system, articles });
+  const report = scoreRun({ gold, system: goldScoredExport(system), articles });
   return { report, ingest, gazetteerSource };
+}
+
+/**
+ * The export as the gold scorer reads it: an incident of unknown date (null start and end) is an
+ * incident without a date there (`date: null`), which matches no gold date.
+ */
+function goldScoredExport(system: IncidentsJson): IncidentsExport {
+  return { ...system, incidents: system.incidents.map((i) => ({ ...i, date: i.date.start === null ? null : i.date })) };
 }
 
 export interface CountsEvalRun extends EvalExport {

@@ -1,8 +1,9 @@
 /**
- * Linking must not depend on the order documents arrive in. The same articles — ten short reports
- * written for this test (several outlets describing the same strikes with different and rising
- * figures, a republished copy, the same town hit again on another day, unrelated incidents; real
- * Syrian towns of the embedded gazetteer, invented outlets and invented events) plus the project's
+ * Linking must not depend on the order documents arrive in. The same articles — thirteen short
+ * reports written for this test (several outlets describing the same strikes with different and
+ * rising figures, a republished copy, the same town hit again on another day, unrelated incidents,
+ * and three reports with no date anywhere, two of them of one killing, which become incidents of
+ * unknown date; real Syrian towns of the embedded gazetteer, invented outlets and invented events) plus the project's
  * fictional sample corpus (sample/articles.jsonl) — are ingested into fresh in-memory SQLite stores
  * with the embedded gazetteer: in file order, in reverse, in five seeded shuffles, and
  * incrementally in two and three batches with a relink after each batch, as `tally ingest` does
@@ -134,6 +135,35 @@ const OWN_ARTICLES: Article[] = [
       'Russian warplanes killed at least nine civilians, including three children, in air strikes on the town of Binnish in northwestern Idlib province on Monday, the Northern Syria Monitor for Civilian Harm said.\n\n' +
       'At least 15 other people were wounded.',
   },
+  // No publication date and no date in the text: incidents of unknown date, whose ids must be as
+  // stable as any other.
+  {
+    id: 'oi-11-dana-undated',
+    published: null,
+    outlet: 'Orontes Daily (fictional)',
+    title: null,
+    url: null,
+    language: 'en',
+    text: 'Unidentified gunmen shot dead two men in the town of Dana in Idlib province, local sources said.',
+  },
+  {
+    id: 'oi-12-dana-undated-again',
+    published: null,
+    outlet: 'Badia Radio Online (fictional)',
+    title: null,
+    url: null,
+    language: 'en',
+    text: 'Two men were shot dead by unknown gunmen in Dana, in the Idlib countryside, activists said. The motive was not clear.',
+  },
+  {
+    id: 'oi-13-dana-shelling-undated',
+    published: null,
+    outlet: 'Northern Desk News (fictional)',
+    title: null,
+    url: null,
+    language: 'en',
+    text: 'Shelling killed a woman in the town of Dana in Idlib province, activists said.',
+  },
 ];
 
 function sampleArticles(): Article[] {
@@ -195,7 +225,7 @@ async function exportAfter(batchList: readonly (readonly Article[])[]): Promise<
 
 interface ExportedIncident {
   id: string;
-  date: { start: string };
+  date: { start: string | null; precision: string };
   location: { name: string } | null;
   documents: string[];
 }
@@ -239,6 +269,9 @@ describe('linking is independent of ingest order', () => {
     assert.ok(incidents.length >= 10, `expected at least 10 incidents, got ${incidents.length}`);
     const multi = incidents.filter((i) => i.documents.length >= 2);
     assert.ok(multi.length >= 3, `expected at least 3 incidents reported by several documents, got ${multi.length}`);
+    // Incidents of unknown date, one of them reported twice, are part of what must not move.
+    const undated = incidents.filter((i) => i.date.precision === 'unknown');
+    assert.deepEqual(undated.map((i) => i.documents.join(' + ')).sort(), ['oi-11-dana-undated + oi-12-dana-undated-again', 'oi-13-dana-shelling-undated']);
   });
 
   test('reverse order', async () => {

@@ -5,11 +5,16 @@
  * canonical order (date, document, position), candidates are blocked by date window and
  * governorate, and each join records its evidence and score. Incident ids derive from the
  * founding mention, which is the canonical-first one, so ids are stable under reordering.
+ *
+ * Undated mentions (no publication date and none in the text) join a dated incident only on the
+ * place and more (threshold 4, see linkScore), or as a syndicated copy of one of its reports; the
+ * rest become incidents of unknown date, two undated mentions sharing one only on strong evidence
+ * (undatedEvidence): never on the place alone.
  */
 import { headlineOfCounts } from '../../domain/headline-figure.ts';
 import { MS_PER_DAY, dayStartMs } from '../../domain/days.ts';
 import { createHash } from 'node:crypto';
-import type { Article, Claim, CountCategory, CountSet, Incident, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
+import type { Article, Claim, CountCategory, CountSet, Incident, IncidentDate, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
 import { COUNT_CATEGORIES } from '../../domain/types.ts';
 import { nameKey, sameName } from '../../domain/name-key.ts';
 import { distanceKm } from '../../domain/geo.ts';
@@ -28,6 +33,7 @@ export interface LinkResult {
   incidents: Incident[];
   tallies: Tally[];
   links: LinkEvidence[];
+  /** Incident mentions without a date that no dated incident took: each is in an incident of unknown date. */
   undated: Mention[];
 }
 
@@ -162,6 +168,79 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   return { a: a.id, b: b.id, score, reasons };
 }
 
+/** Both name a locality, and one of them is the same gazetteer entry or the same name. */
+function sameLocality(a: Mention, b: Mention): boolean {
+  const lb = localities(b);
+  return localities(a).some((x) => lb.some((y) => (x.gazetteerId !== null && x.gazetteerId === y.gazetteerId) || sameName(x.name, y.name)));
+}
+
+/**
+ * Killed figures that can be one toll (equal, or a rising toll), or — when neither report states a
+ * death — injured figures that can be one count. Absent figures are no evidence.
+ */
+function undatedFiguresRelation(a: Mention, b: Mention): 'equal' | 'compatible' | null {
+  const killed = figuresRelation(a, b);
+  if (killed === 'equal' || killed === 'compatible') return killed;
+  if (killed === 'conflict' || total(a.killed) !== null || total(b.killed) !== null) return null;
+  const ia = total(a.injured);
+  const ib = total(b.injured);
+  if (ia === null || ib === null) return null;
+  if (ia === ib) return 'equal';
+  return Math.max(ia, ib) <= Math.min(ia, ib) * 5 + 5 ? 'compatible' : null;
+}
+
+function sameQuote(a: Mention, b: Mention): boolean {
+  const norm = (q: string) => q.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a.quote) === norm(b.quote);
+}
+
+/**
+ * Copies of one wire story (same syndication group) telling the same event: the same figures or
+ * the same sentence, and nothing that contradicts (place, figures, kind of event, perpetrator).
+ */
+function copyEvidence(a: Mention, b: Mention, groupOf: ReadonlyMap<string, string>): LinkEvidence | null {
+  const group = groupOf.get(a.docId);
+  if (a.docId === b.docId || group === undefined || group !== groupOf.get(b.docId)) return null;
+  if (placeRelation(a, b) === 'conflict' || figuresRelation(a, b) === 'conflict' || perpsRelation(a, b) === 'conflict') return null;
+  if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return null;
+  const quote = sameQuote(a, b);
+  if (!quote && undatedFiguresRelation(a, b) !== 'equal') return null;
+  return { a: a.id, b: b.id, score: 4, reasons: ['syndicated copies', quote ? 'same sentence' : 'same figures'] };
+}
+
+/**
+ * Whether two undated mentions tell one event. With no date to tell two shootings in one town
+ * apart, the place alone never suffices: it takes the same locality AND figures that can be one
+ * count AND the same event type (perpetrators not in conflict), or syndicated copies.
+ */
+export function undatedEvidence(a: Mention, b: Mention, groupOf: ReadonlyMap<string, string> = new Map()): LinkEvidence | null {
+  if (a.docId === b.docId) return null;
+  const copy = copyEvidence(a, b, groupOf);
+  if (copy) return { ...copy, reasons: ['undated reports', ...copy.reasons] };
+  if (!sameLocality(a, b) || placeRelation(a, b) === 'conflict') return null;
+  if (!a.eventType || !b.eventType || a.eventType.value !== b.eventType.value) return null;
+  const figures = undatedFiguresRelation(a, b);
+  if (figures === null) return null;
+  const perps = perpsRelation(a, b);
+  if (perps === 'conflict') return null;
+  const reasons = ['undated reports', 'same locality', figures === 'equal' ? 'same figures' : 'compatible figures', 'same event type'];
+  let score = 3 + (figures === 'equal' ? 2 : 0.5) + 0.5;
+  if (perps === 'agree') (score += 1), reasons.push('same perpetrator');
+  return { a: a.id, b: b.id, score, reasons };
+}
+
+/** Keys under which an undated incident is found: its localities and its reports' syndication groups. */
+function undatedKeys(m: Mention, groupOf: ReadonlyMap<string, string>): string[] {
+  const keys = new Set<string>();
+  for (const p of localities(m)) {
+    if (p.gazetteerId) keys.add(`id:${p.gazetteerId}`);
+    keys.add(`name:${nameKey(p.name)}`);
+  }
+  const group = groupOf.get(m.docId);
+  if (group !== undefined) keys.add(`copy:${group}`);
+  return [...keys];
+}
+
 /** Grid cells of 0.1° (~11 km): places within 6 km of each other share a cell or touch. */
 const CELL = 0.1;
 function cellOf(lat: number, lon: number): [number, number] {
@@ -257,7 +336,7 @@ export function stableId(prefix: string, key: string): string {
  *   (see syndication.ts); copies' claims collapse into one claim carried by all of them.
  */
 export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest', groupOf: ReadonlyMap<string, string> = new Map()): LinkResult {
-  // An incident needs a date (contract); undated mentions are returned for the run's warnings.
+  // Undated mentions come last: they may join a dated incident, else found incidents of unknown date.
   const undated = mentions.filter((m) => m.kind === 'incident' && !m.date);
   // Dates resting on an estimated publication day are weak: such reports first try to join an
   // incident by place, like undated ones, and found their own only when none fits.
@@ -288,6 +367,13 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       if (!set) byPlace.set(k, (set = new Set()));
       set.add(ci);
     }
+    // An undated syndicated copy finds the incident of its dated copies through the group.
+    const group = groupOf.get(m.docId);
+    if (group !== undefined) {
+      let set = byPlace.get(`copy:${group}`);
+      if (!set) byPlace.set(`copy:${group}`, (set = new Set()));
+      set.add(ci);
+    }
   };
   const candidatesByDay = (m: Mention): Mention[][] => {
     const ids = new Set<number>();
@@ -297,7 +383,9 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   };
   const candidatesByPlace = (m: Mention): Mention[][] => {
     const ids = new Set<number>();
-    for (const k of placeKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
+    const group = groupOf.get(m.docId);
+    const keys = !m.date && group !== undefined ? [...placeKeys(m), `copy:${group}`] : placeKeys(m);
+    for (const k of keys) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
     return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
   };
   const clusterIndex = new Map<Mention[], number>();
@@ -339,34 +427,81 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       links.push(best.ev);
     } else found(m);
   }
-  // Undated reports (no publication date, none in the text) attach to the incident they clearly
-  // describe: same place and no conflicting figures or perpetrators. They never found one.
+  // Undated reports (no publication date, none in the text) attach to the dated incident they
+  // clearly describe: same place and more, or a syndicated copy of one of its reports, with no
+  // conflicting figures or perpetrators.
   const stillUndated: Mention[] = [];
   for (const m of [...undated, ...estimated].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    let best: { c: Mention[]; score: number } | null = null;
+    let best: { c: Mention[]; score: number; copy: boolean } | null = null;
     for (const c of candidatesByPlace(m)) {
       if (c.some((x) => x.docId === m.docId)) continue;
       let top = -Infinity;
+      let copy = false;
       let ok = true;
       for (const x of representatives(c)) {
-        const ev = linkScore(x, m, true);
+        const byPlace = linkScore(x, m, true);
+        const ev = byPlace ?? (m.date ? null : copyEvidence(x, m, groupOf));
         if (!ev) {
           if (placeRelation(x, m) === 'conflict') ok = false;
           continue;
         }
-        top = Math.max(top, ev.score);
+        if (ev.score > top) (top = ev.score), (copy = byPlace === null);
       }
       if (!ok || top === -Infinity) continue;
-      if (!best || top > best.score) best = { c, score: top };
+      if (!best || top > best.score) best = { c, score: top, copy };
     }
     if (best) {
       join(best.c, m);
-      links.push({ a: best.c[0].id, b: m.id, score: best.score, reasons: ['undated report', 'same place'] });
+      links.push({ a: best.c[0].id, b: m.id, score: best.score, reasons: ['undated report', best.copy ? 'syndicated copies' : 'same place'] });
     } else if (m.date) found(m);
     else stillUndated.push(m);
   }
-  const incidents = clusters.map((c) => buildIncident(c, docs, policy, groupOf));
-  incidents.sort((a, b) => (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : a.id < b.id ? -1 : 1));
+  // The rest become incidents of unknown date (still in id order, so the result and the founders'
+  // ids do not depend on ingest order). A report joins an undated incident when every member it is
+  // compared with gives strong evidence (undatedEvidence); candidates share a locality or a
+  // syndication group, which strong evidence needs.
+  const undatedClusters: Mention[][] = [];
+  const byUndatedKey = new Map<string, Set<number>>();
+  for (const m of stillUndated) {
+    const keys = undatedKeys(m, groupOf);
+    const ids = new Set<number>();
+    for (const k of keys) for (const ci of byUndatedKey.get(k) ?? []) ids.add(ci);
+    let best: { ci: number; ev: LinkEvidence } | null = null;
+    for (const ci of [...ids].sort((a, b) => a - b)) {
+      const c = undatedClusters[ci];
+      if (c.some((x) => x.docId === m.docId)) continue;
+      let top: LinkEvidence | null = null;
+      for (const x of representatives(c)) {
+        const ev = undatedEvidence(x, m, groupOf);
+        if (!ev) {
+          top = null;
+          break;
+        }
+        if (!top || ev.score > top.score) top = ev;
+      }
+      if (top && (!best || top.score > best.ev.score)) best = { ci, ev: top };
+    }
+    let ci: number;
+    if (best) {
+      ci = best.ci;
+      undatedClusters[ci].push(m);
+      links.push(best.ev);
+    } else {
+      ci = undatedClusters.push([m]) - 1;
+    }
+    for (const k of keys) {
+      let set = byUndatedKey.get(k);
+      if (!set) byUndatedKey.set(k, (set = new Set()));
+      set.add(ci);
+    }
+  }
+  const incidents = [...clusters, ...undatedClusters].map((c) => buildIncident(c, docs, policy, groupOf));
+  // Dated incidents by start date, then those of unknown date; ids break ties.
+  incidents.sort((a, b) => {
+    const da = a.date.start ?? '\uffff';
+    const db = b.date.start ?? '\uffff';
+    return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
   const tallies = mentions.filter((m) => m.kind === 'tally').sort((a, b) => (a.id < b.id ? -1 : 1)).map(buildTally);
   return { incidents, tallies, links, undated: stillUndated };
 }
@@ -459,9 +594,10 @@ function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: Reconci
     }
   const rank = { locality: 0, admin2: 1, admin1: 2, country: 3 } as const;
   const location = [...places].sort((a, b) => rank[a.precision] - rank[b.precision])[0] ?? null;
-  // Date: the most precise; among day dates, the founder's.
+  // Date: the most precise; among day dates, the founder's; unknown when no report gives one.
   const dayDates = c.filter((m) => m.date?.precision === 'day');
-  const date = (dayDates[0] ?? c.find((m) => m.date?.precision === 'range') ?? founder).date!;
+  const dated = (dayDates[0] ?? c.find((m) => m.date?.precision === 'range') ?? c.find((m) => m.date))?.date ?? null;
+  const date: IncidentDate = dated ? { start: dated.start, end: dated.end, precision: dated.precision } : { start: null, end: null, precision: 'unknown' };
   const perpCounts = new Map<string, number>();
   for (const m of c) for (const p of new Set(m.perpetrators.map((x) => x.value))) perpCounts.set(p, (perpCounts.get(p) ?? 0) + 1);
   const perpetrators = [...perpCounts.keys()].sort();
@@ -474,7 +610,7 @@ function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: Reconci
   return {
     id: stableId('inc', founder.id),
     eventType,
-    date: { start: date.start, end: date.end, precision: date.precision },
+    date,
     location,
     places,
     perpetrators: perpetrators.length ? perpetrators : ['unknown'],
