@@ -62,12 +62,21 @@ export const ClaimSchema = z
   })
   .openapi('Claim');
 
+export const IncidentDateSchema = z
+  .union([
+    z.strictObject({ start: isoDay, end: isoDay, precision: z.enum(DATE_PRECISIONS) }),
+    z.strictObject({ start: z.null(), end: z.null(), precision: z.literal('unknown') }),
+  ])
+  .openapi('IncidentDate', {
+    description: 'ISO start and end (end = start for one day), or null start and end with precision `unknown` when no report gives a day',
+  });
+
 export const IncidentSchema = z
   .strictObject({
     id: z.string(),
     event_type: z.enum(EVENT_TYPES),
     acled_sub_event_type: z.string(),
-    date: z.strictObject({ start: isoDay, end: isoDay, precision: z.enum(DATE_PRECISIONS) }),
+    date: IncidentDateSchema,
     location: PlaceSchema.nullable(),
     places: z.array(PlaceSchema),
     perpetrators: z.array(z.string()),
@@ -177,6 +186,12 @@ export const StatsSchema = z
         civilians: z.number(),
       }),
     ),
+    undated: z
+      .strictObject({ incidents: z.number().int(), killed: z.number(), civilians: z.number() })
+      .openapi({
+        description:
+          'The matching incidents of unknown date (none when from or to is given) and their sums: left out of day, week and month rows, counted in perpetrator rows',
+      }),
   })
   .openapi('Stats');
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Incident } from '../domain/types.ts';
-import type { IncidentFilter, IncidentStore, StatsBucket, StatsRow, StoredDocument } from '../storage/incident-store.ts';
+import type { IncidentFilter, IncidentStore, StatsBucket, StatsRow, StoredDocument, UndatedStats } from '../storage/incident-store.ts';
 import { InvalidParameterError, NotFoundError } from './service-errors.ts';
 
 export const DEFAULT_PAGE_LIMIT = 50;
@@ -116,7 +116,17 @@ export async function incidentWithDocuments(store: IncidentStore, id: string): P
 export const STATS_GROUPS = ['day', 'week', 'month', 'perpetrator'] as const satisfies readonly (StatsBucket | 'perpetrator')[];
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
-/** Incidents, killed and civilians killed per time bucket (and perpetrator), or per perpetrator. */
-export async function incidentStats(store: IncidentStore, filter: IncidentFilter, groupBy: StatsGroup, byPerpetrator = false): Promise<StatsRow[]> {
-  return store.stats(filter, groupBy, byPerpetrator && groupBy !== 'perpetrator');
+export interface IncidentStats {
+  rows: StatsRow[];
+  /** The matching incidents of unknown date: in no day, week or month row, in perpetrator rows. */
+  undated: UndatedStats;
+}
+
+/**
+ * Incidents, killed and civilians killed per time bucket (and perpetrator), or per perpetrator,
+ * with the incidents of unknown date matching the filter counted apart.
+ */
+export async function incidentStats(store: IncidentStore, filter: IncidentFilter, groupBy: StatsGroup, byPerpetrator = false): Promise<IncidentStats> {
+  const [rows, undated] = await Promise.all([store.stats(filter, groupBy, byPerpetrator && groupBy !== 'perpetrator'), store.undatedStats(filter)]);
+  return { rows, undated };
 }

@@ -77,6 +77,17 @@ export const ARTICLES: Article[] = [
   ),
 ];
 
+/** A report with no publication date and no date in its text: an incident of unknown date (not in ARTICLES). */
+export const UNDATED_ARTICLE: Article = {
+  id: 'api-08-sarmin-undated',
+  published: null,
+  url: null,
+  outlet: 'Test Bulletin (fictional)',
+  title: null,
+  language: 'en',
+  text: 'Government shelling killed five civilians in the town of Sarmin in Idlib province, the Syrian Observatory for Human Rights said.',
+};
+
 export interface ApiFixture {
   app: ApiApp;
   store: IncidentStore;

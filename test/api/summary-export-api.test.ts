@@ -71,7 +71,8 @@ describe('GET /api/v1/stats', () => {
     const stats = StatsSchema.parse(body);
     assert.equal(stats.group_by, 'month');
     const keys = stats.rows.map((r) => r.key);
-    assert.deepEqual(keys, [...new Set(all.map((i) => `${i.date.start.slice(0, 7)}-01`))].sort());
+    assert.deepEqual(keys, [...new Set(all.map((i) => `${String(i.date.start).slice(0, 7)}-01`))].sort());
+    assert.ok(all.every((i) => i.date.start !== null), 'this fixture has no incident of unknown date (undated-incident-api.test.ts has one)');
     assert.equal(stats.rows.reduce((n, r) => n + r.incidents, 0), all.length);
     assert.equal(stats.rows.reduce((n, r) => n + r.killed, 0), all.reduce((n, i) => n + killedOf(i), 0));
   });
@@ -145,7 +146,7 @@ describe('GET /api/v1/export', () => {
     assert.equal(res.headers.get('content-disposition'), 'attachment; filename="tally-incidents.csv"');
     const rows = parseCsv(await res.text());
     assert.deepEqual(rows[0].slice(0, ACLED_COLUMNS.length), [...ACLED_COLUMNS]);
-    assert.equal(rows.length - 1, all.filter((i) => i.date.end >= '2023-04-01').length);
+    assert.equal(rows.length - 1, all.filter((i) => i.date.end !== null && i.date.end >= '2023-04-01').length);
   });
 
   test('geojson has one point per located matching incident', async () => {

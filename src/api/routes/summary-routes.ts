@@ -1,6 +1,7 @@
 /**
  * GET /api/v1/tallies (claimants' totals, filtered) and GET /api/v1/stats (incidents, killed and
- * civilians killed per day, week, month or perpetrator over any filtered set of incidents).
+ * civilians killed per day, week, month or perpetrator over any filtered set of incidents, and the
+ * incidents of unknown date, which no day, week or month holds).
  */
 import { createRoute } from '@hono/zod-openapi';
 import { tallyJson } from '../../export/incidents-json.ts';
@@ -44,11 +45,12 @@ export function registerSummaryRoutes(app: ApiApp, deps: AppDeps): void {
 
   app.openapi(statsRoute, async (c) => {
     const { group_by, by_perpetrator, ...filters } = c.req.valid('query');
-    const rows = await incidentStats(deps.store, incidentFilterOf(filters), group_by, by_perpetrator ?? false);
+    const { rows, undated } = await incidentStats(deps.store, incidentFilterOf(filters), group_by, by_perpetrator ?? false);
     return c.json(
       {
         group_by,
         rows: rows.map((r) => ({ key: r.key, ...(r.perpetrator !== undefined ? { perpetrator: r.perpetrator } : {}), incidents: r.incidents, killed: r.killed, civilians: r.civilians })),
+        undated,
       },
       200,
     );
