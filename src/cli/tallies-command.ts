@@ -161,6 +161,7 @@ export function formatChecks(checks: readonly TallyCheck[], tallyCount: number):
       lines.push(`${c.tallyId}: ${c.incidentIds.length} incidents counted${c.incidentIds.length ? `: ${c.incidentIds.join(', ')}` : ''}`);
       if (c.partialIds.length) lines.push(`  overlapping the period, not counted: ${c.partialIds.join(', ')}`);
       if (c.unplacedIds.length) lines.push(`  in the period but with no governorate, not counted: ${c.unplacedIds.join(', ')}`);
+      if (c.undatedIds.length) lines.push(`  in the area but of unknown date, not counted: ${c.undatedIds.join(', ')}`);
     }
   }
   const counts = new Map<string, number>();
@@ -206,6 +207,7 @@ export function talliesJson(tallies: readonly Tally[], checks: readonly TallyChe
             same_claimant_ids: c.sameClaimantIds,
             partial_ids: c.partialIds,
             unplaced_ids: c.unplacedIds,
+            undated_ids: c.undatedIds,
           })),
         }
       : {}),

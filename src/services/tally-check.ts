@@ -10,7 +10,8 @@
  *   included (ISO dates compare as strings). A `reported` date (the publication day) is a one-day
  *   range like any other, so it counts when that day is inside the period. An incident whose range
  *   only overlaps the period is not summed (its deaths may fall outside) but is listed in
- *   `partialIds`.
+ *   `partialIds`. An incident of unknown date is in no period: never summed, it is listed in
+ *   `undatedIds` when it is in the tally's area and perpetrator scope (it may belong there).
  * - Area: see `interpretArea`. A list ("Idlib, western Aleppo, Latakia mountains") is the union of
  *   its parts. Each part is read, first match wins, as: the country (Syria: every incident placed
  *   in a Syrian governorate); a region of SYRIA_REGIONS (its governorates); a governorate, spelt any
@@ -161,6 +162,8 @@ export interface TallyCheck {
   partialIds: string[];
   /** Incidents in the period with no governorate, so not placeable in a country/region/governorate area. */
   unplacedIds: string[];
+  /** Incidents of unknown date in area and perpetrator scope: not counted, they may or may not be in the period. */
+  undatedIds: string[];
 }
 
 /** Compares every tally that has a period and a killed figure with the incidents; see module comment. */
@@ -185,11 +188,16 @@ function checkTally(tally: Tally, incidents: readonly Incident[], placed: Map<st
   const inScope: Incident[] = [];
   const partialIds: string[] = [];
   const unplacedIds: string[] = [];
+  const undatedIds: string[] = [];
   for (const incident of incidents) {
     if (perpetrator && !incident.perpetrators.includes(perpetrator)) continue;
     const timing = periodRelation(incident, period);
     if (timing === 'outside') continue;
     const where = areaRelation(incident, placed.get(incident.id) ?? new Set(), scope);
+    if (timing === 'undated') {
+      if (where === 'inside') undatedIds.push(incident.id);
+      continue;
+    }
     if (where === 'unplaced') {
       if (timing === 'inside') unplacedIds.push(incident.id);
       continue;
@@ -227,6 +235,7 @@ function checkTally(tally: Tally, incidents: readonly Incident[], placed: Map<st
     sameClaimantIds: (sameClaimant ?? []).map((i) => i.id),
     partialIds: partialIds.sort(),
     unplacedIds: unplacedIds.sort(),
+    undatedIds: undatedIds.sort(),
   };
 }
 
@@ -264,10 +273,11 @@ export function statusOf(figure: number, sum: number): TallyCheckStatus {
   return sum < figure ? 'incidents-below' : 'incidents-above';
 }
 
-type PeriodRelation = 'inside' | 'partial' | 'outside';
+type PeriodRelation = 'inside' | 'partial' | 'outside' | 'undated';
 
 function periodRelation(incident: Incident, period: { start: string; end: string }): PeriodRelation {
   const { start, end } = incident.date;
+  if (start === null || end === null) return 'undated';
   if (start >= period.start && end <= period.end) return 'inside';
   if (start <= period.end && end >= period.start) return 'partial';
   return 'outside';

@@ -47,7 +47,7 @@ function claim(claimant: string, document = 'doc-a'): Claim {
 
 interface IncidentSpec {
   id: string;
-  date?: string | [string, string] | { start: string; end: string; precision: 'day' | 'range' | 'reported' };
+  date?: string | [string, string] | { start: string; end: string; precision: 'day' | 'range' | 'reported' } | 'unknown';
   places?: ResolvedPlace[];
   perpetrators?: string[];
   killed?: Partial<Record<'total' | 'civilians' | 'children' | 'women' | 'fighters', number>>;
@@ -57,7 +57,8 @@ interface IncidentSpec {
 
 function incident(s: IncidentSpec): Incident {
   const d = s.date ?? '2019-11-04';
-  const date = typeof d === 'string' ? { start: d, end: d, precision: 'day' as const } : Array.isArray(d) ? { start: d[0], end: d[1], precision: 'range' as const } : d;
+  const date: Incident['date'] =
+    d === 'unknown' ? { start: null, end: null, precision: 'unknown' } : typeof d === 'string' ? { start: d, end: d, precision: 'day' } : Array.isArray(d) ? { start: d[0], end: d[1], precision: 'range' } : d;
   const places = s.places ?? [place('Saraqib', 'Idlib')];
   const killed: Incident['killed'] = {};
   for (const [k, v] of Object.entries(s.killed ?? { total: 3, civilians: 3 })) killed[k as keyof typeof killed] = r(v);
@@ -128,6 +129,27 @@ describe('period: an incident counts when its whole date range lies inside the t
       );
     });
   }
+});
+
+describe('incidents of unknown date: in no period', () => {
+  test('never counted; listed as undated when in the area and perpetrator scope, the check goes on', () => {
+    const incidents = [
+      incident({ id: 'inc-dated', date: '2019-11-03', killed: { civilians: 8 } }),
+      incident({ id: 'inc-undated-idlib', date: 'unknown', killed: { civilians: 12 } }),
+      incident({ id: 'inc-undated-hama', date: 'unknown', places: [place('Kafr Zita', 'Hama')] }),
+      incident({ id: 'inc-undated-isis', date: 'unknown', perpetrators: ['isis'] }),
+    ];
+    const c = only(checkTallies([tally({ perpetrator: 'russia' })], incidents));
+    assert.deepEqual(c.incidentIds, ['inc-dated']);
+    assert.deepEqual(c.undatedIds, ['inc-undated-idlib']);
+    assert.deepEqual([c.partialIds, c.unplacedIds], [[], []]);
+    assert.equal(c.categories[0].anyClaimant.incidents, 8, 'the undated 12 are not summed');
+  });
+
+  test('an unplaced incident of unknown date is neither unplaced-in-period nor undated-in-area', () => {
+    const c = only(checkTallies([tally({ area: 'Idlib' })], [incident({ id: 'inc-nowhere', date: 'unknown', places: [] })]));
+    assert.deepEqual([c.incidentIds, c.unplacedIds, c.undatedIds], [[], [], []]);
+  });
 });
 
 describe('area: governorates, regions, the country, lists and places', () => {
@@ -419,7 +441,11 @@ describe('tally tallies command', () => {
     const seeded = await openSqliteStore(db);
     try {
       await seeded.replaceIncidents(
-        [incident({ id: 'inc-a', date: '2019-11-02', killed: { civilians: 7 } }), incident({ id: 'inc-b', date: '2019-11-04', killed: { civilians: 5 } })],
+        [
+          incident({ id: 'inc-a', date: '2019-11-02', killed: { civilians: 7 } }),
+          incident({ id: 'inc-b', date: '2019-11-04', killed: { civilians: 5 } }),
+          incident({ id: 'inc-undated', date: 'unknown', killed: { civilians: 4 } }),
+        ],
         [tally({ id: 'tly-five-days', killed: { civilians: 12, children: 3 } }), tally({ id: 'tly-displaced', period: null, area: null, killed: {}, displaced: 40000, claimant: 'un', quote: 'Some 40,000 people fled the fighting, the United Nations said.' })],
       );
     } finally {
@@ -458,6 +484,7 @@ describe('tally tallies command', () => {
     assert.match(lines[1], /^tly-five-days\s+sohr\s+2019-11-02\.\.2019-11-06\s+Idlib \[Idlib\]\s+-\s+civilians\s+12\s+12\s+0\s+100%\s+matches\s+12 \(matches\)$/);
     assert.match(lines[2], /^\s+children\s+3\s+0\s+-3\s+0%\s+incidents-below\s+0 \(incidents-below\)$/);
     assert.ok(lines.includes('tly-five-days: 2 incidents counted: inc-a, inc-b'), lines.join('\n'));
+    assert.ok(lines.includes('  in the area but of unknown date, not counted: inc-undated'), lines.join('\n'));
     assert.equal(lines.at(-1), '1 of 2 tallies checked (matches 1); the rest have no period or no killed figure');
   });
 
@@ -467,6 +494,7 @@ describe('tally tallies command', () => {
     assert.deepEqual(doc.tallies.map((t: { id: string }) => t.id).sort(), ['tly-displaced', 'tly-five-days']);
     assert.equal(doc.checks.length, 1);
     const [check] = doc.checks;
+    assert.deepEqual(check.undated_ids, ['inc-undated']);
     assert.deepEqual(
       { tally: check.tally, status: check.status, area_scope: check.area_scope, civilians: check.categories[0] },
       {
