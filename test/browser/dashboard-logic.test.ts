@@ -12,6 +12,7 @@ import { planHighlight, QuoteSpanError } from '../../web/src/article-highlight.t
 import { activeFilterCount, filtersToParams, isIsoDate, parseFilters } from '../../web/src/incident-filters.ts';
 import { orderPerpetrators, perpetratorStyle, OTHER_COLOUR } from '../../web/src/perpetrator-palette.ts';
 import { perpetratorMix, markerDiameter } from '../../web/src/incident-map-style.ts';
+import { dateText } from '../../web/src/incident-format.ts';
 
 describe('gridCluster', () => {
   const pt = (x: number, y: number, item: string) => ({ x, y, item });
@@ -204,4 +205,14 @@ describe('marker style', () => {
     assert.equal(perpetratorStyle('wagner').colour, OTHER_COLOUR);
     assert.deepEqual(orderPerpetrators(['wagner', 'isis', 'russia', 'abc']), ['russia', 'isis', 'abc', 'wagner']);
   });
+});
+
+describe('date text', () => {
+  const cases: [Parameters<typeof dateText>[0], string][] = [
+    [{ start: '2019-11-05', end: '2019-11-05', precision: 'day' }, '2019-11-05'],
+    [{ start: '2019-11-06', end: '2019-11-06', precision: 'reported' }, '2019-11-06 (reported)'],
+    [{ start: '2019-11-01', end: '2019-11-07', precision: 'range' }, '2019-11-01 – 2019-11-07'],
+    [{ start: null, end: null, precision: 'unknown' }, 'date unknown'],
+  ];
+  for (const [date, text] of cases) test(`${date.precision} → ${text}`, () => assert.equal(dateText(date), text));
 });

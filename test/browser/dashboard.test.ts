@@ -1,9 +1,10 @@
 /**
  * End-to-end test of the dashboard in headless Chromium (Debian's `chromium`, driven by
  * playwright-core): builds web/ with Vite into a temporary folder, fills a real SQLite store by
- * ingesting the bundled sample, serves API + dashboard in-process on 127.0.0.1, then loads the
- * page, filters by perpetrator, brushes the timeline, clicks a marker, opens the incident and
- * checks the highlighted quote, drives the list by keyboard and checks the phone layout. Every
+ * ingesting the bundled sample and one report of unknown date written for this test, serves API +
+ * dashboard in-process on 127.0.0.1, then loads the page, filters by perpetrator, brushes the
+ * timeline, clicks a marker, opens the incident and checks the highlighted quote, drives the list
+ * by keyboard, checks the phone layout, and shows the incident of unknown date as such. Every
  * request the browser makes is recorded and must go to the test server. Screenshots are written to
  * test-artifacts/browser/ (TALLY_UPDATE_SCREENSHOTS=1 also refreshes docs/screenshots/dashboard.png).
  * The Syrian boundaries check needs ../shared/data/boundaries: skipped with a message when absent,
@@ -25,6 +26,8 @@ import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { readInputs } from '../../src/pipeline/ingest/read-inputs.ts';
 import type { IncidentJson } from '../../src/export/incidents-json.ts';
+import type { Article } from '../../src/domain/types.ts';
+import { parseCsv } from '../export/parse-csv.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Debian's package path; TALLY_CHROMIUM points elsewhere on other systems. */
@@ -38,6 +41,16 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
 const LAPTOP = { width: 1366, height: 850 };
 const PHONE = { width: 390, height: 844 };
 const NOW = '2026-01-01T00:00:00.000Z';
+/** No publication date and no date in the text: an incident of unknown date (fictional, like the sample). */
+const UNDATED: Article = {
+  id: 'browser-undated-taftanaz',
+  published: null,
+  url: null,
+  outlet: 'Undated Bulletin (fictional)',
+  title: null,
+  language: 'en',
+  text: 'Government shelling killed three civilians in the town of Taftanaz in Idlib province, a local monitor said.',
+};
 
 let tmp = '';
 let server: ServerType | null = null;
@@ -99,6 +112,7 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     const { resolver } = embeddedDefault();
     const summary = await ingestItems(store, resolver, readInputs([join(ROOT, 'sample', 'articles.jsonl')]), { now: NOW, runId: 'browser-test' });
     assert.ok(summary.incidents > 5, `the sample should give several incidents, got ${summary.incidents}`);
+    await ingestItems(store, resolver, [{ kind: 'article', article: UNDATED, source: 'browser-test' }], { now: NOW, runId: 'browser-test-undated' });
 
     const app = createApp({
       store,
@@ -184,7 +198,8 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     }
     const res = await fetch(`${base}${await page.locator('#export-csv').getAttribute('href')}`);
     assert.equal(res.status, 200);
-    assert.equal((await res.text()).trim().split('\n').length, expected + 1, 'the CSV export holds the filtered incidents');
+    // Records, not lines: a quote may span paragraphs, and RFC 4180 keeps its line breaks inside the field.
+    assert.equal(parseCsv(await res.text()).length, expected + 1, 'the CSV export holds the filtered incidents');
     await shot('02-filtered-russia.png');
   });
 
@@ -338,6 +353,37 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     await phone.waitForSelector('mark.claim-quote');
     await shot('07-incident-phone.png', phone, true);
     await phone.close();
+  });
+
+  test('an incident of unknown date reads "date unknown" in the list and on its page, and stays off the timeline', async () => {
+    const [incident] = (await api<{ items: IncidentJson[] }>(`/incidents?document=${UNDATED.id}`)).items;
+    assert.deepEqual(incident?.date, { start: null, end: null, precision: 'unknown' });
+    const total = await apiTotal('');
+    const timelineIncidents = (await api<{ rows: { incidents: number }[] }>('/stats?group_by=day')).rows.reduce((n, r) => n + r.incidents, 0);
+    assert.equal(timelineIncidents, total - 1, 'the day statistics leave it out');
+    await page.goto(`${base}/#/`);
+    await waitForTotal(total);
+    const card = page.locator(`.incident-card[data-incident-id="${incident.id}"]`);
+    await card.waitFor();
+    assert.equal(await card.locator('.card-date').textContent(), 'date unknown');
+    assert.equal(await card.getAttribute('data-date-precision'), 'unknown');
+    assert.equal((await cards()).at(-1)?.id, incident.id, 'listed after every dated incident');
+    assert.match(await page.locator('#result-count').textContent() ?? '', /; 1 of unknown date/);
+    // The timeline still draws the dated incidents and says what it leaves out.
+    await page.waitForSelector('#timeline canvas');
+    const note = page.locator('#timeline-undated');
+    await note.waitFor({ state: 'visible' });
+    assert.equal(await note.textContent(), '1 incident of unknown date is not on the timeline.');
+    await shot('08-undated-in-list.png');
+    await card.click();
+    await page.waitForURL(`**/#/incident/${incident.id}`);
+    await page.waitForSelector('mark.claim-quote');
+    assert.match(await page.locator('.incident-sub').textContent() ?? '', /^date unknown · /);
+    const facts = await page.locator('dl.facts').textContent() ?? '';
+    assert.ok(facts.includes('date unknown: no report of it gives a day'), facts);
+    await shot('09-undated-incident-page.png', page, true);
+    await page.goBack();
+    await page.waitForSelector('.incident-card');
   });
 
   test('the page made no request outside the test server, and nothing failed', () => {

@@ -48,6 +48,8 @@ export interface DocumentDetail {
 export interface StatsJson {
   group_by: string;
   rows: StatsRowJson[];
+  /** The matching incidents of unknown date: in no day or week row, so not on the timeline. */
+  undated: { incidents: number; killed: number; civilians: number };
 }
 
 export class ApiError extends Error {

@@ -56,7 +56,9 @@ export function formatFigures(figures: FiguresJson): string {
   return parts.length ? parts.join(', ') : 'not stated';
 }
 
+/** "2019-11-05", "2019-11-05 (reported)", "2019-11-01 – 2019-11-07", or "date unknown" when no report gives a day. */
 export function dateText(date: IncidentJson['date']): string {
+  if (date.start === null) return 'date unknown';
   if (date.start === date.end) return date.precision === 'reported' ? `${date.start} (reported)` : date.start;
   return `${date.start} – ${date.end}`;
 }

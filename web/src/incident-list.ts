@@ -75,8 +75,12 @@ function card(incident: IncidentJson): HTMLLIElement {
   a.href = `#/incident/${encodeURIComponent(incident.id)}`;
   a.dataset.incidentId = incident.id;
   a.dataset.perpetrators = incident.perpetrators.join(' ');
-  a.dataset.dateStart = incident.date.start;
-  a.dataset.dateEnd = incident.date.end;
+  a.dataset.datePrecision = incident.date.precision;
+  // An incident of unknown date has no day to carry.
+  if (incident.date.start !== null) {
+    a.dataset.dateStart = incident.date.start;
+    a.dataset.dateEnd = incident.date.end;
+  }
 
   const swatches = document.createElement('span');
   swatches.className = 'swatches';

@@ -80,7 +80,7 @@ function factsList(detail: IncidentDetail): HTMLElement {
   const add = (term: string, value: string | Node): void => {
     dl.append(el('dt', {}, term), el('dd', {}, value));
   };
-  add('Date', `${dateText(incident.date)} (precision: ${incident.date.precision})`);
+  add('Date', incident.date.start === null ? `${dateText(incident.date)}: no report of it gives a day` : `${dateText(incident.date)} (precision: ${incident.date.precision})`);
   add('Event', `${eventTypeLabel(incident.event_type)} (ACLED: ${incident.acled_sub_event_type})`);
   const perps = el('span', {});
   for (const p of incident.perpetrators.length ? incident.perpetrators : ['unknown']) {

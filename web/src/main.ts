@@ -35,6 +35,7 @@ const errorBox = byId<HTMLElement>('error-box');
 const banner = byId<HTMLElement>('fictional-banner');
 const bucketSelect = byId<HTMLSelectElement>('t-bucket');
 const clearRange = byId<HTMLButtonElement>('t-clear');
+const undatedNote = byId<HTMLElement>('timeline-undated');
 
 let filters: Filters = {};
 let lastDashboardHash = '#/';
@@ -179,6 +180,8 @@ async function loadIncidents(): Promise<void> {
     const parts = [`${total} incident${total === 1 ? '' : 's'} ${n ? `match${total === 1 ? 'es' : ''} ${n} filter${n === 1 ? '' : 's'}` : 'in total'}`];
     parts.push(`${placed} on the map`);
     if (items.length - placed > 0) parts.push(`${items.length - placed} without coordinates`);
+    const undated = items.filter((i) => i.date.start === null).length;
+    if (undated > 0) parts.push(`${undated} of unknown date`);
     if (truncated) parts.push(`showing the newest ${items.length}`);
     countEl.textContent = `${parts.join('; ')}.`;
     countEl.dataset.total = String(total);
@@ -196,7 +199,8 @@ async function loadTimeline(): Promise<void> {
   try {
     const mode = bucketSelect.value as TimeBucket | 'auto';
     let bucket: TimeBucket = mode === 'auto' ? 'day' : mode;
-    let rows = drawable((await stats(filters, bucket, controller.signal)).rows);
+    const answer = await stats(filters, bucket, controller.signal);
+    let rows = drawable(answer.rows);
     if (mode === 'auto' && rows.length > 0) {
       const keys = rows.map((r) => r.key).sort();
       if (autoBucket(keys[0], keys[keys.length - 1]) === 'week') {
@@ -208,6 +212,10 @@ async function loadTimeline(): Promise<void> {
     byId('timeline-unit').textContent = bucket;
     timeline.setData(stackByPerpetrator(rows, bucket));
     timeline.showRange(filters.from, filters.to);
+    // Incidents of unknown date have no place on a time axis: say how many are left off.
+    const undated = answer.undated.incidents;
+    undatedNote.hidden = undated === 0;
+    undatedNote.textContent = undated === 0 ? '' : `${undated} incident${undated === 1 ? '' : 's'} of unknown date ${undated === 1 ? 'is' : 'are'} not on the timeline.`;
   } catch (err) {
     showError(err);
   }
