@@ -76,14 +76,8 @@ export interface UnknownDate {
   precision: 'unknown';
 }
 
-export type IncidentDatePrecision = DatePrecision | UnknownDate['precision'];
-
-/** An incident's date: a day or span, or unknown. Narrow with `date.start === null` (or `isUnknownDate`). */
+/** An incident's date: a day or span, or unknown (narrow with `date.start === null`). */
 export type IncidentDate = DateRange | UnknownDate;
-
-export function isUnknownDate(date: IncidentDate): date is UnknownDate {
-  return date.start === null;
-}
 
 export type PlaceRole = 'event' | 'origin' | 'area';
 
