@@ -175,6 +175,10 @@ describe('resolve with a country context', () => {
     const r = resolver.resolve(mention('Saraqib'), null);
     assert.equal(resolver.countryOf(r!), 'SY');
     assert.equal(r!.rejected, undefined);
+    const hinted = resolver.resolve(mention('Springfield'), 'Illinois');
+    assert.deepEqual([hinted?.admin1, hinted?.rejected], ['Illinois', undefined]);
+    // The stated governorate still refuses a same-named place elsewhere.
+    assert.equal(resolver.resolve(mention('Saraqib'), 'Homs'), null);
   });
 
   test('a state named as a place resolves at admin-1 precision', () => {

@@ -161,8 +161,10 @@ export class PlaceResolver implements PlaceResolving {
   /** As resolve, also telling which candidates were passed over and why when nothing was taken. */
   resolveWithReasons(m: PlaceMention, admin1Hint: string | null, near?: LatLon, strict = true, options: ResolveOptions = {}): Resolution {
     const hint = admin1Hint ?? m.adminHint;
-    const ctx = options.context ?? NO_CONTEXT;
-    const countries = ctx.countries;
+    // Without options: exactly the answer resolve gave before it took them.
+    if (options.context === undefined && options.nearbyNames === undefined) return { place: this.resolveLegacy(m, hint, near, strict), rejected: [] };
+    const ctx = options.context;
+    const countries = ctx?.countries ?? [];
     const hinted = hint ? this.gazetteer.resolveAdmin1(hint, { countries }) : null;
     const cands = this.gazetteer.lookup(m.name, { admin1: hint, near, limit: PLACE_CONTEXT_LIMITS.candidates, countries });
     if (cands.length === 0) {
@@ -189,7 +191,7 @@ export class PlaceResolver implements PlaceResolving {
     }
     // Nothing known of the document's country and nothing said by the mention: as before.
     if (countries.length === 0 && evidenceCountries.size === 0) return { place: this.resolveLegacy(m, hint, near, strict), rejected: [] };
-    const contextAdmin1 = ctx.admin1 ?? [];
+    const contextAdmin1 = ctx?.admin1 ?? [];
     // Lower is better: the mention's own admin-1 evidence, then the document's admin-1 areas in
     // order, then the mention's countries, then the document's countries in order, then the rest.
     const tier = (e: GazetteerEntry): number => {
