@@ -48,23 +48,23 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
 };
 
 /**
- * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured at d0a22a9
- * (gvdb killed 0.504, injured 0.630, both 0.252; gva per report killed 0.681, injured 0.558, both
- * 0.387, B-cubed F1 0.750, fully linked 0.041, incidents both 0.487) less 0.02, so a change that
- * loses ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.998) is held at the
- * issue's 0.95. They are floors, not goals: issue 10's targets are gvdb killed ≥ 0.75, injured
- * ≥ 0.75, both ≥ 0.60; gva both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision ≥ 0.95.
- * Raise a floor when a change lifts its figure.
+ * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured at 857467d
+ * (gvdb killed 0.710, injured 0.674, both 0.492; gva per report killed 0.684, injured 0.566, both
+ * 0.394, B-cubed F1 0.750, fully linked 0.037, incidents both 0.492) less 0.02, rounded down, so a
+ * change that loses ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.998) is held
+ * at the issue's 0.95. They are floors, not goals: issue 10's targets are gvdb killed ≥ 0.75,
+ * injured ≥ 0.75, both ≥ 0.60; gva both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision
+ * ≥ 0.95. Raise a floor when a change lifts its figure.
  */
-export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.48, 'injured.exact': 0.61, 'both.exact': 0.23 };
+export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.69, 'injured.exact': 0.65, 'both.exact': 0.47 };
 export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
   'reports.killed_exact': 0.66,
-  'reports.injured_exact': 0.53,
-  'reports.both_exact': 0.36,
+  'reports.injured_exact': 0.54,
+  'reports.both_exact': 0.37,
   'linking.bcubed_precision': 0.95,
   'linking.bcubed_f1': 0.73,
-  'linking.fully_linked': 0.02,
-  'incidents.both_exact': 0.46,
+  'linking.fully_linked': 0.01,
+  'incidents.both_exact': 0.47,
 };
 
 class UsageError extends Error {}

@@ -19,8 +19,8 @@ export interface CountFormatOptions {
 }
 
 /**
- * Per document: its ingest warnings by code (`undated-incident×2`: a figure read but no incident
- * made) and the figures of its tallies (`tally 7k 2i`: a figure read as a total, not an incident).
+ * Per document: its ingest warnings by code (`no-date, undated-incident×2`) and the figures of its
+ * tallies (`tally 7k 2i`: a figure read as a total, not an incident).
  */
 export function documentNotes(warnings: readonly Warning[], tallies: readonly Pick<TallyJson, 'document' | 'killed' | 'injured'>[]): Map<string, string> {
   const parts = new Map<string, Map<string, number>>();
