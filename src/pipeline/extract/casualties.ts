@@ -74,8 +74,15 @@ const FILLER =
   "(?:more|other|additional|further|innocent|unarmed|civilian|syrian|kurdish|turkish|russian|iraqi|iranian|local|young|elderly|old|displaced|injured|wounded|" +
   "killed|of the|of our|of their|of his|of them|the|same|medical|military|regime|government|opposition|rebel|sdf|ypg|hts|isis|armed|foreign|" +
   "[a-z]+-year-old|\\d+-year-old|aged \\d+|aid|health|humanitarian|security|police|army|pro-[a-z]+|[a-z]+-(?:backed|affiliated|linked|led|aligned|allied))";
+/**
+ * One lower-case word that may name what a victim does or where ("a store clerk", "a gas station
+ * employee"): not a verb form, a number word or a function word.
+ */
+const NOUN_MODIFIER = "(?!(?:and|or|of|the|were|was|are|is|had|has|have|been|being|who|that|which|more|other|than|to|in|at|on|by|with|from|for|as|after|before|when|while|killed|dead|died|wounded|injured|shot|dozen|dozens|further|few|couple|number|total|hundred|hundreds|thousand|thousands|score|scores|lot|handful|pair|group|series|string|wave|spate|host|her|his|their|its|our|your|my|this|these|those|some|any|all|both|each|every|another|such|many|much|most|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\\b)[a-z]{3,}(?<!ed|ing|ly)";
+/** Nouns a free modifier may stand before: people as local news names them, not ranks of fighters ("a senior commander"). */
+const MODIFIED_NOUNS = `(?:${CATEGORY_PATTERNS.filter((c) => c.category !== 'fighters').map((c) => c.src).join('|')})(?![\\p{L}])`;
 const CATEGORY_AFTER_RE = new RegExp(
-  `^["'”’]?\\s*(?:${FILLER}\\s+){0,3}(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
+  `^["'”’]?\\s*(?:${FILLER}\\s+){0,3}(?:${NOUN_MODIFIER}\\s+(?=${MODIFIED_NOUNS}))?(${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`,
   'iu',
 );
 const CATEGORY_ANY_RE = new RegExp(`(?<![\\p{L}])(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}])`, 'giu');
@@ -93,7 +100,7 @@ const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^\\s*(?:people\\s+|persons\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
+  `^(?:\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-year-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
@@ -173,7 +180,12 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     let catRule = '';
     let phraseEnd = q.end;
     let impliesCivilians = false;
-    const catM = CATEGORY_AFTER_RE.exec(after);
+    const named = q.quantity.rule === 'singular-name';
+    const catM = named ? null : CATEGORY_AFTER_RE.exec(after);
+    if (named) {
+      category = 'total';
+      catRule = 'cat.named';
+    }
     if (catM) {
       const noun = catM[1];
       const cp = CATEGORY_PATTERNS.find((c) => new RegExp(`^(?:${c.src})$`, 'iu').test(noun));
@@ -372,13 +384,13 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
 const PRONOUN_DIED_RE = /(?<![\p{L}])(?:he|she)\s+(?:(?:was|has|had)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:died|succumbed|pronounced dead|been pronounced dead|was pronounced dead)(?![\p{L}])/iu;
 
 const ARTICLE_SINGULAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(an?)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}])(an?)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${NOUN_MODIFIER}\\s+(?=${MODIFIED_NOUNS}))?(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
   'giu',
 );
 
 /** "The two-year-old child was killed": one definite victim whose death the sentence reports. */
 const DEFINITE_SINGULAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-old)\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed)\\b)`,
+  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-old)(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed)\\b)`,
   'gu',
 );
 
@@ -387,6 +399,27 @@ const DEFINITE_SINGULAR_RE = new RegExp(
  * At the start of a line or after a headline separator, a bare person noun before an outcome is one.
  */
 const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said)\s+)((?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:fatally shot|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|wounded|injured|hurt|stabbed)\b)/g;
+
+/** "… shot the officer", "… fatally shot his brother": the object of a shooting is one victim. */
+const OBJECT_SINGULAR_RE = new RegExp(
+  `(?<![\\p{L}])(?:shot|shoots|shooting|wounded|wounding|killed|killing|grazed|grazing|struck|striking|hit|hitting)\\s+(?:and\\s+(?:killed|wounded)\\s+)?(the|his|her|their)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${NOUN_MODIFIER}\\s+(?=${MODIFIED_NOUNS}))?(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
+  'giu',
+);
+/** "killed 22-year-old …", "the death of 4-year-old …": an age with no article before it is one person. */
+const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|wounding|death of|deaths of|body of|injuring|injured|grazed|struck|of|identified)\s+)(?=(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old(?![\p{L}-]))/giu;
+/**
+ * "Antwan Reyes, 17, was shot twice", "Lyman was pronounced dead", "Marisol died Saturday": a
+ * person named once is one victim when an outcome follows the name (and an age, if given).
+ */
+const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died)\b)/gu;
+/** Capitalised words that start a sentence or name an office, not a person. */
+const NOT_A_NAME = new Set([
+  'he', 'she', 'it', 'they', 'who', 'which', 'that', 'this', 'there', 'nobody', 'no', 'one', 'everyone', 'someone', 'anyone', 'none', 'nothing', 'the', 'a', 'an', 'his', 'her', 'their',
+  'police', 'officers', 'officer', 'authorities', 'officials', 'deputies', 'deputy', 'investigators', 'detectives', 'witnesses', 'sheriff', 'chief', 'sgt', 'lt', 'capt', 'troopers', 'trooper',
+  'coroner', 'prosecutors', 'agent', 'agents', 'spokesman', 'spokeswoman', 'mayor', 'governor', 'president', 'pastor', 'dr', 'mr', 'mrs', 'ms', 'victim', 'victims', 'suspect', 'suspects',
+  'man', 'woman', 'boy', 'girl', 'teen', 'child', 'person', 'people', 'family', 'friends', 'neighbors', 'neighbours', 'residents', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'nobody', 'after', 'before', 'when', 'while', 'if', 'but', 'and', 'as', 'because',
+]);
 
 /** "A woman and her son were found dead": a relative joined to a listed victim is one more person. */
 const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-year-old|[a-z]+-year-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
@@ -397,6 +430,17 @@ function findArticleSingulars(text: string): QuantityMention[] {
   for (const m of text.matchAll(BARE_HEADLINE_SINGULAR_RE)) {
     const at = m.index! + m[0].lastIndexOf(m[1]);
     out.push({ start: at, end: at, text: '', quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-bare' } });
+  }
+  for (const m of text.matchAll(OBJECT_SINGULAR_RE)) {
+    const at = m.index! + m[0].length - /\S+\s+$/.exec(m[0])![0].length;
+    out.push({ start: at, end: at + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-object' } });
+  }
+  for (const m of text.matchAll(BARE_AGE_SINGULAR_RE)) {
+    out.push({ start: m.index!, end: m.index!, text: '', quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-bare' } });
+  }
+  for (const m of text.matchAll(NAME_SINGULAR_RE)) {
+    if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-name' } });
   }
   for (const m of text.matchAll(POSSESSIVE_KIN_RE)) {
     out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-kin' } });

@@ -143,7 +143,10 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?'],
+    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?',
+      // People as local news names them ('a store clerk', 'a bystander', 'two juveniles').
+      'firefighters?', 'customers?', 'clerks?', 'employees?', 'patrons?', 'bystanders?', 'friends?', 'roommates?', 'co-?workers?', 'acquaintances?', 'males?', 'juveniles?', 'youths?',
+      'motorists?', 'pedestrians?', 'homeowners?', 'guests?', 'shoppers?', 'teachers?', 'partygoers?', 'tenants?', 'owners?'],
     example: 'Twenty people were wounded.',
   },
 ];
@@ -159,4 +162,6 @@ export const KILLED_WORDS = [
 export const INJURED_WORDS = [
   // Hospital status and wound words of police and local-news reports ("is in critical condition").
   'in (?:critical|serious|stable|fair|good|grave|life-threatening) condition', 'gunshot wounds?', 'grazed', 'treated for (?:\\w+ )?(?:wounds|injuries)',
+  '(?:taken|transported|rushed|airlifted|flown|sent|driven) to (?:the |a |an |two |area |local )*(?:[A-Z][\\w.\'-]* )*(?:hospitals?|medical cent(?:er|re)s?|trauma cent(?:er|re)s?)', 'recovering', 'hospitali[sz]ed',
+  'received (?:\\w+[ -])?(?:threatening )?injuries', 'suffered (?:a |an |two |multiple )?(?:\\w+[ -])?(?:threatening )?(?:gunshot |graze |grazing )?(?:wounds?|injuries)',
   'wounded', 'injured', 'hurt', 'injuries', 'injuring', 'wounding', 'wounds', 'injury', 'maimed', 'suffered injuries', 'were hospitali[sz]ed'];
