@@ -3,6 +3,18 @@
  * depends on this, never on the geocoder itself (so the two stages do not import each other).
  */
 import type { PlaceMention, ResolvedPlace } from './types.ts';
+import type { GeoContext } from './geo.ts';
+
+/** Where a document is, with the evidence an analyst can read ("dateline.admin1: PROVO, Utah"). */
+export interface DocumentGeo {
+  context: GeoContext;
+  /** One line per piece of evidence, best country first. */
+  evidence: string[];
+  /** The dateline's city, when the document opens with one ("LAKEVILLE, Ohio —"). */
+  datelineCity: string | null;
+  /** The dateline's region as written after the city ("Ohio", "Ill."), if any. */
+  datelineRegion: string | null;
+}
 
 /** "Is this a place?" and "which admin-1 area is this?", asked while reading sentences. */
 export interface PlaceLookup {
@@ -22,4 +34,8 @@ export interface PlaceResolving extends PlaceLookup {
   resolve(m: PlaceMention, admin1Hint: string | null, near?: { lat: number; lon: number }, strict?: boolean): ResolvedPlace | null;
   /** The admin-1 area as a place (its centroid), for admin-level fallbacks. */
   resolveAdmin1Place(name: string, mention?: PlaceMention): ResolvedPlace | null;
+  /** The country (and admin-1 areas) a document is about, from its dateline, names, URL. */
+  documentGeo(doc: { text: string; title: string | null; url: string | null }): DocumentGeo;
+  /** The same questions answered within a document's context (a same-named place abroad needs strong evidence). */
+  inContext(context: GeoContext): PlaceResolving;
 }

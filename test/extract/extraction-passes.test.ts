@@ -16,6 +16,7 @@ import { placeFrames } from '../../src/pipeline/extract/passes/place-frames.ts';
 import { classifyFrames, CLASSIFY_RULES, KIND_RULES } from '../../src/pipeline/extract/passes/classify-frames.ts';
 import { mergeFrames } from '../../src/pipeline/extract/passes/merge-frames.ts';
 import { buildMentions } from '../../src/pipeline/extract/passes/build-mentions.ts';
+import { completeCategories, reconcileOutcomes } from '../../src/pipeline/extract/passes/reconcile-outcomes.ts';
 import type { Article } from '../../src/domain/types.ts';
 
 const GOLDEN = fileURLToPath(new URL('../golden/articles.jsonl', import.meta.url));
@@ -37,11 +38,13 @@ test('no pass writes into the state it was given, and the passes give what extra
   const { resolver } = embeddedDefault();
   let mentionsSeen = 0;
   for (const article of articles) {
-    const doc = deepFreeze(readDocument(article, resolver));
-    const frames = deepFreeze(carryContext(doc, resolver));
-    const { placed } = placeFrames(doc, frames, resolver);
+    const geo = resolver.documentGeo({ text: article.text, title: article.title, url: article.url });
+    const local = resolver.inContext(geo.context);
+    const doc = deepFreeze(readDocument(article, local, geo));
+    const frames = deepFreeze(carryContext(doc, local));
+    const { placed } = placeFrames(doc, frames, local);
     const classified = deepFreeze(classifyFrames(doc, deepFreeze(placed)));
-    const groups = deepFreeze(mergeFrames(doc, classified));
+    const groups = deepFreeze(completeCategories(reconcileOutcomes(deepFreeze(mergeFrames(doc, classified))), doc));
     const mentions = buildMentions(doc, groups);
     assert.deepEqual(mentions, extractDocument(article, resolver).mentions, article.id);
     mentionsSeen += mentions.length;
@@ -126,4 +129,17 @@ test('a past event recalled with a year of its own is background, not a second c
     assert.equal(incidents[0].killed.total?.value, 1);
     assert.deepEqual(incidents[0].statements, [], `published ${published}: no statement from the recap`);
   }
+});
+
+test('places are resolved in the document\'s country; a report with no place of its own takes its dateline city', () => {
+  const { resolver } = embeddedDefault();
+  const placesOf = (text: string) =>
+    extractDocument({ id: 'geo', text, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver)
+      .mentions.filter((m) => m.kind === 'incident')
+      .map((m) => m.resolvedPlaces.map((p) => `${p.name}|${p.admin1}|${p.mention?.prov.rule ?? ''}`));
+  // Springfield is a town in many states and countries: the dateline's state decides.
+  assert.deepEqual(placesOf('SPRINGFIELD, Ill. (Wire) — Two men were wounded in a shooting in Springfield on Sunday, police said.'), [['Springfield|Illinois|place.prep-name']]);
+  assert.deepEqual(placesOf('SPRINGFIELD, Mass. (Wire) — Two men were wounded in a shooting in Springfield on Sunday, police said.'), [['Springfield|Massachusetts|place.prep-name']]);
+  // No place in the story: the dateline's city.
+  assert.deepEqual(placesOf('SPRINGFIELD, Ill. (Wire) — A man was shot and killed outside a bar on Saturday, police said.'), [['Springfield|Illinois|place.dateline']]);
 });

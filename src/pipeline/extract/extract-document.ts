@@ -30,9 +30,13 @@ export interface ExtractResult {
 }
 
 export function extractDocument(article: Article, resolver: PlaceResolving): ExtractResult {
-  const doc = readDocument(article, resolver);
-  const frames = carryContext(doc, resolver);
-  const { placed, warnings } = placeFrames(doc, frames, resolver);
+  // Where the document is (dateline, states and countries it names, its URL): places are read and
+  // resolved in that context, so a town is looked for in the document's country first.
+  const geo = resolver.documentGeo({ text: article.text, title: article.title, url: article.url });
+  const local = resolver.inContext(geo.context);
+  const doc = readDocument(article, local, geo);
+  const frames = carryContext(doc, local);
+  const { placed, warnings } = placeFrames(doc, frames, local);
   const classified = classifyFrames(doc, placed);
   const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
   return { mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };

@@ -270,6 +270,13 @@ export function geoContextOf(found: DocumentCountries, minShare = 0.5): GeoConte
   return { countries, admin1 };
 }
 
+/** The dateline a text opens with: its city (title case) and region as written ("LAKEVILLE, Ohio —"). */
+export function datelineOf(text: string): { city: string; region: string | null; length: number } | null {
+  const m = DATELINE_RE.exec(text.slice(0, 300));
+  if (!m || m[1].replace(/[^A-Z]/g, '').length < 3) return null;
+  return { city: titleCase(m[1]), region: m[2] ?? null, length: m[0].length };
+}
+
 /** Reads a dateline; returns its length in the text (0 when there is none). */
 function readDateline(text: string, gazetteer: Gazetteer, tally: Tally): number {
   const m = DATELINE_RE.exec(text.slice(0, 300));

@@ -14,7 +14,8 @@
  */
 import type { GeoContext, LatLon } from '../../domain/geo.ts';
 import type { PlaceMention, RejectedPlace, ResolvedPlace } from '../../domain/types.ts';
-import type { PlaceResolving } from '../../domain/place-lookup.ts';
+import type { DocumentGeo, PlaceResolving } from '../../domain/place-lookup.ts';
+import { datelineOf, documentCountries, geoContextOf } from './document-country.ts';
 import type { GazetteerEntry } from '../../domain/gazetteer-entry.ts';
 import { foldName } from '../../domain/name-key.ts';
 import type { AdminArea, Gazetteer, GazetteerCandidate } from './gazetteer.ts';
@@ -77,15 +78,17 @@ export class PlaceResolver implements PlaceResolving {
   private readonly placeCache = new Map<string, boolean>();
   private readonly adminCache = new Map<string, string | null>();
   private readonly defaultContext: GeoContext;
+  private readonly gazetteerCountries: number;
 
   constructor(
     private readonly gazetteer: Gazetteer,
     options: PlaceResolverOptions = {},
   ) {
+    const countries = gazetteer.countries();
+    this.gazetteerCountries = countries.length;
     if (options.defaultContext) this.defaultContext = options.defaultContext;
     else {
       // Only the country list is needed; computing it walks the entries once.
-      const countries = gazetteer.countries();
       this.defaultContext = countries.length <= PLACE_CONTEXT_LIMITS.defaultContextMaxCountries ? { countries } : NO_CONTEXT;
     }
   }
@@ -229,6 +232,23 @@ export class PlaceResolver implements PlaceResolving {
     return { place: this.placeOfEntry(chosen.c.entry, m), rejected };
   }
 
+  documentGeo(doc: { text: string; title: string | null; url: string | null }): DocumentGeo {
+    const found = documentCountries({ text: doc.text, title: doc.title, url: doc.url }, this.gazetteer);
+    const context = found.countries.length ? geoContextOf(found) : this.defaultContext;
+    const evidence = found.countries.slice(0, 3).flatMap((c) => c.evidence.map((e) => `${c.country} ${e.rule}: ${e.text}`));
+    const dateline = datelineOf(doc.text);
+    return { context, evidence, datelineCity: dateline?.city ?? null, datelineRegion: dateline?.region ?? null };
+  }
+
+  /**
+   * A view answering within a document's context. A gazetteer of a few countries (an imported
+   * national dump) is its own context already: its answers are kept as they are.
+   */
+  inContext(context: GeoContext): PlaceResolving {
+    if (this.gazetteerCountries <= PLACE_CONTEXT_LIMITS.defaultContextMaxCountries) return this;
+    return new ContextualResolver(this, context);
+  }
+
   /** The governorate as a place (centroid), for admin-level fallbacks. */
   resolveAdmin1Place(name: string, mention?: PlaceMention, context?: GeoContext): ResolvedPlace | null {
     const a = this.gazetteer.resolveAdmin1(name, { countries: (context ?? this.defaultContext).countries });
@@ -277,4 +297,39 @@ export class PlaceResolver implements PlaceResolving {
 /** A capital, or a place of at least `population` people. */
 function isWellKnown(e: GazetteerEntry, population: number): boolean {
   return CAPITAL_CODES.has(e.featureCode) || e.population >= population;
+}
+
+/**
+ * A resolver answering within one document's context: every question passes the document's
+ * countries and admin-1 areas, so "Springfield" is looked for in the document's state first.
+ */
+class ContextualResolver implements PlaceResolving {
+  constructor(
+    private readonly base: PlaceResolver,
+    private readonly context: GeoContext,
+  ) {}
+
+  isPlace(name: string): boolean {
+    return this.base.isPlace(name, this.context);
+  }
+
+  admin1Name(name: string): string | null {
+    return this.base.admin1Name(name, this.context);
+  }
+
+  resolve(m: PlaceMention, admin1Hint: string | null, near?: LatLon, strict = true): ResolvedPlace | null {
+    return this.base.resolve(m, admin1Hint, near, strict, { context: this.context });
+  }
+
+  resolveAdmin1Place(name: string, mention?: PlaceMention): ResolvedPlace | null {
+    return this.base.resolveAdmin1Place(name, mention, this.context);
+  }
+
+  documentGeo(doc: { text: string; title: string | null; url: string | null }): DocumentGeo {
+    return this.base.documentGeo(doc);
+  }
+
+  inContext(context: GeoContext): PlaceResolving {
+    return this.base.inContext(context);
+  }
 }

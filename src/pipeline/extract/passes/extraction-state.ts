@@ -5,6 +5,7 @@
  */
 import type { Article, DateRange, MentionKind, Provenance, ResolvedPlace, StatedFigures, Tagged, Warning } from '../../../domain/types.ts';
 import type { Frame, SentenceInfo } from '../frames.ts';
+import type { DocumentGeo } from '../../../domain/place-lookup.ts';
 
 /** Pass 1 (read-document): the document as sentences and the frames read from each. */
 export interface DocumentReading {
@@ -21,6 +22,8 @@ export interface DocumentReading {
   readonly outletClaimant: string | null;
   /** For each sentence, the claimants of the last sentence before it that named any. */
   readonly claimantsBefore: readonly (readonly Tagged<string>[])[];
+  /** Where the document is: the country context places are resolved in, and its dateline city. */
+  readonly geo: DocumentGeo;
   readonly warnings: readonly Warning[];
 }
 

@@ -46,6 +46,19 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
       if (p.prov.rule !== 'place.prep-name') localities.push(unresolved);
     }
   }
+  const datelineArea = doc.geo.datelineRegion ? resolver.admin1Name(doc.geo.datelineRegion) : null;
+  if (!resolved.some((r) => r.lat !== null) && !hint && doc.geo.datelineCity && datelineArea) {
+    // No place of its own and no area named: a local dateline's city ("LAKEVILLE, Ohio — A man
+    // was shot …") is the town the report is from, most often the event's. A bureau's dateline
+    // ("BEIRUT (Wire) —", with no state or province) says where the writer was, not the event.
+    const at = doc.article.text.indexOf(doc.geo.datelineCity.toUpperCase());
+    const mention: PlaceMention = { name: doc.geo.datelineCity, role: 'event', adminHint: datelineArea, prov: { rule: 'place.dateline', span: { start: Math.max(0, at), end: Math.max(0, at) + doc.geo.datelineCity.length }, text: doc.geo.datelineCity } };
+    const r = resolver.resolve(mention, datelineArea, undefined, true);
+    if (r) {
+      resolved.push(r);
+      if (r.precision === 'locality') localities.push(r);
+    }
+  }
   if (!resolved.some((r) => r.lat !== null) && hint) {
     // No place of its own: the smallest admin area the text gives.
     const a = resolver.resolveAdmin1Place(hint);

@@ -4,7 +4,9 @@
  * clause. Nothing here looks beyond its own sentence; carrying context is the next pass.
  */
 import type { Article, Tagged, Warning } from '../../../domain/types.ts';
-import type { PlaceLookup } from '../../../domain/place-lookup.ts';
+import type { DocumentGeo, PlaceLookup } from '../../../domain/place-lookup.ts';
+
+const NO_GEO: DocumentGeo = { context: { countries: [] }, evidence: [], datelineCity: null, datelineRegion: null };
 import { normalizeText } from '../../normalize/normalize-text.ts';
 import { segment } from '../../normalize/segment.ts';
 import { claimantOfOutlet } from '../actors.ts';
@@ -12,7 +14,7 @@ import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '.
 import { isPageDateLine, publicationDay } from './publication-day.ts';
 import type { DocumentReading } from './extraction-state.ts';
 
-export function readDocument(article: Article, lookup: PlaceLookup): DocumentReading {
+export function readDocument(article: Article, lookup: PlaceLookup, geo: DocumentGeo = NO_GEO): DocumentReading {
   const warnings: Warning[] = [];
   const text = normalizeText(article.text);
   // A page's "Posted: 03/04/2014" line dates the page, not the event: it is not read as prose.
@@ -30,6 +32,7 @@ export function readDocument(article: Article, lookup: PlaceLookup): DocumentRea
     frames,
     outletClaimant: claimantOfOutlet(article.outlet),
     claimantsBefore: claimantsBefore(sentences),
+    geo,
     warnings,
   };
 }
