@@ -14,6 +14,8 @@ export interface DocumentGeo {
   datelineCity: string | null;
   /** The dateline's region as written after the city ("Ohio", "Ill."), if any. */
   datelineRegion: string | null;
+  /** The text names or describes (by nationality) a country other than the best-supported one. */
+  namesOtherCountries: boolean;
 }
 
 /** "Is this a place?" and "which admin-1 area is this?", asked while reading sentences. */

@@ -25,7 +25,7 @@ const RULE_ID = /^[a-z]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 
 /** Names the rule examples use; a stand-in for the gazetteer (the real one is tested in test/geocode). */
 const EXAMPLE_LOOKUP: PlaceLookup = {
-  isPlace: (name) => ['Kafr Nabl', 'Binnish', 'Saraqib', 'Maarrat al-Numan', 'Idlib'].includes(name),
+  isPlace: (name) => ['Kafr Nabl', 'Binnish', 'Saraqib', 'Maarrat al-Numan', 'Idlib', 'Lakeville'].includes(name),
   admin1Name: (name) => (name === 'Idlib' ? 'Idlib' : null),
 };
 
@@ -210,6 +210,7 @@ describe('PLACE_RULES', () => {
     'place.origin': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Maarrat al-Numan', 'origin']]),
     'place.appositive': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Kafr Nabl', 'event'], ['Idlib', 'area']]),
     'place.list': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Saraqib', 'event'], ['Binnish', 'event'], ['Kafr Nabl', 'event']]),
+    'place.attributive': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Lakeville', 'event']]),
     'place.admin-direction': (r) => {
       assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Idlib', 'area']]);
       assert.ok(r.adminHints.some((h) => h.name === 'Idlib'));

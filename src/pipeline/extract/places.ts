@@ -28,6 +28,7 @@ export const PLACE_RULES: PlaceRule[] = [
   { id: 'place.appositive', example: 'Shelling hit Kafr Nabl, a town in southern Idlib.' },
   { id: 'place.list', example: 'Jets hit Saraqib, Binnish and Kafr Nabl.' },
   { id: 'place.admin-direction', example: 'Shelling continued in southern Idlib.' },
+  { id: 'place.attributive', example: 'Two men were wounded outside a Lakeville nightclub, Lakeville police said.' },
 ];
 
 const PARTICLE = "(?:al|el|as|ash|ad|adh|ar|at|ath|az|an|ed|es|et|ez|en|eš|um|umm|abu|bani|beni|bin|ibn|wadi|tal|tell|jabal|jebel|kafr|khirbet|deir|ain|ras|bab|bir|maarat|marat|qasr|sheikh)";
@@ -44,6 +45,11 @@ const NAME_TYPE_RE = new RegExp(`(${NAME})\\s+(${TYPE_WORDS}|countryside|provinc
 /** "Ariha, a town in southern Idlib", "Kafranbel, a village held by rebels": a name with its apposition. */
 const APPOSITIVE_RE = new RegExp(`(${NAME}),\\s+(?:a|the|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(town|village|city|district|neighbou?rhood|suburb|camp)\\b`, 'gu');
 const PREP_NAME_RE = new RegExp(`\\b(in|In|on|On|near|Near|at|At|into|outside|Outside|around|Around|targeting|targeted|hit|hitting|struck|striking|of|from|fled|shelled|bombed|pounded|towards?|between)\\s+(?:the\\s+)?(${NAME})`, 'gu');
+/**
+ * "a Lakeville nightclub", "Lakeville police said", "a Lakeville man": a town named before a venue,
+ * its police or its residents is where local news places the event.
+ */
+const ATTRIBUTIVE_RE = new RegExp(`(${NAME})\\s+(police|officers|detectives|deputies|firefighters|authorities|nightclub|club|bar|lounge|home|house|apartment|apartments|restaurant|store|park|church|neighbou?rhood|motel|hotel|man|woman|teen|teenager|boy|girl|resident|residents|couple|family|business|gas station|shopping|mall)(?![\\p{L}])`, 'gu');
 /** "in southern Idlib", "across northern Aleppo": a direction before a governorate is the governorate. */
 const DIRECTION_ADMIN_RE = new RegExp(`\\b(?:in|across|of|over|on)\\s+(?:the\\s+)?${DIRECTION}\\s+(${NAME})`, 'gu');
 /** The next names of a list: "Douma and Harasta", "Idlib city, Binnish and Sahl al-Ruj". */
@@ -163,6 +169,13 @@ export function findPlaces(
       }
     }
     if (known && !PERSONAL_NAMES.has(known.split(/\s+/)[0].toLowerCase())) push(known, m.index! + m[0].length - name.length, 'place.prep-name', null);
+  }
+  for (const m of text.matchAll(ATTRIBUTIVE_RE)) {
+    const name = trimName(m[1]);
+    // A weak pattern: the gazetteer must know the whole name, and a sentence's first word may be anything.
+    if (!name || m.index === 0 || !lookup.isPlace(name) || PERSONAL_NAMES.has(name.split(/\s+/)[0].toLowerCase())) continue;
+    if (raws.some((r) => r.name === name)) continue;
+    push(name, m.index!, 'place.attributive', null);
   }
   // List continuations of places already found.
   for (let i = 0; i < raws.length; i++) {

@@ -237,7 +237,9 @@ export class PlaceResolver implements PlaceResolving {
     const context = found.countries.length ? geoContextOf(found) : this.defaultContext;
     const evidence = found.countries.slice(0, 3).flatMap((c) => c.evidence.map((e) => `${c.country} ${e.rule}: ${e.text}`));
     const dateline = datelineOf(doc.text);
-    return { context, evidence, datelineCity: dateline?.city ?? null, datelineRegion: dateline?.region ?? null };
+    const top = found.countries[0]?.country ?? null;
+    const namesOtherCountries = found.countries.some((c) => c.country !== top && c.evidence.some((e) => e.rule === 'text.country' || e.rule === 'text.demonym' || e.rule === 'text.admin1'));
+    return { context, evidence, datelineCity: dateline?.city ?? null, datelineRegion: dateline?.region ?? null, namesOtherCountries };
   }
 
   /**

@@ -47,10 +47,12 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
     }
   }
   const datelineArea = doc.geo.datelineRegion ? resolver.admin1Name(doc.geo.datelineRegion) : null;
-  if (!resolved.some((r) => r.lat !== null) && !hint && doc.geo.datelineCity && datelineArea) {
+  // A dateline with no state or province counts when everything in the text is in one country.
+  const localDateline = !!datelineArea || (doc.geo.context.countries.length === 1 && !doc.geo.namesOtherCountries);
+  if (!resolved.some((r) => r.lat !== null) && !hint && doc.geo.datelineCity && localDateline) {
     // No place of its own and no area named: a local dateline's city ("LAKEVILLE, Ohio — A man
     // was shot …") is the town the report is from, most often the event's. A bureau's dateline
-    // ("BEIRUT (Wire) —", with no state or province) says where the writer was, not the event.
+    // ("BEIRUT (Wire) —" over a story from another country) says where the writer was.
     const at = doc.article.text.indexOf(doc.geo.datelineCity.toUpperCase());
     const mention: PlaceMention = { name: doc.geo.datelineCity, role: 'event', adminHint: datelineArea, prov: { rule: 'place.dateline', span: { start: Math.max(0, at), end: Math.max(0, at) + doc.geo.datelineCity.length }, text: doc.geo.datelineCity } };
     const r = resolver.resolve(mention, datelineArea, undefined, true);

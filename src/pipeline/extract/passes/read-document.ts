@@ -6,7 +6,7 @@
 import type { Article, Tagged, Warning } from '../../../domain/types.ts';
 import type { DocumentGeo, PlaceLookup } from '../../../domain/place-lookup.ts';
 
-const NO_GEO: DocumentGeo = { context: { countries: [] }, evidence: [], datelineCity: null, datelineRegion: null };
+const NO_GEO: DocumentGeo = { context: { countries: [] }, evidence: [], datelineCity: null, datelineRegion: null, namesOtherCountries: false };
 import { normalizeText } from '../../normalize/normalize-text.ts';
 import { segment } from '../../normalize/segment.ts';
 import { claimantOfOutlet } from '../actors.ts';
