@@ -75,7 +75,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalRun> {
 /**
  * The export as the gold scorer reads it: without the incidents of unknown date. Its matching rule
  * needs overlapping dates, so such an incident could never be matched, only counted as a false
- * positive for lacking a day the documents do not give (docs/decisions/0011-undated-incidents.md).
+ * positive for lacking a day the documents do not give (docs/decisions/0012-undated-incidents.md).
  * The count and linking scorers (gvdb, gva) read the whole export.
  */
 function goldScoredExport(system: IncidentsJson): IncidentsExport {
