@@ -95,6 +95,11 @@ const WOUNDED_THEN_DIED: [string, number, number | null][] = [
   // Deaths told before the wounded are already apart from them.
   ['One man was killed and two others were wounded in the shooting on Friday.', 1, 2],
   ['Five people were wounded and two were killed when the gunman opened fire.', 2, 5],
+  // Everyone shot includes the dead, whichever is told first; a later "the victim" is the one who died.
+  ['Six people were killed on Saturday when a gunman shot eight people.', 6, 2],
+  ['2 girls shot dead at a high school. Two teenagers were shot on Friday morning at the school, police said.', 2, null],
+  ['A man was killed on Friday night. Police said the victim had been shot twice.', 1, null],
+  ['One man was killed and two others were shot on Friday.', 1, 2],
 ];
 
 for (const [text, killed, injured] of WOUNDED_THEN_DIED) {

@@ -210,6 +210,7 @@ describe('PLACE_RULES', () => {
     'place.origin': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Maarrat al-Numan', 'origin']]),
     'place.appositive': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Kafr Nabl', 'event'], ['Idlib', 'area']]),
     'place.list': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Saraqib', 'event'], ['Binnish', 'event'], ['Kafr Nabl', 'event']]),
+    'place.direction-town': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Lakeville', 'event']]),
     'place.attributive': (r) => assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Lakeville', 'event']]),
     'place.admin-direction': (r) => {
       assert.deepEqual(r.places.map((p) => [p.name, p.role]), [['Idlib', 'area']]);

@@ -45,6 +45,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.conjoined', description: 'a count joined to the previous one shares its outcome', example: 'The strikes killed 14 soldiers and 9 rebel fighters.' },
   { id: 'cas.pronoun-died', description: 'a pronoun for a victim told before, who died', example: 'The victim was taken to the hospital, where he died.' },
   { id: 'cas.among-dead', description: 'a count of a category among a toll told before', example: 'Four fighters were among them.' },
+  { id: 'cas.ref', description: 'suffix (+cas.ref) of a singular mention that may point back at a victim already counted', example: 'The victim was shot in the leg.' },
   { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
@@ -104,13 +105,18 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
   'iu',
 );
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
-const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
+const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
 /** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
 const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us|himself|herself|themselves)\b/i;
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */
 const TRANSITIVE_OUTCOME_RE = /(?:killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
 /** "… and her boyfriend questioned by police": the count has a verb of its own that is no outcome. */
 const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:\w+ly\s+)?(?:questioned|arrested|detained|charged|held|taken into custody|interviewed|released|booked|sought|wanted|said|told|called|fled|escaped|survived|ran)\b/i;
+/**
+ * Singular mentions that may point back at someone already told of ("the victim", "he", a name,
+ * a headline's bare "Man"): suffix +cas.ref, so the same person is not counted twice.
+ */
+const REFERRING_QUANTITIES = new Set(['singular-definite', 'singular-pronoun', 'singular-name', 'singular-bare', 'singular-object']);
 /** "Four fighters were among them", "two children were among the dead": part of a toll told before. */
 const AMONG_DEAD_AFTER_RE = /^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|the (?:dead|victims|fatalities)|those (?:killed|who died))\b/i;
 /** "Three people were shot, one fatally": the count before "fatally" died of the wounds counted. */
@@ -263,7 +269,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const leftOnly = /(?:^|\s)(?:left|leaving)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i.test(before);
         if (!leftOnly) {
           outcome = bm[1] ? 'killed' : 'injured';
-          rule = 'cas.verb-num' + (!bm[1] && /\bshot|shooting\b/i.test(bm[0]) ? '+cas.shot' : '');
+          // "shot a 14-year-old boy to death": the object's outcome follows it.
+          if (outcome === 'injured' && /^[^.;,]{0,40}?\s(?:to death|dead)\b/i.test(text.slice(phraseEnd, phraseEnd + 60)) && /\bshot\b/i.test(bm[0])) outcome = 'killed';
+          rule = 'cas.verb-num' + (outcome === 'injured' && /\bshot|shooting\b/i.test(bm[0]) ? '+cas.shot' : '');
         }
       }
     }
@@ -352,7 +360,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       start: offset + q.start,
       end: offset + Math.max(end, phraseEnd),
       text: text.slice(q.start, Math.max(end, phraseEnd)),
-      rule: rule + (catRule ? `+${catRule}` : ''),
+      rule: rule + (catRule ? `+${catRule}` : '') + (REFERRING_QUANTITIES.has(q.quantity.rule) || /^(?:the|his|her|their)$/i.test(rawQ) ? '+cas.ref' : ''),
       parent: null,
       impliesCivilians,
     });

@@ -28,6 +28,7 @@ export const PLACE_RULES: PlaceRule[] = [
   { id: 'place.appositive', example: 'Shelling hit Kafr Nabl, a town in southern Idlib.' },
   { id: 'place.list', example: 'Jets hit Saraqib, Binnish and Kafr Nabl.' },
   { id: 'place.admin-direction', example: 'Shelling continued in southern Idlib.' },
+  { id: 'place.direction-town', example: 'Five men were shot in southwest Lakeville on Tuesday.' },
   { id: 'place.attributive', example: 'Two men were wounded outside a Lakeville nightclub, Lakeville police said.' },
 ];
 
@@ -49,7 +50,9 @@ const PREP_NAME_RE = new RegExp(`\\b(in|In|on|On|near|Near|at|At|into|outside|Ou
  * "a Lakeville nightclub", "Lakeville police said", "a Lakeville man": a town named before a venue,
  * its police or its residents is where local news places the event.
  */
-const ATTRIBUTIVE_RE = new RegExp(`(${NAME})\\s+(police|officers|detectives|deputies|firefighters|authorities|nightclub|club|bar|lounge|home|house|apartment|apartments|restaurant|store|park|church|neighbou?rhood|motel|hotel|man|woman|teen|teenager|boy|girl|resident|residents|couple|family|business|gas station|shopping|mall)(?![\\p{L}])`, 'gu');
+const ATTRIBUTIVE_RE = new RegExp(`(${NAME})\\s+(?:[a-z]+\\s+)?(police|officers|detectives|deputies|firefighters|authorities|nightclub|club|bar|lounge|home|house|apartment|apartments|restaurant|store|park|church|neighbou?rhood|motel|hotel|man|woman|teen|teenager|boy|girl|resident|residents|couple|family|business|gas station|shopping|mall|reception|party|barbershop|shop|school|complex|high school)(?![\\p{L}])`, 'gu');
+/** "in southwest Lakeville", "in downtown Lakeville": a part of a town is in the town. */
+const DIRECTION_TOWN_RE = new RegExp(`\\b(?:in|In|near|across)\\s+(?:the\\s+)?(?:${DIRECTION}|downtown|uptown|midtown)\\s+(${NAME})`, 'gu');
 /** "in southern Idlib", "across northern Aleppo": a direction before a governorate is the governorate. */
 const DIRECTION_ADMIN_RE = new RegExp(`\\b(?:in|across|of|over|on)\\s+(?:the\\s+)?${DIRECTION}\\s+(${NAME})`, 'gu');
 /** The next names of a list: "Douma and Harasta", "Idlib city, Binnish and Sahl al-Ruj". */
@@ -125,8 +128,11 @@ export function findPlaces(
   const regions: { name: string; start: number; end: number }[] = [];
 
   const push = (name: string, idx: number, rule: string, typeWord: string | null) => {
-    const trimmed = trimName(name);
+    let trimmed = trimName(name);
     if (!trimmed) return;
+    // "San Francisco's Tenderloin neighborhood": an unknown part of a known town is in that town.
+    const possessor = /^(.+?)(?:'s|’s)\s+\S/u.exec(trimmed);
+    if (possessor && !lookup.isPlace(trimmed) && lookup.isPlace(possessor[1])) trimmed = possessor[1];
     const start = text.indexOf(trimmed, idx);
     if (start < 0) return;
     const before = text.slice(Math.max(0, start - 40), start);
@@ -162,7 +168,8 @@ export function findPlaces(
     // A shorter prefix of a longer unknown name ("Jabal" of "Jabal al-Zawiyah", "al-Sham" of
     // "al-Sham Corps") is not evidence: only whole names or multi-word prefixes count.
     for (let n = words.length; n >= Math.min(2, words.length); n--) {
-      const cand = words.slice(0, n).join(' ');
+      // "San Francisco's Tenderloin neighborhood": the town is the possessor.
+      const cand = stripPossessive(words.slice(0, n).join(' '));
       if (lookup.isPlace(cand) || lookup.admin1Name(cand)) {
         known = cand;
         break;
@@ -176,6 +183,11 @@ export function findPlaces(
     if (!name || m.index === 0 || !lookup.isPlace(name) || PERSONAL_NAMES.has(name.split(/\s+/)[0].toLowerCase())) continue;
     if (raws.some((r) => r.name === name)) continue;
     push(name, m.index!, 'place.attributive', null);
+  }
+  for (const m of text.matchAll(DIRECTION_TOWN_RE)) {
+    const name = trimName(m[1]);
+    if (!name || lookup.admin1Name(name) || !lookup.isPlace(name) || raws.some((r) => r.name === name)) continue;
+    push(name, m.index! + m[0].length - m[1].length, 'place.direction-town', null);
   }
   // List continuations of places already found.
   for (let i = 0; i < raws.length; i++) {

@@ -270,16 +270,36 @@ export function geoContextOf(found: DocumentCountries, minShare = 0.5): GeoConte
   return { countries, admin1 };
 }
 
+/**
+ * A dateline after a page's time stamp or a byline ("March 10, 2014 2:18 PM LAKEVILLE, Ohio (KXXX) –",
+ * "By A. Writer LAKEVILLE, Calif. -"): capitals, then a region or an agency, then the dash.
+ */
+const LATE_DATELINE_RE =
+  /(?:^|\n|(?:AM|PM|A\.M\.|P\.M\.|[ECMP][SD]T|\d{4})\s+|[a-z]\s+)([A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:(?:,\s*([A-Z][\p{L}'’.]*(?:\s+[A-Z][\p{L}'’.]*){0,3}))\s*(?:\([^)\n]{1,40}\))?|\s*\([^)\n]{1,40}\))\s*[—–-]{1,2}/u;
+
+/** The dateline of a text: at its start, else after a time stamp or a byline in its first lines. */
+function matchDateline(text: string): RegExpExecArray | null {
+  const head = text.slice(0, 300);
+  const m = DATELINE_RE.exec(head);
+  if (m) return m;
+  const late = LATE_DATELINE_RE.exec(head);
+  if (!late) return null;
+  // Report the match as if the dateline opened the text, ending where it ends.
+  const out = [head.slice(0, late.index + late[0].length), late[1], late[2]] as unknown as RegExpExecArray;
+  out.index = 0;
+  return out;
+}
+
 /** The dateline a text opens with: its city (title case) and region as written ("LAKEVILLE, Ohio —"). */
 export function datelineOf(text: string): { city: string; region: string | null; length: number } | null {
-  const m = DATELINE_RE.exec(text.slice(0, 300));
+  const m = matchDateline(text);
   if (!m || m[1].replace(/[^A-Z]/g, '').length < 3) return null;
   return { city: titleCase(m[1]), region: m[2] ?? null, length: m[0].length };
 }
 
 /** Reads a dateline; returns its length in the text (0 when there is none). */
 function readDateline(text: string, gazetteer: Gazetteer, tally: Tally): number {
-  const m = DATELINE_RE.exec(text.slice(0, 300));
+  const m = matchDateline(text);
   if (!m) return 0;
   const city = m[1];
   // A dateline city is written in capitals; "AP" alone or a one-letter word is not one.

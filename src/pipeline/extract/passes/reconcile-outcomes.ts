@@ -43,16 +43,31 @@ export function completeCategories(groups: readonly FrameGroup[], doc: DocumentR
 /** The death was among people already counted as hit or wounded. */
 const AMONG_WOUNDED_RE = /\b(?:of (?:them|whom|the victims|those (?:shot|wounded|injured))|later|since|subsequently|succumbed|fatally|died (?:of|from) (?:his|her|their|the) (?:wounds|injuries))\b/i;
 
+/** "two others were shot", "three more wounded": counted apart from the dead. */
+const EXCLUSIVE_RE = /\b(?:others?|more|additional|another|further)\b/i;
+
 export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
+  // A document that tells of a death and later says "the victim was shot" or "she had been shot"
+  // points back at the one who died: that mention adds no wounded person.
+  const deathTolls = new Set(groups.filter((g) => g.kind === 'incident').map((g) => g.frame.killed.total?.value ?? 0).filter((v) => v >= 1));
   return groups.map((g) => {
     if (g.kind !== 'incident') return g;
+    const wounded = g.frame.injured.total;
+    const pointsBack = wounded && !g.frame.killed.total && (
+      // "the victim was shot", "she had been shot" after a death was told;
+      (deathTolls.size > 0 && wounded.value === 1 && wounded.prov.rule.includes('+cas.ref')) ||
+      // "2 girls shot dead" … "Two teenagers were shot": as many shot as died, not told as others.
+      (deathTolls.has(wounded.value) && wounded.prov.rule.includes('+cas.shot') && !EXCLUSIVE_RE.test(wounded.prov.text)));
+    if (pointsBack) return { ...g, frame: { ...g.frame, injured: {} } };
     const injured = g.frame.injured.total;
     const killed = g.frame.killed.total;
     if (!injured || !killed || killed.value > injured.value) return g;
-    if (killed.prov.span.start <= injured.prov.span.start) return g;
-    const shotCount = injured.prov.rule.includes('+cas.shot');
-    // "The victim … died", "where he died": the one already counted as wounded.
-    const sameVictim = killed.value === 1 && /^(?:the|he|she)\b/i.test(killed.prov.text);
+    const shotCount = injured.prov.rule.includes('+cas.shot') && !EXCLUSIVE_RE.test(injured.prov.text);
+    // Everyone shot includes whoever died of it, whichever is told first ("6 killed … shot eight").
+    if (killed.prov.span.start <= injured.prov.span.start && !shotCount && !(injured.value === 1 && injured.prov.rule.includes('+cas.ref'))) return g;
+    // "The victim … died", "where he died": the one already counted as wounded; or the wounded
+    // mention points back at the one who died ("… was killed. The man had been shot twice").
+    const sameVictim = (killed.value === 1 && /^(?:the|he|she)\b/i.test(killed.prov.text)) || (injured.value === 1 && injured.prov.rule.includes('+cas.ref'));
     if (!shotCount && !sameVictim && !AMONG_WOUNDED_RE.test(killed.prov.text)) return g;
     if (/\bothers?\b|\bmore\b|\badditional\b/i.test(killed.prov.text)) return g;
     const rest: CountValue = {
