@@ -59,6 +59,18 @@ export const ClaimSchema = z
     killed: FiguresSchema,
     injured: FiguresSchema,
     rules: z.array(z.string()).openapi({ description: 'Ids of the extraction rules that read the figures' }),
+    figures: z
+      .array(
+        z.strictObject({
+          outcome: z.enum(['killed', 'injured']),
+          category: z.enum(COUNT_CATEGORIES),
+          value: z.number(),
+          start: z.number().int().openapi({ description: 'Offset of the words stating the figure in the document text (inside the quote)' }),
+          end: z.number().int(),
+          rule: z.string(),
+        }),
+      )
+      .openapi({ description: 'Each figure the claim reports with the span that states it' }),
   })
   .openapi('Claim');
 

@@ -179,6 +179,17 @@ export interface CountRange {
 }
 export type CountSummary = Partial<Record<CountCategory, CountRange>>;
 
+/** One figure a claim reports, with the words of the document that state it. */
+export interface ClaimFigure {
+  outcome: 'killed' | 'injured';
+  category: CountCategory;
+  value: number;
+  /** Offsets in the document's text of the words stating the figure (inside the claim's quote). */
+  start: number;
+  end: number;
+  rule: string;
+}
+
 export interface Claim {
   claimant: string;
   /** Outlets that carried this claim (syndicated copies collapse into one claim). */
@@ -192,6 +203,8 @@ export interface Claim {
   killed: Partial<Record<CountCategory, number>>;
   injured: Partial<Record<CountCategory, number>>;
   rules: string[];
+  /** Each figure with the span that states it (absent in incidents stored before figures were kept). */
+  figures?: ClaimFigure[];
 }
 
 export type ReviewStatus = 'unreviewed' | 'confirmed' | 'rejected' | 'edited';

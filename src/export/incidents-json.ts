@@ -31,7 +31,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 1;
+export const INCIDENT_JSON_REVISION = 2;
 
 export interface PlaceJson {
   name: string;
@@ -58,6 +58,17 @@ export interface ClaimJson {
   killed: FiguresJson;
   injured: FiguresJson;
   rules: string[];
+  /** Each figure with the offsets of the words stating it (inside the quote); additive to the contract. */
+  figures: ClaimFigureJson[];
+}
+
+export interface ClaimFigureJson {
+  outcome: 'killed' | 'injured';
+  category: CountCategory;
+  value: number;
+  start: number;
+  end: number;
+  rule: string;
 }
 
 /** A day or span (ISO dates), or `unknown` with null start and end when no report gives a day. */
@@ -157,6 +168,7 @@ function claimJson(claim: Claim): ClaimJson {
     killed: figuresJson(claim.killed),
     injured: figuresJson(claim.injured),
     rules: [...claim.rules],
+    figures: (claim.figures ?? []).map((f) => ({ outcome: f.outcome, category: f.category, value: f.value, start: f.start, end: f.end, rule: f.rule })),
   };
 }
 

@@ -85,6 +85,7 @@ describe('incidents/1 JSON', () => {
           killed: { total: 7, civilians: 7, children: 1 },
           injured: {},
           rules: ['count.killed', 'claimant.observatory'],
+          figures: [],
         },
         {
           claimant: 'white-helmets',
@@ -98,6 +99,7 @@ describe('incidents/1 JSON', () => {
           killed: { total: 8 },
           injured: { total: 20 },
           rules: ['count.bodies'],
+          figures: [],
         },
       ],
       documents: ['doc-1', 'doc-2', 'doc-4'],
@@ -222,6 +224,8 @@ describe('incidents/1 rendering revision', () => {
   // fingerprint is recorded here.
   const FINGERPRINTS: Record<number, string> = {
     1: 'e9491cfb24cd323e',
+    // 2: claims carry `figures`, each figure with the span that states it.
+    2: '172499481fdbae0b',
   };
 
   test('the rendering matches the fingerprint recorded for INCIDENT_JSON_REVISION', () => {

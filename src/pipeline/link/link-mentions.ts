@@ -14,7 +14,7 @@
 import { headlineOfCounts } from '../../domain/headline-figure.ts';
 import { MS_PER_DAY, dayStartMs } from '../../domain/days.ts';
 import { createHash } from 'node:crypto';
-import type { Article, Claim, CountCategory, CountSet, Incident, IncidentDate, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
+import type { ClaimFigure, Article, Claim, CountCategory, CountSet, Incident, IncidentDate, Mention, ResolvedPlace, Tally } from '../../domain/types.ts';
 import { COUNT_CATEGORIES } from '../../domain/types.ts';
 import { nameKey, sameName } from '../../domain/name-key.ts';
 import { distanceKm } from '../../domain/geo.ts';
@@ -528,7 +528,20 @@ function claimOf(m: Mention, docs: Map<string, DocMeta>): Claim {
     killed: pick(m.killed),
     injured: pick(m.injured),
     rules: [...rules].sort(),
+    figures: claimFigures(m),
   };
+}
+
+/** Every figure of a mention with the span of the words stating it, in category order. */
+function claimFigures(m: Mention): ClaimFigure[] {
+  const out: ClaimFigure[] = [];
+  for (const outcome of ['killed', 'injured'] as const) {
+    for (const category of COUNT_CATEGORIES) {
+      const v = m[outcome][category];
+      if (v) out.push({ outcome, category, value: v.value, start: v.prov.span.start, end: v.prov.span.end, rule: v.prov.rule });
+    }
+  }
+  return out;
 }
 
 function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: ReconcilePolicy) {
