@@ -10,6 +10,7 @@
 import { COUNT_CATEGORIES } from '../domain/types.ts';
 import type {
   Claim,
+  ClaimFigure,
   CountCategory,
   CountRange,
   CountSummary,
@@ -62,14 +63,8 @@ export interface ClaimJson {
   figures: ClaimFigureJson[];
 }
 
-export interface ClaimFigureJson {
-  outcome: 'killed' | 'injured';
-  category: CountCategory;
-  value: number;
-  start: number;
-  end: number;
-  rule: string;
-}
+/** The JSON of a claim's figure is the domain's: the same six fields. */
+export type ClaimFigureJson = ClaimFigure;
 
 /** A day or span (ISO dates), or `unknown` with null start and end when no report gives a day. */
 export type IncidentDateJson = { start: string; end: string; precision: DatePrecision } | { start: null; end: null; precision: 'unknown' };
