@@ -50,7 +50,7 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
 /**
  * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured after the
  * local-news place and outcome rules (gvdb killed 0.732, injured 0.654, both 0.508; gva per report
- * killed 0.711, injured 0.591, both 0.452, B-cubed F1 0.776, fully linked 0.118, incidents both
+ * killed 0.711, injured 0.591, both 0.452, B-cubed F1 0.782, fully linked 0.140, incidents both
  * 0.535) less 0.02, rounded down, so a
  * change that loses ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.998) is held
  * at the issue's 0.95. They are floors, not goals: issue 10's targets are gvdb killed ≥ 0.75,
@@ -63,8 +63,8 @@ export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
   'reports.injured_exact': 0.57,
   'reports.both_exact': 0.43,
   'linking.bcubed_precision': 0.95,
-  'linking.bcubed_f1': 0.75,
-  'linking.fully_linked': 0.09,
+  'linking.bcubed_f1': 0.76,
+  'linking.fully_linked': 0.12,
   'incidents.both_exact': 0.51,
 };
 

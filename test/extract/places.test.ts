@@ -115,6 +115,14 @@ const ROWS: Row[] = [
     // A bare governorate name is ambiguous between the city and the governorate: role event, as for "Idlib".
     places: ['Deir ez-Zor/event'],
   },
+  // Local news (issue 10): a town before a venue, its police or a shooting; a part of a town; a possessor.
+  { text: 'Two men were wounded outside a Saraqib nightclub, Saraqib police said.', places: ['Saraqib/event/place.attributive'] },
+  { text: 'UPDATE: Sarmin shooting leaves one dead.', places: ['Sarmin/event/place.attributive'] },
+  { text: 'Four men were shot in Northwest Ariha on Friday.', places: ['Ariha/event/place.direction-town'] },
+  { text: 'A boy was shot in a home on Ariha\'s South Side, police said.', places: ['Ariha/event/place.prep-name'] },
+  { text: 'Shots were fired in Binnish\'s Old Quarter neighborhood.', places: ['Binnish/event/place.name-type'] },
+  { text: 'Police said a Ariha resident was wounded.', places: ['Ariha/event/place.attributive'] },
+  { text: 'Unknown Town police said two were hurt.', places: [] },
 ];
 
 describe('findPlaces over a stand-in lookup', () => {

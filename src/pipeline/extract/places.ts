@@ -50,9 +50,10 @@ const PREP_NAME_RE = new RegExp(`\\b(in|In|on|On|near|Near|at|At|into|outside|Ou
  * "a Lakeville nightclub", "Lakeville police said", "a Lakeville man": a town named before a venue,
  * its police or its residents is where local news places the event.
  */
-const ATTRIBUTIVE_RE = new RegExp(`(${NAME})\\s+(?:[a-z]+\\s+)?(police|officers|detectives|deputies|firefighters|authorities|nightclub|club|bar|lounge|home|house|apartment|apartments|restaurant|store|park|church|neighbou?rhood|motel|hotel|man|woman|teen|teenager|boy|girl|resident|residents|couple|family|business|gas station|shopping|mall|reception|party|barbershop|shop|school|complex|high school)(?![\\p{L}])`, 'gu');
+const ATTRIBUTIVE_RE = new RegExp(`(${NAME})\\s+(?:[a-z]+\\s+)?([Pp]olice|[Ss]heriff|[Ff]ire [Dd]epartment|shootings?|homicides?|killings?|murders?|tavern|pub|officers|detectives|deputies|firefighters|authorities|nightclub|club|bar|lounge|home|house|apartment|apartments|restaurant|store|park|church|neighbou?rhood|motel|hotel|man|woman|teen|teenager|boy|girl|resident|residents|couple|family|business|gas station|shopping|mall|reception|party|barbershop|shop|school|complex|high school)(?![\\p{L}])`, 'gu');
 /** "in southwest Lakeville", "in downtown Lakeville": a part of a town is in the town. */
-const DIRECTION_TOWN_RE = new RegExp(`\\b(?:in|In|near|across)\\s+(?:the\\s+)?(?:${DIRECTION}|downtown|uptown|midtown)\\s+(${NAME})`, 'gu');
+const DIRECTION_ANY_CASE = DIRECTION.replace(/\b([a-z])/g, (_, c: string) => `[${c}${c.toUpperCase()}]`);
+const DIRECTION_TOWN_RE = new RegExp(`\\b(?:in|In|near|across)\\s+(?:the\\s+)?(?:${DIRECTION_ANY_CASE}|[Dd]owntown|[Uu]ptown|[Mm]idtown)\\s+(${NAME})`, 'gu');
 /** "in southern Idlib", "across northern Aleppo": a direction before a governorate is the governorate. */
 const DIRECTION_ADMIN_RE = new RegExp(`\\b(?:in|across|of|over|on)\\s+(?:the\\s+)?${DIRECTION}\\s+(${NAME})`, 'gu');
 /** The next names of a list: "Douma and Harasta", "Idlib city, Binnish and Sahl al-Ruj". */
@@ -167,8 +168,10 @@ export function findPlaces(
     const words = trimmed.split(/\s+/);
     // A shorter prefix of a longer unknown name ("Jabal" of "Jabal al-Zawiyah", "al-Sham" of
     // "al-Sham Corps") is not evidence: only whole names or multi-word prefixes count.
-    for (let n = words.length; n >= Math.min(2, words.length); n--) {
-      // "San Francisco's Tenderloin neighborhood": the town is the possessor.
+    // "on Lakeville's South Side": the town is the possessor.
+    const possessorEnd = words.findIndex((w) => /(?:'s|’s)$/u.test(w));
+    const lengths = [...Array(words.length).keys()].map((i) => words.length - i).filter((n) => n >= Math.min(2, words.length) || n === possessorEnd + 1);
+    for (const n of lengths) {
       const cand = stripPossessive(words.slice(0, n).join(' '));
       if (lookup.isPlace(cand) || lookup.admin1Name(cand)) {
         known = cand;
