@@ -148,3 +148,10 @@ test('places are resolved in the document\'s country; a report with no place of 
   // No place in the story: the dateline's city.
   assert.deepEqual(placesOf('SPRINGFIELD, Ill. (Wire) — A man was shot and killed outside a bar on Saturday, police said.'), [['Springfield|Illinois|place.dateline']]);
 });
+
+test('a round-up of separate shootings across a city is a tally, not an incident at the city', () => {
+  const { resolver } = embeddedDefault();
+  const text = 'Five people were killed and at least 17 others wounded in separate shootings across Lakeville since Friday evening.';
+  const mentions = extractDocument({ id: 'roundup', text, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions;
+  assert.deepEqual(mentions.map((m) => [m.kind, m.classification?.rule]), [['tally', 'kind.round-up']]);
+});

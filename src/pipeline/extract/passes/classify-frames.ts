@@ -126,6 +126,10 @@ function sequential(
   return frames.map((f, i) => (kinds[i] === f.kind ? f : { ...f, kind: kinds[i], kindRule: rules[i] }));
 }
 
+/** Words that sum many events: separate shootings, a city-wide count, a weekend's toll. */
+const ROUND_UP_RE =
+  /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b|\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
+
 /** The frame on its own: its date's age and span, tally cues, a region without a locality. */
 function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: string | null, hasLocality: boolean): { kind: MentionKind; kindRule: string } {
   const is = (kind: MentionKind, kindRule: string) => ({ kind, kindRule });
@@ -142,6 +146,9 @@ function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: str
     if (spanDays > 3 && !hasLocality) return is('tally', 'kind.period-no-place');
   }
   if (f.kind === 'figures') {
+    // "35 others have been wounded in shootings across the city since Friday": a round-up of many
+    // events, even where it names the town.
+    if (ROUND_UP_RE.test(s.text.slice(f.start - s.start, f.end - s.start))) return is('tally', 'kind.round-up');
     const t = totalOf(f.killed) ?? totalOf(f.injured) ?? 0;
     if (t >= 1000 && !hasLocality) return s.background ? is('background', 'kind.large-background') : is('tally', 'kind.large-no-place');
     if (s.tallyCue && !hasLocality) return is('tally', 'kind.tally-cue');
@@ -164,6 +171,7 @@ export const KIND_RULES: readonly { id: string; example: string }[] = [
   { id: 'kind.large-no-place', example: 'More than 1,200 people were killed across the country.' },
   { id: 'kind.tally-cue', example: 'The monitor documented a total of 92 civilian deaths.' },
   { id: 'kind.region', example: 'Eight civilians were killed in the country\'s northwest.' },
+  { id: 'kind.round-up', example: 'Five people were killed and 17 wounded in separate shootings across the city since Friday.' },
   { id: 'kind.displaced', example: 'The fighting displaced 3,000 families from the district.' },
   ...CLASSIFY_RULES.map((r) => ({ id: r.id, example: r.example })),
 ];
