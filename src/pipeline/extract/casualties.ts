@@ -375,7 +375,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       anchors.push({
         outcome: 'killed',
         category: 'total',
-        quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-pronoun' },
+        quantity: onePerson(start, start, '', 'singular-pronoun').quantity,
         start: offset + start,
         end: offset + m.index + m[0].length,
         text: text.slice(start, m.index + m[0].length),
@@ -432,38 +432,30 @@ const NOT_A_NAME = new Set([
 /** "A woman and her son were found dead": a relative joined to a listed victim is one more person. */
 const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-year-old|[a-z]+-year-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
 
+/** One person, read from `text` at [start, end) by the quantity rule `rule`. */
+function onePerson(start: number, end: number, text: string, rule: string): QuantityMention {
+  return { start, end, text, quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule } };
+}
+
 /** "a civilian", "an elderly man": findQuantities leaves bare articles out; before a victim noun they count one. */
 function findArticleSingulars(text: string): QuantityMention[] {
   const out: QuantityMention[] = [];
   for (const m of text.matchAll(BARE_HEADLINE_SINGULAR_RE)) {
     const at = m.index! + m[0].lastIndexOf(m[1]);
-    out.push({ start: at, end: at, text: '', quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-bare' } });
+    out.push(onePerson(at, at, '', 'singular-bare'));
   }
   for (const m of text.matchAll(OBJECT_SINGULAR_RE)) {
     const at = m.index! + m[0].length - /\S+\s+$/.exec(m[0])![0].length;
-    out.push({ start: at, end: at + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-object' } });
+    out.push(onePerson(at, at + m[1].length, m[1], 'singular-object'));
   }
-  for (const m of text.matchAll(BARE_AGE_SINGULAR_RE)) {
-    out.push({ start: m.index!, end: m.index!, text: '', quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-bare' } });
-  }
+  for (const m of text.matchAll(BARE_AGE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index!, '', 'singular-bare'));
   for (const m of text.matchAll(NAME_SINGULAR_RE)) {
     if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-name' } });
+    out.push(onePerson(m.index!, m.index! + m[0].length, m[0], 'singular-name'));
   }
-  for (const m of text.matchAll(POSSESSIVE_KIN_RE)) {
-    out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-kin' } });
-  }
-  for (const m of text.matchAll(DEFINITE_SINGULAR_RE)) {
-    out.push({ start: m.index!, end: m.index! + m[1].length, text: m[1], quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular-definite' } });
-  }
-  for (const m of text.matchAll(ARTICLE_SINGULAR_RE)) {
-    out.push({
-      start: m.index!,
-      end: m.index! + m[1].length,
-      text: m[1],
-      quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule: 'singular' },
-    });
-  }
+  for (const m of text.matchAll(POSSESSIVE_KIN_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-kin'));
+  for (const m of text.matchAll(DEFINITE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-definite'));
+  for (const m of text.matchAll(ARTICLE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular'));
   return out;
 }
 
