@@ -3,8 +3,8 @@
  * A governorate named as an area stays an admin-1 place; a village is resolved with the governorate
  * the text gives (its own statement refuses a same-named place elsewhere; one carried from another
  * sentence only ranks candidates); a name the gazetteer lacks keeps its name, falls back to the
- * governorate's position and is reported as a warning. A frame with no place of its own takes the
- * smallest admin area the text gives.
+ * governorate's position and is reported as a warning. A frame with no place of its own takes a
+ * local dateline's city, else the smallest admin area the text gives.
  */
 import type { PlaceMention, ResolvedPlace, Warning } from '../../../domain/types.ts';
 import type { PlaceResolving } from '../../../domain/place-lookup.ts';
@@ -14,11 +14,28 @@ import type { DocumentReading, FrameDate, PlacedFrame } from './extraction-state
 
 export function placeFrames(doc: DocumentReading, frames: readonly Frame[], resolver: PlaceResolving): { placed: PlacedFrame[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  const placed = frames.map((f) => placeFrame(f, doc.sentences[f.sentence], doc, resolver, warnings));
+  const dateline = datelinePlace(doc, resolver);
+  const placed = frames.map((f) => placeFrame(f, doc.sentences[f.sentence], doc, resolver, dateline, warnings));
   return { placed, warnings };
 }
 
-function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: PlaceResolving, warnings: Warning[]): PlacedFrame {
+/**
+ * A local dateline's city ("LAKEVILLE, Ohio — A man was shot …"): the town the report is from, most
+ * often the event's. A dateline with no state or province counts when everything in the text is in
+ * one country; a bureau's ("BEIRUT (Wire) —" over a story from another country) says only where the
+ * writer was.
+ */
+function datelinePlace(doc: DocumentReading, resolver: PlaceResolving): ResolvedPlace | null {
+  const city = doc.geo.datelineCity;
+  if (!city) return null;
+  const area = doc.geo.datelineRegion ? resolver.admin1Name(doc.geo.datelineRegion) : null;
+  if (!area && !(doc.geo.context.countries.length === 1 && !doc.geo.namesOtherCountries)) return null;
+  const at = Math.max(0, doc.article.text.indexOf(city.toUpperCase()));
+  const mention: PlaceMention = { name: city, role: 'event', adminHint: area, prov: { rule: 'place.dateline', span: { start: at, end: at + city.length }, text: city } };
+  return resolver.resolve(mention, area, undefined, true);
+}
+
+function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: PlaceResolving, dateline: ResolvedPlace | null, warnings: Warning[]): PlacedFrame {
   const hint = f.adminHints[0] ?? null;
   const resolved: ResolvedPlace[] = [];
   const localities: ResolvedPlace[] = [];
@@ -46,20 +63,10 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
       if (p.prov.rule !== 'place.prep-name') localities.push(unresolved);
     }
   }
-  const datelineArea = doc.geo.datelineRegion ? resolver.admin1Name(doc.geo.datelineRegion) : null;
-  // A dateline with no state or province counts when everything in the text is in one country.
-  const localDateline = !!datelineArea || (doc.geo.context.countries.length === 1 && !doc.geo.namesOtherCountries);
-  if (!resolved.some((r) => r.lat !== null) && !hint && doc.geo.datelineCity && localDateline) {
-    // No place of its own and no area named: a local dateline's city ("LAKEVILLE, Ohio — A man
-    // was shot …") is the town the report is from, most often the event's. A bureau's dateline
-    // ("BEIRUT (Wire) —" over a story from another country) says where the writer was.
-    const at = doc.article.text.indexOf(doc.geo.datelineCity.toUpperCase());
-    const mention: PlaceMention = { name: doc.geo.datelineCity, role: 'event', adminHint: datelineArea, prov: { rule: 'place.dateline', span: { start: Math.max(0, at), end: Math.max(0, at) + doc.geo.datelineCity.length }, text: doc.geo.datelineCity } };
-    const r = resolver.resolve(mention, datelineArea, undefined, true);
-    if (r) {
-      resolved.push(r);
-      if (r.precision === 'locality') localities.push(r);
-    }
+  if (!resolved.some((r) => r.lat !== null) && !hint && dateline) {
+    // No place of its own and no area named: the local dateline's city.
+    resolved.push(dateline);
+    if (dateline.precision === 'locality') localities.push(dateline);
   }
   if (!resolved.some((r) => r.lat !== null) && hint) {
     // No place of its own: the smallest admin area the text gives.
