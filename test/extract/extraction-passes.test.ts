@@ -14,6 +14,7 @@ import { readDocument } from '../../src/pipeline/extract/passes/read-document.ts
 import { carryContext } from '../../src/pipeline/extract/passes/carry-context.ts';
 import { placeFrames } from '../../src/pipeline/extract/passes/place-frames.ts';
 import { classifyFrames, CLASSIFY_RULES, KIND_RULES } from '../../src/pipeline/extract/passes/classify-frames.ts';
+import { placeInDocumentTown } from '../../src/pipeline/extract/passes/document-town.ts';
 import { mergeFrames } from '../../src/pipeline/extract/passes/merge-frames.ts';
 import { buildMentions } from '../../src/pipeline/extract/passes/build-mentions.ts';
 import { completeCategories, reconcileOutcomes } from '../../src/pipeline/extract/passes/reconcile-outcomes.ts';
@@ -43,7 +44,7 @@ test('no pass writes into the state it was given, and the passes give what extra
     const doc = deepFreeze(readDocument(article, local, geo));
     const frames = deepFreeze(carryContext(doc, local));
     const { placed } = placeFrames(doc, frames, local);
-    const classified = deepFreeze(classifyFrames(doc, deepFreeze(placed)));
+    const classified = deepFreeze(placeInDocumentTown(doc, deepFreeze(classifyFrames(doc, deepFreeze(placed))), local));
     const groups = deepFreeze(completeCategories(reconcileOutcomes(deepFreeze(mergeFrames(doc, classified))), doc));
     const mentions = buildMentions(doc, groups);
     assert.deepEqual(mentions, extractDocument(article, resolver).mentions, article.id);
@@ -147,6 +148,21 @@ test('places are resolved in the document\'s country; a report with no place of 
   assert.deepEqual(placesOf('SPRINGFIELD, Mass. (Wire) — Two men were wounded in a shooting in Springfield on Sunday, police said.'), [['Springfield|Massachusetts|place.prep-name']]);
   // No place in the story: the dateline's city.
   assert.deepEqual(placesOf('SPRINGFIELD, Ill. (Wire) — A man was shot and killed outside a bar on Saturday, police said.'), [['Springfield|Illinois|place.dateline']]);
+});
+
+test('an incident naming no town takes the one town the report names elsewhere, never one of two', () => {
+  const { resolver } = embeddedDefault();
+  const placesOf = (text: string) =>
+    extractDocument({ id: 'town', text, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver)
+      .mentions.filter((m) => m.kind === 'incident')
+      .map((m) => m.resolvedPlaces.map((p) => `${p.name}|${p.admin1}|${p.mention?.prov.rule ?? ''}`));
+  // The toll's sentence names no place; the next names the town.
+  assert.deepEqual(placesOf('A man was shot and killed early Sunday, police said. The shooting happened outside a bar in Pasadena, California, just after midnight.'), [['Pasadena|California|place.document-town']]);
+  // Two towns named: which one the shooting was in is not known.
+  assert.deepEqual(placesOf('A man was shot and killed early Sunday, police said. His family lives in Pasadena, California, and a vigil was held in Fresno, California.'), [[]]);
+  // A round-up's total keeps no town.
+  const roundUp = extractDocument({ id: 'town', text: 'Five people were killed in separate shootings across the city over the weekend. Police in Fresno, California, asked for witnesses.', published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions;
+  assert.ok(roundUp.every((m) => m.kind !== 'incident' || m.resolvedPlaces.every((p) => p.mention?.prov.rule !== 'place.document-town')));
 });
 
 test('a round-up of separate shootings across a city is a tally, not an incident at the city', () => {

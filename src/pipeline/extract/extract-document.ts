@@ -7,6 +7,7 @@
  *                      sentences around it, the way news prose leans on what it said before;
  * 3. place-frames    — resolve places against the gazetteer, fix each frame's date;
  * 4. classify-frames — incident, tally or background, each decision with its rule id;
+ *    document-town   — an incident naming no town takes the one town the whole report names;
  * 5. merge-frames    — the frames of one event inside the article become one group;
  *    reconcile-outcomes — the wounded who died are counted once, as killed; a category stated in
  *                      a sentence of its own ("All of the dead were civilians") completes the toll;
@@ -18,6 +19,7 @@ import { readDocument } from './passes/read-document.ts';
 import { carryContext } from './passes/carry-context.ts';
 import { placeFrames } from './passes/place-frames.ts';
 import { classifyFrames } from './passes/classify-frames.ts';
+import { placeInDocumentTown } from './passes/document-town.ts';
 import { mergeFrames } from './passes/merge-frames.ts';
 import { completeCategories, reconcileOutcomes } from './passes/reconcile-outcomes.ts';
 import { buildMentions } from './passes/build-mentions.ts';
@@ -37,7 +39,7 @@ export function extractDocument(article: Article, resolver: PlaceResolving): Ext
   const doc = readDocument(article, local, geo);
   const frames = carryContext(doc, local);
   const { placed, warnings } = placeFrames(doc, frames, local);
-  const classified = classifyFrames(doc, placed);
+  const classified = placeInDocumentTown(doc, classifyFrames(doc, placed), local);
   const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
   return { mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };
 }
