@@ -123,6 +123,10 @@ const ROWS: Row[] = [
   { text: 'Shots were fired in Binnish\'s Old Quarter neighborhood.', places: ['Binnish/event/place.name-type'] },
   { text: 'Police said a Ariha resident was wounded.', places: ['Ariha/event/place.attributive'] },
   { text: 'Unknown Town police said two were hurt.', places: [] },
+  // A sentence's first word is a place only before its police, sheriff or officers.
+  { text: 'Saraqib police are investigating a shooting that left a man dead.', places: ['Saraqib/event/place.attributive'] },
+  { text: 'Ariha deputies found a woman shot in a car.', places: ['Ariha/event/place.attributive'] },
+  { text: 'Saraqib residents heard shots, and a man was found dead.', places: [] },
 ];
 
 describe('findPlaces over a stand-in lookup', () => {

@@ -93,7 +93,7 @@ describe('lookup ranking', () => {
     assert.deepEqual(g.lookup('Idlib').map((c) => c.entry.featureClass), ['P', 'A', 'S']);
   });
 
-  test('population (two points per power of ten) outweighs a seat rank; then id breaks ties', () => {
+  test('population (four points per power of ten) outweighs a seat rank; then id breaks ties', () => {
     const a = place('Duma', '08', { id: 't:b', population: 100 });
     const b = place('Duma', '10', { id: 't:a', population: 100 });
     const c = place('Duma', '05', { id: 't:c', population: 50000 });
@@ -103,6 +103,10 @@ describe('lookup ranking', () => {
     const expected = ['t:c', 't:a', 't:b', 't:d'];
     assert.deepEqual(ids(new Gazetteer([a, b, c, d]), 'Douma'), expected);
     assert.deepEqual(ids(new Gazetteer([d, c, b, a]), 'Douma'), expected);
+    // A city of 90,000 before a county seat of 3,000 that shares its name.
+    const city = place('Duma', '05', { id: 't:city', population: 90000 });
+    const seat = place('Duma', '09', { id: 't:seat', population: 3000, featureCode: 'PPLA2' });
+    assert.deepEqual(ids(new Gazetteer([seat, city]), 'Duma'), ['t:city', 't:seat']);
   });
 
   test('near favours the candidate closest to the point', () => {

@@ -182,8 +182,10 @@ export function findPlaces(
   }
   for (const m of text.matchAll(ATTRIBUTIVE_RE)) {
     const name = trimName(m[1]);
-    // A weak pattern: the gazetteer must know the whole name, and a sentence's first word may be anything.
-    if (!name || m.index === 0 || !lookup.isPlace(name) || PERSONAL_NAMES.has(name.split(/\s+/)[0].toLowerCase())) continue;
+    // A weak pattern: the gazetteer must know the whole name, and a sentence's first word may be
+    // anything — except before its police, sheriff or officers ("Lakeville police are investigating").
+    const force = /^(?:[Pp]olice|[Ss]heriff|officers|detectives|deputies|authorities)$/.test(m[2]);
+    if (!name || (m.index === 0 && !force) || !lookup.isPlace(name) || PERSONAL_NAMES.has(name.split(/\s+/)[0].toLowerCase())) continue;
     if (raws.some((r) => r.name === name)) continue;
     push(name, m.index!, 'place.attributive', null);
   }

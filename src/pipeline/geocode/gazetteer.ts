@@ -67,8 +67,8 @@ export interface GazetteerCandidate {
 /**
  * Parts of a candidate's score. An admin hint outweighs everything else (a report's "in Idlib
  * countryside" is stronger evidence than spelling); an exact spelling beats a key match; populated
- * places beat admin areas, which beat spots and terrain; population (two points per power of ten:
- * a city of 800,000 over a seat of 16,000 that shares its name) and then capital rank break ties.
+ * places beat admin areas, which beat spots and terrain; population (four points per power of ten:
+ * a city of 90,000 over a county seat of 3,000 that shares its name) and then capital rank break ties.
  */
 export const LOOKUP_SCORES = {
   exact: 100,
@@ -82,7 +82,7 @@ export const LOOKUP_SCORES = {
   featureClass: { P: 30, A: 15, S: 5, L: 2, T: 2 } as Record<string, number>,
   featureCode: { PPLC: 8, PPLA: 6, PPLA2: 4, PPLA3: 2, PPLH: -20, PPLQ: -20, PPLW: -20 } as Record<string, number>,
   /** Per power of ten of the population. */
-  populationLog10: 2,
+  populationLog10: 4,
 } as const;
 const NEAR_HALF_KM = 25;
 /** Admin hint texts remembered per gazetteer; the caches are emptied when they reach this size. */
