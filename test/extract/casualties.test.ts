@@ -195,6 +195,11 @@ const ROWS: Row[] = [
   { style: 'local news', text: 'Three men received life-threatening injuries.', killed: {}, injured: { total: 3 } },
   { style: 'local news', text: 'Two juvenile boys were taken to a local hospital after the shooting.', killed: {}, injured: { children: 2, civilians: 2, total: 2 } },
   { style: 'local news', text: 'Officer Reyes said Sunday the department would release the footage.', killed: {}, injured: {} },
+  { style: 'local news', text: 'A 19-year-old was shot at a house party early Sunday.', killed: {}, injured: { total: 1 } },
+  { style: 'local news', text: 'Two men were shot at about 2 a.m. outside a lounge.', killed: {}, injured: { total: 2 } },
+  { style: 'local news', text: 'Officers said the man shot at police before he fled.', killed: {}, injured: {} },
+  { style: 'local news', text: 'A man sustained a fatal gunshot wound to the chest.', killed: { total: 1 }, injured: {} },
+  { style: 'local news', text: 'A 3-month-old girl was shot and killed in her crib.', killed: { children: 1, civilians: 1, total: 1 }, injured: {} },
   // --- people named one by one, relatives (issue 10, class 5)
   { style: 'AP', text: 'A mother and her three daughters were killed when a shell hit their home.', killed: { women: 1, children: 3, civilians: 4, total: 4 }, injured: {} },
   { style: 'local news', text: 'A woman and her son were found dead inside the home.', killed: { women: 1, children: 1, civilians: 2, total: 2 }, injured: {} },
@@ -406,5 +411,15 @@ describe('countsFromAnchors derivations', () => {
   test('only anchors of the asked outcome count', () => {
     const anchors = [anchor('killed', 'total', 7), anchor('injured', 'total', 20)];
     assert.deepEqual(values(countsFromAnchors(anchors, 'injured', 'x')), { total: 20 });
+  });
+});
+
+describe('a pronoun that was shot', () => {
+  test('"she was shot" counts one wounded person when the sentence counts no one else', () => {
+    assert.deepEqual(countsOf('A mother is expected to recover after she was shot by her toddler.'), { killed: {}, injured: { total: 1 } });
+    assert.deepEqual(countsOf('Police said he accidentally shot himself while cleaning a rifle.'), { killed: {}, injured: { total: 1 } });
+    // Fired at, not hit; or the sentence tells the death itself.
+    assert.deepEqual(countsOf('Police said he was shot at but not hit.'), { killed: {}, injured: {} });
+    assert.deepEqual(countsOf('He was shot in the head and was pronounced dead at the scene.'), { killed: { total: 1 }, injured: {} });
   });
 });

@@ -171,3 +171,12 @@ test('a round-up of separate shootings across a city is a tally, not an incident
   const mentions = extractDocument({ id: 'roundup', text, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions;
   assert.deepEqual(mentions.map((m) => [m.kind, m.classification?.rule]), [['tally', 'kind.round-up']]);
 });
+
+test('"over the weekend" sums a weekend\'s shootings only when it counts more than one person', () => {
+  const { resolver } = embeddedDefault();
+  const kinds = (text: string) =>
+    extractDocument({ id: 'weekend', text, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions.map((m) => [m.kind, m.classification?.rule]);
+  assert.deepEqual(kinds('Six people were shot in Lakeville, Ohio, over the weekend, police said.'), [['tally', 'kind.round-up']]);
+  assert.notDeepEqual(kinds('A man was shot and killed in Lakeville, Ohio, over the weekend, police said.')[0], ['tally', 'kind.round-up']);
+  assert.equal(kinds('A man was shot and killed in Lakeville, Ohio, over the weekend, police said.')[0]?.[0], 'incident');
+});

@@ -445,3 +445,18 @@ describe('linking does not depend on ingest order', () => {
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// A follow-up that names no day.
+
+describe('a follow-up that names no day joins the event of the days before it', () => {
+  test('"early Monday" reported on Wednesday and a Thursday follow-up with no day: one incident', async () => {
+    await withScenario('follow-up-days-later', async ({ store }) => {
+      const json = await exportJson(store);
+      const killings = json.incidents.filter((i) => i.killed.total?.best === 1);
+      assert.equal(killings.length, 1, describeIncidents(json));
+      assert.deepEqual([...killings[0].documents].sort(), ['a-first-report', 'b-follow-up'], describeIncidents(json));
+      assert.equal(killings[0].date.start, '2016-05-02');
+    });
+  });
+});

@@ -47,6 +47,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.among-dead', description: 'a count of a category among a toll told before', example: 'Four fighters were among them.' },
   { id: 'cas.ref', description: 'suffix (+cas.ref) of a singular mention that may point back at a victim already counted', example: 'The victim was shot in the leg.' },
   { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
+  { id: 'cas.pronoun-shot', description: 'a pronoun for a person told before, who was shot; no one if the report tells of a death (most often the same person)', example: 'A mother is expected to recover after she was shot by her toddler.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
 
@@ -57,7 +58,12 @@ const INJURED_RE_SRC = INJURED_WORDS.join('|');
  * Hit by gunfire, with the outcome left open: "Four people were shot", "was struck by gunfire".
  * Whoever is shot is wounded unless the clause goes on to say they died (see `shotOutcome`).
  */
-const SHOT_RE_SRC = String.raw`shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
+/**
+ * "shot at police" is fired at, not hit; "shot at a house party", "shot at about 2 a.m." and "shot at
+ * least twice" are hit, at a place or a time.
+ */
+const SHOT_AT_HIT = String.raw`(?:least|about|around|approximately|roughly|\d|(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}(?:home|house|residence|party|bar|club|nightclub|park|station|store|shop|apartments?|complex|restaurant|school|motel|hotel|intersection|scene|church|lounge|mall|lot|event|gathering|reception|barbershop|market|business|building|playground|festival|concert|game|funeral|corner|block)\b)`;
+const SHOT_RE_SRC = String.raw`shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
 const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */
@@ -74,7 +80,7 @@ const CATEGORY_PATTERNS: { src: string; category: CountCategory; rule: string; f
 const FILLER =
   "(?:more|other|additional|further|innocent|unarmed|civilian|syrian|kurdish|turkish|russian|iraqi|iranian|local|young|elderly|old|displaced|injured|wounded|" +
   "killed|of the|of our|of their|of his|of them|the|same|medical|military|regime|government|opposition|rebel|sdf|ypg|hts|isis|armed|foreign|" +
-  "[a-z]+-year-old|\\d+-year-old|aged \\d+|aid|health|humanitarian|security|police|army|pro-[a-z]+|[a-z]+-(?:backed|affiliated|linked|led|aligned|allied))";
+  "[a-z]+-(?:year|month|week)-old|\\d+-(?:year|month|week)-old|aged \\d+|aid|health|humanitarian|security|police|army|pro-[a-z]+|[a-z]+-(?:backed|affiliated|linked|led|aligned|allied))";
 /**
  * One lower-case word that may name what a victim does or where ("a store clerk", "a gas station
  * employee"): not a verb form, a number word or a function word.
@@ -101,7 +107,7 @@ const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^(?:\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-year-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
+  `^(?:\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
@@ -385,11 +391,37 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       });
     }
   }
+  // "… after she was shot by her son", "he accidentally shot himself": one person hit, wounded; it
+  // may be a victim told before (+cas.ref; reconcile-outcomes drops it when the report tells of a death).
+  if (!anchors.length) {
+    const m = PRONOUN_SHOT_RE.exec(text);
+    if (m && !NEGATED_RE.test(text.slice(Math.max(0, m.index - 20), m.index)) && !KILLED_ANYWHERE_RE.test(text)) {
+      const start = m.index + m[0].length - m[0].trimStart().length;
+      anchors.push({
+        outcome: 'injured',
+        category: 'total',
+        quantity: onePerson(start, start, '', 'singular-pronoun').quantity,
+        start: offset + start,
+        end: offset + m.index + m[0].length,
+        text: text.slice(start, m.index + m[0].length),
+        rule: 'cas.pronoun-shot+cas.shot+cas.ref',
+        parent: null,
+        impliesCivilians: false,
+      });
+    }
+  }
   return anchors;
 }
 
-/** "he died", "she was pronounced dead", "where he later died": a victim named before has died. */
-const PRONOUN_DIED_RE = /(?<![\p{L}])(?:he|she)\s+(?:(?:was|has|had)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:died|succumbed|pronounced dead|been pronounced dead|was pronounced dead)(?![\p{L}])/iu;
+/** "she was shot by her son", "he accidentally shot himself": a person told of was hit by gunfire. */
+const PRONOUN_SHOT_RE = /(?<![\p{L}])(?:(?:he|she)\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?shot(?!\s+at\b)|(?:he|she)\s+(?:\w+ly\s+)?shot\s+(?:himself|herself))(?![\p{L}])/iu;
+const KILLED_ANYWHERE_RE = new RegExp(`(?<![\\p{L}])(?:${KILLED_RE_SRC})(?![\\p{L}])`, 'iu');
+
+/**
+ * "he died", "she was pronounced dead", "where he later died", "he was shot in the head and was
+ * pronounced dead": a victim named before has died.
+ */
+const PRONOUN_DIED_RE = /(?<![\p{L}])(?:he|she)\s+(?:(?:was|had been)\s+shot\b[^.;!?]{0,60}?\band\s+(?:was\s+|later\s+)?|(?:was|has|had)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:died|succumbed|pronounced dead|been pronounced dead|was pronounced dead)(?![\p{L}])/iu;
 
 const ARTICLE_SINGULAR_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(an?)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${NOUN_MODIFIER}\\s+(?=${MODIFIED_NOUNS}))?(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
@@ -398,7 +430,7 @@ const ARTICLE_SINGULAR_RE = new RegExp(
 
 /** "The two-year-old child was killed": one definite victim whose death the sentence reports. */
 const DEFINITE_SINGULAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-old)(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed)\\b)`,
+  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old)(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed)\\b)`,
   'gu',
 );
 
@@ -414,7 +446,7 @@ const OBJECT_SINGULAR_RE = new RegExp(
   'giu',
 );
 /** "killed 22-year-old …", "the death of 4-year-old …": an age with no article before it is one person. */
-const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|wounding|death of|deaths of|body of|injuring|injured|grazed|struck|of|identified)\s+)(?=(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old(?![\p{L}-]))/giu;
+const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|wounding|death of|deaths of|body of|injuring|injured|grazed|struck|of|identified)\s+)(?=(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old(?![\p{L}-]))/giu;
 /**
  * "Antwan Reyes, 17, was shot twice", "Lyman was pronounced dead", "Marisol died Saturday": a
  * person named once is one victim when an outcome follows the name (and an age, if given).
@@ -430,7 +462,7 @@ const NOT_A_NAME = new Set([
 ]);
 
 /** "A woman and her son were found dead": a relative joined to a listed victim is one more person. */
-const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-year-old|[a-z]+-year-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
+const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-(?:year|month|week)-old|[a-z]+-(?:year|month|week)-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
 
 /** One person, read from `text` at [start, end) by the quantity rule `rule`. */
 function onePerson(start: number, end: number, text: string, rule: string): QuantityMention {
@@ -468,7 +500,7 @@ function addValues(a: CountValue, b: CountValue, prov: Provenance): CountValue {
 }
 
 /** Nouns for particular people counted under `total` (not "people", which may include anyone). */
-const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|uncles?|grandfathers?|cousins?|teens?|teenagers?|(?:\d+|[a-z]+(?:-[a-z]+)?)-year-olds?)\b/i;
+const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|uncles?|grandfathers?|cousins?|teens?|teenagers?|(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?)\b/i;
 
 /**
  * Turn the anchors of one statement into counts by category. Children and women are parts of the

@@ -46,6 +46,8 @@ const DAY = MS_PER_DAY;
 /** A neighbourhood and the city centre it belongs to are a few km apart in the gazetteer. */
 const NEAR_KM = 6;
 const dayMs = dayStartMs;
+/** A report that gives no day of its own tells of an event of the days before its publication. */
+const REPORTED_LAG_DAYS = 3;
 
 /** Day bounds of a mention in ms, computed once per mention (linking compares them constantly). */
 const BOUNDS = new WeakMap<Mention, { start: number; end: number }>();
@@ -53,7 +55,7 @@ function bounds(m: Mention): { start: number; end: number } {
   let b = BOUNDS.get(m);
   if (!b) {
     // A reported date (publication day) may be the day after the event.
-    b = m.date ? { start: dayMs(m.date.start) - (m.date.precision === 'reported' ? DAY : 0), end: dayMs(m.date.end) } : { start: 0, end: 0 };
+    b = m.date ? { start: dayMs(m.date.start) - (m.date.precision === 'reported' ? REPORTED_LAG_DAYS * DAY : 0), end: dayMs(m.date.end) } : { start: 0, end: 0 };
     BOUNDS.set(m, b);
   }
   return b;

@@ -143,7 +143,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-year-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?',
+    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?',
       // People as local news names them ('a store clerk', 'a bystander', 'two juveniles').
       'firefighters?', 'customers?', 'clerks?', 'employees?', 'patrons?', 'bystanders?', 'friends?', 'roommates?', 'co-?workers?', 'acquaintances?', 'males?', 'juveniles?', 'youths?',
       'motorists?', 'pedestrians?', 'homeowners?', 'guests?', 'shoppers?', 'teachers?', 'partygoers?', 'tenants?', 'owners?'],
@@ -156,6 +156,8 @@ export const KILLED_WORDS = [
   // Police and local-news phrasing ("was pronounced dead at the scene", "was fatally shot").
   'pronounced dead', 'found dead', 'shot to death', 'stabbed to death', 'beaten to death', 'shot and killed', 'fatally (?:shot|wounded|injured|stabbed|struck|hit)',
   'succumbed', 'passed away',
+  // "sustained a fatal gunshot wound", "suffered a fatal, self-inflicted wound": a wound that killed.
+  "(?:sustained|suffered|received) (?:a |an )?fatal,? (?:[\\w-]+ )?(?:gunshot )?wounds?",
   'killed', 'dead', 'died', 'die', 'dies', 'dying', 'perished', 'lost their lives', 'lost his life', 'lost her life', 'martyred', 'slain', 'shot dead',
   'executed', 'fatalities', 'deaths', 'death', 'bodies', 'lifeless', 'massacred', 'martyrdom', 'were buried',
 ];

@@ -128,7 +128,9 @@ function sequential(
 
 /** Words that sum many events: separate shootings, a city-wide count, a weekend's toll. */
 const ROUND_UP_RE =
-  /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b|\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
+  /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b/i;
+/** "over the weekend" sums a weekend's shootings only when it counts more than one person. */
+const WEEKEND_RE = /\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
 
 /** The frame on its own: its date's age and span, tally cues, a region without a locality. */
 function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: string | null, hasLocality: boolean): { kind: MentionKind; kindRule: string } {
@@ -148,8 +150,9 @@ function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: str
   if (f.kind === 'figures') {
     // "35 others have been wounded in shootings across the city since Friday": a round-up of many
     // events, even where it names the town.
-    if (ROUND_UP_RE.test(s.text.slice(f.start - s.start, f.end - s.start))) return is('tally', 'kind.round-up');
     const t = totalOf(f.killed) ?? totalOf(f.injured) ?? 0;
+    const clause = s.text.slice(f.start - s.start, f.end - s.start);
+    if (ROUND_UP_RE.test(clause) || (WEEKEND_RE.test(clause) && Math.max(totalOf(f.killed) ?? 0, totalOf(f.injured) ?? 0) > 1)) return is('tally', 'kind.round-up');
     if (t >= 1000 && !hasLocality) return s.background ? is('background', 'kind.large-background') : is('tally', 'kind.large-no-place');
     if (s.tallyCue && !hasLocality) return is('tally', 'kind.tally-cue');
     // "in northwestern Syria", "in opposition-held Idlib": a figure for a region is a total.
