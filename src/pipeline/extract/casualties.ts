@@ -63,7 +63,7 @@ const INJURED_RE_SRC = INJURED_WORDS.join('|');
  * least twice" are hit, at a place or a time.
  */
 const SHOT_AT_HIT = String.raw`(?:least|about|around|approximately|roughly|\d|(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}(?:home|house|residence|party|bar|club|nightclub|park|station|store|shop|apartments?|complex|restaurant|school|motel|hotel|intersection|scene|church|lounge|mall|lot|event|gathering|reception|barbershop|market|business|building|playground|festival|concert|game|funeral|corner|block)\b)`;
-const SHOT_RE_SRC = String.raw`shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
+const SHOT_RE_SRC = String.raw`shoots(?=,?\s+(?:him|her|them)sel(?:f|ves)\b)|shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
 const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */
@@ -101,7 +101,7 @@ const UNIT_AFTER_RE =
   /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion|(?:gunshot |bullet |stab |knife )?wounds?|rounds|shots|shell casings|guns|handguns|rifles|firearms|weapons)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bodies of|shot dead|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shooting|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bod(?:y|ies) of|shot dead|(?:shooting|stabbing) deaths? of|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shooting(?: of)?|struck|striking|grazed|grazing|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
@@ -113,7 +113,7 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
 const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
 /** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
-const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us|himself|herself|themselves)\b/i;
+const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us)\b/i;
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */
 const TRANSITIVE_OUTCOME_RE = /(?:killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
 /** "… and her boyfriend questioned by police": the count has a verb of its own that is no outcome. */
@@ -125,6 +125,10 @@ const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been
 const REFERRING_QUANTITIES = new Set(['singular-definite', 'singular-pronoun', 'singular-name', 'singular-bare', 'singular-object']);
 /** "Four fighters were among them", "two children were among the dead": part of a toll told before. */
 const AMONG_DEAD_AFTER_RE = /^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|the (?:dead|victims|fatalities)|those (?:killed|who died))\b/i;
+/** What strikes or grazes a person in a shooting. */
+const GUNFIRE_RE = /\b(?:bullets?|rounds?|gunfire|gunshots?|shots?|shotgun|gun|pistol|rifle|handgun|weapon|firearm|discharged|fired|ricochet(?:ed)?)\b/i;
+/** An age written without its hyphens ("15 year old", "15 year-old", "15-year old"). */
+const AGE_SPELLING_RE = /(?<![\p{L}\p{N}])(\d{1,3}|[a-z]+(?:-[a-z]+)?)[ -](year|month|week)[ -]old(?=s?(?![\p{L}]))/giu;
 /** "Three people were shot, one fatally": the count before "fatally" died of the wounds counted. */
 const FATALLY_AFTER_RE = /^\s*(?:of (?:them|whom)\s+)?(?:(?:was|were)\s+)?fatally\b/i;
 // A forward scan for the verb stops at these: they start another statement or change the subject.
@@ -134,7 +138,7 @@ const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|
  * or survivors: "Two men were charged with murder in the death of …", "three were arrested after …".
  */
 const NOT_VICTIMS_RE =
-  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:suspects?|accused|defendants?)\b|\b(?:were|was)\s+(?:\w+ly\s+)?(?:inside|present|in the (?:building|plant|store|club|house|home|school|church|room|area))\b/i;
+  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:pleaded|pleads|pled)\b|\b(?:suspects?|accused|defendants?)\b|\b(?:were|was)\s+(?:\w+ly\s+)?(?:inside|present|in the (?:building|plant|store|club|house|home|school|church|room|area))\b/i;
 /** "ages 17, 23 and 41", "the victims were 17 and 23": numbers in a list of ages count no one. */
 const AGE_LIST_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*)*(?:,?\s*(?:and|&)\s+\d{1,3})(?![\d\p{L}-])/u;
 const AGE_LIST_BEFORE_RE = /(?:\bages?|\baged|\d{1,3}\s*,)\s*$/i;
@@ -175,6 +179,8 @@ function isSingular(q: QuantityMention): boolean {
 export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   // A dash glued to a word ("(Kurdistan 24) –Seven Syrian soldiers") is punctuation, not a hyphen.
   text = text.replace(/(^|[\s)\]])[-–—](?=\p{L})/gu, '$1 ');
+  // "a 15 year-old", "a 15-year old", "a 15 year old": one spelling of an age, same length.
+  text = text.replace(AGE_SPELLING_RE, '$1-$2-old');
   const quantities = [...findQuantities(text, 0), ...findArticleSingulars(text)].sort((a, b) => a.start - b.start);
   const anchors: CountAnchor[] = [];
   let lastHead: number | null = null;
@@ -273,7 +279,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       if (bm && (category || !singular || (/^one$/i.test(rawQ) && /\b(?:killing|wounding|injuring)\s+$/i.test(before)))) {
         // "left" alone is ambiguous: "left 10 civilians injured" is decided by what follows.
         const leftOnly = /(?:^|\s)(?:left|leaving)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i.test(before);
-        if (!leftOnly) {
+        // "the bullet struck a boy" is a wound; "a car struck a pedestrian" is not one of gunfire.
+        const strikeWithoutGun = /^(?:struck|striking|grazed|grazing)\b/i.test(bm[0]) && !GUNFIRE_RE.test(text.slice(0, q.start));
+        if (!leftOnly && !strikeWithoutGun) {
           outcome = bm[1] ? 'killed' : 'injured';
           // "shot a 14-year-old boy to death": the object's outcome follows it.
           if (outcome === 'injured' && /^[^.;,]{0,40}?\s(?:to death|dead)\b/i.test(text.slice(phraseEnd, phraseEnd + 60)) && /\bshot\b/i.test(bm[0])) outcome = 'killed';
@@ -410,7 +418,12 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       });
     }
   }
-  return anchors;
+  // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
+  // one person twice: the headline's bare noun is the person the lead counts.
+  const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
+  return anchors.filter(
+    (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare')),
+  );
 }
 
 /** "she was shot by her son", "he accidentally shot himself": a person told of was hit by gunfire. */
@@ -428,17 +441,21 @@ const ARTICLE_SINGULAR_RE = new RegExp(
   'giu',
 );
 
-/** "The two-year-old child was killed": one definite victim whose death the sentence reports. */
+/**
+ * "The two-year-old child was killed", "the gunman turned the gun on himself": one definite victim
+ * whose death or wound the sentence reports.
+ */
 const DEFINITE_SINGULAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old)(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed)\\b)`,
+  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|second\\s+|first\\s+|third\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old)(?:\\s*,[^,.;]{1,60},)?\\s+(?:(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed|(?:then\\s+)?turned (?:the|a|his|her) (?:gun|weapon|rifle|pistol|handgun|firearm) on (?:him|her)self|(?:(?!fatally)\\w+ly\\s+)?(?:shot|killed) (?:him|her)self)\\b)`,
   'gu',
 );
 
 /**
- * Headline style drops the article: "Man fatally shot near park", "… | Teen dies after shooting".
+ * Headline style drops the article: "Man fatally shot near park", "… | Teen dies after shooting",
+ * "4-year-old boy accidentally shoots himself", "Teen in critical condition after shooting".
  * At the start of a line or after a headline separator, a bare person noun before an outcome is one.
  */
-const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said)\s+)((?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:fatally shot|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|wounded|injured|hurt|stabbed)\b)/g;
+const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said)\s+)((?:\d{1,3}-(?:year|month|week)-old\s+)?(?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:(?!fatally)\w+ly\s+)?(?:fatally shot|fatally shoots|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|shoots|wounded|injured|hurt|stabbed|in (?:critical|serious|stable|grave) condition)\b)/g;
 
 /** "… shot the officer", "… fatally shot his brother": the object of a shooting is one victim. */
 const OBJECT_SINGULAR_RE = new RegExp(
@@ -461,8 +478,11 @@ const NOT_A_NAME = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'nobody', 'after', 'before', 'when', 'while', 'if', 'but', 'and', 'as', 'because',
 ]);
 
-/** "A woman and her son were found dead": a relative joined to a listed victim is one more person. */
-const POSSESSIVE_KIN_RE = /(?<=\band\s+)(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-(?:year|month|week)-old|[a-z]+-(?:year|month|week)-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin)(?![\p{L}]))/giu;
+/**
+ * "A woman and her son were found dead", "after her 6-year-old daughter was shot": a relative is one
+ * person (counted when an outcome is told of them).
+ */
+const POSSESSIVE_KIN_RE = /(?<![\p{L}])(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-(?:year|month|week)-old|[a-z]+-(?:year|month|week)-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin|stepson|stepdaughter|fianc[eé]e?|friend)(?![\p{L}]))/giu;
 
 /** One person, read from `text` at [start, end) by the quantity rule `rule`. */
 function onePerson(start: number, end: number, text: string, rule: string): QuantityMention {
@@ -488,7 +508,8 @@ function findArticleSingulars(text: string): QuantityMention[] {
   for (const m of text.matchAll(POSSESSIVE_KIN_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-kin'));
   for (const m of text.matchAll(DEFINITE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-definite'));
   for (const m of text.matchAll(ARTICLE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular'));
-  return out;
+  // One person per place in the text: "shot his wife" is the object of a shooting and a relative.
+  return out.filter((q, i) => out.findIndex((o) => o.start === q.start) === i);
 }
 
 function countValue(q: Quantity, prov: Provenance): CountValue {

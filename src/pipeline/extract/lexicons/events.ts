@@ -134,7 +134,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
     rule: 'cat.fighters',
     category: 'fighters',
     patterns: [
-      'fighters?', 'militants?', 'soldiers?', 'troops', 'members', 'gunmen', 'combatants?', 'militiamen', 'militia members', 'jihadists?', 'rebels?',
+      'fighters?', 'militants?', 'soldiers?', 'troops', 'members', 'gunm[ae]n', 'shooters?', 'assailants?', 'attackers?', 'combatants?', 'militiamen', 'militia members', 'jihadists?', 'rebels?',
       'servicemen', 'personnel', 'officers?', 'guards?', 'terrorists?', 'insurgents?', 'recruits', 'cadets', 'commanders?', 'military personnel', 'elements',
     ],
     example: 'Seven fighters of a rebel faction were killed.',
@@ -156,6 +156,8 @@ export const KILLED_WORDS = [
   // Police and local-news phrasing ("was pronounced dead at the scene", "was fatally shot").
   'pronounced dead', 'found dead', 'shot to death', 'stabbed to death', 'beaten to death', 'shot and killed', 'fatally (?:shot|wounded|injured|stabbed|struck|hit)',
   'succumbed', 'passed away',
+  // "fatally shoots himself", "shoots, kills self", "turned the gun on himself": a death by one's own hand.
+  'fatally shoots(?= (?:him|her|them)sel(?:f|ves))', '(?:shoots|shot),? (?:and )?kill(?:s|ed) (?:him|her|them)?sel(?:f|ves)', 'turned (?:the|a|his|her) (?:gun|weapon|rifle|pistol|handgun|firearm) on (?:him|her)self',
   // "sustained a fatal gunshot wound", "suffered a fatal, self-inflicted wound": a wound that killed.
   "(?:sustained|suffered|received) (?:a |an )?fatal,? (?:[\\w-]+ )?(?:gunshot )?wounds?",
   'killed', 'dead', 'died', 'die', 'dies', 'dying', 'perished', 'lost their lives', 'lost his life', 'lost her life', 'martyred', 'slain', 'shot dead',
