@@ -60,7 +60,7 @@ function documentLines(d: DocumentTrace): string[] {
   for (const m of d.mentions) lines.push(...mentionLines(m));
   for (const x of d.dropped) {
     const figs = x.killed.length || x.injured.length ? `: ${figures('killed', x.killed)}; ${figures('injured', x.injured)}` : '';
-    lines.push(`    dropped ${d.id}@${x.span.start} ${x.kind} (${x.kindRule}), ${x.because}${figs}`);
+    lines.push(`    dropped ${d.id}@${x.span.start} ${x.kind} (${x.kindRule})${x.because === 'background' ? '' : `, ${x.because}`}${figs}`);
     lines.push(`      ${quoted(x.quote)}`);
   }
   return lines;
