@@ -45,7 +45,7 @@ function mentionLines(m: MentionTrace): string[] {
     const refused = place.rejected.length ? `; refused ${place.rejected.map((r) => `${r.name} [${r.countryCode}${r.admin1 ? ` ${r.admin1}` : ''}] ${r.reason}`).join(', ')}` : '';
     lines.push(`      place ${place.name} (${place.precision}${place.admin1 ? `, ${place.admin1}` : ''}) ${place.rule ?? 'inferred'}${refused}${others.length ? `; also ${others.map((p) => `${p.name} (${p.precision})`).join(', ')}` : ''}`);
   } else lines.push('      place none');
-  if (m.unresolved.length) lines.push(`      not in the gazetteer: ${m.unresolved.map((u) => `${u.name} (${u.rule})`).join(', ')}`);
+  if (m.unresolved.length) lines.push(`      read, not placed: ${m.unresolved.map((u) => `${u.name} (${u.rule})`).join(', ')}`);
   const d = m.date;
   lines.push(d ? `      date ${d.start === d.end ? d.start : `${d.start}..${d.end}`} ${d.precision} ${d.rule ?? 'no rule'}${d.basis ? ` (${d.basis})` : ''}` : '      date none');
   lines.push(`      ${quoted(m.quote)}`);

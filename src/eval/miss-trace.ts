@@ -51,7 +51,7 @@ export interface MentionTrace {
   statements: { quote: string; killed: FigureReading[]; injured: FigureReading[] }[];
   /** The place the mention is placed at (most specific first), then the others it resolved. */
   places: PlaceTrace[];
-  /** Place names read but not found in the gazetteer. */
+  /** Place names read for the mention that no resolved place of it came from (not found, or passed over). */
   unresolved: { name: string; rule: string }[];
   date: { start: string; end: string; precision: string; rule: string | null; basis: string | null } | null;
   /** The incident or tally it went to (null: none in the export). */
@@ -343,11 +343,14 @@ const REFUSAL_ORDER: Record<LinkRefusal, number> = {
   'same-document': 5,
 };
 
-/** Why reports `a` and `b` are not in one incident (`intoA`, `intoB`: the incidents citing each). */
-export function linkTrace(a: string, b: string, intoA: string[], intoB: string[], index: TraceIndex): LinkTrace {
+/**
+ * Why reports `a` and `b` are not in one incident (`intoA`, `intoB`: the incidents citing each).
+ * With `target`, only b's mentions that went to that incident are compared (why a stayed out of it).
+ */
+export function linkTrace(a: string, b: string, intoA: string[], intoB: string[], index: TraceIndex, target?: string): LinkTrace {
   const base = { a, b, intoA, intoB };
   const ma = incidentMentions(index.sources.extraction.get(a));
-  const mb = incidentMentions(index.sources.extraction.get(b));
+  const mb = incidentMentions(index.sources.extraction.get(b)).filter((m) => target === undefined || index.intoOf(b, m.span) === target);
   if (!ma.length || !mb.length) {
     const lacking = [!ma.length ? a : null, !mb.length ? b : null].filter((d) => d !== null);
     const detail = lacking.map((d) => `${d} has no incident mention (${kindsOf(index.sources.extraction.get(d))})`).join('; ');

@@ -89,7 +89,11 @@ function countMisses(misses: readonly CountMiss[], mode: 'counts' | 'reports'): 
   }));
 }
 
-/** Reports of one gold incident left apart: per pair of reports not cited together, why. */
+/**
+ * Reports of one gold incident left apart. With `scored` (the system incident holding most of them):
+ * why each report outside it stayed out, against the mentions of the first report in it; else, per
+ * pair of reports no incident cites together, why.
+ */
 function notLinked(mode: MissTrace['mode'], goldId: string, reports: { id: string; incidents: string[] }[], scored: string | null, summary: string): PendingTrace {
   const documents = reports.map((r) => r.id);
   return {
@@ -98,7 +102,10 @@ function notLinked(mode: MissTrace['mode'], goldId: string, reports: { id: strin
     id: goldId,
     documents,
     build: (index) => {
-      const links = unlinkedPairs(reports).map(([i, k]) => linkTrace(reports[i].id, reports[k].id, reports[i].incidents, reports[k].incidents, index));
+      const inside = scored === null ? undefined : reports.find((r) => r.incidents.includes(scored));
+      const links = inside
+        ? reports.filter((r) => !r.incidents.includes(scored!)).map((r) => linkTrace(r.id, inside.id, r.incidents, inside.incidents, index, scored!))
+        : unlinkedPairs(reports).map(([i, k]) => linkTrace(reports[i].id, reports[k].id, reports[i].incidents, reports[k].incidents, index));
       return trace({ mode, miss: 'not-linked', id: goldId, scored, summary }, documents, index, [], links);
     },
   };
