@@ -11,7 +11,9 @@ import { isPostgresUrl, openStore } from '../storage/open-store.ts';
 import { importGeoNames, loadGazetteer } from '../services/gazetteer-service.ts';
 import { ingestPaths, type IngestSummary } from '../services/ingest-batch.ts';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../services/export-store.ts';
-import { runCountsEval, runEval, runReportedIncidentsEval } from '../services/run-eval.ts';
+import { runCountsEval, runEval, runReportedIncidentsEval, traceMisses, type EvalExport } from '../services/run-eval.ts';
+import { pendingCountTraces, pendingGoldTraces, pendingReportedTraces, selectMisses, type PendingTrace } from '../eval/trace-misses.ts';
+import { formatTraces, traceJsonLines } from '../eval/format-trace.ts';
 import { formatReport } from '../eval/format-report.ts';
 import { documentNotes, formatCountsReport, formatReportedIncidentsReport } from '../eval/format-count-report.ts';
 import { checkThresholds, type ThresholdResult, type Thresholds } from '../eval/eval-thresholds.ts';
@@ -151,28 +153,45 @@ export async function main(argv: string[]): Promise<number> {
     .option('--incidents <file>', 'incidents with their reports, CSV with incident_id, date, killed, injured, documents (../shared/corpus/gva/incidents.csv)')
     .requiredOption('--articles <file>', 'articles JSON Lines')
     .option('--gazetteer <dir>', 'GeoNames dump folder (default: with --gold, ../shared/data/gazetteer/geonames when present, else the embedded towns; with --counts or --incidents, the embedded towns)')
-    .option('--verbose', 'list every miss')
+    .option('--verbose', 'list every miss, then the trace of each (rules, figures, places, dates, links)')
     .option('--json', 'print the machine-readable report')
-    .action(async (o: { gold?: string; counts?: string; incidents?: string; articles: string; gazetteer?: string; verbose?: boolean; json?: boolean }) => {
+    .addOption(new Option('--format <format>', 'how --verbose prints traces: text, or jsonl (one miss-trace/1 object per line, nothing else)').choices(['text', 'jsonl']).default('text'))
+    .option('--limit <n>', 'trace at most N misses')
+    .option('--article <id>', 'trace only the misses involving this article (report)')
+    .action(async (o: { gold?: string; counts?: string; incidents?: string; articles: string; gazetteer?: string; verbose?: boolean; json?: boolean; format: 'text' | 'jsonl'; limit?: string; article?: string }) => {
       const given = (['gold', 'counts', 'incidents'] as const).filter((k) => o[k] !== undefined);
       if (given.length !== 1) throw new UsageError(`expected one of --gold, --counts, --incidents; got ${given.length ? given.map((k) => `--${k}`).join(' and ') : 'none'}`);
+      const jsonl = o.format === 'jsonl';
+      if (jsonl && o.json) throw new UsageError('--format jsonl prints traces, --json the report: give one of them');
+      const tracing = o.verbose === true || jsonl;
+      if (!tracing && (o.limit !== undefined || o.article !== undefined)) throw new UsageError(`${o.limit !== undefined ? '--limit' : '--article'} selects traces: add --verbose or --format jsonl`);
+      const limit = o.limit === undefined ? undefined : Number(o.limit);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError(`--limit ${o.limit}: expected a whole number 0 or more`);
       const printed = (source: string, text: string) => {
         out(`gazetteer: ${source}`);
         out(text);
       };
+      // With --verbose: the report's lists, then the traces; with --format jsonl: the traces alone.
+      const report = async (run: EvalExport, text: () => string, pending: () => PendingTrace[]) => {
+        if (!tracing) return printed(run.gazetteerSource, text());
+        const all = selectMisses(pending(), { article: o.article });
+        const traces = await traceMisses(run, o.articles, selectMisses(all, { limit }));
+        if (jsonl) process.stdout.write(traceJsonLines(traces));
+        else printed(run.gazetteerSource, text() + formatTraces(traces, all.length));
+      };
       if (o.counts !== undefined) {
         const run = await runCountsEval({ counts: o.counts, articles: o.articles, gazetteerDir: o.gazetteer ?? null, now: now() });
         if (o.json) out(JSON.stringify({ summary: countSummary(run.score), ...run.score }, null, 2));
-        else printed(run.gazetteerSource, formatCountsReport(run.score, { verbose: o.verbose, notes: documentNotes(run.ingest.warnings, run.system.tallies) }));
+        else await report(run, () => formatCountsReport(run.score, { verbose: o.verbose, notes: documentNotes(run.ingest.warnings, run.system.tallies) }), () => pendingCountTraces(run.score));
       } else if (o.incidents !== undefined) {
         const run = await runReportedIncidentsEval({ incidents: o.incidents, articles: o.articles, gazetteerDir: o.gazetteer ?? null, now: now() });
         if (o.json) out(JSON.stringify({ summary: reportedIncidentsSummary(run.score), ...run.score }, null, 2));
-        else printed(run.gazetteerSource, formatReportedIncidentsReport(run.score, { verbose: o.verbose, notes: documentNotes(run.ingest.warnings, run.system.tallies) }));
+        else await report(run, () => formatReportedIncidentsReport(run.score, { verbose: o.verbose, notes: documentNotes(run.ingest.warnings, run.system.tallies) }), () => pendingReportedTraces(run.score, run.gold));
       } else {
         const gz = o.gazetteer ?? defaultGazetteerDir();
         const run = await runEval({ gold: o.gold!, articles: o.articles, gazetteerDir: gz, now: now() });
         if (o.json) out(JSON.stringify(run.report, null, 2));
-        else printed(run.gazetteerSource, formatReport(run.report, { verbose: o.verbose }));
+        else await report(run, () => formatReport(run.report, { verbose: o.verbose }), () => pendingGoldTraces(run.report, run.system));
       }
     });
 

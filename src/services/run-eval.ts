@@ -2,7 +2,8 @@
  * The evaluation use case: ingest an article set into a throw-away SQLite store with a chosen
  * gazetteer, export `incidents/1` JSON exactly as a user would get it, and score it (src/eval)
  * against a gold file, a per-article counts table, or an incidents table listing each incident's
- * reports. Scoring the export (not internal objects) keeps the contract under test.
+ * reports. Scoring the export (not internal objects) keeps the contract under test. `traceMisses`
+ * explains chosen misses (src/eval/miss-trace.ts) by extracting their documents again.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,15 +21,18 @@ import { scoreCounts, type CountScore } from '../eval/score-counts.ts';
 import { scoreReportedIncidents, type ReportedIncidentsScore } from '../eval/score-linking.ts';
 import { readInputs } from '../pipeline/ingest/read-inputs.ts';
 import type { ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
+import type { PlaceResolving } from '../domain/place-lookup.ts';
+import type { ReportedIncident } from '../eval/count-gold.ts';
+import { traceDocument, type ExtractionTrace } from '../pipeline/extract/trace-document.ts';
+import { TraceIndex, type MissTrace } from '../eval/miss-trace.ts';
+import type { PendingTrace } from '../eval/trace-misses.ts';
 
 export interface EvalOptions extends EvalIngestOptions {
   gold: string;
 }
 
-export interface EvalRun {
+export interface EvalRun extends EvalExport {
   report: EvalReport;
-  ingest: IngestSummary;
-  gazetteerSource: string;
 }
 
 /** Where an evaluation's articles come from and how they are ingested. */
@@ -45,6 +49,8 @@ export interface EvalExport {
   system: IncidentsJson;
   ingest: IngestSummary;
   gazetteerSource: string;
+  /** The resolver the articles were extracted with (in memory; outlives the store), for traces. */
+  resolver: PlaceResolving;
 }
 
 /** Ingest the articles into a throw-away SQLite store and export it; the store is removed after. */
@@ -56,7 +62,7 @@ export async function ingestAndExport(opts: EvalIngestOptions): Promise<EvalExpo
     const { resolver, source } = await loadGazetteer(store);
     const ingest = await ingestPaths(store, resolver, [opts.articles], { now: opts.now, runId: 'eval', policy: opts.policy ?? 'latest' });
     const system = JSON.parse(JSON.stringify(toIncidentsJson(await exportInput(store, opts.now, opts.policy ?? 'latest')))) as IncidentsJson;
-    return { system, ingest, gazetteerSource: source };
+    return { system, ingest, gazetteerSource: source, resolver };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -65,11 +71,11 @@ export async function ingestAndExport(opts: EvalIngestOptions): Promise<EvalExpo
 
 export async function runEval(opts: EvalOptions): Promise<EvalRun> {
   const gold = parseGoldFile(JSON.parse(readFileSync(opts.gold, 'utf8')), opts.gold);
-  const { system, ingest, gazetteerSource } = await ingestAndExport(opts);
+  const run = await ingestAndExport(opts);
   const articles: { id: string; text: string }[] = [];
   for await (const item of readInputs([opts.articles])) if (item.kind === 'article') articles.push({ id: item.article.id, text: item.article.text });
-  const report = scoreRun({ gold, system: goldScoredExport(system), articles });
-  return { report, ingest, gazetteerSource };
+  const report = scoreRun({ gold, system: goldScoredExport(run.system), articles });
+  return { ...run, report };
 }
 
 /**
@@ -96,11 +102,34 @@ export async function runCountsEval(opts: EvalIngestOptions & { counts: string }
 
 export interface ReportedIncidentsEvalRun extends EvalExport {
   score: ReportedIncidentsScore;
+  gold: ReportedIncident[];
 }
 
 /** Per-report counts, linking and incident figures against an incidents table (../shared/corpus/gva). */
 export async function runReportedIncidentsEval(opts: EvalIngestOptions & { incidents: string }): Promise<ReportedIncidentsEvalRun> {
   const gold = parseIncidentsCsv(readFileSync(opts.incidents, 'utf8'), opts.incidents);
   const run = await ingestAndExport(opts);
-  return { ...run, score: scoreReportedIncidents(gold, run.system) };
+  return { ...run, gold, score: scoreReportedIncidents(gold, run.system) };
+}
+
+/**
+ * The traces of the chosen misses: the documents they read are extracted again with the run's
+ * resolver (the same passes ingest ran, so the same mentions) and the frames extraction dropped.
+ */
+export async function traceMisses(run: EvalExport, articlesPath: string, pending: readonly PendingTrace[]): Promise<MissTrace[]> {
+  const wanted = new Set(pending.flatMap((p) => p.documents));
+  const extraction = new Map<string, ExtractionTrace>();
+  if (wanted.size) {
+    for await (const item of readInputs([articlesPath])) {
+      // A later copy of an id is a new version of the document, as ingest stores it.
+      if (item.kind === 'article' && wanted.has(item.article.id)) extraction.set(item.article.id, traceDocument(item.article, run.resolver));
+    }
+  }
+  const warnings = new Map<string, string[]>();
+  for (const w of run.ingest.warnings) {
+    const doc = w.source.replace(/[@#].*$/, '');
+    if (wanted.has(doc)) warnings.set(doc, [...(warnings.get(doc) ?? []), w.code]);
+  }
+  const index = new TraceIndex({ system: run.system, extraction, warnings });
+  return pending.map((p) => p.build(index));
 }

@@ -23,6 +23,7 @@ import { placeInDocumentTown } from './passes/document-town.ts';
 import { mergeFrames } from './passes/merge-frames.ts';
 import { completeCategories, reconcileOutcomes } from './passes/reconcile-outcomes.ts';
 import { buildMentions } from './passes/build-mentions.ts';
+import type { ClassifiedFrame, DocumentReading, FrameGroup } from './passes/extraction-state.ts';
 
 export { publishedFromUrl } from './passes/publication-day.ts';
 
@@ -32,6 +33,18 @@ export interface ExtractResult {
 }
 
 export function extractDocument(article: Article, resolver: PlaceResolving): ExtractResult {
+  const { mentions, warnings } = runPasses(article, resolver);
+  return { mentions, warnings };
+}
+
+/** Every pass's output, for `traceDocument` (trace-document.ts): the same run `extractDocument` makes. */
+export interface PassOutputs extends ExtractResult {
+  doc: DocumentReading;
+  classified: ClassifiedFrame[];
+  groups: FrameGroup[];
+}
+
+export function runPasses(article: Article, resolver: PlaceResolving): PassOutputs {
   // Where the document is (dateline, states and countries it names, its URL): places are read and
   // resolved in that context, so a town is looked for in the document's country first.
   const geo = resolver.documentGeo({ text: article.text, title: article.title, url: article.url });
@@ -41,5 +54,5 @@ export function extractDocument(article: Article, resolver: PlaceResolving): Ext
   const { placed, warnings } = placeFrames(doc, frames, local);
   const classified = placeInDocumentTown(doc, classifyFrames(doc, placed), local);
   const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
-  return { mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };
+  return { doc, classified, groups, mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };
 }

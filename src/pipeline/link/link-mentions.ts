@@ -134,14 +134,39 @@ function perpsRelation(a: Mention, b: Mention): 'agree' | 'unknown' | 'conflict'
 
 /** Score a possible join; null when the two must not be linked. */
 export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence | null {
-  if (a.docId === b.docId) return null;
-  if (!undated && !datesCompatible(a, b)) return null;
+  const j = judgeLink(a, b, undated);
+  return j.joins ? j.evidence : null;
+}
+
+/** Why `linkScore` refuses a pair, in the order its gates are tried. */
+export type LinkRefusal =
+  | 'same-document'
+  | 'dates-apart'
+  | 'places-conflict'
+  | 'event-families-differ'
+  /** Undated (or estimated-date) report: only the same or a near place can tie it to an event. */
+  | 'undated-needs-place'
+  | 'score-below-threshold';
+
+/**
+ * `linkScore`'s decision with its reason: the evidence of a join, or the gate that refused it (with
+ * the score and the evidence read so far when the score fell short). linkScore is this, less the
+ * reasons of a refusal; the eval's traces (src/eval/miss-trace.ts) read the refusals.
+ */
+export type LinkJudgement =
+  | { joins: true; evidence: LinkEvidence }
+  | { joins: false; refusal: LinkRefusal; score: number | null; threshold: number | null; reasons: string[] };
+
+export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgement {
+  const refuse = (refusal: LinkRefusal, reasons: string[] = [], score: number | null = null, threshold: number | null = null): LinkJudgement => ({ joins: false, refusal, score, threshold, reasons });
+  if (a.docId === b.docId) return refuse('same-document');
+  if (!undated && !datesCompatible(a, b)) return refuse('dates-apart');
   const place = placeRelation(a, b);
-  if (place === 'conflict') return null;
+  if (place === 'conflict') return refuse('places-conflict');
   // Fighting on the ground and strikes from afar in one town on one day are two events.
-  if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return null;
+  if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return refuse('event-families-differ');
   // Without a date only the place can tie a report to an event.
-  if (undated && place !== 'same' && place !== 'near') return null;
+  if (undated && place !== 'same' && place !== 'near') return refuse('undated-needs-place', [`place ${place}`]);
   const figs = figuresRelation(a, b);
   const perps = perpsRelation(a, b);
   const reasons: string[] = [];
@@ -166,8 +191,8 @@ export function linkScore(a: Mention, b: Mention, undated = false): LinkEvidence
   // one needs more than the place alone.
   const areaOnly = localities(a).length === 0 || localities(b).length === 0;
   const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly ? 4 : 99;
-  if (score < threshold) return null;
-  return { a: a.id, b: b.id, score, reasons };
+  if (score < threshold) return refuse('score-below-threshold', place === 'none' ? ['no place in common', ...reasons] : reasons, score, threshold);
+  return { joins: true, evidence: { a: a.id, b: b.id, score, reasons } };
 }
 
 /** Both name a locality, and one of them is the same gazetteer entry or the same name. */

@@ -16,9 +16,8 @@ export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[
   const mentions: Mention[] = [];
   let index = 0;
   for (const g of groups) {
-    if (g.kind === 'background') continue;
+    if (droppedGroup(g) !== null) continue;
     const f = g.frame;
-    if (g.kind === 'incident' && !hasFigures(f) && !g.localities.length && f.kind === 'event') continue;
     const qs = quoteHoldingFigures(doc, quoteSpan(article.text, quoteFrame(g)), [f.killed, f.injured]);
     mentions.push({
       id: `${article.id}#${index++}`,
@@ -66,6 +65,16 @@ export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[
     });
   }
   return mentions;
+}
+
+/**
+ * Why a group becomes no mention, null when it becomes one: background, or an incident with
+ * neither figures nor a locality that merely names an event.
+ */
+export function droppedGroup(g: FrameGroup): 'background' | 'no-figures-no-locality' | null {
+  if (g.kind === 'background') return 'background';
+  if (g.kind === 'incident' && !hasFigures(g.frame) && !g.localities.length && g.frame.kind === 'event') return 'no-figures-no-locality';
+  return null;
 }
 
 /**
