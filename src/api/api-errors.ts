@@ -25,10 +25,21 @@ export class InvalidBodyError extends Error {
   }
 }
 
+/**
+ * The request body is over the endpoint's limit. `bodyBytes` is the size the client declared
+ * (Content-Length); null for a body sent in chunks, which the server stops reading once it passes
+ * the limit, so all that is known is that it was larger.
+ */
 export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
-  constructor(readonly maxBytes: number) {
-    super(`request body is larger than ${maxBytes} bytes; send the articles in smaller batches`);
+  constructor(
+    /** Whose limit it is, e.g. `POST /api/v1/documents`. */
+    readonly limitOf: string,
+    readonly maxBytes: number,
+    readonly bodyBytes: number | null,
+  ) {
+    const size = bodyBytes === null ? `more than ${maxBytes} bytes (sent in chunks; reading stopped at the limit)` : `${bodyBytes} bytes`;
+    super(`request body is ${size}, over the limit of ${maxBytes} bytes for ${limitOf}; send the articles in smaller batches`);
   }
 }
 

@@ -3,8 +3,9 @@
  * exports, ingest, boundaries), its OpenAPI 3.1 description at /api/v1/openapi.json generated from
  * the same zod schemas that validate the parameters, and the dashboard's static files at `/`.
  * Routes only validate, call a service and serialise; every error leaves through the one handler in
- * ./error-handler.ts. The app is a plain Hono app, so tests call `app.request(...)` in-process and
- * the CLI hands it to @hono/node-server.
+ * ./error-handler.ts; every response, errors included, carries the headers of ./security-headers.ts.
+ * The app is a plain Hono app, so tests call `app.request(...)` in-process and the CLI hands it to
+ * @hono/node-server.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, ApiApp } from './app-deps.ts';
@@ -16,6 +17,7 @@ import { registerExportRoute } from './routes/export-route.ts';
 import { registerHealthRoute } from './routes/health-route.ts';
 import { registerIncidentRoutes } from './routes/incident-routes.ts';
 import { registerSummaryRoutes } from './routes/summary-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { registerWebStatic } from './web-static.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -31,6 +33,7 @@ export function createApp(deps: AppDeps): ApiApp {
   const app = new OpenAPIHono({ defaultHook: parameterHook });
   app.onError(apiErrorHandler(deps.logError ?? logToStderr));
   app.notFound(routeNotFound);
+  app.use('*', securityHeaders());
 
   registerHealthRoute(app, { ...deps, version });
   registerIncidentRoutes(app, deps);

@@ -30,6 +30,9 @@ export interface ApiErrorBody {
     code: ErrorCode;
     message: string;
     parameter?: string;
+    /** 413 only: the limit of the endpoint, and the body's declared size (null when sent in chunks). */
+    limit_bytes?: number;
+    body_bytes?: number | null;
   };
 }
 
@@ -37,6 +40,8 @@ interface Mapped {
   status: ContentfulStatusCode;
   code: ErrorCode;
   parameter?: string;
+  /** Fields added to the error object (413: limit_bytes, body_bytes). */
+  details?: Pick<ApiErrorBody['error'], 'limit_bytes' | 'body_bytes'>;
   headers?: Record<string, string>;
   /** Unexpected: log it and hide the message. */
   internal?: boolean;
@@ -54,7 +59,7 @@ function mapError(err: unknown): Mapped {
   // RFC 6750 §3: a 401 for a bearer-protected resource carries WWW-Authenticate.
   if (err instanceof UnauthorizedError) return { status: 401, code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer realm="tally"' } };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
-  if (err instanceof PayloadTooLargeError) return { status: 413, code: 'payload_too_large' };
+  if (err instanceof PayloadTooLargeError) return { status: 413, code: 'payload_too_large', details: { limit_bytes: err.maxBytes, body_bytes: err.bodyBytes } };
   if (err instanceof UnsupportedMediaTypeError) return { status: 415, code: 'unsupported_media_type', parameter: 'Content-Type' };
   if (err instanceof HTTPException && err.status < 500) return { status: err.status as ContentfulStatusCode, code: 'http_error' };
   return { status: 500, code: 'internal', internal: true };
@@ -66,7 +71,9 @@ export type ErrorLogger = (err: unknown, where: string) => void;
 export function errorBody(err: unknown): { body: ApiErrorBody; mapped: Mapped } {
   const mapped = mapError(err);
   const message = mapped.internal ? 'internal error; the server log has the details' : (err as Error).message;
-  const body: ApiErrorBody = { error: { status: mapped.status, code: mapped.code, message, ...(mapped.parameter ? { parameter: mapped.parameter } : {}) } };
+  const body: ApiErrorBody = {
+    error: { status: mapped.status, code: mapped.code, message, ...(mapped.parameter ? { parameter: mapped.parameter } : {}), ...mapped.details },
+  };
   return { body, mapped };
 }
 

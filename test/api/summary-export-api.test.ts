@@ -12,7 +12,7 @@ import type { IncidentJson, IncidentsJson } from '../../src/export/incidents-jso
 import { ACLED_COLUMNS } from '../../src/export/acled-csv.ts';
 import { renderExport } from '../../src/services/export-store.ts';
 import { HealthSchema, StatsSchema, TallyListSchema } from '../../src/api/schemas.ts';
-import { DASHBOARD_CSP } from '../../src/api/web-static.ts';
+import { DASHBOARD_CSP } from '../../src/api/security-headers.ts';
 import { parseCsv } from '../export/parse-csv.ts';
 import { NOW, buildApi, getJson, type ApiFixture } from './api-fixture.ts';
 import { expectGetError } from './api-assert.ts';

@@ -28,12 +28,9 @@ import { readInputs } from '../../src/pipeline/ingest/read-inputs.ts';
 import type { IncidentJson } from '../../src/export/incidents-json.ts';
 import type { Article } from '../../src/domain/types.ts';
 import { parseCsv } from '../export/parse-csv.ts';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Debian's package path; TALLY_CHROMIUM points elsewhere on other systems. */
-const CHROMIUM = process.env.TALLY_CHROMIUM ?? '/usr/bin/chromium';
-/** stack.md: Debian chromium with these flags (playwright-core adds --headless and a fresh profile). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BOUNDARIES = join(ROOT, '..', 'shared', 'data', 'boundaries');
 const HAS_BOUNDARIES = existsSync(join(BOUNDARIES, 'syria_admin1_governorates.geojson'));
 const REQUIRE_SHARED = process.env.TALLY_REQUIRE_SHARED === '1';
@@ -94,8 +91,6 @@ async function cards(target: Page = page): Promise<{ id: string; perpetrators: s
     }),
   );
 }
-
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 
 test('Chromium is installed for the browser tests', () => {
   assert.ok(HAS_CHROMIUM, `${CHROMIUM} is missing: the browser tests drive Debian's Chromium; install it with \`apt-get install chromium\` (CI does this in .ci/run)`);

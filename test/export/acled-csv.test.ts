@@ -136,6 +136,61 @@ describe('ACLED CSV: quoting (RFC 4180)', () => {
   });
 });
 
+describe('ACLED CSV: formula injection (OWASP CSV Injection)', () => {
+  const fields: [string | number, string][] = [
+    ['@SUM(1+1)', `"'@SUM(1+1)"`],
+    ['=1+1', `"'=1+1"`],
+    ['+1', `"'+1"`],
+    ['-1', `"'-1"`],
+    ['\tx', `"'\tx"`],
+    ['\rx', `"'\rx"`],
+    ['=HYPERLINK("http://example.invalid","x")', `"'=HYPERLINK(""http://example.invalid"",""x"")"`],
+    ['a=1', 'a=1'],
+    ['x -1', 'x -1'],
+    [-3.2, '-3.2'],
+    [-0.5, '-0.5'],
+  ];
+  for (const [value, expected] of fields) {
+    test(`field ${JSON.stringify(value)} → ${JSON.stringify(expected)}`, () => {
+      assert.equal(csvField(value), expected);
+    });
+  }
+
+  /** Columns whose values are numbers (the writer gives them as JavaScript numbers). */
+  const NUMERIC = new Set(['year', 'time_precision', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'timestamp', 'killed_min', 'killed_max', 'civilians_killed', 'children_killed', 'women_killed', 'injured']);
+
+  test('no text cell of any column starts a formula; negative coordinates stay numbers', () => {
+    const hostile = '=cmd|\' /C calc\'!A0';
+    const place = makePlace({ name: '+Saraqib', admin1: '-Idlib', admin2: '@Idlib District', lat: -33.9, lon: -3.2 });
+    const incident = makeIncident({
+      id: '=inc',
+      location: place,
+      places: [place],
+      perpetrators: ['russia'],
+      documents: ['@SUM(1+1)', 'doc-2'],
+      claims: [makeClaim({ document: '@SUM(1+1)', documents: ['@SUM(1+1)'], outlet: hostile, quote: '=1+1 killed seven civilians in Saraqib, the Observatory said.' })],
+    });
+    const csv = csvOf([incident]);
+    assert.ok(csv.includes(`"'@SUM(1+1); doc-2"`), 'the documents cell is quoted with a leading single quote');
+    const [header, ...records] = parseCsv(csv);
+    const row = Object.fromEntries(header.map((h, i) => [h, records[0][i]]));
+    assert.equal(row.documents, "'@SUM(1+1); doc-2");
+    assert.equal(row.location, "'+Saraqib");
+    assert.equal(row.admin1, "'-Idlib");
+    assert.equal(row.admin2, "'@Idlib District");
+    assert.equal(row.longitude, '-3.2');
+    assert.equal(row.latitude, '-33.9');
+    assert.ok(csv.includes(',-33.9,-3.2,'), 'coordinates are written bare');
+    for (const r of records) {
+      header.forEach((column, i) => {
+        const cell = r[i];
+        if (!/^[=+\-@\t\r]/.test(cell)) return;
+        assert.ok(NUMERIC.has(column) && Number.isFinite(Number(cell)), `${column}: ${JSON.stringify(cell)} would run as a formula`);
+      });
+    }
+  });
+});
+
 describe('ACLED CSV: fatalities and counts', () => {
   const cases: [string, CountSummary, string, string, string][] = [
     // label, killed, fatalities, killed_min, killed_max

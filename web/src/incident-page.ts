@@ -223,7 +223,8 @@ function placesMap(mapEl: HTMLElement, incident: IncidentJson, onError: (err: un
   const points = placed.map((p) => L.latLng(p.lat!, p.lon!));
   placed.forEach((p, i) => {
     L.circleMarker(points[i], { radius: 7, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 0.95, interactive: false, className: 'place-marker' })
-      .bindTooltip(p.name, { permanent: true, direction: 'right', offset: [8, 0], className: 'place-label' })
+      // Leaflet writes string content with innerHTML; an element keeps the name text.
+      .bindTooltip(el('span', {}, p.name), { permanent: true, direction: 'right', offset: [8, 0], className: 'place-label' })
       .addTo(map);
   });
   map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 9 });

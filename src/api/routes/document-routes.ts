@@ -6,17 +6,14 @@
  * computed from a store the other was changing.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { documentWithSpans } from '../../services/document-spans.ts';
 import { ingestItems, type IngestSummary } from '../../services/ingest-batch.ts';
 import { serialWrites, type ApiApp, type AppDeps } from '../app-deps.ts';
-import { PayloadTooLargeError } from '../api-errors.ts';
 import { articleItemsOf } from '../article-body.ts';
 import { bearerAuth } from '../bearer-auth.ts';
+import { DEFAULT_MAX_BODY_BYTES, limitBody } from '../body-limit.ts';
 import { IdParam } from '../query-params.ts';
 import { ArticleInputSchema, DocumentDetailSchema, IngestResultSchema, errorResponse } from '../schemas.ts';
-
-export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 const getRoute = createRoute({
   method: 'get',
@@ -31,26 +28,21 @@ const getRoute = createRoute({
   },
 });
 
+const DOCUMENTS_PATH = '/api/v1/documents';
+
 function postRoute(deps: AppDeps) {
   const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return createRoute({
     method: 'post',
-    path: '/api/v1/documents',
+    path: DOCUMENTS_PATH,
     operationId: 'ingestDocuments',
     tags: ['documents'],
     summary: 'Ingest articles: store, extract, geocode, relink',
     description:
       'A bad article in a batch is listed under `rejected` and the rest lands; a body with no valid article is a 400. Re-posting the same id with the same text changes nothing; a changed text becomes a new version.',
     security: [{ bearerAuth: [] }],
-    middleware: [
-      bearerAuth(deps.token),
-      bodyLimit({
-        maxSize: maxBytes,
-        onError: () => {
-          throw new PayloadTooLargeError(maxBytes);
-        },
-      }),
-    ] as const,
+    // The token first: a client without one never gets the server to read its body.
+    middleware: [bearerAuth(deps.token, 'ingest'), limitBody(`POST ${DOCUMENTS_PATH}`, maxBytes)] as const,
     request: {
       body: {
         required: true,
@@ -68,7 +60,7 @@ function postRoute(deps: AppDeps) {
       200: { description: 'What the ingest did', content: { 'application/json': { schema: IngestResultSchema } } },
       400: errorResponse('The body holds no valid article (the error names the first problem)'),
       401: errorResponse('No token, or not the right one'),
-      413: errorResponse('The body is larger than the server accepts'),
+      413: errorResponse(`The body is larger than this server accepts (${maxBytes} bytes); the error gives limit_bytes and body_bytes`),
       415: errorResponse('The Content-Type is neither JSON nor JSON Lines'),
     },
   });

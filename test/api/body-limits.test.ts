@@ -1,0 +1,136 @@
+/**
+ * Every route that reads a request body has a size limit and refuses a larger body with a 413
+ * whose JSON names the limit (`limit_bytes`), the body's size (`body_bytes`) and the route. The
+ * routes come from the app (the OpenAPI operations with a requestBody, and every write route of the
+ * router), not from a hand list. Both ways a body arrives are tried: with a declared Content-Length
+ * (refused before reading) and in chunks without one (read up to the limit, then refused).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/api/body-limit.ts';
+import { TOKEN, buildApi, type ApiFixture } from './api-fixture.ts';
+import { assertError } from './api-assert.ts';
+import { bodyMediaType, concretePath, documentedBodies, openApiDoc, routeName, routerWriteRoutes, type DocumentedRoute } from './write-routes.ts';
+
+const LIMIT = 2000;
+const auth = { Authorization: `Bearer ${TOKEN}` };
+
+let fx: ApiFixture;
+let withBodies: DocumentedRoute[] = [];
+
+before(async () => {
+  fx = await buildApi([], { maxBodyBytes: LIMIT });
+  const doc = await openApiDoc(fx.app);
+  withBodies = documentedBodies(doc);
+  // A write the router serves but the description does not document would still take a body.
+  const documented = new Set(withBodies.map(routeName));
+  const undocumented = routerWriteRoutes(fx.app).filter((r) => !documented.has(routeName(r)));
+  assert.deepEqual(undocumented.map(routeName), [], 'every write route documents its body');
+});
+after(async () => {
+  await fx.store.close();
+});
+
+/** A JSON array of articles `bytes` long (ASCII, so characters are bytes). */
+function articlesOfSize(bytes: number): string {
+  const head = '[{"id":"body-limit","text":"';
+  const tail = '"}]';
+  return head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+}
+
+function chunked(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(at, at + 512));
+      at += 512;
+    },
+  });
+}
+
+describe('request body limits', () => {
+  test('the app has routes that read a body (POST /api/v1/documents at least)', () => {
+    assert.ok(withBodies.map(routeName).includes('POST /api/v1/documents'), withBodies.map(routeName).join(', '));
+  });
+
+  test('each documents its 413 and its limit', () => {
+    for (const r of withBodies) {
+      const description = r.operation.responses['413']?.description ?? '';
+      assert.ok(description.includes(`${LIMIT} bytes`), `${routeName(r)} documents 413 with its limit: ${description}`);
+    }
+  });
+
+  test('413 with limit and size for a declared body over the limit', async () => {
+    for (const r of withBodies) {
+      const size = LIMIT + 1;
+      const res = await fx.app.request(concretePath(r.path), {
+        method: r.method,
+        headers: { ...auth, 'Content-Type': bodyMediaType(r), 'Content-Length': String(size) },
+        body: articlesOfSize(size),
+      });
+      const body = await assertError(res, { status: 413, code: 'payload_too_large', mentions: `${size} bytes` }, routeName(r));
+      assert.equal(body.error.limit_bytes, LIMIT);
+      assert.equal(body.error.body_bytes, size);
+      assert.ok(body.error.message.includes(`limit of ${LIMIT} bytes for ${routeName(r)}`), body.error.message);
+    }
+  });
+
+  test('413 for a body sent in chunks, read no further than the limit', async () => {
+    for (const r of withBodies) {
+      const res = await fx.app.request(concretePath(r.path), {
+        method: r.method,
+        headers: { ...auth, 'Content-Type': bodyMediaType(r) },
+        body: chunked(articlesOfSize(LIMIT * 50)),
+        duplex: 'half',
+      } as RequestInit);
+      const body = await assertError(res, { status: 413, code: 'payload_too_large', mentions: `more than ${LIMIT} bytes` }, routeName(r));
+      assert.equal(body.error.limit_bytes, LIMIT);
+      assert.equal(body.error.body_bytes, null);
+    }
+  });
+
+  test('a body of exactly the limit is read', async () => {
+    for (const r of withBodies) {
+      const body = articlesOfSize(LIMIT);
+      const res = await fx.app.request(concretePath(r.path), {
+        method: r.method,
+        headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+        body,
+      });
+      assert.equal(res.status, 200, `${routeName(r)}: ${await res.text()}`);
+    }
+  });
+
+  test('without a token, an oversized body is refused with 401 before it is read', async () => {
+    for (const r of withBodies) {
+      const res = await fx.app.request(concretePath(r.path), {
+        method: r.method,
+        headers: { 'Content-Type': bodyMediaType(r) },
+        body: chunked(articlesOfSize(LIMIT * 50)),
+        duplex: 'half',
+      } as RequestInit);
+      await assertError(res, { status: 401, code: 'unauthorized' }, routeName(r));
+    }
+  });
+
+  test(`the default limit is ${DEFAULT_MAX_BODY_BYTES} bytes`, async () => {
+    const plain = await buildApi([]);
+    try {
+      for (const r of documentedBodies(await openApiDoc(plain.app))) {
+        const declared = DEFAULT_MAX_BODY_BYTES + 1;
+        const res = await plain.app.request(concretePath(r.path), {
+          method: r.method,
+          headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(declared) },
+          body: articlesOfSize(100),
+        });
+        const body = await assertError(res, { status: 413, code: 'payload_too_large' }, routeName(r));
+        assert.equal(body.error.limit_bytes, DEFAULT_MAX_BODY_BYTES);
+        assert.equal(body.error.body_bytes, declared);
+      }
+    } finally {
+      await plain.store.close();
+    }
+  });
+});
