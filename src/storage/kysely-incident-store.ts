@@ -31,7 +31,7 @@ import { documentContentHash } from './document-content-hash.ts';
 import { incidentSearchText } from './search-text.ts';
 import { IncidentQuery, PAGE_ORDER, SMALL_SET, choosePath, dayNumber, isoDateOfDay, parseFilter, type PageKey, type ParsedFilter } from './incident-query-plan.ts';
 import { schemaVersion } from './store-migrations.ts';
-import { headlineCount } from '../export/headline-counts.ts';
+import { headlineCount } from '../domain/headline-figure.ts';
 import { INCIDENT_JSON_REVISION, incidentJson } from '../export/incidents-json.ts';
 import { ReadCache } from './read-cache.ts';
 import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, dayStatsUndated, type StatsQueryRow } from './day-stats.ts';
