@@ -16,7 +16,9 @@
  * mentions, an incident set with its read model) is composed here in one transaction of the
  * shared writer (./rooms/store-writer.ts). Domain objects are stored whole as JSON in `body`
  * columns — the only thing read back, so they round-trip exactly — with copies of the fields the
- * list filters use in indexed columns (./store-schema.ts).
+ * list filters use in indexed columns (./store-schema.ts). The rendering of the incident pages
+ * the read model keeps (IncidentRendering) is given when the store is opened: storage imports no
+ * export format (docs/decisions/0015-store-rooms.md).
  */
 import type { Kysely } from 'kysely';
 import type { Article, Incident, Mention, Tally, Warning } from '../domain/types.ts';
@@ -24,6 +26,7 @@ import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 import type {
   DocumentWriteResult,
   IncidentFilter,
+  IncidentRendering,
   IncidentStore,
   Page,
   StatsBucket,
@@ -56,6 +59,7 @@ export interface StoreOptions {
 }
 
 export class KyselyIncidentStore implements IncidentStore {
+  private readonly rendering: IncidentRendering;
   private readonly writer: StoreWriter;
   private readonly documents: DocumentRoom;
   private readonly mentions: MentionRoom;
@@ -69,13 +73,16 @@ export class KyselyIncidentStore implements IncidentStore {
     readonly dialect: StoreDialect,
     /** File path, ':memory:' or the PostgreSQL URL with its password hidden. */
     readonly location: string,
+    /** How the stored incident pages are rendered (the caller's export format). */
+    rendering: IncidentRendering,
     options: StoreOptions = {},
   ) {
+    this.rendering = rendering;
     this.writer = new StoreWriter(db, dialect);
     this.documents = new DocumentRoom(db, this.writer);
     this.mentions = new MentionRoom(db, this.writer, this.documents);
     this.incidents = new IncidentRoom(db, this.writer);
-    this.readModel = new ReadModel(db, dialect, this.writer, options.smallSet ?? SMALL_SET, options.dayStats ?? true);
+    this.readModel = new ReadModel(db, dialect, this.writer, rendering, options.smallSet ?? SMALL_SET, options.dayStats ?? true);
     this.warnings = new WarningRoom(db, this.writer);
     this.gazetteer = new GazetteerRoom(db, this.writer);
   }
@@ -133,7 +140,7 @@ export class KyselyIncidentStore implements IncidentStore {
    */
   async replaceIncidents(incidents: Incident[], tallies: Tally[]): Promise<void> {
     const op = 'replaceIncidents';
-    const set = incidentSetRows(incidents, tallies, op);
+    const set = incidentSetRows(incidents, tallies, this.rendering, op);
     const derived = derivedRows(incidents, set);
     await this.writer.write(op, async (trx) => {
       await this.incidents.replaceIn(trx, set, op);

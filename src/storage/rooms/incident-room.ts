@@ -8,7 +8,7 @@
  */
 import type { CountSummary, Incident, Tally } from '../../domain/types.ts';
 import { headlineCount } from '../../domain/headline-figure.ts';
-import { incidentJson } from '../../export/incidents-json.ts';
+import type { IncidentRendering } from '../incident-store.ts';
 import type { IncidentsTable } from '../store-schema.ts';
 import { StoreWriteError } from '../store-errors.ts';
 import { incidentSearchText } from '../search-text.ts';
@@ -68,8 +68,11 @@ function incidentRow(incident: Incident, seq: number, what: () => string, op: st
   };
 }
 
-/** Every row of an incident set and its tallies, checked, in the order replaceIncidents gets them. */
-export function incidentSetRows(incidents: Incident[], tallies: Tally[], op: string) {
+/**
+ * Every row of an incident set and its tallies, checked, in the order replaceIncidents gets them;
+ * each body is stored with its rendering (read by ./read-model.ts).
+ */
+export function incidentSetRows(incidents: Incident[], tallies: Tally[], rendering: IncidentRendering, op: string) {
   const incidentWhat = (i: number) => `incident #${i} '${incidents[i].id}'`;
   const tallyWhat = (i: number) => `tally #${i} '${tallies[i].id}'`;
   refuseDuplicates(incidents.map((x) => x.id), (i, id) => `incident #${i} '${id}'`, op);
@@ -78,7 +81,7 @@ export function incidentSetRows(incidents: Incident[], tallies: Tally[], op: str
   const bodies = incidents.map((incident, seq) => ({
     seq,
     body: storedJson(incident, () => incidentWhat(seq), op),
-    api_json: storedJson(incidentJson(incident), () => incidentWhat(seq), op),
+    api_json: storedJson(rendering.render(incident), () => incidentWhat(seq), op),
   }));
   const perpetrators = incidents.flatMap((x, i) =>
     [...new Set(x.perpetrators)].map((perpetrator, position) => ({ incident_id: x.id, perpetrator, position, start_day: rows[i].start_day })),

@@ -3,17 +3,17 @@
  * keeps them fast at a million incidents (docs/decisions/0010-read-model-and-workers.md). It owns
  * the tables derived from the incident set at each replace — `incident_day_stats`, `search_terms`
  * and SQLite's text index `incident_search` — the data version and rendering revision in
- * `store_state`, the stored incidents/1 renderings it serves (`incident_bodies.api_json`), the
- * in-memory caches kept under the data version (../read-cache.ts), and the access-path choice of
- * ../incident-query-plan.ts that every filtered read goes through.
+ * `store_state`, the stored renderings it serves (`incident_bodies.api_json`, made by the
+ * IncidentRendering the store was opened with), the in-memory caches kept under the data version
+ * (../read-cache.ts), and the access-path choice of ../incident-query-plan.ts that every filtered
+ * read goes through.
  *
  * The dialects differ here only in the SQLite text index and the statistics refresh after a replace.
  */
 import type { RawBuilder } from 'kysely';
 import { sql } from '../kysely-runtime.ts';
 import type { Incident } from '../../domain/types.ts';
-import { INCIDENT_JSON_REVISION, incidentJson } from '../../export/incidents-json.ts';
-import type { IncidentFilter, Page, StatsBucket, StatsRow, UndatedStats } from '../incident-store.ts';
+import type { IncidentFilter, IncidentRendering, Page, StatsBucket, StatsRow, UndatedStats } from '../incident-store.ts';
 import type { StoreDialect } from '../store-schema.ts';
 import { StoreQueryError } from '../store-errors.ts';
 import { IncidentQuery, PAGE_ORDER, choosePath, isoDateOfDay, parseFilter, type AccessPath, type PageKey, type ParsedFilter } from '../incident-query-plan.ts';
@@ -53,7 +53,7 @@ function decodeCursor(cursor: string): PageKey {
 interface ReadState {
   /** store_state.incidents: changes with every write that changes incidents, in any process. */
   version: string;
-  /** Whether incident_bodies.api_json holds this build's incidents/1 rendering. */
+  /** Whether incident_bodies.api_json holds the store's rendering (IncidentRendering.revision). */
   renderedJsonCurrent: boolean;
 }
 
@@ -86,6 +86,7 @@ export class ReadModel {
     private readonly db: Db,
     private readonly dialect: StoreDialect,
     private readonly writer: StoreWriter,
+    private readonly rendering: IncidentRendering,
     /** See SMALL_SET in ../incident-query-plan.ts. */
     private readonly smallSet: number,
     /** Answer counts and statistics from incident_day_stats when the filter allows. */
@@ -105,7 +106,7 @@ export class ReadModel {
     const { terms } = derived;
     await this.writer.insertBatches(trx, 'search_terms', terms, op, (i) => `search word '${terms[i].term}'`);
     await this.writer.insertBatches(trx, 'incident_day_stats', derived.dayStats, op, (i) => `day statistics row #${i}`);
-    await trx.updateTable('store_state').set({ value: INCIDENT_JSON_REVISION }).where('key', '=', 'incident_json_revision').execute();
+    await trx.updateTable('store_state').set({ value: this.rendering.revision }).where('key', '=', 'incident_json_revision').execute();
     await this.bumpIncidentsVersion(trx);
   }
 
@@ -156,7 +157,7 @@ export class ReadModel {
     const items = rows.rows.slice(0, limit);
     const last = items.at(-1);
     return {
-      items: items.map((r) => (state.renderedJsonCurrent ? r.text : JSON.stringify(incidentJson(JSON.parse(r.text) as Incident)))),
+      items: items.map((r) => (state.renderedJsonCurrent ? r.text : JSON.stringify(this.rendering.render(JSON.parse(r.text) as Incident)))),
       nextCursor: rows.rows.length > limit && last ? encodeCursor(last) : null,
       // Counted under the state read before the page (so never newer than it claims to be).
       total: await this.countMatching(parsed, state),
@@ -188,7 +189,7 @@ export class ReadModel {
   private async readState(): Promise<ReadState> {
     const rows = await this.db.selectFrom('store_state').select(['key', 'value']).execute();
     const value = (key: string) => Number(rows.find((r) => r.key === key)?.value ?? NaN);
-    return { version: String(value('incidents')), renderedJsonCurrent: value('incident_json_revision') === INCIDENT_JSON_REVISION };
+    return { version: String(value('incidents')), renderedJsonCurrent: value('incident_json_revision') === this.rendering.revision };
   }
 
   private async bumpIncidentsVersion(trx: Db): Promise<void> {
