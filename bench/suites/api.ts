@@ -173,8 +173,9 @@ interface ChildReady {
 
 async function childMain(backend: string, location: string, count: number, seed: number, workers: number): Promise<void> {
   const log = (line: string) => process.stderr.write(`  [${backend}] ${line}\n`);
-  const [{ openStore }, { embeddedDefault }, { startServer }, { startCluster }] = await Promise.all([
+  const [{ openStore }, { incidentsJsonRendering }, { embeddedDefault }, { startServer }, { startCluster }] = await Promise.all([
     import('../../src/storage/open-store.ts'),
+    import('../../src/export/incidents-json.ts'),
     import('../../src/services/gazetteer-service.ts'),
     import('../../src/cli/serve-command.ts'),
     import('../../src/cli/serve-cluster.ts'),
@@ -183,7 +184,7 @@ async function childMain(backend: string, location: string, count: number, seed:
   let incidents: Incident[] | null = generateIncidents(count, seed);
   const generateSeconds = Number(process.hrtime.bigint() - t) / 1e9;
   log(`generated ${formatCount(count)} incidents in ${generateSeconds.toFixed(1)} s; loading with replaceIncidents …`);
-  const store = await openStore(location, { poolSize: 10 });
+  const store = await openStore(location, incidentsJsonRendering, { poolSize: 10 });
   t = process.hrtime.bigint();
   await store.replaceIncidents(incidents, []);
   const loadSeconds = Number(process.hrtime.bigint() - t) / 1e9;

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { isPostgresUrl, openStore } from '../storage/open-store.ts';
+import { incidentsJsonRendering } from '../export/incidents-json.ts';
 import { importGeoNames, loadGazetteer } from '../services/gazetteer-service.ts';
 import { ingestPaths, type IngestSummary } from '../services/ingest-batch.ts';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../services/export-store.ts';
@@ -112,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<paths...>')
     .action(async (paths: string[], o: { db?: string; published?: string }) => {
       const published = o.published !== undefined ? parsePublished(o.published) : null;
-      const store = await openStore(dbPath(o.db));
+      const store = await openStore(dbPath(o.db), incidentsJsonRendering);
       try {
         const { resolver, source } = await loadGazetteer(store);
         const before = await store.listIncidents();
@@ -135,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--policy <policy>', 'best-estimate policy: latest (stored), conservative (lowest credible), max').choices(RECONCILE_POLICIES).default('latest'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (o: { db?: string; format: string; out?: string; policy?: string }) => {
-      const store = await openStore(existingDbPath(o.db));
+      const store = await openStore(existingDbPath(o.db), incidentsJsonRendering);
       try {
         const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy));
         if (o.out) writeFileSync(o.out, text);
@@ -238,7 +239,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (dir: string, o: { db?: string }) => {
       // Check the folder before creating a store, so a mistyped path leaves nothing behind.
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`gazetteer folder '${dir}' does not exist or is not a folder; expected a GeoNames dump folder (XX.txt with admin1CodesASCII.txt and admin2Codes.txt)`);
-      const store = await openStore(dbPath(o.db));
+      const store = await openStore(dbPath(o.db), incidentsJsonRendering);
       try {
         const r = await importGeoNames(store, dir).catch((e: unknown) => {
           if (e instanceof GeoNamesDirError) throw new UsageError(e.message);
@@ -263,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
       const files = await fetchGeoNames(cc.toUpperCase(), { baseUrl: o.url ?? process.env.TALLY_GEONAMES_URL ?? DEFAULT_GEONAMES_URL, destDir: o.dest });
       for (const f of files) out(`wrote ${f}`);
       if (o.db) {
-        const store = await openStore(dbPath(o.db));
+        const store = await openStore(dbPath(o.db), incidentsJsonRendering);
         try {
           const r = await importGeoNames(store, o.dest);
           out(`imported ${r.entries} places`);
@@ -283,7 +284,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (o: { db: string; out: string; port: string; serve: boolean }) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${o.port}: expected a port number 0-65535`);
-      const store = await openStore(o.db);
+      const store = await openStore(o.db, incidentsJsonRendering);
       try {
         const { resolver, source } = await loadGazetteer(store);
         const paths = [join(REPO_ROOT, 'sample')];
@@ -301,9 +302,9 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
 
-  registerServeCommand(program, { dbPath, openStore, usageError: (message) => new UsageError(message), out, now });
+  registerServeCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out, now });
 
-  registerTalliesCommand(program, { dbPath, openStore, usageError: (message) => new UsageError(message), out });
+  registerTalliesCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -8,6 +8,7 @@
  */
 import cluster from 'node:cluster';
 import { openStore } from '../storage/open-store.ts';
+import { incidentsJsonRendering } from '../export/incidents-json.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import { clusterWriteGate, type FromWorker, type ToWorker, type WorkerConfig } from './serve-cluster.ts';
 import { resolverFor, startServer, type RunningServer } from './serve-command.ts';
@@ -39,7 +40,7 @@ function stop(): Promise<void> {
 
 async function start(config: WorkerConfig): Promise<void> {
   try {
-    store = await openStore(config.location);
+    store = await openStore(config.location, incidentsJsonRendering);
     const { resolver } = await resolverFor(store, config.gazetteerDir);
     server = await startServer({
       store,

@@ -11,7 +11,7 @@
  *    adding them could double-count a girl; the larger is a safe lower bound;
  * 4. else null: nothing stated is "not stated", never zero.
  */
-import type { CountCategory, CountSet } from './types.ts';
+import type { CountCategory, CountRange, CountSet, CountSummary } from './types.ts';
 
 export type CategoryFigures = Partial<Record<CountCategory, number>>;
 
@@ -28,5 +28,14 @@ export function headlineFigure(figures: CategoryFigures): number | null {
 export function headlineOfCounts(counts: CountSet): number | null {
   const figures: CategoryFigures = {};
   for (const [k, v] of Object.entries(counts) as [CountCategory, { value: number } | undefined][]) if (v) figures[k] = v.value;
+  return headlineFigure(figures);
+}
+
+export type CountField = 'best' | 'min' | 'max';
+
+/** The headline of an incident's reconciled counts, for each of `best`, `min` and `max` separately. */
+export function headlineCount(summary: CountSummary, field: CountField): number | null {
+  const figures: CategoryFigures = {};
+  for (const [k, v] of Object.entries(summary) as [CountCategory, CountRange | undefined][]) if (v) figures[k] = v[field];
   return headlineFigure(figures);
 }

@@ -2,12 +2,12 @@
  * What the system says each document reports, read off an `incidents/1` export: per document, the
  * largest headline `best` killed (injured) figure among the incidents citing it, with the incident
  * and the quote of the claim that gave that figure, so a miss can be traced to a sentence. The
- * headline figure is the project's one notion of it (src/export/headline-counts.ts): total, else
+ * headline figure is the project's one notion of it (src/domain/headline-figure.ts): total, else
  * civilians + fighters, else the larger of children and women. An incident that states no killed
  * (injured) figure contributes nothing to that side.
  */
 import type { CountSummary } from '../domain/types.ts';
-import { headlineCount } from '../export/headline-counts.ts';
+import { headlineCount } from '../domain/headline-figure.ts';
 import type { ClaimJson, FiguresJson, IncidentJson } from '../export/incidents-json.ts';
 
 /** The parts of an `incidents/1` claim the count and linking scorers read. */

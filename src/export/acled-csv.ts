@@ -31,7 +31,8 @@ import {
   DEFAULT_COUNTRY_CODE,
 } from './acled-vocabulary.ts';
 import { unixSeconds, type ExportInput } from './export-input.ts';
-import { acledFatalities, headlineCount } from './headline-counts.ts';
+import { headlineCount } from '../domain/headline-figure.ts';
+import { acledFatalities } from './headline-counts.ts';
 import { csvDocument, type CsvValue } from './rfc4180.ts';
 
 export const ACLED_COLUMNS = [

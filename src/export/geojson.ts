@@ -9,7 +9,7 @@
 import type { GeoPrecision, Incident } from '../domain/types.ts';
 import { acledSubEventType } from './acled-vocabulary.ts';
 import type { ExportInput } from './export-input.ts';
-import { headlineCount } from './headline-counts.ts';
+import { headlineCount } from '../domain/headline-figure.ts';
 
 export interface IncidentFeatureProperties {
   id: string;

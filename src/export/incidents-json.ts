@@ -34,6 +34,12 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  */
 export const INCIDENT_JSON_REVISION = 2;
 
+/**
+ * incidentJson as the rendering a store keeps beside each incident and serves as API pages
+ * (IncidentRendering in src/storage/incident-store.ts); whoever opens a store passes this.
+ */
+export const incidentsJsonRendering = { revision: INCIDENT_JSON_REVISION, render: incidentJson };
+
 export interface PlaceJson {
   name: string;
   gazetteer_id: string | null;

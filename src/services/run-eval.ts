@@ -12,7 +12,7 @@ import { openSqliteStore } from '../storage/sqlite-incident-store.ts';
 import { importGeoNames, loadGazetteer } from './gazetteer-service.ts';
 import { ingestPaths, type IngestSummary } from './ingest-batch.ts';
 import { exportInput } from './export-store.ts';
-import { toIncidentsJson, type IncidentsJson } from '../export/incidents-json.ts';
+import { toIncidentsJson, type IncidentsJson, incidentsJsonRendering } from '../export/incidents-json.ts';
 import { parseGoldFile } from '../eval/gold-file.ts';
 import { scoreRun, type EvalReport } from '../eval/score-run.ts';
 import type { IncidentsExport } from '../eval/incidents-export.ts';
@@ -56,7 +56,7 @@ export interface EvalExport {
 /** Ingest the articles into a throw-away SQLite store and export it; the store is removed after. */
 export async function ingestAndExport(opts: EvalIngestOptions): Promise<EvalExport> {
   const dir = mkdtempSync(join(tmpdir(), 'tally-eval-'));
-  const store = await openSqliteStore(join(dir, 'eval.db'));
+  const store = await openSqliteStore(join(dir, 'eval.db'), incidentsJsonRendering);
   try {
     if (opts.gazetteerDir) await importGeoNames(store, opts.gazetteerDir);
     const { resolver, source } = await loadGazetteer(store);

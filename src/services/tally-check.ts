@@ -32,7 +32,7 @@
  * - Rejected incidents (review status `rejected`) never count.
  * - Figures: per category the incidents' `best` figures are summed. An incident that does not
  *   state a category adds nothing to it (not stated is not zero), except `total`, which falls back
- *   to the headline count (src/export/headline-counts.ts: civilians + fighters, …) because monitors'
+ *   to the headline count (src/domain/headline-figure.ts: civilians + fighters, …) because monitors'
  *   totals and incidents' civilian counts describe the same dead. A tally total equal to its
  *   civilian figure is that figure restated and is not checked as a total.
  * - Status: `difference` = incidents sum − tally figure; `coverage` = sum ÷ figure (null for a
@@ -46,7 +46,7 @@
 import type { Incident, ResolvedPlace, Tally } from '../domain/types.ts';
 import { foldName, sameName } from '../domain/name-key.ts';
 import { SYRIA_DISTRICT_ALIASES, SYRIA_GOVERNORATES, type GovernorateNames } from '../pipeline/geocode/syria-admin-names.ts';
-import { headlineCount } from '../export/headline-counts.ts';
+import { headlineCount } from '../domain/headline-figure.ts';
 
 export const TALLY_CHECK_CATEGORIES = ['civilians', 'children', 'women', 'total'] as const;
 export type TallyCheckCategory = (typeof TALLY_CHECK_CATEGORIES)[number];

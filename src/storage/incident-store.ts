@@ -58,6 +58,17 @@ export interface StatsRow {
 /** Incidents of unknown date and their sums, as a statistics row without a bucket. */
 export type UndatedStats = Omit<StatsRow, 'key' | 'perpetrator'>;
 
+/**
+ * The rendering of an incident the store keeps beside its body and serves as queryIncidentJson's
+ * pages (the incidents/1 JSON the HTTP API sends). It is given to the store when it is opened, so
+ * storage imports no export format. `revision` names the rendering's output: texts stored under
+ * another revision are rendered again on read until the next replaceIncidents.
+ */
+export interface IncidentRendering {
+  revision: number;
+  render(incident: Incident): unknown;
+}
+
 export interface IncidentStore {
   /** Same id and text: 'unchanged'. Same id, new text: a new version is kept and becomes current. */
   putDocument(article: Article, ingestedAt: string): Promise<DocumentWriteResult>;

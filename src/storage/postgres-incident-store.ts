@@ -9,6 +9,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from './kysely-runtime.ts';
 import type { StoreDatabase } from './store-schema.ts';
+import type { IncidentRendering } from './incident-store.ts';
 import { KyselyIncidentStore, type StoreOptions } from './kysely-incident-store.ts';
 import { assertTallyDatabase, migrateStore } from './store-migrations.ts';
 import { StoreOpenError, describeError } from './store-errors.ts';
@@ -47,11 +48,12 @@ export function postgresKysely(url: string, options: StoreOptions = {}): Kysely<
 
 /**
  * Open the store in the database named by `url` (which must exist), creating or migrating its
- * tables. Throws StoreOpenError when the server cannot be reached or refuses the login, the
- * database does not exist, or it holds tables that are not a Tally store's; SchemaVersionError
- * when a newer Tally migrated it.
+ * tables; `rendering` makes the incident pages the store keeps (IncidentRendering). Throws
+ * StoreOpenError when the server cannot be reached or refuses the login, the database does not
+ * exist, or it holds tables that are not a Tally store's; SchemaVersionError when a newer Tally
+ * migrated it.
  */
-export async function openPostgresStore(url: string, options: StoreOptions = {}): Promise<KyselyIncidentStore> {
+export async function openPostgresStore(url: string, rendering: IncidentRendering, options: StoreOptions = {}): Promise<KyselyIncidentStore> {
   const location = redactLocation(url);
   const db = postgresKysely(url, options);
   try {
@@ -63,7 +65,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     }
     await assertTallyDatabase(db, 'postgres', location);
     await migrateStore(db, 'postgres', location);
-    return new KyselyIncidentStore(db, 'postgres', location, options);
+    return new KyselyIncidentStore(db, 'postgres', location, rendering, options);
   } catch (err) {
     await db.destroy();
     throw err;

@@ -12,6 +12,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseConnection, Driver, DialectAdapter, SqliteDatabase, SqliteDialectConfig } from 'kysely';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver } from './kysely-runtime.ts';
 import type { StoreDatabase } from './store-schema.ts';
+import type { IncidentRendering } from './incident-store.ts';
 import { KyselyIncidentStore, type StoreOptions } from './kysely-incident-store.ts';
 import { assertTallyDatabase, migrateStore } from './store-migrations.ts';
 import { StoreOpenError, describeError } from './store-errors.ts';
@@ -119,16 +120,17 @@ function openConnection(path: string): BetterSqlite3.Database {
 
 /**
  * Open (creating if needed) a store at `path`, or `:memory:`; applies pending migrations.
+ * `rendering` makes the incident pages the store keeps (IncidentRendering).
  * Throws StoreOpenError when the file is not a SQLite database, is corrupt, cannot be opened, or is
  * a SQLite database that is not a Tally store; SchemaVersionError when a newer Tally wrote it.
  */
-export async function openSqliteStore(path: string, options: StoreOptions = {}): Promise<KyselyIncidentStore> {
+export async function openSqliteStore(path: string, rendering: IncidentRendering, options: StoreOptions = {}): Promise<KyselyIncidentStore> {
   const raw = openConnection(path);
   const db = sqliteKysely(raw);
   try {
     await assertTallyDatabase(db, 'sqlite', path);
     await migrateStore(db, 'sqlite', path);
-    return new KyselyIncidentStore(db, 'sqlite', path, options);
+    return new KyselyIncidentStore(db, 'sqlite', path, rendering, options);
   } catch (err) {
     await db.destroy();
     if (raw.open) raw.close();

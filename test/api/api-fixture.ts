@@ -5,6 +5,7 @@
  * uses. The app is built over it with a fixed clock and token, and called in-process.
  */
 import { openStore } from '../../src/storage/open-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import type { IncidentStore } from '../../src/storage/incident-store.ts';
 import type { Article } from '../../src/domain/types.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
@@ -95,7 +96,7 @@ export interface ApiFixture {
 
 /** A fresh in-memory SQLite store holding `articles` (default ARTICLES) and the app over it. */
 export async function buildApi(articles: Article[] = ARTICLES, extra: Partial<AppDeps> = {}): Promise<ApiFixture> {
-  return buildApiOver(await openStore(':memory:'), articles, extra);
+  return buildApiOver(await openStore(':memory:', incidentsJsonRendering), articles, extra);
 }
 
 /** `articles` ingested into an open (empty) store, and the app over it. */

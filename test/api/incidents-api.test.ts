@@ -7,7 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncidentJson } from '../../src/export/incidents-json.ts';
-import { headlineCount } from '../../src/export/headline-counts.ts';
+import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { IncidentDetailSchema, IncidentListSchema } from '../../src/api/schemas.ts';
 import { buildApi, getJson, type ApiFixture } from './api-fixture.ts';
 import { expectGetError } from './api-assert.ts';

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore } from '../../src/storage/open-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { ARTICLES, TOKEN, UNDATED_ARTICLE, buildApi, buildApiOver, type ApiFixture } from './api-fixture.ts';
 
 const ADMIN_URL = process.env.TALLY_TEST_PG_URL;
@@ -76,7 +77,7 @@ if (!ADMIN_URL) {
       url.pathname = `/${database}`;
       // With an incident of unknown date, which both databases must list last and count alike.
       sqlite = await buildApi([...ARTICLES, UNDATED_ARTICLE]);
-      postgres = await buildApiOver(await openStore(url.toString()), [...ARTICLES, UNDATED_ARTICLE]);
+      postgres = await buildApiOver(await openStore(url.toString(), incidentsJsonRendering), [...ARTICLES, UNDATED_ARTICLE]);
     });
     after(async () => {
       await sqlite?.store.close();

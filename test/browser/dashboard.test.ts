@@ -22,6 +22,7 @@ import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../src/api/app.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { readInputs } from '../../src/pipeline/ingest/read-inputs.ts';
@@ -103,7 +104,7 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     const webDist = join(tmp, 'dist');
     await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
 
-    store = await openSqliteStore(join(tmp, 'tally.db'));
+    store = await openSqliteStore(join(tmp, 'tally.db'), incidentsJsonRendering);
     const { resolver } = embeddedDefault();
     const summary = await ingestItems(store, resolver, readInputs([join(ROOT, 'sample', 'articles.jsonl')]), { now: NOW, runId: 'browser-test' });
     assert.ok(summary.incidents > 5, `the sample should give several incidents, got ${summary.incidents}`);

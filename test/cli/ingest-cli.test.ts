@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import type { IncidentsJson } from '../../src/export/incidents-json.ts';
 import { parseCsv } from '../export/parse-csv.ts';
 
@@ -196,7 +197,7 @@ describe('tally ingest: a mixed JSON Lines batch', () => {
     assert.match(r.stdout, /documents read: 1 \(new 0, new versions 1, unchanged 0\)/, shown(r));
 
     // `await` on every store call: the IncidentStore interface is async (sync implementations still work).
-    const store = await openSqliteStore(db);
+    const store = await openSqliteStore(db, incidentsJsonRendering);
     try {
       const versions = await store.listDocumentVersions('cli-saraqib');
       assert.deepEqual(versions.map((v) => [v.version, v.text]), [

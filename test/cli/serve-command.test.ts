@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { openStore } from '../../src/storage/open-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import cluster from 'node:cluster';
@@ -34,7 +35,7 @@ let db: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tally-serve-'));
   db = join(dir, 'serve.db');
-  const store = await openStore(db);
+  const store = await openStore(db, incidentsJsonRendering);
   await ingestItems(store, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
   await store.close();
 });
@@ -57,7 +58,7 @@ function serve(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   const program = new Command('tally').exitOverride();
   registerServeCommand(program, {
     dbPath: (o) => o ?? 'tally.db',
-    openStore,
+    openStore: (location) => openStore(location, incidentsJsonRendering),
     usageError: (m) => new TestUsageError(m),
     out: (l) => {
       lines.push(l);
@@ -98,7 +99,7 @@ describe('tally serve', () => {
     run.stop();
     await run.done;
     await assert.rejects(fetch(`${url}/api/v1/health`), 'the port is closed after stop');
-    const store = await openStore(db);
+    const store = await openStore(db, incidentsJsonRendering);
     try {
       assert.ok(await store.getDocument('serve-02'), 'the posted document was written to the file');
     } finally {
@@ -156,7 +157,7 @@ describe('tally serve --workers', () => {
 
   test('two worker processes serve one port; writes through either are serialised and seen by both; stop ends every worker', async () => {
     const path = join(dir, 'cluster.db');
-    const setup = await openStore(path);
+    const setup = await openStore(path, incidentsJsonRendering);
     await ingestItems(setup, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
     await setup.close();
 
@@ -193,7 +194,7 @@ describe('tally serve --workers', () => {
     await run.done;
     await assert.rejects(fetch(`${url}/api/v1/health`), 'the port is closed after stop');
     for (const pid of pids) assert.equal(alive(pid), false, `worker ${pid} has exited`);
-    const store = await openStore(path);
+    const store = await openStore(path, incidentsJsonRendering);
     try {
       assert.equal((await store.listDocuments()).length, 5);
       assert.equal(await store.countIncidents({}), 5);
@@ -203,7 +204,7 @@ describe('tally serve --workers', () => {
   });
 
   test('a port in use is reported as the server\'s own start-up error, and no worker is left', async () => {
-    const store = await openStore(':memory:');
+    const store = await openStore(':memory:', incidentsJsonRendering);
     const taken = await startServer({ store, resolver: embeddedDefault().resolver, token: 't', boundariesDir: null, webDist: null, clock: () => 'x', version: '1', host: DEFAULT_HOST, port: 0 });
     try {
       const run = serve(['--db', db, '--port', String(taken.port), '--workers', '2']);
@@ -223,7 +224,7 @@ describe('tally serve --workers', () => {
 
 describe('startServer', () => {
   test('binds 127.0.0.1 by default host and reports a port in use', async () => {
-    const store = await openStore(':memory:');
+    const store = await openStore(':memory:', incidentsJsonRendering);
     try {
       const common = { store, resolver: embeddedDefault().resolver, token: 't', boundariesDir: null, webDist: null, clock: () => 'x', version: '1' };
       const first = await startServer({ ...common, host: DEFAULT_HOST, port: 0 });

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acledFatalities, headlineCount } from '../../src/export/headline-counts.ts';
+import { headlineCount } from '../../src/domain/headline-figure.ts';
+import { acledFatalities } from '../../src/export/headline-counts.ts';
 import type { CountSummary } from '../../src/domain/types.ts';
 import { range } from '../storage/domain-fixtures.ts';
 

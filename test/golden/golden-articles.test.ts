@@ -15,6 +15,7 @@ import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { renderExport } from '../../src/services/export-store.ts';
@@ -111,7 +112,7 @@ for (const golden of cases) {
 
     before(async () => {
       // `await` on store calls: the IncidentStore interface is async (sync implementations still work).
-      const store = await openSqliteStore(':memory:');
+      const store = await openSqliteStore(':memory:', incidentsJsonRendering);
       try {
         const items = articles.filter((a) => golden.articles.includes(a.id)).map((a) => a.item);
         const summary = await ingestItems(store, embeddedDefault().resolver, items, { now: NOW, runId: NOW });

@@ -21,6 +21,7 @@ import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { renderExport } from '../../src/services/export-store.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 
 const FIXED_TIME = '2026-01-01T00:00:00.000Z';
 const SAMPLE_PATH = fileURLToPath(new URL('../../sample/articles.jsonl', import.meta.url));
@@ -211,7 +212,7 @@ function items(articles: readonly Article[]): InputItem[] {
 async function exportAfter(batchList: readonly (readonly Article[])[]): Promise<string> {
   const { resolver } = embeddedDefault();
   // Awaited throughout: the store and the services that use it are asynchronous.
-  const store = await openSqliteStore(':memory:');
+  const store = await openSqliteStore(':memory:', incidentsJsonRendering);
   try {
     for (const [k, batch] of batchList.entries()) {
       const summary = await ingestItems(store, resolver, items(batch), { now: FIXED_TIME, runId: `run-${k + 1}` });

@@ -17,6 +17,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import type { IncidentStore } from '../../src/storage/incident-store.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems, relink, type IngestSummary } from '../../src/services/ingest-batch.ts';
@@ -44,7 +45,7 @@ function articlePaths(folder: string, files?: readonly string[]): string[] {
 /** Ingest a scenario into a fresh in-memory store; every article must be read, none rejected. */
 async function ingestScenario(folder: string, files?: readonly string[], policy: ReconcilePolicy = 'latest'): Promise<Scenario> {
   const paths = articlePaths(folder, files);
-  const store = await openSqliteStore(':memory:');
+  const store = await openSqliteStore(':memory:', incidentsJsonRendering);
   const summary = await ingestItems(store, embeddedDefault().resolver, readInputs(paths), { now: INGESTED_AT, runId: `scenario-${folder}`, policy });
   assert.deepEqual(summary.rejected, [], `scenario ${folder}: articles rejected`);
   assert.equal(summary.read, paths.length, `scenario ${folder}: articles read`);

@@ -25,6 +25,7 @@ import {
 } from '../../src/services/tally-check.ts';
 import { SYRIA_GOVERNORATES } from '../../src/pipeline/geocode/syria-admin-names.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import type { InputItem } from '../../src/pipeline/ingest/read-inputs.ts';
@@ -398,7 +399,7 @@ const ARTICLES: InputItem[] = [
 
 describe('in-process pipeline: a monitor total compared with the daily incidents', () => {
   test('the five-day total is kept as a tally and matches the two Idlib incidents it covers', async () => {
-    const store = await openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:', incidentsJsonRendering);
     try {
       await ingestItems(store, embeddedDefault().resolver, ARTICLES, { now: '2019-11-07T00:00:00Z', runId: 'tally-check-test' });
       const tallies = await store.listTallies();
@@ -438,7 +439,7 @@ describe('tally tallies command', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, 'store.db');
   before(async () => {
-    const seeded = await openSqliteStore(db);
+    const seeded = await openSqliteStore(db, incidentsJsonRendering);
     try {
       await seeded.replaceIncidents(
         [
@@ -460,7 +461,7 @@ describe('tally tallies command', () => {
     const program = new Command('tally').exitOverride();
     registerTalliesCommand(program, {
       dbPath: (o) => o ?? db,
-      openStore: openSqliteStore,
+      openStore: (location) => openSqliteStore(location, incidentsJsonRendering),
       usageError: (m) => new TestUsageError(m),
       out: (l) => lines.push(l),
       areaLookup: () => () => null,

@@ -15,6 +15,7 @@ import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { renderExport } from '../../src/services/export-store.ts';
 import { ingestItems, type IngestSummary } from '../../src/services/ingest-batch.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import type { IncidentStore } from '../../src/storage/incident-store.ts';
 import type { IncidentsJson } from '../../src/export/incidents-json.ts';
 import type { IncidentFeatureCollection } from '../../src/export/geojson.ts';
@@ -44,7 +45,7 @@ describe('ingesting reports with no date', () => {
   let summary: IngestSummary;
   let json: IncidentsJson;
   before(async () => {
-    store = await openSqliteStore(':memory:');
+    store = await openSqliteStore(':memory:', incidentsJsonRendering);
     summary = await ingestItems(store, embeddedDefault().resolver, items(ARTICLES), { now: NOW, runId: 'undated-run' });
     json = JSON.parse(await renderExport(store, 'json', NOW)) as IncidentsJson;
   });
@@ -117,7 +118,7 @@ describe('ingesting reports with no date', () => {
   test('the same ids whatever the order the articles arrive in, in one run or two', async () => {
     const ids = json.incidents.map((i) => i.id);
     for (const batches of [[[...ARTICLES].reverse()], [ARTICLES.slice(3), ARTICLES.slice(0, 3)]]) {
-      const other = await openSqliteStore(':memory:');
+      const other = await openSqliteStore(':memory:', incidentsJsonRendering);
       try {
         for (const [k, batch] of batches.entries()) await ingestItems(other, embeddedDefault().resolver, items(batch), { now: NOW, runId: `order-${k}` });
         assert.equal(await renderExport(other, 'json', NOW), JSON.stringify(json, null, 2) + '\n');

@@ -4,9 +4,10 @@
  * argv[3], then exits 0; any error exits 1.
  */
 import { openStore } from '../../src/storage/open-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 
 const [location, writer] = process.argv.slice(2);
-const store = await openStore(location);
+const store = await openStore(location, incidentsJsonRendering);
 try {
   await store.putDocument(
     { id: `writer-${writer}`, text: `Report number ${writer}: shelling continued overnight.`, published: null, url: null, outlet: null, title: null, language: 'en' },

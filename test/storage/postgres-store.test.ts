@@ -24,6 +24,7 @@ import { runQueryContract, runStoreContract } from './store-contract.ts';
 import { makeIncident, makePlace } from './domain-fixtures.ts';
 import { checkUndatedMigration } from './undated-migration.ts';
 import { KyselyIncidentStore } from '../../src/storage/kysely-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { IncidentQuery, parseFilter, type AccessPath, type PageKey } from '../../src/storage/incident-query-plan.ts';
 import type { IncidentFilter } from '../../src/storage/incident-store.ts';
 
@@ -86,7 +87,7 @@ if (!ADMIN_URL) {
     before(async () => {
       contractUrl = await freshDatabase('contract');
     });
-    runStoreContract('postgres', () => openPostgresStore(contractUrl));
+    runStoreContract('postgres', () => openPostgresStore(contractUrl, incidentsJsonRendering));
   });
 
   // Every access path of the list query (see sqlite-store.test.ts).
@@ -96,14 +97,14 @@ if (!ADMIN_URL) {
       before(async () => {
         url = await freshDatabase(`paths_${smallSet === 0 ? 'walk' : 'smallest'}`);
       });
-      runQueryContract(`postgres, smallSet ${smallSet}${smallSet === 0 ? ', dayStats off' : ''}`, () => openPostgresStore(url, { smallSet, dayStats: smallSet !== 0 }));
+      runQueryContract(`postgres, smallSet ${smallSet}${smallSet === 0 ? ', dayStats off' : ''}`, () => openPostgresStore(url, incidentsJsonRendering, { smallSet, dayStats: smallSet !== 0 }));
     });
   }
 
   describe('postgres store: opening', () => {
     test('openStore opens a postgres:// URL as PostgreSQL at the latest schema', async () => {
       const url = await freshDatabase('open');
-      const store = await openStore(url);
+      const store = await openStore(url, incidentsJsonRendering);
       try {
         assert.deepEqual([store.dialect, store.location, await store.schemaVersion()], ['postgres', url, STORE_MIGRATIONS.length]);
       } finally {
@@ -115,7 +116,7 @@ if (!ADMIN_URL) {
       const url = new URL(databaseUrl(ADMIN_URL, 'tally_test_no_such_database'));
       url.password = 'not-the-password';
       await assert.rejects(
-        openPostgresStore(url.toString()),
+        openPostgresStore(url.toString(), incidentsJsonRendering),
         (err: unknown) =>
           err instanceof StoreOpenError && err.path.includes(':***@') && !err.message.includes('not-the-password') && /tally_test_no_such_database/.test(err.message),
       );
@@ -124,17 +125,17 @@ if (!ADMIN_URL) {
     test('a database holding other tables is refused, not migrated', async () => {
       const url = await freshDatabase('foreign');
       await query(url, 'CREATE TABLE people (name text)');
-      await assert.rejects(openPostgresStore(url), (err: unknown) => err instanceof StoreOpenError && /PostgreSQL database but not a Tally store.*people/.test(err.message));
+      await assert.rejects(openPostgresStore(url, incidentsJsonRendering), (err: unknown) => err instanceof StoreOpenError && /PostgreSQL database but not a Tally store.*people/.test(err.message));
       const tables = await query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
       assert.deepEqual(tables.map((t) => t.table_name), ['people']);
     });
 
     test('a database from a newer schema is refused with a SchemaVersionError', async () => {
       const url = await freshDatabase('future');
-      await (await openPostgresStore(url)).close();
+      await (await openPostgresStore(url, incidentsJsonRendering)).close();
       const next = STORE_MIGRATIONS.length + 1;
       await query(url, `INSERT INTO ${MIGRATION_TABLE} (name, timestamp) VALUES ($1, '2030-01-01T00:00:00.000Z')`, [migrationKey({ version: next, name: 'added-by-a-newer-tally' })]);
-      await assert.rejects(openPostgresStore(url), (err: unknown) => err instanceof SchemaVersionError && err.databaseVersion === next && /added-by-a-newer-tally/.test(err.message));
+      await assert.rejects(openPostgresStore(url, incidentsJsonRendering), (err: unknown) => err instanceof SchemaVersionError && err.databaseVersion === next && /added-by-a-newer-tally/.test(err.message));
     });
 
     test('four processes opening a new database together: one migration, every write lands', async () => {
@@ -142,7 +143,7 @@ if (!ADMIN_URL) {
       const script = fileURLToPath(new URL('./concurrent-writer.ts', import.meta.url));
       const run = promisify(execFile);
       await Promise.all([1, 2, 3, 4].map((n) => run(process.execPath, ['--import', 'tsx', script, url, String(n)])));
-      const store = await openPostgresStore(url);
+      const store = await openPostgresStore(url, incidentsJsonRendering);
       try {
         assert.deepEqual((await store.listDocuments()).map((d) => d.id), ['writer-1', 'writer-2', 'writer-3', 'writer-4']);
       } finally {
@@ -157,7 +158,7 @@ if (!ADMIN_URL) {
     let url = '';
     before(async () => {
       url = await freshDatabase('schema');
-      await (await openPostgresStore(url)).close();
+      await (await openPostgresStore(url, incidentsJsonRendering)).close();
     });
 
     test('every text column compares in byte order (collation "C"), as SQLite does', async () => {
@@ -178,7 +179,7 @@ if (!ADMIN_URL) {
     });
 
     test('a filtered page is read from an index, not by sorting the table', async () => {
-      const store = await openPostgresStore(url);
+      const store = await openPostgresStore(url, incidentsJsonRendering);
       try {
         const incidents = Array.from({ length: 2000 }, (_, i) =>
           makeIncident({
@@ -204,7 +205,7 @@ if (!ADMIN_URL) {
   describe('postgres store: pages with incidents of unknown date', () => {
     test('both parts of a page (dated, then undated) are read backwards from the page-order index, never sorted', async () => {
       const url = await freshDatabase('undated_plans');
-      const store = await openPostgresStore(url);
+      const store = await openPostgresStore(url, incidentsJsonRendering);
       try {
         const incidents = Array.from({ length: 2000 }, (_, i) =>
           makeIncident({
@@ -256,10 +257,10 @@ if (!ADMIN_URL) {
         async openAtVersion2() {
           const db = postgresKysely(url);
           await migrateStore(db, 'postgres', 'pg-test', STORE_MIGRATIONS.slice(0, 2));
-          return new KyselyIncidentStore(db, 'postgres', 'pg-test');
+          return new KyselyIncidentStore(db, 'postgres', 'pg-test', incidentsJsonRendering);
         },
-        reopen: () => openPostgresStore(url),
-        openFresh: () => openPostgresStore(freshUrl),
+        reopen: () => openPostgresStore(url, incidentsJsonRendering),
+        openFresh: () => openPostgresStore(freshUrl, incidentsJsonRendering),
         nullability: async (table) =>
           new Map(
             (await query<{ column_name: string; is_nullable: string }>(url, 'SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1', [table])).map((c) => [

@@ -10,7 +10,7 @@
  */
 import type { Incident, ReviewStatus } from '../../src/domain/types.ts';
 import type { IncidentFilter } from '../../src/storage/incident-store.ts';
-import { headlineCount } from '../../src/export/headline-counts.ts';
+import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { makeClaim, makeIncident, makePlace, range } from './domain-fixtures.ts';
 
 const GOVERNORATES = [

@@ -27,7 +27,7 @@ import { QUERY_INCIDENTS, dated } from './query-fixtures.ts';
 import { checkUndatedMigration } from './undated-migration.ts';
 import { KyselyIncidentStore } from '../../src/storage/kysely-incident-store.ts';
 import { IncidentQuery, parseFilter, type AccessPath, type PageKey } from '../../src/storage/incident-query-plan.ts';
-import { INCIDENT_JSON_REVISION, incidentJson } from '../../src/export/incidents-json.ts';
+import { INCIDENT_JSON_REVISION, incidentJson, incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-sqlite-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,14 +35,14 @@ let fileCounter = 0;
 const freshPath = (label: string) => join(dir, `${label}-${++fileCounter}.db`);
 
 const contractPath = freshPath('contract');
-runStoreContract('sqlite (file)', () => openSqliteStore(contractPath));
+runStoreContract('sqlite (file)', () => openSqliteStore(contractPath, incidentsJsonRendering));
 // Every access path of the list query: conditions always checked row by row on a walked index,
 // and always the smallest condition's own index (src/storage/incident-query-plan.ts).
 const walkPath = freshPath('walk-every-row');
 // …and statistics and counts read from the incidents rather than the day-statistics table.
-runQueryContract('sqlite, smallSet 0, dayStats off', () => openSqliteStore(walkPath, { smallSet: 0, dayStats: false }));
+runQueryContract('sqlite, smallSet 0, dayStats off', () => openSqliteStore(walkPath, incidentsJsonRendering, { smallSet: 0, dayStats: false }));
 const smallestPath = freshPath('smallest-drives');
-runQueryContract('sqlite, smallSet 1e9', () => openSqliteStore(smallestPath, { smallSet: 1e9 }));
+runQueryContract('sqlite, smallSet 1e9', () => openSqliteStore(smallestPath, incidentsJsonRendering, { smallSet: 1e9 }));
 
 /** Read-only look at a store's file from a second connection (WAL allows it while the store is open). */
 function inspect<T>(path: string, fn: (db: Database.Database) => T): T {
@@ -55,12 +55,12 @@ function inspect<T>(path: string, fn: (db: Database.Database) => T): T {
 }
 
 async function touch(path: string): Promise<void> {
-  await (await openSqliteStore(path)).close();
+  await (await openSqliteStore(path, incidentsJsonRendering)).close();
 }
 
 describe('sqlite store: opening', () => {
   test(':memory: works and starts empty', async () => {
-    const store = await openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:', incidentsJsonRendering);
     try {
       assert.equal(await store.schemaVersion(), STORE_MIGRATIONS.length);
       assert.equal(store.dialect, 'sqlite');
@@ -125,7 +125,7 @@ describe('sqlite store: opening', () => {
   for (const [label, make] of unusable) {
     test(`${label} → StoreOpenError naming the path`, async () => {
       const path = await make();
-      await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && err.path === path && err.message.includes(path));
+      await assert.rejects(openSqliteStore(path, incidentsJsonRendering), (err: unknown) => err instanceof StoreOpenError && err.path === path && err.message.includes(path));
     });
   }
 
@@ -134,7 +134,7 @@ describe('sqlite store: opening', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE people (name TEXT)');
     db.close();
-    await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && /not a Tally store.*people/.test(err.message));
+    await assert.rejects(openSqliteStore(path, incidentsJsonRendering), (err: unknown) => err instanceof StoreOpenError && /not a Tally store.*people/.test(err.message));
     assert.deepEqual(inspect(path, (d) => d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('documents', ?)").get(MIGRATION_TABLE)), { n: 0 });
   });
 
@@ -143,27 +143,27 @@ describe('sqlite store: opening', () => {
     const db = new Database(path);
     db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); INSERT INTO schema_migrations VALUES (1, 'initial-schema', '2026-01-01'); CREATE TABLE documents (id TEXT);");
     db.close();
-    await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof StoreOpenError && err.path === path && /development build.*ingest the documents again/.test(err.message));
+    await assert.rejects(openSqliteStore(path, incidentsJsonRendering), (err: unknown) => err instanceof StoreOpenError && err.path === path && /development build.*ingest the documents again/.test(err.message));
   });
 });
 
 describe('store locations', () => {
   test('openStore opens a file path as SQLite and refuses unknown URL schemes', async () => {
     const path = freshPath('open-store');
-    const store = await openStore(path);
+    const store = await openStore(path, incidentsJsonRendering);
     try {
       assert.deepEqual([store.dialect, store.location], ['sqlite', path]);
     } finally {
       await store.close();
     }
-    await assert.rejects(openStore('mysql://root@localhost/tally'), (err: unknown) => err instanceof StoreOpenError && /'mysql:\/\/' is not a store/.test(err.message));
+    await assert.rejects(openStore('mysql://root@localhost/tally', incidentsJsonRendering), (err: unknown) => err instanceof StoreOpenError && /'mysql:\/\/' is not a store/.test(err.message));
   });
 
   test('an unreachable PostgreSQL server is a StoreOpenError that hides the password', async () => {
     // Port 1 on the loopback interface: nothing listens there, the connection is refused at once.
     const url = 'postgres://tally:s3cret-pass@127.0.0.1:1/tally';
     await assert.rejects(
-      openStore(url),
+      openStore(url, incidentsJsonRendering),
       (err: unknown) => err instanceof StoreOpenError && err.path === 'postgres://tally:***@127.0.0.1:1/tally' && !err.message.includes('s3cret') && /ECONNREFUSED/.test(err.message),
     );
   });
@@ -172,14 +172,14 @@ describe('store locations', () => {
 describe('sqlite store: several processes at once', () => {
   test('a migrated store opens and reads while another connection holds the write lock', async () => {
     const path = freshPath('locked');
-    const first = await openSqliteStore(path);
+    const first = await openSqliteStore(path, incidentsJsonRendering);
     await first.putDocument(makeArticle({ id: 'locked-doc' }), '2026-01-01T00:00:00Z');
     await first.close();
     const writer = new Database(path);
     writer.exec('BEGIN IMMEDIATE');
     try {
       const started = Date.now();
-      const reader = await openSqliteStore(path);
+      const reader = await openSqliteStore(path, incidentsJsonRendering);
       try {
         assert.deepEqual((await reader.listDocuments()).map((d) => d.id), ['locked-doc']);
       } finally {
@@ -197,7 +197,7 @@ describe('sqlite store: several processes at once', () => {
     const script = fileURLToPath(new URL('./concurrent-writer.ts', import.meta.url));
     const run = promisify(execFile);
     await Promise.all([1, 2, 3, 4, 5, 6].map((n) => run(process.execPath, ['--import', 'tsx', script, path, String(n)])));
-    const store = await openSqliteStore(path);
+    const store = await openSqliteStore(path, incidentsJsonRendering);
     try {
       assert.deepEqual(
         (await store.listDocuments()).map((d) => d.id),
@@ -262,7 +262,7 @@ describe('sqlite store: schema and migrations', () => {
     db.prepare(`INSERT INTO ${MIGRATION_TABLE} (name, timestamp) VALUES (?, '2030-01-01T00:00:00.000Z')`).run(migrationKey({ version: next, name: 'added-by-a-newer-tally' }));
     db.close();
     await assert.rejects(
-      openSqliteStore(path),
+      openSqliteStore(path, incidentsJsonRendering),
       (err: unknown) =>
         err instanceof SchemaVersionError &&
         err.path === path &&
@@ -278,7 +278,7 @@ describe('sqlite store: schema and migrations', () => {
     const db = new Database(path);
     db.prepare(`UPDATE ${MIGRATION_TABLE} SET name = '0001-something-else' WHERE name = '0001-initial-schema'`).run();
     db.close();
-    await assert.rejects(openSqliteStore(path), (err: unknown) => err instanceof SchemaVersionError && /recorded as 'something-else'.*calls it 'initial-schema'/.test(err.message));
+    await assert.rejects(openSqliteStore(path, incidentsJsonRendering), (err: unknown) => err instanceof SchemaVersionError && /recorded as 'something-else'.*calls it 'initial-schema'/.test(err.message));
   });
 
   const m1: StoreMigration = { version: 1, name: 'one', up: (db) => sql`CREATE TABLE a (x INTEGER)`.execute(db).then(() => undefined) };
@@ -348,10 +348,10 @@ describe('sqlite store: schema and migrations', () => {
         raw.pragma('foreign_keys = ON');
         const db = sqliteKysely(raw);
         await migrateStore(db, 'sqlite', path, STORE_MIGRATIONS.slice(0, 2));
-        return new KyselyIncidentStore(db, 'sqlite', path);
+        return new KyselyIncidentStore(db, 'sqlite', path, incidentsJsonRendering);
       },
-      reopen: () => openSqliteStore(path),
-      openFresh: () => openSqliteStore(freshPath('undated-migration-fresh')),
+      reopen: () => openSqliteStore(path, incidentsJsonRendering),
+      openFresh: () => openSqliteStore(freshPath('undated-migration-fresh'), incidentsJsonRendering),
       nullability: async (table) =>
         new Map(inspect(path, (db) => db.prepare<[string], { name: string; notnull: number }>('SELECT name, "notnull" FROM pragma_table_info(?)').all(table).map((c) => [c.name, c.notnull === 0]))),
       indexNames: async () =>
@@ -408,7 +408,7 @@ describe('sqlite store: documents', () => {
 describe('sqlite store: pages with incidents of unknown date', () => {
   test('both parts of a page (dated, then undated) are read from the page-order index in order, never sorted', async () => {
     const path = freshPath('undated-plans');
-    const store = await openSqliteStore(path);
+    const store = await openSqliteStore(path, incidentsJsonRendering);
     try {
       const incidents = Array.from({ length: 400 }, (_, i) =>
         makeIncident({
@@ -444,7 +444,7 @@ describe('sqlite store: pages with incidents of unknown date', () => {
 describe('sqlite store: filter columns and text index', () => {
   test('incident columns hold the figures filters use; absent counts are NULL, not 0', async () => {
     const path = freshPath('columns');
-    const store = await openSqliteStore(path);
+    const store = await openSqliteStore(path, incidentsJsonRendering);
     try {
       await store.replaceIncidents(
         [
@@ -485,7 +485,7 @@ describe('sqlite store: filter columns and text index', () => {
 
   test('the FTS5 index holds the normalised words, keyed by incident seq, and is rebuilt on replace', async () => {
     const path = freshPath('fts');
-    const store = await openSqliteStore(path);
+    const store = await openSqliteStore(path, incidentsJsonRendering);
     try {
       await store.replaceIncidents([makeIncident({ id: 'fts-old', location: makePlace({ name: 'Kafr Nabl' }), places: [], claims: [] })], []);
       await store.replaceIncidents(
@@ -542,7 +542,7 @@ describe('sqlite store: read model (migration 2)', () => {
     const old = freshPath('read-model-old');
     // Only dated incidents: a store of migration 1's time could hold no other.
     for (const path of [reference, old]) {
-      const store = await openSqliteStore(path);
+      const store = await openSqliteStore(path, incidentsJsonRendering);
       await store.replaceIncidents(dated(QUERY_INCIDENTS), []);
       await store.close();
     }
@@ -552,8 +552,8 @@ describe('sqlite store: read model (migration 2)', () => {
     db.exec(`DROP TABLE incident_day_stats; DROP TABLE store_state; ALTER TABLE incident_bodies DROP COLUMN api_json;
       DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents');`);
     db.close();
-    const migrated = await openSqliteStore(old);
-    const fresh = await openSqliteStore(reference);
+    const migrated = await openSqliteStore(old, incidentsJsonRendering);
+    const fresh = await openSqliteStore(reference, incidentsJsonRendering);
     try {
       assert.equal(await migrated.schemaVersion(), STORE_MIGRATIONS.length);
       assert.deepEqual(await allStats(migrated), await allStats(fresh));
@@ -575,7 +575,7 @@ describe('sqlite store: read model (migration 2)', () => {
 
   test('renderings made by a build with another revision are not served: pages are rendered from the bodies', async () => {
     const path = freshPath('stale-rendering');
-    const store = await openSqliteStore(path);
+    const store = await openSqliteStore(path, incidentsJsonRendering);
     try {
       await store.replaceIncidents([...QUERY_INCIDENTS], []);
       const expected = await store.queryIncidentJson({}, { limit: 4 });

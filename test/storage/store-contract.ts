@@ -15,7 +15,7 @@ import type { IncidentFilter, IncidentStore, StatsRow } from '../../src/storage/
 import type { GazetteerEntry } from '../../src/domain/gazetteer-entry.ts';
 import type { Incident } from '../../src/domain/types.ts';
 import { StoreQueryError, StoreWriteError } from '../../src/storage/store-errors.ts';
-import { headlineCount } from '../../src/export/headline-counts.ts';
+import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { incidentJson } from '../../src/export/incidents-json.ts';
 import {
   makeArticle,

@@ -1,10 +1,10 @@
 /**
  * How an incident reads in the dashboard: its headline killed figure (the same rule the exports
- * and the `min_killed` filter use, imported from src/export so the three cannot disagree), ranges
+ * and the `min_killed` filter use, imported from src/domain so the three cannot disagree), ranges
  * written "12–17 (best 17)", labels for event types, categories and dates. "Not stated" stays
  * distinct from zero everywhere, as the export contract requires.
  */
-import { headlineCount } from '../../src/export/headline-counts.ts';
+import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { COUNT_CATEGORIES, type CountCategory, type EventType } from '../../src/domain/types.ts';
 import type { ClaimJson, CountsJson, FiguresJson, IncidentJson } from '../../src/export/incidents-json.ts';
 import { perpetratorStyle } from './perpetrator-palette.ts';

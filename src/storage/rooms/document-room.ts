@@ -1,0 +1,82 @@
+/**
+ * The documents room: every version of every report the store was given (`documents`), the
+ * current one marked. A text seen again under its id is recognised by its content hash
+ * (../document-content-hash.ts) and not stored twice; a changed text becomes a new current version.
+ */
+import type { Article } from '../../domain/types.ts';
+import type { DocumentWriteResult, StoredDocument } from '../incident-store.ts';
+import type { DocumentsTable } from '../store-schema.ts';
+import { documentContentHash } from '../document-content-hash.ts';
+import type { Db, StoreWriter } from './store-writer.ts';
+
+function toStoredDocument(row: DocumentsTable): StoredDocument {
+  return {
+    id: row.id,
+    text: row.text,
+    published: row.published,
+    url: row.url,
+    outlet: row.outlet,
+    title: row.title,
+    language: row.language,
+    version: row.version,
+    contentHash: row.content_hash,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+export class DocumentRoom {
+  constructor(
+    private readonly db: Db,
+    private readonly writer: StoreWriter,
+  ) {}
+
+  async put(article: Article, ingestedAt: string): Promise<DocumentWriteResult> {
+    return this.writer.write(`putDocument('${article.id}')`, async (trx) => (await this.putIn(trx, article, ingestedAt)).result);
+  }
+
+  /** put inside the caller's transaction, with the version the document has now. */
+  async putIn(trx: Db, article: Article, ingestedAt: string): Promise<{ result: DocumentWriteResult; version: number }> {
+    const hash = documentContentHash(article);
+    const current = await this.currentIn(trx, article.id);
+    if (current && current.content_hash === hash) return { result: 'unchanged', version: current.version };
+    if (current) await trx.updateTable('documents').set({ is_current: 0 }).where('id', '=', article.id).where('is_current', '=', 1).execute();
+    const version = current ? current.version + 1 : 1;
+    await trx
+      .insertInto('documents')
+      .values({
+        id: article.id,
+        version,
+        content_hash: hash,
+        text: article.text,
+        published: article.published,
+        url: article.url,
+        outlet: article.outlet,
+        title: article.title,
+        language: article.language,
+        ingested_at: ingestedAt,
+        is_current: 1,
+      })
+      .execute();
+    return { result: current ? 'new_version' : 'new', version };
+  }
+
+  /** Version and hash of the current version of `id`, read inside the caller's transaction. */
+  async currentIn(trx: Db, id: string): Promise<{ version: number; content_hash: string } | undefined> {
+    return trx.selectFrom('documents').select(['version', 'content_hash']).where('id', '=', id).where('is_current', '=', 1).executeTakeFirst();
+  }
+
+  async get(id: string): Promise<StoredDocument | null> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).where('is_current', '=', 1).executeTakeFirst();
+    return row ? toStoredDocument(row) : null;
+  }
+
+  async list(): Promise<StoredDocument[]> {
+    const rows = await this.db.selectFrom('documents').selectAll().where('is_current', '=', 1).orderBy('id').execute();
+    return rows.map(toStoredDocument);
+  }
+
+  async listVersions(id: string): Promise<StoredDocument[]> {
+    const rows = await this.db.selectFrom('documents').selectAll().where('id', '=', id).orderBy('version').execute();
+    return rows.map(toStoredDocument);
+  }
+}
