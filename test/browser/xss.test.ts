@@ -25,7 +25,7 @@ import { createApp } from '../../src/api/app.ts';
 import { DASHBOARD_CSP } from '../../src/api/security-headers.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
-import type { IncidentJson } from '../../src/export/incidents-json.ts';
+import { incidentsJsonRendering, type IncidentJson } from '../../src/export/incidents-json.ts';
 import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -185,7 +185,7 @@ describe('script payloads in articles are inert in the dashboard', { timeout: 24
     tmp = mkdtempSync(join(tmpdir(), 'tally-xss-'));
     webDist = join(tmp, 'dist');
     await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
-    store = await openSqliteStore(join(tmp, 'tally.db'));
+    store = await openSqliteStore(join(tmp, 'tally.db'), incidentsJsonRendering);
     const { resolver } = embeddedDefault();
     const app = createApp({ store, resolver, token: TOKEN, boundariesDir: null, webDist, clock: () => NOW, logError: () => undefined });
     server = await new Promise<ServerType>((resolve) => {
