@@ -170,6 +170,11 @@ export interface Mention {
   area?: string | null;
   /** Why the mention is an incident or a tally: the rule of the classification decision. */
   classification?: { kind: MentionKind; rule: string };
+  /**
+   * People of the event the report names with an age or as identified ("Dana Lee, 24,"), as
+   * lower-case first and last name: strong evidence that a later follow-up tells the same event.
+   */
+  people?: Tagged<string>[];
 }
 
 export interface CountRange {

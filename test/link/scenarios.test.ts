@@ -461,3 +461,17 @@ describe('a follow-up that names no day joins the event of the days before it', 
     });
   });
 });
+
+describe('a follow-up that names the victim joins the event, weeks later', () => {
+  test('a charge ten weeks later naming "Dana Lee, 24" joins the killing; another name in another town stays apart', async () => {
+    await withScenario('follow-up-named-person', async ({ store }) => {
+      const json = await exportJson(store);
+      const lee = json.incidents.filter((i) => i.documents.includes('a-killing'));
+      assert.equal(lee.length, 1, describeIncidents(json));
+      assert.deepEqual([...lee[0].documents].sort(), ['a-killing', 'b-charged'], describeIncidents(json));
+      assert.equal(lee[0].date.start, '2016-05-01');
+      const other = json.incidents.filter((i) => i.documents.includes('c-other-town'));
+      assert.deepEqual(other.map((i) => i.documents), [['c-other-town']], describeIncidents(json));
+    });
+  });
+});

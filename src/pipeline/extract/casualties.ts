@@ -101,7 +101,7 @@ const UNIT_AFTER_RE =
   /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion|(?:gunshot |bullet |stab |knife )?wounds?|rounds|shots|shell casings|guns|handguns|rifles|firearms|weapons)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bod(?:y|ies) of|shot dead|(?:shooting|stabbing) deaths? of|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shooting(?: of)?|struck|striking|grazed|grazing|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|(?:murder|slaying)s? of|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bod(?:y|ies) of|shot dead|(?:shooting|stabbing) deaths? of|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shooting(?: of)?|struck|striking|grazed|grazing|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
@@ -115,7 +115,7 @@ const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|
 /** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
 const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us)\b/i;
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */
-const TRANSITIVE_OUTCOME_RE = /(?:killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
+const TRANSITIVE_OUTCOME_RE = /(?:shot dead|killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
 /** "… and her boyfriend questioned by police": the count has a verb of its own that is no outcome. */
 const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:\w+ly\s+)?(?:questioned|arrested|detained|charged|held|taken into custody|interviewed|released|booked|sought|wanted|said|told|called|fled|escaped|survived|ran)\b/i;
 /**
@@ -469,6 +469,8 @@ const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|woun
  * person named once is one victim when an outcome follows the name (and an age, if given).
  */
 const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died)\b)/gu;
+/** "in the death of Dana Lee, 24", "the killing of Dana Lee": the person whose death it was. */
+const NAME_AFTER_DEATH_RE = /(?<=\b(?:death|killing|murder|slaying|body) of\s+)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?<!\s(?:Street|Avenue|Road|Boulevard|Drive|Lane|Park|County|City|Township|Square|Center|Centre|School|Church))(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:who|on|in|at|last|earlier)\b)/gu;
 /** Capitalised words that start a sentence or name an office, not a person. */
 const NOT_A_NAME = new Set([
   'he', 'she', 'it', 'they', 'who', 'which', 'that', 'this', 'there', 'nobody', 'no', 'one', 'everyone', 'someone', 'anyone', 'none', 'nothing', 'the', 'a', 'an', 'his', 'her', 'their',
@@ -501,6 +503,10 @@ function findArticleSingulars(text: string): QuantityMention[] {
     out.push(onePerson(at, at + m[1].length, m[1], 'singular-object'));
   }
   for (const m of text.matchAll(BARE_AGE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index!, '', 'singular-bare'));
+  for (const m of text.matchAll(NAME_AFTER_DEATH_RE)) {
+    if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
+    out.push(onePerson(m.index!, m.index! + m[0].length, m[0], 'singular-name'));
+  }
   for (const m of text.matchAll(NAME_SINGULAR_RE)) {
     if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
     out.push(onePerson(m.index!, m.index! + m[0].length, m[0], 'singular-name'));

@@ -23,6 +23,7 @@ import { placeInDocumentTown } from './passes/document-town.ts';
 import { mergeFrames } from './passes/merge-frames.ts';
 import { completeCategories, reconcileOutcomes } from './passes/reconcile-outcomes.ts';
 import { buildMentions } from './passes/build-mentions.ts';
+import { attachNamedPeople } from './passes/named-people.ts';
 import type { ClassifiedFrame, DocumentReading, FrameGroup } from './passes/extraction-state.ts';
 
 export { publishedFromUrl } from './passes/publication-day.ts';
@@ -54,5 +55,5 @@ export function runPasses(article: Article, resolver: PlaceResolving): PassOutpu
   const { placed, warnings } = placeFrames(doc, frames, local);
   const classified = placeInDocumentTown(doc, classifyFrames(doc, placed), local);
   const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
-  return { doc, classified, groups, mentions: buildMentions(doc, groups), warnings: [...doc.warnings, ...warnings] };
+  return { doc, classified, groups, mentions: attachNamedPeople(doc, buildMentions(doc, groups)), warnings: [...doc.warnings, ...warnings] };
 }

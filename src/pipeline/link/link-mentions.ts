@@ -65,9 +65,27 @@ function mentionStart(m: Mention): number {
   return bounds(m).start;
 }
 
-function datesCompatible(a: Mention, b: Mention): boolean {
+function datesCompatible(a: Mention, b: Mention, slackDays = 0): boolean {
   if (!a.date || !b.date) return false;
-  return bounds(a).start <= bounds(b).end && bounds(b).start <= bounds(a).end;
+  const slack = slackDays * DAY;
+  return bounds(a).start - slack <= bounds(b).end && bounds(b).start - slack <= bounds(a).end;
+}
+
+/**
+ * A follow-up (an arrest, a funeral, a trial) names the people of the event weeks or months later;
+ * a person both reports name ties them across that time.
+ */
+const FOLLOW_UP_DAYS = 400;
+
+/** The first person both mentions name (lower-case first and last name), or null. */
+function sharedPerson(a: Mention, b: Mention): string | null {
+  if (!a.people?.length || !b.people?.length) return null;
+  const names = new Set(a.people.map((p) => p.value));
+  return b.people.find((p) => names.has(p.value))?.value ?? null;
+}
+
+function withinFollowUp(a: Mention, b: Mention): boolean {
+  return datesCompatible(a, b, FOLLOW_UP_DAYS);
 }
 
 function localities(m: Mention): ResolvedPlace[] {
@@ -160,17 +178,19 @@ export type LinkJudgement =
 export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgement {
   const refuse = (refusal: LinkRefusal, reasons: string[] = [], score: number | null = null, threshold: number | null = null): LinkJudgement => ({ joins: false, refusal, score, threshold, reasons });
   if (a.docId === b.docId) return refuse('same-document');
-  if (!undated && !datesCompatible(a, b)) return refuse('dates-apart');
+  const person = sharedPerson(a, b);
+  if (!undated && !datesCompatible(a, b) && !(person && withinFollowUp(a, b))) return refuse('dates-apart');
   const place = placeRelation(a, b);
   if (place === 'conflict') return refuse('places-conflict');
   // Fighting on the ground and strikes from afar in one town on one day are two events.
   if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return refuse('event-families-differ');
   // Without a date only the place can tie a report to an event.
-  if (undated && place !== 'same' && place !== 'near') return refuse('undated-needs-place', [`place ${place}`]);
+  if (undated && place !== 'same' && place !== 'near' && !person) return refuse('undated-needs-place', [`place ${place}`]);
   const figs = figuresRelation(a, b);
   const perps = perpsRelation(a, b);
   const reasons: string[] = [];
   let score = 0;
+  if (person) (score += 4), reasons.push(`same named person (${person})`);
   if (place === 'same') (score += 3), reasons.push('same place');
   else if (place === 'near') (score += 2), reasons.push('places within 3 km');
   else if (place === 'area') (score += 0.5), reasons.push('same governorate');
@@ -330,12 +350,17 @@ function daysOf(m: Mention): number[] {
 
 /** Keys under which a mention's places are indexed: gazetteer ids and transliteration keys. */
 function placeKeys(m: Mention): string[] {
-  const keys = new Set<string>();
+  const keys = new Set<string>(personKeys(m));
   for (const p of m.resolvedPlaces) {
     if (p.gazetteerId) keys.add(`id:${p.gazetteerId}`);
     keys.add(`name:${nameKey(p.name)}`);
   }
   return [...keys];
+}
+
+/** Keys under which a mention's named people are indexed (with its places: see candidatesByPlace). */
+function personKeys(m: Mention): string[] {
+  return (m.people ?? []).map((p) => `person:${p.value}`);
 }
 
 function canonicalOrder(a: Mention, b: Mention): number {
@@ -406,6 +431,8 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
     const ids = new Set<number>();
     const keys = blockQueriesOf(m);
     for (const d of daysOf(m)) for (const k of keys) for (const ci of byDay.get(`${d}|${k}`) ?? []) ids.add(ci);
+    // A follow-up finds the incident of a person it names, whatever the day.
+    for (const k of personKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
     return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
   };
   const candidatesByPlace = (m: Mention): Mention[][] => {
@@ -434,11 +461,12 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
       // cluster is judged on its first and latest reports (bounded work per comparison).
       let ok = true;
       let top: LinkEvidence | null = null;
+      const named = c.some((x) => sharedPerson(x, m) !== null);
       for (const x of representatives(c)) {
         const ev = linkScore(x, m);
         if (!ev) {
           // A member from the same article chain may be area-only; require no hard conflict.
-          if (!datesCompatible(x, m) || placeRelation(x, m) === 'conflict') {
+          if ((!datesCompatible(x, m) && !(named && withinFollowUp(x, m))) || placeRelation(x, m) === 'conflict') {
             ok = false;
             break;
           }
