@@ -63,7 +63,7 @@ const INJURED_RE_SRC = INJURED_WORDS.join('|');
  * least twice" are hit, at a place or a time.
  */
 const SHOT_AT_HIT = String.raw`(?:least|about|around|approximately|roughly|\d|(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}(?:home|house|residence|party|bar|club|nightclub|park|station|store|shop|apartments?|complex|restaurant|school|motel|hotel|intersection|scene|church|lounge|mall|lot|event|gathering|reception|barbershop|market|business|building|playground|festival|concert|game|funeral|corner|block)\b)`;
-const SHOT_RE_SRC = String.raw`shoots(?=,?\s+(?:him|her|them)sel(?:f|ves)\b)|shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?)|suffered (?:a |multiple )?gunshot wounds?`;
+const SHOT_RE_SRC = String.raw`shoots(?=,?\s+(?:him|her|them)sel(?:f|ves)\b)|shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?|return fire|police fire|gunshots?|a round|rounds|shotgun (?:pellets|blasts?))|suffered (?:a |multiple )?gunshot wounds?`;
 const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */
@@ -113,7 +113,7 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
 /** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
 const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
 /** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
-const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us)\b/i;
+const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us)\b|(?:Officer\s+|Deputy\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)/;
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */
 const TRANSITIVE_OUTCOME_RE = /(?:shot dead|killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
 /** "… and her boyfriend questioned by police": the count has a verb of its own that is no outcome. */
@@ -432,9 +432,11 @@ const KILLED_ANYWHERE_RE = new RegExp(`(?<![\\p{L}])(?:${KILLED_RE_SRC})(?![\\p{
 
 /**
  * "he died", "she was pronounced dead", "where he later died", "he was shot in the head and was
- * pronounced dead": a victim named before has died.
+ * pronounced dead", "he was rushed to the hospital but died", "she was accidentally killed": a
+ * victim named before has died.
  */
-const PRONOUN_DIED_RE = /(?<![\p{L}])(?:he|she)\s+(?:(?:was|had been)\s+shot\b[^.;!?]{0,60}?\band\s+(?:was\s+|later\s+)?|(?:was|has|had)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:died|succumbed|pronounced dead|been pronounced dead|was pronounced dead)(?![\p{L}])/iu;
+const PRONOUN_DIED_RE =
+  /(?<![\p{L}])(?:he|she)\s+(?:(?:was|had been)\s+(?:shot|rushed|taken|transported|airlifted|hospitali[sz]ed)\b[^.;!?]{0,60}?\b(?:and|but)\s+(?:was\s+|later\s+)?|(?:was|has|had)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:died|succumbed|pronounced dead|been pronounced dead|was pronounced dead)(?![\p{L}])|(?<![\p{L}])(?:he|she)\s+(?:was|had been|has been)\s+(?:(?!fatally)\w+ly\s+)?(?:killed|shot dead|shot and killed|fatally shot|shot to death)(?![\p{L}])/iu;
 
 const ARTICLE_SINGULAR_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(an?)\\s+(?=(?:${FILLER}\\s+){0,2}(?:${NOUN_MODIFIER}\\s+(?=${MODIFIED_NOUNS}))?(?:${CATEGORY_PATTERNS.map((c) => c.src).join('|')})(?![\\p{L}]))`,
@@ -468,7 +470,10 @@ const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|woun
  * "Antwan Reyes, 17, was shot twice", "Lyman was pronounced dead", "Marisol died Saturday": a
  * person named once is one victim when an outcome follows the name (and an age, if given).
  */
-const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died)\b)/gu;
+const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)/gu;
+/** "striking Officer Dana Lee", "shot Dana Lee": a person named as the object of a shooting. */
+const NAME_OBJECT_RE = /(?<=\b(?:shot|shooting|struck|striking|wounding|killing)\s+)((?:(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+)?(?!(?:Officer|Deputy|Trooper|Detective|Sergeant|Agent)\s)[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:in|at|on|who|as|and|during|after|before|while|multiple|several|once|twice|three|four)\b)/gu;
+const TITLE_RE = /^(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+/;
 /** "in the death of Dana Lee, 24", "the killing of Dana Lee": the person whose death it was. */
 const NAME_AFTER_DEATH_RE = /(?<=\b(?:death|killing|murder|slaying|body) of\s+)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?<!\s(?:Street|Avenue|Road|Boulevard|Drive|Lane|Park|County|City|Township|Square|Center|Centre|School|Church))(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:who|on|in|at|last|earlier)\b)/gu;
 /** Capitalised words that start a sentence or name an office, not a person. */
@@ -503,8 +508,8 @@ function findArticleSingulars(text: string): QuantityMention[] {
     out.push(onePerson(at, at + m[1].length, m[1], 'singular-object'));
   }
   for (const m of text.matchAll(BARE_AGE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index!, '', 'singular-bare'));
-  for (const m of text.matchAll(NAME_AFTER_DEATH_RE)) {
-    if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
+  for (const m of [...text.matchAll(NAME_AFTER_DEATH_RE), ...text.matchAll(NAME_OBJECT_RE)]) {
+    if (NOT_A_NAME.has(m[1].replace(TITLE_RE, '').split(/\s+/)[0].toLowerCase())) continue;
     out.push(onePerson(m.index!, m.index! + m[0].length, m[0], 'singular-name'));
   }
   for (const m of text.matchAll(NAME_SINGULAR_RE)) {
