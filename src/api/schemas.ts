@@ -100,6 +100,7 @@ export const IncidentSchema = z
     documents: z.array(z.string()),
     independent_sources: z.number().int().optional(),
     review: z.strictObject({ status: z.enum(REVIEW_STATUSES) }),
+    previous_ids: z.array(z.string()).openapi({ description: 'Ids this incident had before it absorbed other incidents, oldest first; GET /api/v1/incidents/{id} redirects them here' }),
   })
   .openapi('Incident', { description: 'An incident exactly as in the incidents/1 export' });
 

@@ -235,6 +235,36 @@ export interface Incident {
    */
   independentSources?: number;
   review: { status: ReviewStatus };
+  /**
+   * Ids this incident was known by before it absorbed other incidents (their reports now all tell
+   * this event), oldest first; never issued again (docs/decisions/0017-stable-incident-ids.md).
+   */
+  previousIds?: string[];
+}
+
+/** The words of one report an incident id was given for: document, text version and span of a mention. */
+export interface MentionKey {
+  document: string;
+  /** Content hash of the document version the offsets are in. */
+  contentHash: string;
+  start: number;
+  end: number;
+}
+
+/** `current`: names an incident now; `merged`: its incident was absorbed (see successor); `withdrawn`: none of its reports tells an incident any more. */
+export type IssuedIdStatus = 'current' | 'merged' | 'withdrawn';
+export const ISSUED_ID_STATUSES: readonly IssuedIdStatus[] = ['current', 'merged', 'withdrawn'];
+
+/** An incident id once issued: kept for good, so an old id always resolves or says why not. */
+export interface IssuedIncidentId {
+  id: string;
+  /** Order of issue, 1, 2, …: in a tie the older id wins. */
+  seq: number;
+  status: IssuedIdStatus;
+  /** The current id of the incident that absorbed a merged id; null otherwise. */
+  successor: string | null;
+  /** The mentions of its incident at its last assignment (for a retired id, when it retired). */
+  covers: MentionKey[];
 }
 
 export interface Tally {

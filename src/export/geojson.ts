@@ -35,6 +35,8 @@ export interface IncidentFeatureProperties {
   claimants: string;
   documents: string;
   review_status: Incident['review']['status'];
+  /** Earlier ids of the incident, comma-separated as the other lists here; '' when none. */
+  previous_ids: string;
 }
 
 export interface IncidentFeature {
@@ -79,6 +81,7 @@ function incidentFeature(incident: Incident): IncidentFeature | null {
       claimants: [...new Set(incident.claims.map((c) => c.claimant))].join(','),
       documents: incident.documents.join(','),
       review_status: incident.review.status,
+      previous_ids: (incident.previousIds ?? []).join(','),
     },
   };
 }

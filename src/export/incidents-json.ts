@@ -32,7 +32,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 2;
+export const INCIDENT_JSON_REVISION = 3;
 
 /**
  * incidentJson as the rendering a store keeps beside each incident and serves as API pages
@@ -92,6 +92,8 @@ export interface IncidentJson {
   /** Independent confirmations (claimants, wire copies counted once); extra field. */
   independent_sources?: number;
   review: { status: ReviewStatus };
+  /** Ids this incident had before it absorbed others, oldest first; [] when none (additive, decision 0017). */
+  previous_ids: string[];
 }
 
 export interface TallyJson {
@@ -190,6 +192,7 @@ export function incidentJson(incident: Incident): IncidentJson {
     documents: [...incident.documents],
     ...(incident.independentSources !== undefined ? { independent_sources: incident.independentSources } : {}),
     review: { status: incident.review.status },
+    previous_ids: [...(incident.previousIds ?? [])],
   };
 }
 

@@ -1,15 +1,16 @@
 /**
  * The ingest use case: read inputs, store each document (a changed text is a new version, an
  * unchanged one is skipped), extract its mentions, then relink every incident mention so new
- * reports join existing incidents. Bad inputs are reported with their location and the rest of
+ * reports join existing incidents, and carry the incident ids issued before onto the new clusters. Bad inputs are reported with their location and the rest of
  * the batch lands; nothing already stored is touched by a failure.
  */
-import type { Article, Warning } from '../domain/types.ts';
+import type { Article, MentionKey, Warning } from '../domain/types.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import { readInputs, type InputItem } from '../pipeline/ingest/read-inputs.ts';
 import { extractDocument } from '../pipeline/extract/extract-document.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { syndicationGroups } from '../pipeline/link/syndication.ts';
+import { assignIncidentIds } from '../pipeline/link/incident-identity.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
 
 export interface IngestOptions {
@@ -81,9 +82,27 @@ export async function relink(store: IncidentStore, policy: ReconcilePolicy, summ
   const stored = await store.listDocuments();
   const docs = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
   const { groupOf } = syndicationGroups(stored.map((d) => ({ id: d.id, text: d.text })));
-  const { incidents, tallies, undated } = linkMentions(await store.listMentions(), docs, policy, groupOf);
-  await store.replaceIncidents(incidents, tallies);
+  const mentions = await store.listMentions();
+  const linked = linkMentions(mentions, docs, policy, groupOf);
+  const { tallies, undated } = linked;
+  // Carry the ids issued before onto the new clusters (docs/decisions/0017-stable-incident-ids.md).
+  const hashOf = new Map(stored.map((d) => [d.id, d.contentHash]));
+  const mentionById = new Map(mentions.map((m) => [m.id, m]));
+  const keys = linked.incidents.map((incident) =>
+    incident.mentionIds.map((id): MentionKey => {
+      const m = mentionById.get(id)!;
+      return { document: m.docId, contentHash: hashOf.get(m.docId)!, start: m.span.start, end: m.span.end };
+    }),
+  );
+  const identity = assignIncidentIds({ incidents: linked.incidents, keys, issued: await store.listIssuedIncidentIds() });
+  const incidents = identity.incidents;
+  await store.replaceIncidents(incidents, tallies, identity.issued);
   if (summary) {
+    // Informational: what an analyst holding an old id should know.
+    for (const c of identity.changes) {
+      if (c.kind === 'merged') summary.warnings.push({ code: 'incident-merged', message: `incident ${c.id} now tells the same event as ${c.into}; ${c.id} is kept as one of its previous ids`, source: c.into });
+      if (c.kind === 'withdrawn') summary.warnings.push({ code: 'incident-withdrawn', message: `incident ${c.id} is withdrawn: none of its reports tells an incident any more`, source: c.id });
+    }
     // Informational: the report still yields an incident, only its date is unknown.
     for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); kept with date unknown`, source: m.docId });
     summary.incidents = incidents.length;

@@ -102,9 +102,18 @@ export function matchingIncidents(store: IncidentStore, filter: IncidentFilter):
   return store.listIncidents(filter);
 }
 
-export async function incidentWithDocuments(store: IncidentStore, id: string): Promise<IncidentWithDocuments> {
+/**
+ * One incident by id: the incident with its documents, or — for an id the incident had before it
+ * absorbed another (a previous id) — the current id to look up instead (decision 0017).
+ */
+export async function incidentWithDocuments(store: IncidentStore, id: string): Promise<IncidentWithDocuments | { movedTo: string }> {
   const incident = await store.getIncident(id);
-  if (!incident) throw new NotFoundError('incident', id, 'incident ids change only when their founding report is removed; list incidents to find current ids');
+  if (!incident) {
+    const issued = await store.resolveIncidentId(id);
+    if (issued?.status === 'merged' && issued.current) return { movedTo: issued.current };
+    if (issued?.status === 'withdrawn') throw new NotFoundError('incident', id, 'this id was withdrawn: none of its reports tells an incident any more (a document changed or was re-read); list incidents to find current ids');
+    throw new NotFoundError('incident', id, 'no incident was ever given this id; list incidents to find current ids');
+  }
   const documents: StoredDocument[] = [];
   for (const docId of incident.documents) {
     const doc = await store.getDocument(docId);

@@ -5,7 +5,7 @@
  * the SQLite implementation answers synchronously under the hood. Linking decisions are made by
  * pure functions in src/pipeline/link; the store only persists and queries what it is given.
  */
-import type { Article, EventType, Incident, Mention, ReviewStatus, Tally, Warning } from '../domain/types.ts';
+import type { Article, EventType, Incident, IssuedIdStatus, IssuedIncidentId, Mention, ReviewStatus, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 
 export type DocumentWriteResult = 'new' | 'unchanged' | 'new_version';
@@ -69,6 +69,14 @@ export interface IncidentRendering {
   render(incident: Incident): unknown;
 }
 
+/** What an issued incident id names now (docs/decisions/0017-stable-incident-ids.md). */
+export interface IncidentIdResolution {
+  id: string;
+  status: IssuedIdStatus;
+  /** The current id of its incident: itself when current, its successor when merged, null when withdrawn. */
+  current: string | null;
+}
+
 export interface IncidentStore {
   /** Same id and text: 'unchanged'. Same id, new text: a new version is kept and becomes current. */
   putDocument(article: Article, ingestedAt: string): Promise<DocumentWriteResult>;
@@ -89,8 +97,16 @@ export interface IncidentStore {
   listMentions(): Promise<Mention[]>;
   listMentionsForDocument(docId: string): Promise<Mention[]>;
 
-  /** Replace the whole set of incidents and tallies (linking output) in one transaction. */
-  replaceIncidents(incidents: Incident[], tallies: Tally[]): Promise<void>;
+  /**
+   * Replace the whole set of incidents and tallies (linking output) in one transaction; with
+   * `issued`, the table of issued incident ids is replaced in the same transaction (left as it is
+   * without).
+   */
+  replaceIncidents(incidents: Incident[], tallies: Tally[], issued?: readonly IssuedIncidentId[]): Promise<void>;
+  /** Every incident id ever issued, with the mentions it covers, ordered by seq. */
+  listIssuedIncidentIds(): Promise<IssuedIncidentId[]>;
+  /** What an issued incident id names now; null for an id never issued. */
+  resolveIncidentId(id: string): Promise<IncidentIdResolution | null>;
   /** Every incident (matching `filter` when given), in the order given to replaceIncidents. */
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
   listTallies(): Promise<Tally[]>;

@@ -7,6 +7,7 @@
  * - documents (./rooms/document-room.ts): every version of every report;
  * - mentions (./rooms/mention-room.ts): what extraction found in each document version;
  * - incidents (./rooms/incident-room.ts): the incident set and tallies linking last produced;
+ * - issued ids (./rooms/incident-id-room.ts): every incident id ever issued and what it became;
  * - read model (./rooms/read-model.ts): the tables, caches and query plans the list, count and
  *   statistics queries read, derived from the incident set at each replace;
  * - warnings (./rooms/warning-room.ts) and gazetteer (./rooms/gazetteer-room.ts).
@@ -21,11 +22,12 @@
  * export format (docs/decisions/0015-store-rooms.md).
  */
 import type { Kysely } from 'kysely';
-import type { Article, Incident, Mention, Tally, Warning } from '../domain/types.ts';
+import type { Article, Incident, IssuedIncidentId, Mention, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 import type {
   DocumentWriteResult,
   IncidentFilter,
+  IncidentIdResolution,
   IncidentRendering,
   IncidentStore,
   Page,
@@ -43,6 +45,7 @@ import { MentionRoom, mentionRows } from './rooms/mention-room.ts';
 import { IncidentRoom, incidentSetRows } from './rooms/incident-room.ts';
 import { ReadModel, derivedRows } from './rooms/read-model.ts';
 import { WarningRoom } from './rooms/warning-room.ts';
+import { IncidentIdRoom, issuedIdRows } from './rooms/incident-id-room.ts';
 import { GazetteerRoom } from './rooms/gazetteer-room.ts';
 
 /** Settings of an open store that are not part of its location. */
@@ -64,6 +67,7 @@ export class KyselyIncidentStore implements IncidentStore {
   private readonly documents: DocumentRoom;
   private readonly mentions: MentionRoom;
   private readonly incidents: IncidentRoom;
+  private readonly issuedIds: IncidentIdRoom;
   private readonly readModel: ReadModel;
   private readonly warnings: WarningRoom;
   private readonly gazetteer: GazetteerRoom;
@@ -82,6 +86,7 @@ export class KyselyIncidentStore implements IncidentStore {
     this.documents = new DocumentRoom(db, this.writer);
     this.mentions = new MentionRoom(db, this.writer, this.documents);
     this.incidents = new IncidentRoom(db, this.writer);
+    this.issuedIds = new IncidentIdRoom(db, this.writer);
     this.readModel = new ReadModel(db, dialect, this.writer, rendering, options.smallSet ?? SMALL_SET, options.dayStats ?? true);
     this.warnings = new WarningRoom(db, this.writer);
     this.gazetteer = new GazetteerRoom(db, this.writer);
@@ -138,15 +143,25 @@ export class KyselyIncidentStore implements IncidentStore {
    * The incident set and its read model are replaced in one transaction, every row built and
    * checked before it opens; the planner statistics are refreshed after the commit.
    */
-  async replaceIncidents(incidents: Incident[], tallies: Tally[]): Promise<void> {
+  async replaceIncidents(incidents: Incident[], tallies: Tally[], issued?: readonly IssuedIncidentId[]): Promise<void> {
     const op = 'replaceIncidents';
     const set = incidentSetRows(incidents, tallies, this.rendering, op);
     const derived = derivedRows(incidents, set);
+    const ids = issued && issuedIdRows(issued, op);
     await this.writer.write(op, async (trx) => {
       await this.incidents.replaceIn(trx, set, op);
       await this.readModel.replaceIn(trx, set, derived, op);
+      if (ids) await this.issuedIds.replaceIn(trx, ids, op);
     });
     await this.readModel.refreshPlannerStatistics();
+  }
+
+  async listIssuedIncidentIds(): Promise<IssuedIncidentId[]> {
+    return this.issuedIds.list();
+  }
+
+  async resolveIncidentId(id: string): Promise<IncidentIdResolution | null> {
+    return this.issuedIds.resolve(id);
   }
 
   async listIncidents(filter?: IncidentFilter): Promise<Incident[]> {

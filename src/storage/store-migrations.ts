@@ -479,11 +479,45 @@ function withoutNotNull(create: string, table: string, columns: readonly string[
   return out;
 }
 
+/**
+ * Issued incident ids (docs/decisions/0017-stable-incident-ids.md): every id ever given to an
+ * incident, kept for good — current, merged into another (`successor`) or withdrawn — with the
+ * mentions (document, text version, span) it covered when last assigned, which the next relink
+ * matches its incidents against. A store linked before this migration has none: its next relink
+ * issues the linker's ids, the same ones it had.
+ */
+async function incidentIds(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const t = columnTypes(dialect);
+  await db.schema
+    .createTable('incident_ids')
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('seq', t.integer, notNull)
+    .addColumn('status', t.text, notNull)
+    .addColumn('successor', t.text)
+    .addUniqueConstraint('incident_ids_seq_unique', ['seq'])
+    .addCheckConstraint('incident_ids_status_check', condition(`status in ('current', 'merged', 'withdrawn')`))
+    .addCheckConstraint('incident_ids_successor_check', condition(`(status = 'merged') = (successor is not null)`))
+    .execute();
+  await db.schema.createIndex('incident_ids_successor').on('incident_ids').column('successor').execute();
+  await db.schema
+    .createTable('incident_id_mentions')
+    .addColumn('incident_id', t.text, notNull)
+    .addColumn('position', t.integer, notNull)
+    .addColumn('document_id', t.text, notNull)
+    .addColumn('content_hash', t.text, notNull)
+    .addColumn('span_start', t.integer, notNull)
+    .addColumn('span_end', t.integer, notNull)
+    .addPrimaryKeyConstraint('incident_id_mentions_pk', ['incident_id', 'position'])
+    .addForeignKeyConstraint('incident_id_mentions_id_fk', ['incident_id'], 'incident_ids', ['id'], (fk) => fk.onDelete('cascade'))
+    .execute();
+}
+
 /** Every migration this build knows, in order. Append only. */
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, name: 'initial-schema', up: initialSchema },
   { version: 2, name: 'read-model', up: readModel },
   { version: 3, name: 'undated-incidents', up: undatedIncidents },
+  { version: 4, name: 'incident-ids', up: incidentIds },
 ];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */

@@ -226,6 +226,24 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** An incident id ever issued (migration 4); `successor` is set exactly when status is 'merged'. */
+export interface IncidentIdsTable {
+  id: string;
+  seq: number;
+  status: string;
+  successor: string | null;
+}
+
+/** The mentions an issued id covered at its last assignment, in order. */
+export interface IncidentIdMentionsTable {
+  incident_id: string;
+  position: number;
+  document_id: string;
+  content_hash: string;
+  span_start: number;
+  span_end: number;
+}
+
 export interface StoreDatabase {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -245,4 +263,6 @@ export interface StoreDatabase {
   gazetteer_meta: GazetteerMetaTable;
   review_decisions: ReviewDecisionsTable;
   audit_log: AuditLogTable;
+  incident_ids: IncidentIdsTable;
+  incident_id_mentions: IncidentIdMentionsTable;
 }

@@ -11,6 +11,8 @@ import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { IncidentDetailSchema, IncidentListSchema } from '../../src/api/schemas.ts';
 import { buildApi, getJson, type ApiFixture } from './api-fixture.ts';
 import { expectGetError } from './api-assert.ts';
+import type { Incident } from '../../src/domain/types.ts';
+import { assignIncidentIds } from '../../src/pipeline/link/incident-identity.ts';
 
 type List = { items: IncidentJson[]; next_cursor: string | null; total: number };
 
@@ -187,5 +189,47 @@ describe('GET /api/v1/incidents/{id}', () => {
 
   test('404 for an unknown id, naming it', async () => {
     await expectGetError(fx.app, '/api/v1/incidents/inc-000000000000', { status: 404, code: 'not_found', mentions: 'inc-000000000000' });
+  });
+});
+
+describe('GET /api/v1/incidents/{id} for an earlier id (decision 0017)', () => {
+  // A store where one incident absorbed another: the fixture's articles ingested, then the
+  // assignment step run on a relink that put the second incident's mentions into the first.
+  let merged: ApiFixture;
+  let keeper: Incident;
+  let absorbed: Incident;
+  before(async () => {
+    merged = await buildApi();
+    const incidents = await merged.store.listIncidents();
+    const docs = new Map((await merged.store.listDocuments()).map((d) => [d.id, d.contentHash]));
+    const mentions = new Map((await merged.store.listMentions()).map((m) => [m.id, m]));
+    const keysOf = (i: Incident) => i.mentionIds.map((id) => ({ document: mentions.get(id)!.docId, contentHash: docs.get(mentions.get(id)!.docId)!, start: mentions.get(id)!.span.start, end: mentions.get(id)!.span.end }));
+    [keeper, absorbed] = [...incidents].sort((a, b) => b.mentionIds.length - a.mentionIds.length);
+    const rest = incidents.filter((i) => i !== keeper && i !== absorbed);
+    const joined = { ...keeper, mentionIds: [...keeper.mentionIds, ...absorbed.mentionIds].sort() };
+    const result = assignIncidentIds({ incidents: [joined, ...rest], keys: [keysOf(keeper).concat(keysOf(absorbed)), ...rest.map(keysOf)], issued: await merged.store.listIssuedIncidentIds() });
+    await merged.store.replaceIncidents(result.incidents, await merged.store.listTallies(), result.issued);
+  });
+  after(() => merged.store.close());
+
+  test('an absorbed id answers 301 with the current incident as Location; that incident lists it in previous_ids', async () => {
+    assert.ok(keeper.mentionIds.length >= absorbed.mentionIds.length && keeper.id !== absorbed.id);
+    const res = await merged.app.request(`/api/v1/incidents/${absorbed.id}`);
+    assert.equal(res.status, 301);
+    assert.equal(res.headers.get('location'), `/api/v1/incidents/${keeper.id}`);
+    const { status, body } = await getJson<{ incident: IncidentJson }>(merged.app, res.headers.get('location')!);
+    assert.equal(status, 200);
+    assert.deepEqual(IncidentDetailSchema.parse(body).incident.previous_ids, [absorbed.id]);
+  });
+
+  test('the list and the current id show previous_ids on every incident', async () => {
+    const { body } = await getJson<List>(merged.app, '/api/v1/incidents?limit=500');
+    const page = IncidentListSchema.parse(body) as List;
+    assert.deepEqual(page.items.map((i) => [i.id, i.previous_ids]).filter(([, p]) => p.length), [[keeper.id, [absorbed.id]]]);
+    assert.ok(page.items.every((i) => Array.isArray(i.previous_ids)));
+  });
+
+  test('an id never issued is 404, naming it', async () => {
+    await expectGetError(merged.app, '/api/v1/incidents/inc-never-issued', { status: 404, code: 'not_found', mentions: 'inc-never-issued' });
   });
 });

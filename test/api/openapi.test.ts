@@ -92,7 +92,7 @@ describe('OpenAPI description', () => {
 
   test('documents the error responses and the bearer token of the write', () => {
     assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents'].get.responses).sort(), ['200', '400']);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '404']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '404']);
     assert.deepEqual(Object.keys(doc.paths['/api/v1/documents'].post.responses).sort(), ['200', '400', '401', '413', '415']);
     assert.deepEqual(doc.paths['/api/v1/documents'].post.security, [{ bearerAuth: [] }]);
     assert.deepEqual(doc.components.securitySchemes?.bearerAuth, {

@@ -30,6 +30,7 @@ const PROPERTY_KEYS = [
   'claimants',
   'documents',
   'review_status',
+  'previous_ids',
 ];
 
 describe('GeoJSON', () => {
@@ -72,6 +73,7 @@ describe('GeoJSON', () => {
       perpetrators: ['russia', 'syrian-government'],
       claims: [makeClaim(), makeClaim({ claimant: 'white-helmets' }), makeClaim({ claimant: 'sohr', document: 'doc-3' })],
       documents: ['doc-1', 'doc-3'],
+      previousIds: ['inc-0a', 'inc-0b'],
     });
     const [feature] = toGeoJson({ incidents: [incident] }).features;
     assert.equal(feature.type, 'Feature');
@@ -98,6 +100,7 @@ describe('GeoJSON', () => {
       claimants: 'sohr,white-helmets',
       documents: 'doc-1,doc-3',
       review_status: 'unreviewed',
+      previous_ids: 'inc-0a,inc-0b',
     });
     for (const value of Object.values(feature.properties)) {
       assert.ok(value === null || ['string', 'number'].includes(typeof value), 'properties are flat');

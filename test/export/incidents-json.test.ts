@@ -58,6 +58,7 @@ describe('incidents/1 JSON', () => {
         }),
       ],
       documents: ['doc-1', 'doc-2', 'doc-4'],
+      previousIds: ['inc-0a', 'inc-0b'],
     });
     const [out] = exportOf({ incidents: [incident] }).incidents;
     assert.deepEqual(out, {
@@ -104,7 +105,13 @@ describe('incidents/1 JSON', () => {
       ],
       documents: ['doc-1', 'doc-2', 'doc-4'],
       review: { status: 'unreviewed' },
+      previous_ids: ['inc-0a', 'inc-0b'],
     });
+  });
+
+  test('previous_ids is on every incident: [] when it absorbed none', () => {
+    const [out] = exportOf({ incidents: [makeIncident({ id: 'inc-fresh' })] }).incidents;
+    assert.deepEqual(out.previous_ids, []);
   });
 
   test('absent count categories stay absent (never 0), in the fixed category order', () => {
@@ -226,11 +233,13 @@ describe('incidents/1 rendering revision', () => {
     1: 'e9491cfb24cd323e',
     // 2: claims carry `figures`, each figure with the span that states it.
     2: '172499481fdbae0b',
+    // 3: every incident carries `previous_ids` (decision 0017).
+    3: '64462c570717516b',
   };
 
   test('the rendering matches the fingerprint recorded for INCIDENT_JSON_REVISION', () => {
     const incidents = [
-      makeIncident({ id: 'rev-1', independentSources: 2, perpetratorsDisputed: true, perpetrators: ['russia', 'syrian-government'], targets: ['hospital'] }),
+      makeIncident({ id: 'rev-1', previousIds: ['rev-0'], independentSources: 2, perpetratorsDisputed: true, perpetrators: ['russia', 'syrian-government'], targets: ['hospital'] }),
       makeIncident({
         id: 'rev-2',
         eventType: 'shelling',

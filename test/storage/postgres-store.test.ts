@@ -268,8 +268,9 @@ if (!ADMIN_URL) {
               c.is_nullable === 'YES',
             ]),
           ),
+        // The tables of migration 4 (issued incident ids) are not the incident tables migration 3 rebuilds.
         indexNames: async () =>
-          (await query<{ indexname: string }>(url, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND (tablename LIKE '%incident%' OR tablename = 'claims') ORDER BY indexname")).map((r) => r.indexname),
+          (await query<{ indexname: string }>(url, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND (tablename LIKE '%incident%' OR tablename = 'claims') AND tablename NOT IN ('incident_ids', 'incident_id_mentions') ORDER BY indexname")).map((r) => r.indexname),
         foreignKeys: async () =>
           (
             await query<{ key: string }>(

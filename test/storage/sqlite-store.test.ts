@@ -550,7 +550,8 @@ describe('sqlite store: read model (migration 2)', () => {
     // 3 runs again on top and keeps the day columns it already made nullable.)
     const db = new Database(old);
     db.exec(`DROP TABLE incident_day_stats; DROP TABLE store_state; ALTER TABLE incident_bodies DROP COLUMN api_json;
-      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents');`);
+      DROP TABLE incident_id_mentions; DROP TABLE incident_ids;
+      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids');`);
     db.close();
     const migrated = await openSqliteStore(old, incidentsJsonRendering);
     const fresh = await openSqliteStore(reference, incidentsJsonRendering);

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncidentFilter, IncidentStore, StatsRow } from '../../src/storage/incident-store.ts';
 import type { GazetteerEntry } from '../../src/domain/gazetteer-entry.ts';
-import type { Incident } from '../../src/domain/types.ts';
+import type { Incident, IssuedIncidentId } from '../../src/domain/types.ts';
 import { StoreQueryError, StoreWriteError } from '../../src/storage/store-errors.ts';
 import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { incidentJson } from '../../src/export/incidents-json.ts';
@@ -434,6 +434,65 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
     });
 
     runQueryContract(name, open);
+
+    describe('issued incident ids (decision 0017)', () => {
+      const k = (document: string, start: number) => ({ document, contentHash: `hash-${document}`, start, end: start + 40 });
+      const issued: IssuedIncidentId[] = [
+        { id: 'c-ids-a', seq: 1, status: 'current', successor: null, covers: [k('c-ids-doc-1', 0), k('c-ids-doc-2', 120), k('c-ids-doc-1', 300)] },
+        { id: 'c-ids-b', seq: 2, status: 'merged', successor: 'c-ids-a', covers: [k('c-ids-doc-3', 5)] },
+        { id: 'c-ids-c', seq: 3, status: 'withdrawn', successor: null, covers: [] },
+        { id: 'c-ids-d', seq: 4, status: 'current', successor: null, covers: [k('c-ids-doc-4', 0)] },
+      ];
+      const incidentA = makeIncident({ id: 'c-ids-a', previousIds: ['c-ids-b'] });
+      const incidentD = makeIncident({ id: 'c-ids-d', previousIds: [] });
+
+      test('the table round-trips with the incidents, ordered by seq, covered mentions in order', () =>
+        withStore(async (store) => {
+          await store.replaceIncidents([incidentD, incidentA], [], [...issued].reverse());
+          assert.deepEqual(await store.listIssuedIncidentIds(), issued);
+          assert.deepEqual(await store.getIncident('c-ids-a'), incidentA, 'previous ids are part of the incident');
+        }));
+
+      test('a replace without a table leaves the table as it is; with one, replaces it whole', () =>
+        withStore(async (store) => {
+          await store.replaceIncidents([incidentA, incidentD], [], issued);
+          await store.replaceIncidents([incidentA], []);
+          assert.deepEqual(await store.listIssuedIncidentIds(), issued);
+          await store.replaceIncidents([incidentA], [], issued.slice(0, 2));
+          assert.deepEqual(await store.listIssuedIncidentIds(), issued.slice(0, 2));
+        }));
+
+      test('resolveIncidentId: a current id is itself, a merged one its successor, a withdrawn one nothing, an unknown one null', () =>
+        withStore(async (store) => {
+          await store.replaceIncidents([incidentA, incidentD], [], issued);
+          assert.deepEqual(await store.resolveIncidentId('c-ids-a'), { id: 'c-ids-a', status: 'current', current: 'c-ids-a' });
+          assert.deepEqual(await store.resolveIncidentId('c-ids-b'), { id: 'c-ids-b', status: 'merged', current: 'c-ids-a' });
+          assert.deepEqual(await store.resolveIncidentId('c-ids-c'), { id: 'c-ids-c', status: 'withdrawn', current: null });
+          assert.equal(await store.resolveIncidentId('c-ids-never'), null);
+        }));
+
+      const broken: [string, IssuedIncidentId[], RegExp][] = [
+        ['a duplicate id', [issued[0], { ...issued[3], id: 'c-ids-a' }], /issued id #1 'c-ids-a': duplicate id/],
+        ['a duplicate seq', [issued[0], { ...issued[3], seq: 1 }], /c-ids-d.*seq 1: duplicate/],
+        ['a merged id without successor', [issued[0], { ...issued[1], successor: null }], /issued id #1 'c-ids-b': status 'merged' with successor null/],
+        ['a successor that is not current', [issued[0], { ...issued[1], successor: 'c-ids-c' }, issued[2]], /successor 'c-ids-c' is 'withdrawn'/],
+        ['an unknown status', [{ ...issued[0], status: 'retired' as never }], /status "retired" is not one of current, merged, withdrawn/],
+      ];
+      for (const [label, table, names] of broken) {
+        test(`atomic: ${label} is refused naming it; incidents and table stay as they were`, () =>
+          withStore(async (store) => {
+            await store.replaceIncidents([incidentA, incidentD], [], issued);
+            await assert.rejects(store.replaceIncidents([incidentD], [], table), (e: Error) => e instanceof StoreWriteError && names.test(e.message));
+            assert.deepEqual(await store.listIssuedIncidentIds(), issued);
+            assert.deepEqual((await store.listIncidents()).map((i) => i.id), ['c-ids-a', 'c-ids-d']);
+          }));
+      }
+
+      test('the table survives reopening', async () => {
+        await withStore((store) => store.replaceIncidents([incidentA, incidentD], [], issued));
+        await withStore(async (store) => assert.deepEqual(await store.listIssuedIncidentIds(), issued));
+      });
+    });
 
     describe('warnings', () => {
       test('kept per run, in insertion order', () =>

@@ -91,7 +91,9 @@ export async function checkUndatedMigration(setup: UndatedMigrationSetup): Promi
     }
     assert.equal((await setup.nullability('incidents')).get('event_type'), false, 'other constraints stay');
     assert.deepEqual(await setup.indexNames(), indexesBefore, 'the same indexes');
-    assert.deepEqual(await setup.foreignKeys(), keysBefore, 'the same foreign keys, still pointing at incidents');
+    // Migration 4 (issued incident ids) adds a table of its own referencing incident_ids, not incidents.
+    const later = (key: string) => key.startsWith('incident_id_mentions.');
+    assert.deepEqual((await setup.foreignKeys()).filter((key) => !later(key)), keysBefore, 'the same foreign keys, still pointing at incidents');
 
     // Now an incident of unknown date is stored beside the old ones, and the whole set can be replaced.
     const undated: Incident = makeIncident({ id: 'mig-undated', date: { start: null, end: null, precision: 'unknown' } });

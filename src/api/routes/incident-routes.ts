@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/incidents (filtered, cursor-paginated list) and GET /api/v1/incidents/{id} (one
- * incident with the documents it cites). Incidents are rendered exactly as in the incidents/1
+ * incident with the documents it cites; a previous id answers 301 to the current one). Incidents are rendered exactly as in the incidents/1
  * export.
  */
 import { createRoute } from '@hono/zod-openapi';
@@ -32,7 +32,11 @@ const getRoute = createRoute({
   request: { params: IdParam('incident') },
   responses: {
     200: { description: 'The incident', content: { 'application/json': { schema: IncidentDetailSchema } } },
-    404: errorResponse('No incident has this id'),
+    301: {
+      description: "A previous id of an incident (it absorbed the incident that had this id): `Location` is the incident's current URL, whose `previous_ids` lists this id",
+      headers: { Location: { description: '/api/v1/incidents/{current id}', schema: { type: 'string' } } },
+    },
+    404: errorResponse('No incident has this id, nor had it before (or the id was withdrawn; the error says which)'),
   },
 });
 
@@ -46,7 +50,10 @@ export function registerIncidentRoutes(app: ApiApp, deps: AppDeps): void {
   });
 
   app.openapi(getRoute, async (c) => {
-    const { incident, documents } = await incidentWithDocuments(deps.store, c.req.valid('param').id);
+    const found = await incidentWithDocuments(deps.store, c.req.valid('param').id);
+    // Previous ids are permanent (never issued again), so the redirect is too (RFC 9110 §15.4.2).
+    if ('movedTo' in found) return c.redirect(`/api/v1/incidents/${encodeURIComponent(found.movedTo)}`, 301) as never;
+    const { incident, documents } = found;
     return c.json(
       {
         incident: incidentJson(incident),
