@@ -208,6 +208,8 @@ const ROWS: Row[] = [
   { style: 'local news', text: 'A man shot Dana Lee twice in the chest.', killed: {}, injured: { total: 1 } },
   { style: 'local news', text: 'He was rushed to the hospital but died.', killed: { total: 1 }, injured: {} },
   { style: 'local news', text: 'Friends remembered the boy after he was accidentally killed on Friday.', killed: { total: 1 }, injured: {} },
+  { style: 'local news', text: 'A 14-year-old boy who was shot on Monday night has died, police said.', killed: { children: 1, civilians: 1, total: 1 }, injured: {} },
+  { style: 'local news', text: 'A man who was shot on Friday has been released from the hospital.', killed: {}, injured: { total: 1 } },
   { style: 'local news', text: 'A 15 year-old boy was shot and killed on Friday.', killed: { children: 1, civilians: 1, total: 1 }, injured: {} },
   { style: 'local news', text: 'A 16-year old was wounded in the shooting.', killed: {}, injured: { total: 1 } },
   { style: 'local news', text: 'Officials say a 9-year-old boy accidentally shot himself in the leg.', killed: {}, injured: { children: 1, civilians: 1, total: 1 } },

@@ -475,3 +475,18 @@ describe('a follow-up that names the victim joins the event, weeks later', () =>
     });
   });
 });
+
+describe('one victim across reports', () => {
+  test('"a boy was shot" and next day "the boy has died": one incident, killed 1, nobody wounded', async () => {
+    await withScenario('shot-then-died', async ({ store }) => {
+      const json = await exportJson(store);
+      assert.equal(json.incidents.length, 1, describeIncidents(json));
+      const [incident] = json.incidents;
+      assert.deepEqual([...incident.documents].sort(), ['a-shot', 'b-died']);
+      assert.equal(incident.killed.total?.best, 1);
+      assert.equal(incident.injured.total, undefined, JSON.stringify(incident.injured));
+      // Each claim keeps what its report said.
+      assert.ok(incident.claims.some((c) => c.injured.total === 1), JSON.stringify(incident.claims.map((c) => c.injured)));
+    });
+  });
+});

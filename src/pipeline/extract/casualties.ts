@@ -110,8 +110,11 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
   `^(?:\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
-/** After "were shot" / "were wounded": the same people died ("and killed", "and later died", "fatally"). */
-const DIED_AFTER_RE = /^(?:\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
+/**
+ * After "were shot" / "were wounded": the same people died ("and killed", "and later died",
+ * "fatally"; "a boy who was shot on Monday has died").
+ */
+const DIED_AFTER_RE = /^(?:(?:(?!\b(?:of whom|of them|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|both|all|others?|another)\b)[^.;:!?]){0,80}?\s(?:has|have)\s+(?:since\s+|now\s+)?died\b|\s+(?:fatally|dead|to death)\b|\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
 /** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
 const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us)\b|(?:Officer\s+|Deputy\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)/;
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */

@@ -599,6 +599,26 @@ function claimFigures(m: Mention): ClaimFigure[] {
   return out;
 }
 
+/**
+ * Once per person, across reports: "a 14-year-old was shot" in the first report and "the boy has
+ * died" in the next are one victim, killed. A claim that counts people shot with the outcome left
+ * open (+cas.shot) and states no death includes the dead other claims of the incident report, so
+ * for the incident's injured figure the largest such death toll is taken out of it (the claim
+ * itself keeps what its source said).
+ */
+function withoutTheDead(claims: Claim[]): Claim[] {
+  const dead = Math.max(0, ...claims.map((c) => c.killed.total ?? 0));
+  if (!dead) return claims;
+  return claims.map((c) => {
+    const shot = c.injured.total;
+    if (shot === undefined || c.killed.total !== undefined || !c.rules.some((r) => /\+cas\.shot\b/.test(r))) return c;
+    const rest = shot - dead;
+    // Categories of the shot larger than what is left cannot all be among the living.
+    const living = Object.fromEntries(Object.entries(c.injured).filter(([k, v]) => k !== 'total' && v !== undefined && v <= rest));
+    return { ...c, injured: rest > 0 ? { ...living, total: rest } : {} };
+  });
+}
+
 function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: ReconcilePolicy) {
   const out: Incident['killed'] = {};
   for (const cat of COUNT_CATEGORIES) {
@@ -684,7 +704,7 @@ function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: Reconci
     perpetrators: perpetrators.length ? perpetrators : ['unknown'],
     perpetratorsDisputed: disputed,
     killed: reconcile(allClaims, 'killed', policy),
-    injured: reconcile(allClaims, 'injured', policy),
+    injured: reconcile(withoutTheDead(allClaims), 'injured', policy),
     targets,
     claims: allClaims,
     documents,
