@@ -48,6 +48,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.ref', description: 'suffix (+cas.ref) of a singular mention that may point back at a victim already counted', example: 'The victim was shot in the leg.' },
   { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
   { id: 'cas.pronoun-shot', description: 'a pronoun for a person told before, who was shot; no one if the report tells of a death (most often the same person)', example: 'A mother is expected to recover after she was shot by her toddler.' },
+  { id: 'cas.homicide', description: 'suffix (+cas.homicide): people shot in a sentence that tells of a murder, manslaughter or homicide charge died', example: 'A man is facing a manslaughter charge after accidentally shooting his friend.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
 
@@ -128,6 +129,9 @@ const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been
 const REFERRING_QUANTITIES = new Set(['singular-definite', 'singular-pronoun', 'singular-name', 'singular-bare', 'singular-object']);
 /** "Four fighters were among them", "two children were among the dead": part of a toll told before. */
 const AMONG_DEAD_AFTER_RE = /^\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:them|the (?:dead|victims|fatalities)|those (?:killed|who died))\b/i;
+/** A charge or ruling that someone was killed; "attempted murder" says the opposite. */
+const HOMICIDE_RE = /\b(?:murder|manslaughter|homicide)\b/i;
+const ATTEMPTED_RE = /\battempted\s+(?:murder|homicide|manslaughter)\b|\battempt(?:ing)? to (?:murder|kill)\b/i;
 /** What strikes or grazes a person in a shooting. */
 const GUNFIRE_RE = /\b(?:bullets?|rounds?|gunfire|gunshots?|shots?|shotgun|gun|pistol|rifle|handgun|weapon|firearm|discharged|fired|ricochet(?:ed)?)\b/i;
 /** An age written without its hyphens ("15 year old", "15 year-old", "15-year old"). */
@@ -419,6 +423,14 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         parent: null,
         impliesCivilians: false,
       });
+    }
+  }
+  // "charged with manslaughter after shooting his friend": the one who was shot died of it (with
+  // several shot, who died is not said).
+  if (HOMICIDE_RE.test(text) && !ATTEMPTED_RE.test(text)) {
+    for (let i = 0; i < anchors.length; i++) {
+      const a = anchors[i];
+      if (a.outcome === 'injured' && a.rule.includes('+cas.shot') && a.quantity.max === 1) anchors[i] = { ...a, outcome: 'killed', rule: `${a.rule.replace('+cas.shot', '')}+cas.homicide` };
     }
   }
   // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
