@@ -226,6 +226,39 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** Accounts (migration 4). `role` is one of src/domain/roles.ts's ROLES; `password_hash` a salted scrypt hash (src/auth/secret-hash.ts). */
+export interface UsersTable {
+  name: string;
+  role: string;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** API tokens of users (migration 4): the public id finds the row, the secret is kept only as its hash. */
+export interface ApiTokensTable {
+  id: string;
+  user_name: string;
+  label: string | null;
+  secret_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Dashboard login sessions (migration 4), found by id; the cookie's secret is kept only as its hash. */
+export interface SessionsTable {
+  id: string;
+  user_name: string;
+  secret_hash: string;
+  /** The session's CSRF token, sent back in X-CSRF-Token; useless without the cookie. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
 export interface StoreDatabase {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -245,4 +278,7 @@ export interface StoreDatabase {
   gazetteer_meta: GazetteerMetaTable;
   review_decisions: ReviewDecisionsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
 }
