@@ -54,8 +54,9 @@ export function checkPassword(password: string): string {
 export async function createUser(store: IncidentStore, input: { name: string; role: string; password: string | null }, now: string): Promise<StoredUser> {
   const name = checkUserName(input.name);
   const role = checkRole(input.role);
-  const passwordHash = input.password === null ? null : await hashSecret(checkPassword(input.password), PASSWORD_PARAMS);
+  const password = input.password === null ? null : checkPassword(input.password);
   if (await store.getUser(name)) throw new ConflictError('user', name);
+  const passwordHash = password === null ? null : await hashSecret(password, PASSWORD_PARAMS);
   await store.addUser({ name, role, passwordHash, createdAt: now });
   return (await store.getUser(name))!;
 }
