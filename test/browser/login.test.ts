@@ -66,6 +66,7 @@ describe('dashboard login and logout in headless Chromium', { timeout: 180_000, 
     await page.goto(`${base}/`);
     await page.locator('#login-form').waitFor({ state: 'visible' });
     assert.equal(await page.locator('#account-logout').isHidden(), true);
+    assert.equal(await page.locator('#login-open').isHidden(), true, 'on a private server the form is open from the start');
     await page.locator('#error-box').waitFor({ state: 'visible' });
     assert.equal(await page.locator('.incident-card').count(), 0);
   });
@@ -91,6 +92,29 @@ describe('dashboard login and logout in headless Chromium', { timeout: 180_000, 
     assert.ok(cookie, 'the session cookie is set');
     assert.deepEqual([cookie.httpOnly, cookie.sameSite, cookie.path], [true, 'Strict', '/']);
     assert.doesNotMatch(await page.evaluate(() => document.cookie), /tally_session/);
+  });
+
+  test('where reads are open, the form is folded behind a Sign in button', async () => {
+    const open = await browser!.newPage();
+    try {
+      const publicApp = createApp({ store: store!, resolver: embeddedDefault().resolver, token: '', webDist: join(tmp, 'dist'), clock: () => NOW });
+      const publicServer = await new Promise<ServerType>((resolve) => {
+        const s = serve({ fetch: publicApp.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+      });
+      try {
+        await open.goto(`http://127.0.0.1:${(publicServer.address() as AddressInfo).port}/`);
+        await open.waitForSelector('.incident-card', { timeout: 15_000 });
+        await open.locator('#login-open').waitFor({ state: 'visible' });
+        assert.equal(await open.locator('#login-form').isHidden(), true);
+        await open.click('#login-open');
+        await open.locator('#login-form').waitFor({ state: 'visible' });
+        assert.equal(await open.evaluate(() => document.activeElement?.id), 'login-name');
+      } finally {
+        await new Promise<void>((resolve) => publicServer.close(() => resolve()));
+      }
+    } finally {
+      await open.close();
+    }
   });
 
   test('signing out ends the session, clears the cookie and shows the form again', async () => {

@@ -3,7 +3,9 @@
  * header posts the name and password to POST /api/v1/session, which sets the HttpOnly session cookie
  * (no script here ever sees it) and answers the session's CSRF token; "Sign out" sends DELETE
  * /api/v1/session with that token in X-CSRF-Token. On load GET /api/v1/session says who is signed in
- * (and gives the CSRF token again). After a login or logout the page reloads, so every panel reads
+ * (and gives the CSRF token again). Where reads are open the form stays folded behind a "Sign in"
+ * button (one tab stop in the header); on a private server it is open from the start. After a login
+ * or logout the page reloads, so every panel reads
  * again with the new credentials — on a private server (`tally serve --private`) the data appear
  * only then. No inline script: this module is bundled like the rest (the CSP forbids inline code).
  */
@@ -43,16 +45,26 @@ export async function initSessionPanel(reload: () => void = () => window.locatio
   const who = element<HTMLElement>('account-who');
   const logout = element<HTMLButtonElement>('account-logout');
   const form = element<HTMLFormElement>('login-form');
+  const open = element<HTMLButtonElement>('login-open');
   const error = element<HTMLElement>('login-error');
 
   const show = (session: SessionJson) => {
     csrfToken = session.csrf_token;
     const signedIn = session.user !== null && session.via === 'session';
+    const mustSignIn = !signedIn && !session.permissions.includes('read');
     who.hidden = !signedIn;
     logout.hidden = !signedIn;
-    form.hidden = signedIn;
+    open.hidden = signedIn || mustSignIn;
+    form.hidden = !mustSignIn;
     who.textContent = signedIn ? `Signed in as ${session.user!.name} (${session.user!.role})` : '';
   };
+
+  open.addEventListener('click', () => {
+    open.hidden = true;
+    open.setAttribute('aria-expanded', 'true');
+    form.hidden = false;
+    element<HTMLInputElement>('login-name').focus();
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
