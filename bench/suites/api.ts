@@ -198,7 +198,7 @@ async function childMain(backend: string, location: string, count: number, seed:
   // The servers of `tally serve`: this process's own (--workers 1) and a cluster of `workers`.
   const common = { host: '127.0.0.1', port: 0, token: '', boundariesDir: null, webDist: null, version: 'bench' };
   const single = await startServer({ ...common, store, resolver: embeddedDefault().resolver, clock: () => '2020-01-01T00:00:00Z', logError: (err, where) => log(`${where}: ${String(err)}`) });
-  const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z' }, workers, log);
+  const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z', privateReads: false }, workers, log);
   const ready: ChildReady = { port: cluster.port, workers, singlePort: single.port, incidents: count, generateSeconds, loadSeconds, peakRssBytes: peakRssBytes() };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
   const stop = () => {

@@ -1,15 +1,49 @@
 /**
- * Errors only the HTTP layer raises: a write without the right token, a request body that cannot
+ * Errors only the HTTP layer raises: a request without credentials or without the permission it
+ * needs, a missing CSRF token, too many failed logins, a request body that cannot
  * be read as articles, a body too large or of a type the endpoint does not take. Like the service
  * errors (src/services/service-errors.ts) they carry what was wrong; ./error-handler.ts is the one
  * place that turns any of them into a status code and a JSON body.
  */
 
-/** The request needs `Authorization: Bearer <token>` with the token the server was started with. */
+/** The request needs credentials: a login session (POST /api/v1/session) or `Authorization: Bearer <token>`. */
 export class UnauthorizedError extends Error {
   override readonly name = 'UnauthorizedError';
   constructor(reason: string) {
-    super(`${reason}; send the header "Authorization: Bearer <token>" with the token the server was started with (tally serve --token, env TALLY_API_TOKEN)`);
+    super(
+      `${reason}; log in (POST /api/v1/session) or send the header "Authorization: Bearer <token>" with a user's token (tally token create) or the token the server was started with (tally serve --token, env TALLY_API_TOKEN)`,
+    );
+  }
+}
+
+/** The caller is known but its role does not hold the permission the request needs (403). */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+  constructor(
+    readonly who: string,
+    readonly permission: string,
+    heldBy: readonly string[],
+  ) {
+    super(`${who} may not ${permission}; the ${permission} permission is held by the roles ${heldBy.join(', ')}`);
+  }
+}
+
+/** A state-changing request authenticated by the session cookie came without its session's CSRF token (403). */
+export class CsrfTokenError extends Error {
+  override readonly name = 'CsrfTokenError';
+  constructor(reason: string) {
+    super(`${reason}; a request that changes state and is authenticated by the session cookie must send the session's CSRF token (given at login and by GET /api/v1/session) in the X-CSRF-Token header`);
+  }
+}
+
+/** Too many failed logins for an account or from an address (429, with Retry-After). */
+export class TooManyRequestsError extends Error {
+  override readonly name = 'TooManyRequestsError';
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
+    super(`too many failed logins ${what}; try again in ${retryAfterSeconds} seconds`);
   }
 }
 

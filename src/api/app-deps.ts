@@ -7,13 +7,23 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
 import type { ErrorLogger } from './error-handler.ts';
+import type { LoginRateLimiter } from './login-rate-limit.ts';
 
 export interface AppDeps {
   store: IncidentStore;
   /** Resolves places of documents posted for ingest. */
   resolver: PlaceResolver;
-  /** Bearer token required by writes; an empty string makes the API read-only. */
+  /**
+   * The server's own bearer token (the admin bootstrap: every permission); an empty string accepts
+   * none, so only users' tokens and sessions can write.
+   */
   token: string;
+  /** Reads need a login or token too (tally serve --private); default false: reads are open. */
+  privateReads?: boolean;
+  /** How long a login session lasts, in seconds (default 12 hours). */
+  sessionSeconds?: number;
+  /** Counts failed logins (default: a fresh in-memory limiter with the default limits). */
+  loginLimiter?: LoginRateLimiter;
   /** Folder holding syria_admin{0,1,2}_*.geojson; null when boundaries are not served. */
   boundariesDir?: string | null;
   /** The dashboard's built files (web/dist); null or a missing folder serves a short notice at `/`. */

@@ -1,6 +1,6 @@
 /**
  * The HTTP application: the JSON API under /api/v1 (incidents, documents, tallies, statistics,
- * exports, ingest, boundaries), its OpenAPI 3.1 description at /api/v1/openapi.json generated from
+ * exports, ingest, boundaries, login sessions, users and tokens), its OpenAPI 3.1 description at /api/v1/openapi.json generated from
  * the same zod schemas that validate the parameters, and the dashboard's static files at `/`.
  * Routes only validate, call a service and serialise; every error leaves through the one handler in
  * ./error-handler.ts; every response, errors included, carries the headers of ./security-headers.ts.
@@ -17,6 +17,10 @@ import { registerExportRoute } from './routes/export-route.ts';
 import { registerHealthRoute } from './routes/health-route.ts';
 import { registerIncidentRoutes } from './routes/incident-routes.ts';
 import { registerSummaryRoutes } from './routes/summary-routes.ts';
+import { registerSessionRoutes } from './routes/session-routes.ts';
+import { registerUserRoutes } from './routes/user-routes.ts';
+import { registerSecuritySchemes } from './permission-doc.ts';
+import { privateReads } from './request-auth.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerWebStatic } from './web-static.ts';
 
@@ -34,6 +38,8 @@ export function createApp(deps: AppDeps): ApiApp {
   app.onError(apiErrorHandler(deps.logError ?? logToStderr));
   app.notFound(routeNotFound);
   app.use('*', securityHeaders());
+  if (deps.privateReads) app.use('/api/*', privateReads(deps));
+  registerSecuritySchemes(app);
 
   registerHealthRoute(app, { ...deps, version });
   registerIncidentRoutes(app, deps);
@@ -41,6 +47,8 @@ export function createApp(deps: AppDeps): ApiApp {
   registerSummaryRoutes(app, deps);
   registerExportRoute(app, deps);
   registerBoundaryRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  registerUserRoutes(app, deps);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',

@@ -8,17 +8,21 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { InvalidParameterError, NotFoundError } from '../services/service-errors.ts';
+import { ConflictError, InvalidParameterError, NotFoundError } from '../services/service-errors.ts';
 import { StoreQueryError } from '../storage/store-errors.ts';
-import { InvalidBodyError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError } from './api-errors.ts';
+import { CsrfTokenError, ForbiddenError, InvalidBodyError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError } from './api-errors.ts';
 
 export const ERROR_CODES = [
   'invalid_parameter',
   'invalid_body',
   'unauthorized',
+  'forbidden',
+  'invalid_csrf_token',
   'not_found',
+  'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'too_many_requests',
   'http_error',
   'internal',
 ] as const;
@@ -58,7 +62,12 @@ function mapError(err: unknown): Mapped {
   if (err instanceof InvalidBodyError) return { status: 400, code: 'invalid_body', ...(err.parameter ? { parameter: err.parameter } : {}) };
   // RFC 6750 §3: a 401 for a bearer-protected resource carries WWW-Authenticate.
   if (err instanceof UnauthorizedError) return { status: 401, code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer realm="tally"' } };
+  if (err instanceof ForbiddenError) return { status: 403, code: 'forbidden' };
+  if (err instanceof CsrfTokenError) return { status: 403, code: 'invalid_csrf_token', parameter: 'X-CSRF-Token' };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
+  if (err instanceof ConflictError) return { status: 409, code: 'conflict' };
+  // RFC 6585 §4: a 429 may say how long to wait.
+  if (err instanceof TooManyRequestsError) return { status: 429, code: 'too_many_requests', headers: { 'Retry-After': String(err.retryAfterSeconds) } };
   if (err instanceof PayloadTooLargeError) return { status: 413, code: 'payload_too_large', details: { limit_bytes: err.maxBytes, body_bytes: err.bodyBytes } };
   if (err instanceof UnsupportedMediaTypeError) return { status: 415, code: 'unsupported_media_type', parameter: 'Content-Type' };
   if (err instanceof HTTPException && err.status < 500) return { status: err.status as ContentfulStatusCode, code: 'http_error' };

@@ -26,6 +26,7 @@ import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-
 import { parsePublished } from './published-option.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
+import { registerUserCommands } from './user-command.ts';
 import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges } from './progress.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -303,6 +304,19 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerServeCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out, now });
+
+  registerUserCommands(program, {
+    dbPath,
+    openStore: (location) => openStore(location, incidentsJsonRendering),
+    usageError: (message) => new UsageError(message),
+    out,
+    now,
+    readStdin: async () => {
+      let text = '';
+      for await (const chunk of process.stdin) text += String(chunk);
+      return text;
+    },
+  });
 
   registerTalliesCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
 

@@ -38,6 +38,8 @@ export interface WorkerConfig {
   version: string;
   /** TALLY_NOW when set, so every worker stamps writes with the same clock as the CLI. */
   fixedNow: string | null;
+  /** --private: reads need a login or token too. */
+  privateReads: boolean;
 }
 
 /** Primary → worker. */

@@ -1,6 +1,6 @@
 /**
  * `tally serve --db FILE|postgres://... [--port 8080] [--host 127.0.0.1] [--gazetteer DIR]
- * [--boundaries DIR] [--token T] [--workers N]`: serves the HTTP API (src/api) and the dashboard
+ * [--boundaries DIR] [--token T] [--workers N] [--private]`: serves the HTTP API (src/api) and the dashboard
  * over any store, in this process or (--workers above 1) in N worker processes sharing the port
  * (./serve-cluster.ts).
  * This is where the server's configuration is read — options, then the environment
@@ -61,6 +61,8 @@ export interface ServeOptions {
   version: string;
   logError?: AppDeps['logError'];
   exclusiveWrite?: WriteGate;
+  /** Reads need a login or token too (--private). */
+  privateReads?: boolean;
 }
 
 export interface RunningServer {
@@ -91,6 +93,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     version: o.version,
     logError: o.logError,
     exclusiveWrite: o.exclusiveWrite,
+    privateReads: o.privateReads ?? false,
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((done, fail) => {
@@ -188,6 +191,8 @@ export interface ServeStoreOptions {
   workers?: number;
   /** --gazetteer, handed to workers (which build their own resolver); null: the store's. */
   gazetteerDir?: string | null;
+  /** --private: reads need a login or token too. */
+  privateReads?: boolean;
 }
 
 /**
@@ -216,15 +221,17 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
       gazetteerDir: o.gazetteerDir ?? null,
       version: packageVersion(),
       fixedNow: env.TALLY_NOW ?? null,
+      privateReads: o.privateReads ?? false,
     };
     const running = await startCluster(config, workers, (line) => process.stderr.write(`${line}\n`));
     server = { url: displayUrl(host, running.port), close: running.close };
   } else {
-    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion() });
+    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false });
   }
   try {
     deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);
-    if (given === undefined) deps.out(`write token (for POST /api/v1/documents): ${token}  (set TALLY_API_TOKEN to choose one)`);
+    if (given === undefined) deps.out(`server token, acting as admin (writes, users, tokens): ${token}  (set TALLY_API_TOKEN to choose one)`);
+    if (o.privateReads) deps.out('private: reads need a login or a token (--private)');
     if (host === '0.0.0.0' || host === '::') deps.out(`listening on all interfaces (--host ${host})`);
     if (workers > 1) deps.out(`${workers} worker processes share the port`);
     deps.out(`Tally is serving on ${server.url}  (API ${server.url}/api/v1, press Ctrl+C to stop)`);
@@ -243,9 +250,10 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--host <host>', 'address to bind (0.0.0.0 exposes the server to the network)', DEFAULT_HOST)
     .option('--gazetteer <dir>', "GeoNames dump folder for places of posted documents (default: the store's gazetteer, else the embedded towns)")
     .option('--boundaries <dir>', 'folder with syria_admin{0,1,2}_*.geojson for the map (default: ../shared/data/boundaries when present)')
-    .option('--token <token>', 'bearer token for POST /api/v1/documents (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
+    .option('--token <token>', 'the server token, acting as admin: writes, users, tokens (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
+    .option('--private', 'reads need a login or a token too (default: reads are open, writes need a role that may)')
     .option('--workers <n>', 'processes serving the port, each with its own store connection (use the number of cores for many users; a :memory: store needs 1)', '1')
-    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string }) => {
+    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean }) => {
       const port = parsePort(o.port, deps.usageError);
       if (!/^\d{1,3}$/.test(o.workers) || Number(o.workers) < 1 || Number(o.workers) > 256) throw deps.usageError(`--workers ${o.workers}: expected a whole number from 1 to 256`);
       const workers = Number(o.workers);
@@ -262,7 +270,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         const { resolver, source: gazetteerSource } = await resolverFor(store, o.gazetteer ?? null);
         await serveStore(
           store,
-          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null },
+          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false },
           deps,
         );
       } finally {

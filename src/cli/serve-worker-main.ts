@@ -52,6 +52,7 @@ async function start(config: WorkerConfig): Promise<void> {
       webDist: config.webDist,
       clock: () => config.fixedNow ?? new Date().toISOString(),
       version: config.version,
+      privateReads: config.privateReads,
       exclusiveWrite: clusterWriteGate(send, (listener) => grantListeners.push(listener)),
     });
     send({ tally: 'listening', address: server.address, port: server.port });

@@ -42,3 +42,14 @@ export function shownValue(value: unknown): string {
   if (Array.isArray(value)) return `${value.length} values (${value.map((v) => shownValue(v)).join(', ')})`;
   return JSON.stringify(value) ?? String(value);
 }
+
+/** The thing to create exists already (a user name taken). */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(
+    readonly kind: string,
+    readonly id: string,
+  ) {
+    super(`a ${kind} named ${JSON.stringify(id)} already exists; choose another name`);
+  }
+}

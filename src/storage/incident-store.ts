@@ -7,6 +7,7 @@
  */
 import type { Article, EventType, Incident, IssuedIdStatus, IssuedIncidentId, Mention, ReviewStatus, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
+import type { Role } from '../domain/roles.ts';
 
 export type DocumentWriteResult = 'new' | 'unchanged' | 'new_version';
 
@@ -77,6 +78,41 @@ export interface IncidentIdResolution {
   current: string | null;
 }
 
+/** An account. Secrets are never stored in the clear: `passwordHash` is a salted scrypt hash (src/auth/secret-hash.ts). */
+export interface StoredUser {
+  name: string;
+  role: Role;
+  /** Null for an account that cannot log in (it only holds tokens). */
+  passwordHash: string | null;
+  disabled: boolean;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export type NewUser = Pick<StoredUser, 'name' | 'role' | 'passwordHash' | 'createdAt'>;
+
+/** An API token of a user; `id` is public (part of the token), the secret is kept as `secretHash`. */
+export interface StoredToken {
+  id: string;
+  userName: string;
+  label: string | null;
+  secretHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A dashboard login session; `id` finds it, the cookie's secret is kept as `secretHash`. */
+export interface StoredSession {
+  id: string;
+  userName: string;
+  secretHash: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
 export interface IncidentStore {
   /** Same id and text: 'unchanged'. Same id, new text: a new version is kept and becomes current. */
   putDocument(article: Article, ingestedAt: string): Promise<DocumentWriteResult>;
@@ -143,6 +179,25 @@ export interface IncidentStore {
   replaceGazetteer(entries: Iterable<GazetteerEntry>, source: string): Promise<number>;
   loadGazetteer(): Promise<GazetteerEntry[]>;
   gazetteerSource(): Promise<string | null>;
+
+  /** Users, tokens and sessions (src/storage/rooms/user-room.ts). A name already taken is refused (StoreWriteError). */
+  addUser(user: NewUser): Promise<void>;
+  getUser(name: string): Promise<StoredUser | null>;
+  /** Every user, ordered by name (byte order). */
+  listUsers(): Promise<StoredUser[]>;
+  /** Disable a user and end its open sessions in one transaction; false when no user has this name. */
+  disableUser(name: string, at: string): Promise<boolean>;
+  /** A token of an existing user (an unknown user or a duplicate id is refused). */
+  addToken(token: Omit<StoredToken, 'revokedAt'>): Promise<void>;
+  getToken(id: string): Promise<StoredToken | null>;
+  /** Tokens of one user, or of all, oldest first (then id). */
+  listTokens(userName?: string): Promise<StoredToken[]>;
+  /** Mark a token revoked at `at`; false when there is no such token or it was already revoked. */
+  revokeToken(id: string, at: string): Promise<boolean>;
+  addSession(session: Omit<StoredSession, 'endedAt'>): Promise<void>;
+  getSession(id: string): Promise<StoredSession | null>;
+  /** End (log out) a session at `at`; false when there is no such open session. */
+  endSession(id: string, at: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -10,7 +10,8 @@
  * - issued ids (./rooms/incident-id-room.ts): every incident id ever issued and what it became;
  * - read model (./rooms/read-model.ts): the tables, caches and query plans the list, count and
  *   statistics queries read, derived from the incident set at each replace;
- * - warnings (./rooms/warning-room.ts) and gazetteer (./rooms/gazetteer-room.ts).
+ * - warnings (./rooms/warning-room.ts) and gazetteer (./rooms/gazetteer-room.ts);
+ * - users (./rooms/user-room.ts): accounts, API tokens and login sessions (migration 5).
  *
  * Analyst decisions and the audit log (tables `review_decisions` and `audit_log`, migration 1)
  * will be rooms of their own beside these. A write that spans rooms (a document with its
@@ -30,10 +31,14 @@ import type {
   IncidentIdResolution,
   IncidentRendering,
   IncidentStore,
+  NewUser,
   Page,
   StatsBucket,
   StatsRow,
   StoredDocument,
+  StoredSession,
+  StoredToken,
+  StoredUser,
   UndatedStats,
 } from './incident-store.ts';
 import type { StoreDatabase, StoreDialect } from './store-schema.ts';
@@ -47,6 +52,7 @@ import { ReadModel, derivedRows } from './rooms/read-model.ts';
 import { WarningRoom } from './rooms/warning-room.ts';
 import { IncidentIdRoom, issuedIdRows } from './rooms/incident-id-room.ts';
 import { GazetteerRoom } from './rooms/gazetteer-room.ts';
+import { UserRoom } from './rooms/user-room.ts';
 
 /** Settings of an open store that are not part of its location. */
 export interface StoreOptions {
@@ -71,6 +77,7 @@ export class KyselyIncidentStore implements IncidentStore {
   private readonly readModel: ReadModel;
   private readonly warnings: WarningRoom;
   private readonly gazetteer: GazetteerRoom;
+  private readonly users: UserRoom;
 
   constructor(
     private readonly db: Kysely<StoreDatabase>,
@@ -90,6 +97,7 @@ export class KyselyIncidentStore implements IncidentStore {
     this.readModel = new ReadModel(db, dialect, this.writer, rendering, options.smallSet ?? SMALL_SET, options.dayStats ?? true);
     this.warnings = new WarningRoom(db, this.writer);
     this.gazetteer = new GazetteerRoom(db, this.writer);
+    this.users = new UserRoom(db, this.writer);
   }
 
   /** Highest applied migration. */
@@ -221,6 +229,52 @@ export class KyselyIncidentStore implements IncidentStore {
 
   async gazetteerSource(): Promise<string | null> {
     return this.gazetteer.source();
+  }
+
+  // ---- users, tokens and sessions ---------------------------------------------------------
+
+  async addUser(user: NewUser): Promise<void> {
+    return this.users.addUser(user);
+  }
+
+  async getUser(name: string): Promise<StoredUser | null> {
+    return this.users.getUser(name);
+  }
+
+  async listUsers(): Promise<StoredUser[]> {
+    return this.users.listUsers();
+  }
+
+  async disableUser(name: string, at: string): Promise<boolean> {
+    return this.users.disableUser(name, at);
+  }
+
+  async addToken(token: Omit<StoredToken, 'revokedAt'>): Promise<void> {
+    return this.users.addToken(token);
+  }
+
+  async getToken(id: string): Promise<StoredToken | null> {
+    return this.users.getToken(id);
+  }
+
+  async listTokens(userName?: string): Promise<StoredToken[]> {
+    return this.users.listTokens(userName);
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    return this.users.revokeToken(id, at);
+  }
+
+  async addSession(session: Omit<StoredSession, 'endedAt'>): Promise<void> {
+    return this.users.addSession(session);
+  }
+
+  async getSession(id: string): Promise<StoredSession | null> {
+    return this.users.getSession(id);
+  }
+
+  async endSession(id: string, at: string): Promise<boolean> {
+    return this.users.endSession(id, at);
   }
 
   async close(): Promise<void> {

@@ -512,12 +512,57 @@ async function incidentIds(db: Kysely<any>, dialect: StoreDialect): Promise<void
     .execute();
 }
 
+/**
+ * Users, API tokens and login sessions (docs/decisions/0016-users-and-roles.md). Secrets are kept
+ * only as salted hashes (src/auth/secret-hash.ts); a token or session row is found by its public
+ * id and the presented secret is checked against the hash. Tokens and sessions reference their
+ * user by name and go with it (no user is deleted today: disabling keeps the rows).
+ */
+async function usersAndRoles(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const t = columnTypes(dialect);
+  const s = db.schema;
+  await s
+    .createTable('users')
+    .addColumn('name', t.text, (c) => c.primaryKey())
+    .addColumn('role', t.text, notNull)
+    .addColumn('password_hash', t.text)
+    .addColumn('disabled', t.integer, notNull)
+    .addColumn('created_at', t.text, notNull)
+    .addColumn('disabled_at', t.text)
+    .addCheckConstraint('users_role_check', condition("role in ('viewer', 'analyst', 'admin')"))
+    .addCheckConstraint('users_disabled_check', condition('disabled in (0, 1)'))
+    .execute();
+  await s
+    .createTable('api_tokens')
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('user_name', t.text, (c) => c.notNull().references('users.name').onDelete('cascade'))
+    .addColumn('label', t.text)
+    .addColumn('secret_hash', t.text, notNull)
+    .addColumn('created_at', t.text, notNull)
+    .addColumn('expires_at', t.text)
+    .addColumn('revoked_at', t.text)
+    .execute();
+  await s.createIndex('api_tokens_user').on('api_tokens').column('user_name').execute();
+  await s
+    .createTable('sessions')
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('user_name', t.text, (c) => c.notNull().references('users.name').onDelete('cascade'))
+    .addColumn('secret_hash', t.text, notNull)
+    .addColumn('csrf_token', t.text, notNull)
+    .addColumn('created_at', t.text, notNull)
+    .addColumn('expires_at', t.text, notNull)
+    .addColumn('ended_at', t.text)
+    .execute();
+  await s.createIndex('sessions_user').on('sessions').column('user_name').execute();
+}
+
 /** Every migration this build knows, in order. Append only. */
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, name: 'initial-schema', up: initialSchema },
   { version: 2, name: 'read-model', up: readModel },
   { version: 3, name: 'undated-incidents', up: undatedIncidents },
   { version: 4, name: 'incident-ids', up: incidentIds },
+  { version: 5, name: 'users-and-roles', up: usersAndRoles },
 ];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */

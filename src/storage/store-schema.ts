@@ -244,6 +244,39 @@ export interface IncidentIdMentionsTable {
   span_end: number;
 }
 
+/** Accounts (migration 5). `role` is one of src/domain/roles.ts's ROLES; `password_hash` a salted scrypt hash (src/auth/secret-hash.ts). */
+export interface UsersTable {
+  name: string;
+  role: string;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** API tokens of users (migration 5): the public id finds the row, the secret is kept only as its hash. */
+export interface ApiTokensTable {
+  id: string;
+  user_name: string;
+  label: string | null;
+  secret_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Dashboard login sessions (migration 5), found by id; the cookie's secret is kept only as its hash. */
+export interface SessionsTable {
+  id: string;
+  user_name: string;
+  secret_hash: string;
+  /** The session's CSRF token, sent back in X-CSRF-Token; useless without the cookie. */
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
 export interface StoreDatabase {
   documents: DocumentsTable;
   mentions: MentionsTable;
@@ -265,4 +298,7 @@ export interface StoreDatabase {
   audit_log: AuditLogTable;
   incident_ids: IncidentIdsTable;
   incident_id_mentions: IncidentIdMentionsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
 }

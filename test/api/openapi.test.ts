@@ -70,10 +70,19 @@ describe('OpenAPI description', () => {
       'GET /api/v1/health',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',
+      'GET /api/v1/session',
       'GET /api/v1/stats',
       'GET /api/v1/tallies',
+      'GET /api/v1/tokens',
+      'GET /api/v1/users',
+      'DELETE /api/v1/session',
+      'DELETE /api/v1/tokens/{id}',
       'POST /api/v1/documents',
-    ]);
+      'POST /api/v1/session',
+      'POST /api/v1/tokens',
+      'POST /api/v1/users',
+      'POST /api/v1/users/{name}/disable',
+    ].sort());
   });
 
   test('documents the parameters of each route, with required ones marked', () => {
@@ -90,16 +99,14 @@ describe('OpenAPI description', () => {
     assert.deepEqual(params('get', '/api/v1/boundaries/{level}'), { level: 'path required' });
   });
 
-  test('documents the error responses and the bearer token of the write', () => {
+  test('documents the error responses and the credentials of the write', () => {
     assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents'].get.responses).sort(), ['200', '400']);
     assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '404']);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/documents'].post.responses).sort(), ['200', '400', '401', '413', '415']);
-    assert.deepEqual(doc.paths['/api/v1/documents'].post.security, [{ bearerAuth: [] }]);
-    assert.deepEqual(doc.components.securitySchemes?.bearerAuth, {
-      type: 'http',
-      scheme: 'bearer',
-      description: 'The token given to tally serve (--token or env TALLY_API_TOKEN)',
-    });
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/documents'].post.responses).sort(), ['200', '400', '401', '403', '413', '415']);
+    assert.deepEqual(doc.paths['/api/v1/documents'].post.security, [{ bearerAuth: [] }, { sessionCookie: [] }]);
+    const schemes = doc.components.securitySchemes as Record<string, Record<string, string>>;
+    assert.deepEqual([schemes.bearerAuth.type, schemes.bearerAuth.scheme], ['http', 'bearer']);
+    assert.deepEqual([schemes.sessionCookie.type, schemes.sessionCookie.in, schemes.sessionCookie.name], ['apiKey', 'cookie', 'tally_session']);
     for (const name of ['Incident', 'Tally', 'Claim', 'Place', 'IncidentList', 'DocumentDetail', 'Stats', 'IngestResult', 'Error', 'ArticleInput']) {
       assert.ok(doc.components.schemas[name], `component ${name}`);
     }

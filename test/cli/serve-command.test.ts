@@ -107,18 +107,32 @@ describe('tally serve', () => {
     }
   });
 
+  test('--private: reads need a login or a token; the server token reads; health stays open', async () => {
+    const run = serve(['--db', db, '--port', '0', '--private'], { TALLY_API_TOKEN: 'private-token' });
+    try {
+      const url = await run.url;
+      assert.ok(run.lines.some((l) => l.startsWith('private:')), run.lines.join('\n'));
+      assert.equal((await fetch(`${url}/api/v1/incidents`)).status, 401);
+      assert.equal((await fetch(`${url}/api/v1/incidents`, { headers: { Authorization: 'Bearer private-token' } })).status, 200);
+      assert.equal((await fetch(`${url}/api/v1/health`)).status, 200);
+    } finally {
+      run.stop();
+      await run.done;
+    }
+  });
+
   test('without --token: TALLY_API_TOKEN, else a random token that is printed', async () => {
     const fromEnv = serve(['--db', db, '--port', '0'], { TALLY_API_TOKEN: 'from-env' });
     const url = await fromEnv.url;
     const res = await fetch(`${url}/api/v1/documents`, { method: 'POST', body: '[]', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer from-env' } });
     assert.equal(res.status, 400, 'authorised (the empty body is the only problem)');
-    assert.ok(!fromEnv.lines.some((l) => l.includes('write token')));
+    assert.ok(!fromEnv.lines.some((l) => l.includes('server token')));
     fromEnv.stop();
     await fromEnv.done;
 
     const random = serve(['--db', db, '--port', '0']);
     const url2 = await random.url;
-    const line = random.lines.find((l) => l.startsWith('write token'));
+    const line = random.lines.find((l) => l.startsWith('server token'));
     assert.ok(line, random.lines.join('\n'));
     const token = /: (\S+)/.exec(line)![1];
     assert.ok(token.length >= 32);

@@ -546,12 +546,12 @@ describe('sqlite store: read model (migration 2)', () => {
       await store.replaceIncidents(dated(QUERY_INCIDENTS), []);
       await store.close();
     }
-    // Take `old` back to what migration 1 left: no read model, incidents as linked then. (Migration
-    // 3 runs again on top and keeps the day columns it already made nullable.)
+    // Take `old` back to what migration 1 left: no read model, incidents as linked then, no users
+    // tables. (Migration 3 runs again on top and keeps the day columns it already made nullable.)
     const db = new Database(old);
     db.exec(`DROP TABLE incident_day_stats; DROP TABLE store_state; ALTER TABLE incident_bodies DROP COLUMN api_json;
-      DROP TABLE incident_id_mentions; DROP TABLE incident_ids;
-      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids');`);
+      DROP TABLE incident_id_mentions; DROP TABLE incident_ids; DROP TABLE sessions; DROP TABLE api_tokens; DROP TABLE users;
+      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles');`);
     db.close();
     const migrated = await openSqliteStore(old, incidentsJsonRendering);
     const fresh = await openSqliteStore(reference, incidentsJsonRendering);

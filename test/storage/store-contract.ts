@@ -565,6 +565,84 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
         }));
     });
 
+    describe('users, tokens and sessions', () => {
+      const HASH = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0c2FsdA$' + 'k'.repeat(43);
+      test('a user round-trips; names are unique; users list by name (byte order)', () =>
+        withStore(async (store) => {
+          await store.addUser({ name: 'c-user-b', role: 'analyst', passwordHash: HASH, createdAt: T1 });
+          await store.addUser({ name: 'c-user-B', role: 'viewer', passwordHash: null, createdAt: T2 });
+          assert.deepEqual(await store.getUser('c-user-b'), { name: 'c-user-b', role: 'analyst', passwordHash: HASH, disabled: false, createdAt: T1, disabledAt: null });
+          assert.equal(await store.getUser('c-user-none'), null);
+          await assert.rejects(store.addUser({ name: 'c-user-b', role: 'admin', passwordHash: null, createdAt: T2 }), (e: unknown) => e instanceof StoreWriteError && /c-user-b/.test(e.message) && /already exists/.test(e.message));
+          assert.equal((await store.getUser('c-user-b'))?.role, 'analyst', 'the refused add changed nothing');
+          const names = (await store.listUsers()).map((u) => u.name).filter((n) => n.startsWith('c-user-'));
+          assert.deepEqual(names, ['c-user-B', 'c-user-b']);
+        }));
+
+      test('a role outside viewer, analyst, admin is refused, naming it', () =>
+        withStore(async (store) => {
+          await assert.rejects(store.addUser({ name: 'c-user-bad-role', role: 'root' as never, passwordHash: null, createdAt: T1 }), (e: unknown) => e instanceof StoreWriteError && /'root'/.test(e.message));
+          assert.equal(await store.getUser('c-user-bad-role'), null);
+        }));
+
+      test('tokens: stored with their user, listed oldest first, revoked once', () =>
+        withStore(async (store) => {
+          await store.addUser({ name: 'c-tok-user', role: 'viewer', passwordHash: null, createdAt: T1 });
+          await store.addToken({ id: 'c-tok-2', userName: 'c-tok-user', label: 'second', secretHash: HASH, createdAt: T2, expiresAt: null });
+          await store.addToken({ id: 'c-tok-1', userName: 'c-tok-user', label: null, secretHash: HASH, createdAt: T1, expiresAt: '2026-02-01T00:00:00Z' });
+          assert.deepEqual(await store.getToken('c-tok-1'), { id: 'c-tok-1', userName: 'c-tok-user', label: null, secretHash: HASH, createdAt: T1, expiresAt: '2026-02-01T00:00:00Z', revokedAt: null });
+          assert.deepEqual((await store.listTokens('c-tok-user')).map((t) => t.id), ['c-tok-1', 'c-tok-2']);
+          assert.ok((await store.listTokens()).some((t) => t.id === 'c-tok-2'));
+          assert.equal(await store.revokeToken('c-tok-1', T2), true);
+          assert.equal(await store.revokeToken('c-tok-1', '2026-03-01T00:00:00Z'), false, 'already revoked');
+          assert.equal((await store.getToken('c-tok-1'))?.revokedAt, T2, 'the first revocation time stays');
+          assert.equal(await store.revokeToken('c-tok-none', T2), false);
+          assert.equal(await store.getToken('c-tok-none'), null);
+        }));
+
+      test('a token of an unknown user, or with an id taken, is refused', () =>
+        withStore(async (store) => {
+          await assert.rejects(store.addToken({ id: 'c-tok-orphan', userName: 'c-nobody', label: null, secretHash: HASH, createdAt: T1, expiresAt: null }), (e: unknown) => e instanceof StoreWriteError && /c-nobody/.test(e.message));
+          assert.equal(await store.getToken('c-tok-orphan'), null);
+          await store.addUser({ name: 'c-tok-dup-user', role: 'admin', passwordHash: null, createdAt: T1 });
+          await store.addToken({ id: 'c-tok-dup', userName: 'c-tok-dup-user', label: 'a', secretHash: HASH, createdAt: T1, expiresAt: null });
+          await assert.rejects(store.addToken({ id: 'c-tok-dup', userName: 'c-tok-dup-user', label: 'b', secretHash: HASH, createdAt: T2, expiresAt: null }), StoreWriteError);
+          assert.equal((await store.getToken('c-tok-dup'))?.label, 'a');
+        }));
+
+      test('sessions: stored, ended once; disabling a user ends its open sessions', () =>
+        withStore(async (store) => {
+          await store.addUser({ name: 'c-ses-user', role: 'analyst', passwordHash: HASH, createdAt: T1 });
+          const session = { id: 'c-ses-1', userName: 'c-ses-user', secretHash: HASH, csrfToken: 'csrf-1', createdAt: T1, expiresAt: T2 };
+          await store.addSession(session);
+          await store.addSession({ ...session, id: 'c-ses-2', csrfToken: 'csrf-2' });
+          assert.deepEqual(await store.getSession('c-ses-1'), { ...session, endedAt: null });
+          assert.equal(await store.endSession('c-ses-1', T1), true);
+          assert.equal(await store.endSession('c-ses-1', T2), false, 'already ended');
+          assert.equal((await store.getSession('c-ses-1'))?.endedAt, T1);
+          await assert.rejects(store.addSession({ ...session, id: 'c-ses-orphan', userName: 'c-nobody' }), StoreWriteError);
+          assert.equal(await store.disableUser('c-ses-user', T2), true);
+          const user = await store.getUser('c-ses-user');
+          assert.deepEqual([user?.disabled, user?.disabledAt], [true, T2]);
+          assert.equal((await store.getSession('c-ses-2'))?.endedAt, T2, 'the open session ended with the account');
+          assert.equal((await store.getSession('c-ses-1'))?.endedAt, T1, 'an ended session keeps its time');
+          assert.equal(await store.disableUser('c-nobody', T2), false);
+        }));
+
+      test('users, tokens and sessions persist across reopening', async () => {
+        await withStore(async (store) => {
+          await store.addUser({ name: 'c-persist-user', role: 'admin', passwordHash: HASH, createdAt: T1 });
+          await store.addToken({ id: 'c-persist-tok', userName: 'c-persist-user', label: 'ci', secretHash: HASH, createdAt: T1, expiresAt: null });
+          await store.addSession({ id: 'c-persist-ses', userName: 'c-persist-user', secretHash: HASH, csrfToken: 'c', createdAt: T1, expiresAt: T2 });
+        });
+        await withStore(async (store) => {
+          assert.equal((await store.getUser('c-persist-user'))?.role, 'admin');
+          assert.equal((await store.getToken('c-persist-tok'))?.label, 'ci');
+          assert.equal((await store.getSession('c-persist-ses'))?.csrfToken, 'c');
+        });
+      });
+    });
+
     describe('persistence', () => {
       test('reopening keeps every kind of data, and reopening again (migrations re-run) changes nothing', async () => {
         const article = makeArticle({ id: 'c-persist-doc' });

@@ -15,6 +15,7 @@ import { IncidentList } from './incident-list.ts';
 import { IncidentMap } from './incident-map.ts';
 import { renderIncidentPage, type RenderedIncidentPage } from './incident-page.ts';
 import { IncidentTimeline } from './incident-timeline.ts';
+import { initSessionPanel } from './session-panel.ts';
 import { orderPerpetrators, PERPETRATORS, perpetratorStyle } from './perpetrator-palette.ts';
 import { autoBucket, stackByPerpetrator, type StatsRowJson, type TimeBucket } from './timeline-series.ts';
 
@@ -301,6 +302,7 @@ function route(): void {
   if (wasHidden && lastOpenedIncident) list.focus(lastOpenedIncident);
 }
 
+void initSessionPanel().catch(showError);
 renderLegend();
 fillFilterOptions([]);
 window.addEventListener('hashchange', route);

@@ -10,7 +10,8 @@ import { documentWithSpans } from '../../services/document-spans.ts';
 import { ingestItems, type IngestSummary } from '../../services/ingest-batch.ts';
 import { serialWrites, type ApiApp, type AppDeps } from '../app-deps.ts';
 import { articleItemsOf } from '../article-body.ts';
-import { bearerAuth } from '../bearer-auth.ts';
+import { requirePermission } from '../request-auth.ts';
+import { permissionDoc } from '../permission-doc.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from '../body-limit.ts';
 import { IdParam } from '../query-params.ts';
 import { ArticleInputSchema, DocumentDetailSchema, IngestResultSchema, errorResponse } from '../schemas.ts';
@@ -40,9 +41,9 @@ function postRoute(deps: AppDeps) {
     summary: 'Ingest articles: store, extract, geocode, relink',
     description:
       'A bad article in a batch is listed under `rejected` and the rest lands; a body with no valid article is a 400. Re-posting the same id with the same text changes nothing; a changed text becomes a new version.',
-    security: [{ bearerAuth: [] }],
-    // The token first: a client without one never gets the server to read its body.
-    middleware: [bearerAuth(deps.token, 'ingest'), limitBody(`POST ${DOCUMENTS_PATH}`, maxBytes)] as const,
+    ...permissionDoc('ingest'),
+    // Credentials first: a client without them never gets the server to read its body.
+    middleware: [requirePermission(deps, 'ingest'), limitBody(`POST ${DOCUMENTS_PATH}`, maxBytes)] as const,
     request: {
       body: {
         required: true,
@@ -59,7 +60,8 @@ function postRoute(deps: AppDeps) {
     responses: {
       200: { description: 'What the ingest did', content: { 'application/json': { schema: IngestResultSchema } } },
       400: errorResponse('The body holds no valid article (the error names the first problem)'),
-      401: errorResponse('No token, or not the right one'),
+      401: errorResponse('No credentials, or not valid ones'),
+      403: errorResponse('The caller may not ingest (the viewer role), or a cookie-authenticated request lacks its X-CSRF-Token'),
       413: errorResponse(`The body is larger than this server accepts (${maxBytes} bytes); the error gives limit_bytes and body_bytes`),
       415: errorResponse('The Content-Type is neither JSON nor JSON Lines'),
     },
@@ -82,11 +84,6 @@ function ingestResultJson(s: IngestSummary): z.infer<typeof IngestResultSchema> 
 
 export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
   app.openAPIRegistry.register('ArticleInput', ArticleInputSchema);
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token given to tally serve (--token or env TALLY_API_TOKEN)',
-  });
 
   app.openapi(getRoute, async (c) => {
     const { document: d, mentions } = await documentWithSpans(deps.store, c.req.valid('param').id);
