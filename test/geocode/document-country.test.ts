@@ -41,6 +41,7 @@ describe('documentCountries', () => {
     ['a state in the dateline', { text: 'TOLEDO, Ohio — Firefighters were called to a warehouse early on Sunday.' }, 'US', 'US.OH'],
     ['a wire abbreviation with the agency', { text: 'DAYTON, Ohio (AP) — A bus slid off an icy road.' }, 'US', 'US.OH'],
     ['an abbreviation as a dateline region', { text: 'BISMARCK, N.D. (Wire) — The legislature adjourned.' }, 'US', 'US.ND'],
+    ['a wire feed\'s underscore after the dateline', { text: 'BISMARCK, N.D._The legislature adjourned on Friday.' }, 'US', 'US.ND'],
     ['a country in the dateline', { text: 'ALEPPO, Syria (Reuters) - Shelling hit a market on Monday.' }, 'SY', null],
     ['the dateline outweighs a nationality', { text: 'MOOSE JAW, Sask. (Wire) — Two American tourists were hurt in a crash.' }, 'CA', 'CA.11'],
     ['admin-1 names in running text', { text: 'Troopers of the Ohio State Highway Patrol said the crash in northern Ohio closed the road.' }, 'US', 'US.OH'],

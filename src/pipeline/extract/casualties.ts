@@ -64,7 +64,7 @@ const INJURED_RE_SRC = INJURED_WORDS.join('|');
  * least twice" are hit, at a place or a time.
  */
 const SHOT_AT_HIT = String.raw`(?:least|about|around|approximately|roughly|\d|(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}(?:home|house|residence|party|bar|club|nightclub|park|station|store|shop|apartments?|complex|restaurant|school|motel|hotel|intersection|scene|church|lounge|mall|lot|event|gathering|reception|barbershop|market|business|building|playground|festival|concert|game|funeral|corner|block)\b)`;
-const SHOT_RE_SRC = String.raw`shoots(?=,?\s+(?:him|her|them)sel(?:f|ves)\b)|shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded) by (?:gunfire|bullets?|a bullet|stray bullets?|return fire|police fire|gunshots?|a round|rounds|shotgun (?:pellets|blasts?))|suffered (?:a |multiple )?gunshot wounds?`;
+const SHOT_RE_SRC = String.raw`shoots(?=,?\s+(?:him|her|them)sel(?:f|ves)\b)|shot(?!\s+(?:and\s+killed|dead|to\s+death|at\b(?!\s+${SHOT_AT_HIT})))|(?:struck|hit|wounded)(?: in the [a-z]+(?: [a-z]+)?)? by (?:an? )?(?:apparent |stray |errant )*(?:gunfire|bullets?|a bullet|stray bullets?|return fire|police fire|gunshots?|a round|rounds|shotgun (?:pellets|blasts?))|suffered (?:a |multiple )?gunshot wounds?`;
 const OUTCOME_RE = new RegExp(`(?<![\\p{L}])(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`, 'iu');
 
 /** Category noun phrases, longest first so "members of the same family" wins over "members". */

@@ -171,11 +171,11 @@ export interface DocumentCountries {
 
 /**
  * A wire dateline at the start of a text: CITY in capitals, an optional ", Region", an optional
- * date, an optional "(Agency)", then a dash. "SASKATOON, Sask. (Wire) —", "JABLEH, Syria, March 3
- * (Wire) -", "NAIROBI —".
+ * date, an optional "(Agency)", then a dash (or a wire feed's underscore). "SASKATOON, Sask. (Wire) —",
+ * "JABLEH, Syria, March 3 (Wire) -", "NAIROBI —", "LAKEVILLE, Okla._A man was shot".
  */
 const DATELINE_RE =
-  /^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*([A-Z][\p{L}'’.]*(?:\s+[A-Z][\p{L}'’.]*){0,3}))?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s/u;
+  /^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*([A-Z][\p{L}'’.]*(?:\s+[A-Z][\p{L}'’.]*){0,3}))?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[—–-]{1,2}\s|_(?=\p{Lu}))/u;
 
 /** Top-level domains that are used without regard to country. */
 const GENERIC_DOMAINS = new Set(['com', 'org', 'net', 'info', 'biz', 'io', 'co', 'me', 'tv', 'fm', 'ai', 'ws', 'cc', 'to', 'app', 'news', 'online', 'site', 'media', 'press', 'blog']);
