@@ -390,40 +390,14 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   }
   // "…, where he died": a person already told of died; one death, when the sentence counts no other.
   if (!anchors.some((a) => a.outcome === 'killed')) {
-    const m = PRONOUN_DIED_RE.exec(text);
-    if (m && !NEGATED_RE.test(text.slice(Math.max(0, m.index - 20), m.index))) {
-      const start = m.index + m[0].length - m[0].trimStart().length;
-      anchors.push({
-        outcome: 'killed',
-        category: 'total',
-        quantity: onePerson(start, start, '', 'singular-pronoun').quantity,
-        start: offset + start,
-        end: offset + m.index + m[0].length,
-        text: text.slice(start, m.index + m[0].length),
-        rule: 'cas.pronoun-died',
-        parent: null,
-        impliesCivilians: false,
-      });
-    }
+    const died = pronounAnchor(text, offset, PRONOUN_DIED_RE, 'killed', 'cas.pronoun-died');
+    if (died) anchors.push(died);
   }
   // "… after she was shot by her son", "he accidentally shot himself": one person hit, wounded; it
   // may be a victim told before (+cas.ref; reconcile-outcomes drops it when the report tells of a death).
-  if (!anchors.length) {
-    const m = PRONOUN_SHOT_RE.exec(text);
-    if (m && !NEGATED_RE.test(text.slice(Math.max(0, m.index - 20), m.index)) && !KILLED_ANYWHERE_RE.test(text)) {
-      const start = m.index + m[0].length - m[0].trimStart().length;
-      anchors.push({
-        outcome: 'injured',
-        category: 'total',
-        quantity: onePerson(start, start, '', 'singular-pronoun').quantity,
-        start: offset + start,
-        end: offset + m.index + m[0].length,
-        text: text.slice(start, m.index + m[0].length),
-        rule: 'cas.pronoun-shot+cas.shot+cas.ref',
-        parent: null,
-        impliesCivilians: false,
-      });
-    }
+  if (!anchors.length && !KILLED_ANYWHERE_RE.test(text)) {
+    const shot = pronounAnchor(text, offset, PRONOUN_SHOT_RE, 'injured', 'cas.pronoun-shot+cas.shot+cas.ref');
+    if (shot) anchors.push(shot);
   }
   // "charged with manslaughter after shooting his friend": the one who was shot died of it (with
   // several shot, who died is not said).
@@ -439,6 +413,24 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   return anchors.filter(
     (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare')),
   );
+}
+
+/** One person told of before, read from a pronoun ("he died", "she was shot"), unless negated. */
+function pronounAnchor(text: string, offset: number, re: RegExp, outcome: Outcome, rule: string): CountAnchor | null {
+  const m = re.exec(text);
+  if (!m || NEGATED_RE.test(text.slice(Math.max(0, m.index - 20), m.index))) return null;
+  const start = m.index + m[0].length - m[0].trimStart().length;
+  return {
+    outcome,
+    category: 'total',
+    quantity: onePerson(start, start, '', 'singular-pronoun').quantity,
+    start: offset + start,
+    end: offset + m.index + m[0].length,
+    text: text.slice(start, m.index + m[0].length),
+    rule,
+    parent: null,
+    impliesCivilians: false,
+  };
 }
 
 /** "she was shot by her son", "he accidentally shot himself": a person told of was hit by gunfire. */
