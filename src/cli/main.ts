@@ -135,10 +135,11 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('json'))
     .addOption(new Option('--policy <policy>', 'best-estimate policy: latest (stored), conservative (lowest credible), max').choices(RECONCILE_POLICIES).default('latest'))
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (o: { db?: string; format: string; out?: string; policy?: string }) => {
+    .option('--include-rejected', 'keep incidents an analyst rejected (left out by default)')
+    .action(async (o: { db?: string; format: string; out?: string; policy?: string; includeRejected?: boolean }) => {
       const store = await openStore(existingDbPath(o.db), incidentsJsonRendering);
       try {
-        const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy));
+        const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy), o.includeRejected ?? false);
         if (o.out) writeFileSync(o.out, text);
         else process.stdout.write(text);
       } finally {

@@ -28,7 +28,7 @@ export type DecisionAction =
   | { kind: 'reject' }
   | { kind: 'edit'; field: EditField; value: EditValue; /** The machine's value when the edit was made. */ machine: unknown }
   | { kind: 'lock'; /** The incident's fields as shown when it was locked. */ snapshot: LockedFields }
-  | { kind: 'merge'; other: string; /** Reports of both incidents when merged: they must be linked. */ mentions: MentionKey[] }
+  | { kind: 'merge'; other: string; /** Reports of this incident when merged. */ mentions: MentionKey[]; /** Reports of the other incident. */ otherMentions: MentionKey[] }
   | { kind: 'split'; /** Reports moved to a new incident together. */ moved: MentionKey[]; /** Reports that stay. */ kept: MentionKey[] }
   | { kind: 'detach'; /** The report detached from the incident. */ mention: MentionKey; /** The other reports of the incident. */ kept: MentionKey[] };
 
@@ -63,6 +63,15 @@ export interface ReviewDecision {
 }
 
 export type NewDecision = Omit<ReviewDecision, 'id' | 'version' | 'status' | 'orphanedBecause'>;
+
+/** A field where the machine's value now differs from what an analyst set (the analyst's stands). */
+export interface ReviewDisagreement {
+  field: string;
+  human: unknown;
+  machine: unknown;
+  /** The decision that set the human value. */
+  decision: number;
+}
 
 /** Who made a change: an analyst (by name) or the pipeline (its version and the hash of its rule tables). */
 export type AuditActor = { kind: 'user'; name: string } | { kind: 'pipeline'; version: string; rules: string };
