@@ -15,7 +15,7 @@ import type { MiddlewareHandler } from 'hono';
 import { UnauthorizedError } from './api-errors.ts';
 
 /** What a write route does to the store; the permission it asks of the caller. */
-export type WritePermission = 'ingest';
+export type WritePermission = 'ingest' | 'review';
 
 /** Who a request acts for once its token is checked. */
 export interface Principal {
@@ -27,6 +27,14 @@ const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').dig
 /** The hook for roles: the server token's holder may do every write; a user's role will be checked here. */
 function mayWrite(principal: Principal, _permission: WritePermission): boolean {
   return principal.kind === 'server-token';
+}
+
+/** Where the route finds who acts (c.get(ACTOR_KEY)): the audit log's user name. */
+export const ACTOR_KEY = 'tallyActor';
+
+/** The name an audit entry records for a principal: the server token has no user, so 'api-token'. */
+function actorOf(principal: Principal): string {
+  return principal.kind === 'server-token' ? 'api-token' : 'api-token';
 }
 
 export function bearerAuth(token: string, permission: WritePermission): MiddlewareHandler {
@@ -42,6 +50,7 @@ export function bearerAuth(token: string, permission: WritePermission): Middlewa
     if (principal === null) throw new UnauthorizedError('the token is not the one this server accepts');
     // With users this becomes a ForbiddenError (403): the caller is known but may not do this.
     if (!mayWrite(principal, permission)) throw new UnauthorizedError(`the token does not allow ${permission}`);
+    c.set(ACTOR_KEY as never, actorOf(principal) as never);
     await next();
   };
 }

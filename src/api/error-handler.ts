@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { InvalidParameterError, NotFoundError } from '../services/service-errors.ts';
-import { StoreQueryError } from '../storage/store-errors.ts';
+import { StoreQueryError, VersionConflictError } from '../storage/store-errors.ts';
 import { InvalidBodyError, PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError } from './api-errors.ts';
 
 export const ERROR_CODES = [
@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'not_found',
   'payload_too_large',
+  'conflict',
   'unsupported_media_type',
   'http_error',
   'internal',
@@ -30,6 +31,8 @@ export interface ApiErrorBody {
     code: ErrorCode;
     message: string;
     parameter?: string;
+    /** 409 only: the incident's current review version (decide against it after reading it). */
+    current_version?: number;
     /** 413 only: the limit of the endpoint, and the body's declared size (null when sent in chunks). */
     limit_bytes?: number;
     body_bytes?: number | null;
@@ -41,7 +44,7 @@ interface Mapped {
   code: ErrorCode;
   parameter?: string;
   /** Fields added to the error object (413: limit_bytes, body_bytes). */
-  details?: Pick<ApiErrorBody['error'], 'limit_bytes' | 'body_bytes'>;
+  details?: Pick<ApiErrorBody['error'], 'limit_bytes' | 'body_bytes' | 'current_version'>;
   headers?: Record<string, string>;
   /** Unexpected: log it and hide the message. */
   internal?: boolean;
@@ -59,6 +62,8 @@ function mapError(err: unknown): Mapped {
   // RFC 6750 §3: a 401 for a bearer-protected resource carries WWW-Authenticate.
   if (err instanceof UnauthorizedError) return { status: 401, code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer realm="tally"' } };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
+  // RFC 9110 §15.5.10: the request conflicts with the resource's current state; ETag names it.
+  if (err instanceof VersionConflictError) return { status: 409, code: 'conflict', details: { current_version: err.current }, headers: { ETag: `"${err.current}"` } };
   if (err instanceof PayloadTooLargeError) return { status: 413, code: 'payload_too_large', details: { limit_bytes: err.maxBytes, body_bytes: err.bodyBytes } };
   if (err instanceof UnsupportedMediaTypeError) return { status: 415, code: 'unsupported_media_type', parameter: 'Content-Type' };
   if (err instanceof HTTPException && err.status < 500) return { status: err.status as ContentfulStatusCode, code: 'http_error' };

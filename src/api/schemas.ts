@@ -237,6 +237,7 @@ export const ErrorSchema = z
       code: z.enum(ERROR_CODES),
       message: z.string().openapi({ description: 'What was wrong, naming the bad value and what would be valid' }),
       parameter: z.string().optional().openapi({ description: 'The parameter (or body part) at fault' }),
+      current_version: z.number().int().optional().openapi({ description: "409 only: the incident's current review version" }),
       limit_bytes: z.number().int().optional().openapi({ description: '413 only: the largest body the endpoint accepts, in bytes' }),
       body_bytes: z.number().int().nullable().optional().openapi({ description: '413 only: the size of the body (its Content-Length); null for a body sent in chunks, refused once it passed the limit' }),
     }),

@@ -24,6 +24,7 @@ import { fetchGeoNames, DEFAULT_GEONAMES_URL } from '../pipeline/geocode/fetch-g
 import { GeoNamesDirError } from '../pipeline/geocode/geocode-errors.ts';
 import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { parsePublished } from './published-option.ts';
+import { registerReviewCommands } from './review-command.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
 import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges } from './progress.ts';
@@ -304,6 +305,8 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerServeCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out, now });
+
+  registerReviewCommands(program, { dbPath: existingDbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out, now });
 
   registerTalliesCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
 

@@ -99,7 +99,10 @@ describe('request body limits', () => {
         headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
         body,
       });
-      assert.equal(res.status, 200, `${routeName(r)}: ${await res.text()}`);
+      // Read, not refused for its size: the documents route takes the articles; a route taking
+      // another body (a review decision) reads it and refuses its content (400), not its size.
+      const expected = routeName(r) === 'POST /api/v1/documents' ? 200 : 400;
+      assert.equal(res.status, expected, `${routeName(r)}: ${await res.text()}`);
     }
   });
 

@@ -64,15 +64,19 @@ describe('OpenAPI description', () => {
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
     assert.deepEqual([...documented].sort(), [...served].sort());
     assert.deepEqual([...documented].sort(), [
+      'GET /api/v1/audit',
       'GET /api/v1/boundaries/{level}',
+      'GET /api/v1/decisions',
       'GET /api/v1/documents/{id}',
       'GET /api/v1/export',
       'GET /api/v1/health',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',
+      'GET /api/v1/incidents/{id}/decisions',
       'GET /api/v1/stats',
       'GET /api/v1/tallies',
       'POST /api/v1/documents',
+      'POST /api/v1/incidents/{id}/decisions',
     ]);
   });
 
