@@ -154,3 +154,31 @@ describe('review decisions hold across relinks', () => {
     assert.ok(summary.warnings.some((w) => w.code === 'decision-orphaned'));
   });
 });
+
+describe('a split is a constraint the linker keeps', () => {
+  test('two reports split apart stay apart on every relink; a later merge joins them again', async () => {
+    const store = await openStore(':memory:', incidentsJsonRendering);
+    try {
+      const pair = REVIEW_ARTICLES.filter((a) => a.id.startsWith('rv-ariha'));
+      await ingest(store, pair, NOW1);
+      const both = await incidentOf(store, 'rv-ariha-wire');
+      assert.equal(both.documents.length, 2);
+      const agency = both.mentionIds.find((m) => m.startsWith('rv-ariha-agency#'))!;
+      await assert.rejects(recordDecision(store, both.id, ask('split', { mentions: both.mentionIds })), /not all/);
+      await recordDecision(store, both.id, ask('split', { mentions: [agency], reason: 'the agency tells the strike of the next day' }));
+      const wire = await incidentOf(store, 'rv-ariha-wire');
+      const split = await incidentOf(store, 'rv-ariha-agency');
+      assert.notEqual(wire.id, split.id);
+      // Again, with the earlier report that would tie them (it links to both).
+      await ingest(store, [...pair, EARLIER_ARIHA], NOW3);
+      assert.notEqual((await incidentOf(store, 'rv-ariha-wire')).id, (await incidentOf(store, 'rv-ariha-agency')).id, 'still apart after a relink with a new report');
+      const now = await incidentOf(store, 'rv-ariha-wire');
+      const other = await incidentOf(store, 'rv-ariha-agency');
+      await recordDecision(store, now.id, ask('merge', { other: other.id, reason: 'the agency corrected its date' }));
+      assert.equal((await incidentOf(store, 'rv-ariha-wire')).id, (await incidentOf(store, 'rv-ariha-agency')).id, 'the later merge wins over the split');
+      assert.deepEqual((await store.listDecisions({ status: 'orphaned' })).map((d) => d.id), []);
+    } finally {
+      await store.close();
+    }
+  });
+});
