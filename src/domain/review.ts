@@ -27,7 +27,7 @@ export type DecisionAction =
   | { kind: 'confirm' }
   | { kind: 'reject' }
   | { kind: 'edit'; field: EditField; value: EditValue; /** The machine's value when the edit was made. */ machine: unknown }
-  | { kind: 'lock'; /** The incident's fields as shown when it was locked. */ snapshot: LockedFields }
+  | { kind: 'lock'; /** The incident's fields as shown when it was locked. */ snapshot: LockedFields; /** The machine's own values of them then. */ machine?: LockedFields }
   | { kind: 'merge'; other: string; /** Reports of this incident when merged. */ mentions: MentionKey[]; /** Reports of the other incident. */ otherMentions: MentionKey[] }
   | { kind: 'split'; /** Reports moved to a new incident together. */ moved: MentionKey[]; /** Reports that stay. */ kept: MentionKey[] }
   | { kind: 'detach'; /** The report detached from the incident. */ mention: MentionKey; /** The other reports of the incident. */ kept: MentionKey[] };

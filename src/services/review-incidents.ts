@@ -10,7 +10,7 @@ import type { Incident, MentionKey } from '../domain/types.ts';
 import type { DecisionAction, DecisionKind, EditField, NewAuditEntry, NewDecision, ReviewDecision } from '../domain/review.ts';
 import { DECISION_KINDS } from '../domain/review.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
-import { editValueProblem, fieldValue, isEditField, lockedFieldsOf } from '../pipeline/review/apply-decisions.ts';
+import { editValueProblem, fieldValue, isEditField, lockedFieldsOf, machineView } from '../pipeline/review/apply-decisions.ts';
 import { relink } from './ingest-batch.ts';
 import { InvalidParameterError, NotFoundError } from './service-errors.ts';
 
@@ -70,7 +70,7 @@ async function actionOf(store: IncidentStore, incident: Incident, req: DecisionR
     case 'reject':
       return { kind: req.kind };
     case 'lock':
-      return { kind: 'lock', snapshot: lockedFieldsOf(incident) };
+      return { kind: 'lock', snapshot: lockedFieldsOf(incident), machine: lockedFieldsOf(machineView(incident)) };
     case 'edit': {
       const fields = 'killed|injured.total|civilians|children|women|fighters.min|best|max, date, location, perpetrators, eventType';
       if (req.field === undefined || !isEditField(req.field)) throw new InvalidParameterError('field', req.field, `one of ${fields}`);

@@ -143,6 +143,18 @@ describe('review decisions hold across relinks', () => {
     assert.equal((await store.listDecisions({ incidentId: azaz.id })).length, version + 1);
   });
 
+  test('a lock after an edit holds both, and flags nothing while the machine reads as it did', async () => {
+    const douma = await incidentOf(store, 'rv-douma-shelling');
+    await recordDecision(store, douma.id, ask('edit', { field: 'perpetrators', value: ['russia', 'syrian-government'], reason: 'joint operation per SNHR' }));
+    await recordDecision(store, douma.id, ask('lock', { reason: 'final' }));
+    await ingest(store, REVIEW_ARTICLES, '2026-02-03T12:00:00.000Z');
+    const now = await incidentOf(store, 'rv-douma-shelling');
+    assert.deepEqual(now.perpetrators, ['russia', 'syrian-government']);
+    assert.equal(now.review.locked, true);
+    assert.equal(now.review.status, 'rejected', 'the earlier reject still stands');
+    assert.equal(now.review.disagreements, undefined, "the analyst's own edit is no disagreement");
+  });
+
   test('a decision whose report vanished (the document changed) is orphaned, listed, never dropped', async () => {
     const changed = { ...REVIEW_ARTICLES.find((a) => a.id === 'rv-saraqib-local')!, text: 'Rescuers in Saraqib in Idlib province said they had received new equipment.' };
     const summary = await ingest(store, [changed], '2026-02-04T10:00:00.000Z');
@@ -150,7 +162,7 @@ describe('review decisions hold across relinks', () => {
     const orphaned = await store.listDecisions({ status: 'orphaned' });
     assert.deepEqual(orphaned.map((d) => d.action.kind), ['detach']);
     assert.match(orphaned[0].orphanedBecause ?? '', /no longer exists/);
-    assert.equal((await store.listDecisions()).length, 7, 'every decision is still stored');
+    assert.equal((await store.listDecisions()).length, 9, 'every decision is still stored');
     assert.ok(summary.warnings.some((w) => w.code === 'decision-orphaned'));
   });
 });

@@ -95,6 +95,31 @@ export function lockedFieldsOf(incident: Incident): LockedFields {
   };
 }
 
+/**
+ * The incident as the machine made it, from one with decisions applied: each field an analyst set
+ * takes back the machine's value kept in review.machine.
+ */
+export function machineView(incident: Incident): Incident {
+  let out: Incident = incident;
+  const kept = incident.review.machine ?? {};
+  for (const [field, value] of Object.entries(kept)) {
+    if (field === 'killed' || field === 'injured' || field === 'date' || field === 'location' || field === 'perpetrators' || field === 'eventType') {
+      out = { ...out, [field]: structuredClone(value) } as Incident;
+    }
+  }
+  // Figure edits after whole-field values: a bound's machine value (null: the machine had no such figure).
+  for (const [field, value] of Object.entries(kept)) {
+    const figure = FIGURE_FIELD.exec(field);
+    if (!figure) continue;
+    const [, outcome, category] = figure as unknown as [string, 'killed' | 'injured', CountCategory];
+    if (value === null) {
+      const { [category]: _, ...rest } = out[outcome];
+      out = { ...out, [outcome]: rest };
+    } else out = setField(out, field as EditField, value);
+  }
+  return out;
+}
+
 /** The current id of an issued id: itself, its successor when merged, null when withdrawn or never issued. */
 function currentIdOf(issued: readonly IssuedIncidentId[]): (id: string) => { id: string | null; why: string | null } {
   const byId = new Map(issued.map((x) => [x.id, x]));
@@ -143,7 +168,9 @@ export function applyDecisions(input: ApplyInput): ApplyResult {
         const now = lockedFieldsOf(machine);
         for (const key of Object.keys(a.snapshot) as (keyof LockedFields)[]) {
           machineValues[key] = now[key];
-          if (!same(now[key], a.snapshot[key])) flags.push({ field: key, human: a.snapshot[key], machine: now[key], decision: d.id });
+          // Flag what the machine changed since the lock, not the analyst's own earlier edits.
+          const then = a.machine ? a.machine[key] : a.snapshot[key];
+          if (!same(now[key], then) && !same(now[key], a.snapshot[key])) flags.push({ field: key, human: a.snapshot[key], machine: now[key], decision: d.id });
         }
         incident = { ...incident, ...structuredClone(a.snapshot) } as Incident;
       } else if (a.kind === 'edit') {
