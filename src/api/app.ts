@@ -1,6 +1,6 @@
 /**
  * The HTTP application: the JSON API under /api/v1 (incidents, documents, tallies, statistics,
- * exports, ingest, boundaries, login sessions, users and tokens), its OpenAPI 3.1 description at /api/v1/openapi.json generated from
+ * exports, ingest, boundaries, review decisions and the audit log, login sessions, users and tokens), its OpenAPI 3.1 description at /api/v1/openapi.json generated from
  * the same zod schemas that validate the parameters, and the dashboard's static files at `/`.
  * Routes only validate, call a service and serialise; every error leaves through the one handler in
  * ./error-handler.ts; every response, errors included, carries the headers of ./security-headers.ts.
@@ -8,7 +8,7 @@
  * @hono/node-server.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppDeps, ApiApp } from './app-deps.ts';
+import { serialWrites, type AppDeps, type ApiApp } from './app-deps.ts';
 import { apiErrorHandler, routeNotFound, type ErrorLogger } from './error-handler.ts';
 import { parameterHook } from './query-params.ts';
 import { registerBoundaryRoutes } from './routes/boundary-routes.ts';
@@ -16,6 +16,7 @@ import { registerDocumentRoutes } from './routes/document-routes.ts';
 import { registerExportRoute } from './routes/export-route.ts';
 import { registerHealthRoute } from './routes/health-route.ts';
 import { registerIncidentRoutes } from './routes/incident-routes.ts';
+import { registerReviewRoutes } from './routes/review-routes.ts';
 import { registerSummaryRoutes } from './routes/summary-routes.ts';
 import { registerSessionRoutes } from './routes/session-routes.ts';
 import { registerUserRoutes } from './routes/user-routes.ts';
@@ -32,7 +33,9 @@ const logToStderr: ErrorLogger = (err, where) => {
   process.stderr.write(`tally serve: ${where}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
 };
 
-export function createApp(deps: AppDeps): ApiApp {
+export function createApp(given: AppDeps): ApiApp {
+  // One write gate for every write route: an ingest and a review decision both relink.
+  const deps: AppDeps = { ...given, exclusiveWrite: given.exclusiveWrite ?? serialWrites() };
   const version = deps.version ?? '0.0.0';
   const app = new OpenAPIHono({ defaultHook: parameterHook });
   app.onError(apiErrorHandler(deps.logError ?? logToStderr));
@@ -43,6 +46,7 @@ export function createApp(deps: AppDeps): ApiApp {
 
   registerHealthRoute(app, { ...deps, version });
   registerIncidentRoutes(app, deps);
+  registerReviewRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerSummaryRoutes(app, deps);
   registerExportRoute(app, deps);

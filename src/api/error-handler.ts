@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ConflictError, InvalidParameterError, NotFoundError } from '../services/service-errors.ts';
-import { StoreQueryError } from '../storage/store-errors.ts';
+import { StoreQueryError, VersionConflictError } from '../storage/store-errors.ts';
 import { CsrfTokenError, ForbiddenError, InvalidBodyError, PayloadTooLargeError, TooManyRequestsError, UnauthorizedError, UnsupportedMediaTypeError } from './api-errors.ts';
 
 export const ERROR_CODES = [
@@ -34,6 +34,8 @@ export interface ApiErrorBody {
     code: ErrorCode;
     message: string;
     parameter?: string;
+    /** 409 only: the incident's current review version (decide against it after reading it). */
+    current_version?: number;
     /** 413 only: the limit of the endpoint, and the body's declared size (null when sent in chunks). */
     limit_bytes?: number;
     body_bytes?: number | null;
@@ -45,7 +47,7 @@ interface Mapped {
   code: ErrorCode;
   parameter?: string;
   /** Fields added to the error object (413: limit_bytes, body_bytes). */
-  details?: Pick<ApiErrorBody['error'], 'limit_bytes' | 'body_bytes'>;
+  details?: Pick<ApiErrorBody['error'], 'limit_bytes' | 'body_bytes' | 'current_version'>;
   headers?: Record<string, string>;
   /** Unexpected: log it and hide the message. */
   internal?: boolean;
@@ -66,6 +68,8 @@ function mapError(err: unknown): Mapped {
   if (err instanceof CsrfTokenError) return { status: 403, code: 'invalid_csrf_token', parameter: 'X-CSRF-Token' };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
   if (err instanceof ConflictError) return { status: 409, code: 'conflict' };
+  // RFC 9110 §15.5.10: the request conflicts with the resource's current state; ETag names it.
+  if (err instanceof VersionConflictError) return { status: 409, code: 'conflict', details: { current_version: err.current }, headers: { ETag: `"${err.current}"` } };
   // RFC 6585 §4: a 429 may say how long to wait.
   if (err instanceof TooManyRequestsError) return { status: 429, code: 'too_many_requests', headers: { 'Retry-After': String(err.retryAfterSeconds) } };
   if (err instanceof PayloadTooLargeError) return { status: 413, code: 'payload_too_large', details: { limit_bytes: err.maxBytes, body_bytes: err.bodyBytes } };

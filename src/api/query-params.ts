@@ -142,6 +142,11 @@ export const StatsQuery = parameters({
 export const ExportQuery = parameters({
   ...FILTER_SHAPE,
   format: enumParam(EXPORT_FORMATS, 'incidents/1 JSON, ACLED-column CSV, or GeoJSON'),
+  include_rejected: z
+    .enum(['true', 'false'], { error: oneOf(['true', 'false']) })
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({ description: 'Keep incidents an analyst rejected (left out by default, unless review_status=rejected asks for them)', type: 'string', enum: ['true', 'false'] }),
 }).superRefine(datesInOrder);
 
 export const TallyListQuery = parameters({

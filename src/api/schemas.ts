@@ -100,6 +100,12 @@ export const IncidentSchema = z
     documents: z.array(z.string()),
     independent_sources: z.number().int().optional(),
     review: z.strictObject({ status: z.enum(REVIEW_STATUSES) }),
+    review_status: z.enum(REVIEW_STATUSES).openapi({ description: 'The same as review.status (decision 0018)' }),
+    reviewed_by: z.string().nullable().openapi({ description: 'The analyst of the latest review decision; null when none' }),
+    reviewed_at: z.string().nullable().openapi({ description: 'When the latest review decision was made; null when none' }),
+    review_disagreements: z
+      .array(z.strictObject({ field: z.string(), human: z.unknown(), machine: z.unknown(), decision: z.number().int() }))
+      .openapi({ description: "Fields where the machine now reads another value than an analyst set; the analyst's value stands" }),
     previous_ids: z.array(z.string()).openapi({ description: 'Ids this incident had before it absorbed other incidents, oldest first; GET /api/v1/incidents/{id} redirects them here' }),
   })
   .openapi('Incident', { description: 'An incident exactly as in the incidents/1 export' });
@@ -231,6 +237,7 @@ export const ErrorSchema = z
       code: z.enum(ERROR_CODES),
       message: z.string().openapi({ description: 'What was wrong, naming the bad value and what would be valid' }),
       parameter: z.string().optional().openapi({ description: 'The parameter (or body part) at fault' }),
+      current_version: z.number().int().optional().openapi({ description: "409 only: the incident's current review version" }),
       limit_bytes: z.number().int().optional().openapi({ description: '413 only: the largest body the endpoint accepts, in bytes' }),
       body_bytes: z.number().int().nullable().optional().openapi({ description: '413 only: the size of the body (its Content-Length); null for a body sent in chunks, refused once it passed the limit' }),
     }),

@@ -24,6 +24,7 @@ import { fetchGeoNames, DEFAULT_GEONAMES_URL } from '../pipeline/geocode/fetch-g
 import { GeoNamesDirError } from '../pipeline/geocode/geocode-errors.ts';
 import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { parsePublished } from './published-option.ts';
+import { registerReviewCommands } from './review-command.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
 import { registerUserCommands } from './user-command.ts';
@@ -136,10 +137,11 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('json'))
     .addOption(new Option('--policy <policy>', 'best-estimate policy: latest (stored), conservative (lowest credible), max').choices(RECONCILE_POLICIES).default('latest'))
     .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (o: { db?: string; format: string; out?: string; policy?: string }) => {
+    .option('--include-rejected', 'keep incidents an analyst rejected (left out by default)')
+    .action(async (o: { db?: string; format: string; out?: string; policy?: string; includeRejected?: boolean }) => {
       const store = await openStore(existingDbPath(o.db), incidentsJsonRendering);
       try {
-        const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy));
+        const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy), o.includeRejected ?? false);
         if (o.out) writeFileSync(o.out, text);
         else process.stdout.write(text);
       } finally {
@@ -317,6 +319,7 @@ export async function main(argv: string[]): Promise<number> {
       return text;
     },
   });
+  registerReviewCommands(program, { dbPath: existingDbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out, now });
 
   registerTalliesCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
 

@@ -214,6 +214,20 @@ export interface Claim {
 
 export type ReviewStatus = 'unreviewed' | 'confirmed' | 'rejected' | 'edited';
 
+/** What analysts decided about an incident, as applied at the last relink (docs/decisions/0018). */
+export interface IncidentReview {
+  status: ReviewStatus;
+  /** The analyst of the latest decision applied, and when it was made. */
+  reviewedBy?: string | null;
+  reviewedAt?: string | null;
+  /** A lock holds the incident's fields as they were when locked. */
+  locked?: boolean;
+  /** The machine's own values of the fields analysts set (edited or locked), by field name. */
+  machine?: Record<string, unknown>;
+  /** Fields where the machine now disagrees with an analyst's value (the analyst's stands). */
+  disagreements?: { field: string; human: unknown; machine: unknown; decision: number }[];
+}
+
 export interface Incident {
   id: string;
   eventType: EventType;
@@ -234,7 +248,7 @@ export interface Incident {
    * republished by several outlets is one source, not several).
    */
   independentSources?: number;
-  review: { status: ReviewStatus };
+  review: IncidentReview;
   /**
    * Ids this incident was known by before it absorbed other incidents (their reports now all tell
    * this event), oldest first; never issued again (docs/decisions/0017-stable-incident-ids.md).

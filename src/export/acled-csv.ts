@@ -67,6 +67,9 @@ export const ACLED_COLUMNS = [
   'injured',
   'claimants',
   'documents',
+  'review_status',
+  'reviewed_by',
+  'reviewed_at',
 ] as const;
 
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
@@ -176,6 +179,9 @@ export function acledRow(incident: Incident, input: Pick<ExportInput, 'countryBy
     injured: headlineCount(incident.injured, 'best'),
     claimants: distinct(incident.claims.map((c) => c.claimant)).join('; '),
     documents: incident.documents.join('; '),
+    review_status: incident.review.status,
+    reviewed_by: incident.review.reviewedBy ?? null,
+    reviewed_at: incident.review.reviewedAt ?? null,
   };
 }
 

@@ -35,6 +35,8 @@ export interface IncidentFeatureProperties {
   claimants: string;
   documents: string;
   review_status: Incident['review']['status'];
+  reviewed_by: string | null;
+  reviewed_at: string | null;
   /** Earlier ids of the incident, comma-separated as the other lists here; '' when none. */
   previous_ids: string;
 }
@@ -81,6 +83,8 @@ function incidentFeature(incident: Incident): IncidentFeature | null {
       claimants: [...new Set(incident.claims.map((c) => c.claimant))].join(','),
       documents: incident.documents.join(','),
       review_status: incident.review.status,
+      reviewed_by: incident.review.reviewedBy ?? null,
+      reviewed_at: incident.review.reviewedAt ?? null,
       previous_ids: (incident.previousIds ?? []).join(','),
     },
   };

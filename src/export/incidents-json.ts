@@ -32,7 +32,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 3;
+export const INCIDENT_JSON_REVISION = 4;
 
 /**
  * incidentJson as the rendering a store keeps beside each incident and serves as API pages
@@ -92,6 +92,12 @@ export interface IncidentJson {
   /** Independent confirmations (claimants, wire copies counted once); extra field. */
   independent_sources?: number;
   review: { status: ReviewStatus };
+  /** Review status, the analyst of the latest decision and when (null when none); additive, decision 0018. */
+  review_status: ReviewStatus;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  /** Fields where the machine now disagrees with an analyst's value, which stands; [] when none (additive, decision 0018). */
+  review_disagreements: { field: string; human: unknown; machine: unknown; decision: number }[];
   /** Ids this incident had before it absorbed others, oldest first; [] when none (additive, decision 0017). */
   previous_ids: string[];
 }
@@ -192,6 +198,10 @@ export function incidentJson(incident: Incident): IncidentJson {
     documents: [...incident.documents],
     ...(incident.independentSources !== undefined ? { independent_sources: incident.independentSources } : {}),
     review: { status: incident.review.status },
+    review_status: incident.review.status,
+    reviewed_by: incident.review.reviewedBy ?? null,
+    reviewed_at: incident.review.reviewedAt ?? null,
+    review_disagreements: (incident.review.disagreements ?? []).map((d) => ({ field: d.field, human: d.human, machine: d.machine, decision: d.decision })),
     previous_ids: [...(incident.previousIds ?? [])],
   };
 }

@@ -33,8 +33,10 @@ function isEmpty(filter: IncidentFilter): boolean {
 }
 
 /** What the exporters take for the incidents matching `filter`, stamped `generatedAt`. */
-export async function filteredExportInput(store: IncidentStore, filter: IncidentFilter, generatedAt: string): Promise<ExportInput> {
-  const incidents = await matchingIncidents(store, filter);
+export async function filteredExportInput(store: IncidentStore, filter: IncidentFilter, generatedAt: string, includeRejected = false): Promise<ExportInput> {
+  // Rejected incidents (not incidents, an analyst decided) stay out unless asked for (decision 0018).
+  const keep = includeRejected || filter.reviewStatus === 'rejected';
+  const incidents = (await matchingIncidents(store, filter)).filter((i) => keep || i.review.status !== 'rejected');
   const tallies = await listTallies(store, { from: filter.from, to: filter.to, claimant: filter.claimant, document: filter.document });
   const stored = await store.listDocuments();
   const cited = new Set<string>();
@@ -46,8 +48,8 @@ export async function filteredExportInput(store: IncidentStore, filter: Incident
   return { incidents, tallies, documents, generatedAt, policy: 'latest' };
 }
 
-export async function renderFilteredExport(store: IncidentStore, filter: IncidentFilter, format: ExportFormat, generatedAt: string): Promise<RenderedExport> {
-  const input = await filteredExportInput(store, filter, generatedAt);
+export async function renderFilteredExport(store: IncidentStore, filter: IncidentFilter, format: ExportFormat, generatedAt: string, includeRejected = false): Promise<RenderedExport> {
+  const input = await filteredExportInput(store, filter, generatedAt, includeRejected);
   const body =
     format === 'json'
       ? JSON.stringify(toIncidentsJson(input), null, 2) + '\n'

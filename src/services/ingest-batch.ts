@@ -1,16 +1,23 @@
 /**
  * The ingest use case: read inputs, store each document (a changed text is a new version, an
  * unchanged one is skipped), extract its mentions, then relink every incident mention so new
- * reports join existing incidents, and carry the incident ids issued before onto the new clusters. Bad inputs are reported with their location and the rest of
- * the batch lands; nothing already stored is touched by a failure.
+ * reports join existing incidents, and carry the incident ids issued before onto the new clusters.
+ * Analysts' decisions are applied on every relink (docs/decisions/0018-review-decisions-and-audit.md)
+ * and each relink run is written to the audit log with the pipeline's version and rule-set hash.
+ * Bad inputs are reported with their location and the rest of the batch lands; nothing already
+ * stored is touched by a failure.
  */
-import type { Article, MentionKey, Warning } from '../domain/types.ts';
+import type { Article, Incident, IssuedIncidentId, Mention, MentionKey, Tally, Warning } from '../domain/types.ts';
+import type { AuditCause, NewAuditEntry } from '../domain/review.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import { readInputs, type InputItem } from '../pipeline/ingest/read-inputs.ts';
 import { extractDocument } from '../pipeline/extract/extract-document.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { syndicationGroups } from '../pipeline/link/syndication.ts';
-import { assignIncidentIds } from '../pipeline/link/incident-identity.ts';
+import { assignIncidentIds, type IdentityChange } from '../pipeline/link/incident-identity.ts';
+import { constraintsOf } from '../pipeline/review/review-constraints.ts';
+import { applyDecisions, type ApplyResult, type DecisionOutcome } from '../pipeline/review/apply-decisions.ts';
+import { pipelineActor } from './pipeline-identity.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
 
 export interface IngestOptions {
@@ -50,7 +57,7 @@ export async function ingestItems(store: IncidentStore, resolver: PlaceResolver,
     opts.onProgress?.({ read: summary.read, source: item.source });
     await ingestArticle(store, resolver, item.article, item.source, opts, summary);
   }
-  await relink(store, opts.policy ?? 'latest', summary);
+  await relink(store, opts.policy ?? 'latest', summary, { now: opts.now, cause: 'new-document' });
   await store.addWarnings(opts.runId, summary.warnings);
   return summary;
 }
@@ -78,34 +85,110 @@ async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, arti
   summary.warnings.push(...result.warnings);
 }
 
-export async function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary): Promise<void> {
+/** The incident set a relink produces: linked under analysts' constraints, ids carried forward, field decisions applied. */
+export interface ReviewedLink {
+  incidents: Incident[];
+  tallies: Tally[];
+  undated: Mention[];
+  issued: IssuedIncidentId[];
+  changes: IdentityChange[];
+  outcomes: DecisionOutcome[];
+  disagreements: ApplyResult['disagreements'];
+}
+
+export async function reviewedLink(store: IncidentStore, policy: ReconcilePolicy): Promise<ReviewedLink> {
   const stored = await store.listDocuments();
   const docs = new Map(stored.map((d) => [d.id, { outlet: d.outlet, published: d.published }]));
   const { groupOf } = syndicationGroups(stored.map((d) => ({ id: d.id, text: d.text })));
   const mentions = await store.listMentions();
-  const linked = linkMentions(mentions, docs, policy, groupOf);
-  const { tallies, undated } = linked;
-  // Carry the ids issued before onto the new clusters (docs/decisions/0017-stable-incident-ids.md).
   const hashOf = new Map(stored.map((d) => [d.id, d.contentHash]));
-  const mentionById = new Map(mentions.map((m) => [m.id, m]));
-  const keys = linked.incidents.map((incident) =>
-    incident.mentionIds.map((id): MentionKey => {
-      const m = mentionById.get(id)!;
-      return { document: m.docId, contentHash: hashOf.get(m.docId)!, start: m.span.start, end: m.span.end };
-    }),
+  const keyOf = (m: Mention): MentionKey => ({ document: m.docId, contentHash: hashOf.get(m.docId)!, start: m.span.start, end: m.span.end });
+  // Merge, split and detach decisions are constraints the linker obeys (docs/decisions/0018).
+  const decisions = await store.listDecisions();
+  const { constraints, orphaned } = constraintsOf(
+    decisions,
+    mentions.filter((m) => m.kind === 'incident').map((mention) => ({ mention, key: keyOf(mention) })),
   );
+  const linked = linkMentions(mentions, docs, policy, groupOf, constraints);
+  // Carry the ids issued before onto the new clusters (docs/decisions/0017-stable-incident-ids.md).
+  const mentionById = new Map(mentions.map((m) => [m.id, m]));
+  const keys = linked.incidents.map((incident) => incident.mentionIds.map((id) => keyOf(mentionById.get(id)!)));
   const identity = assignIncidentIds({ incidents: linked.incidents, keys, issued: await store.listIssuedIncidentIds() });
-  const incidents = identity.incidents;
-  await store.replaceIncidents(incidents, tallies, identity.issued);
+  const applied = applyDecisions({ incidents: identity.incidents, decisions, issued: identity.issued, orphanedMembership: orphaned });
+  return {
+    incidents: applied.incidents,
+    tallies: linked.tallies,
+    undated: linked.undated,
+    issued: identity.issued,
+    changes: identity.changes,
+    outcomes: applied.outcomes,
+    disagreements: applied.disagreements,
+  };
+}
+
+/** What started a relink, for its audit entry: a batch of documents, a review decision, a policy. */
+export interface RelinkRun {
+  now: string;
+  cause: AuditCause;
+}
+
+export async function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary, run?: RelinkRun): Promise<void> {
+  const before = await store.listIncidents();
+  const decisionsBefore = new Map((await store.listDecisions()).map((d) => [d.id, d.status]));
+  const result = await reviewedLink(store, policy);
+  const { incidents, tallies, undated } = result;
+  const audit = run ? relinkAudit(before, result, decisionsBefore, policy, run) : [];
+  const decisionStatuses = result.outcomes.map(({ id, status, orphanedBecause }) => ({ id, status, orphanedBecause }));
+  await store.replaceIncidents(incidents, tallies, result.issued, { decisionStatuses, audit });
   if (summary) {
     // Informational: what an analyst holding an old id should know.
-    for (const c of identity.changes) {
+    for (const c of result.changes) {
       if (c.kind === 'merged') summary.warnings.push({ code: 'incident-merged', message: `incident ${c.id} now tells the same event as ${c.into}; ${c.id} is kept as one of its previous ids`, source: c.into });
       if (c.kind === 'withdrawn') summary.warnings.push({ code: 'incident-withdrawn', message: `incident ${c.id} is withdrawn: none of its reports tells an incident any more`, source: c.id });
     }
     // Informational: the report still yields an incident, only its date is unknown.
     for (const m of undated) summary.warnings.push({ code: 'undated-incident', message: `incident mention ${m.id} has no date (no publication date and none in the text); kept with date unknown`, source: m.docId });
+    for (const o of result.outcomes) {
+      if (o.status === 'orphaned') summary.warnings.push({ code: 'decision-orphaned', message: `review decision #${o.id} is orphaned: ${o.orphanedBecause}`, source: `decision #${o.id}` });
+    }
+    for (const { incidentId, disagreement: d } of result.disagreements) {
+      summary.warnings.push({ code: 'review-disagreement', message: `incident ${incidentId}: the machine now reads ${d.field} as ${JSON.stringify(d.machine)}; the analyst's ${JSON.stringify(d.human)} stands (decision #${d.decision})`, source: incidentId });
+    }
     summary.incidents = incidents.length;
     summary.tallies = tallies.length;
   }
+}
+
+/**
+ * The machine's audit entries of one relink: one for the run (incidents created, changed, merged,
+ * withdrawn; decisions orphaned; disagreements) and one per disagreement newly flagged, each with
+ * the pipeline's version and rule-set hash as its actor.
+ */
+function relinkAudit(before: readonly Incident[], result: ReviewedLink, decisionsBefore: ReadonlyMap<number, string>, policy: ReconcilePolicy, run: RelinkRun): NewAuditEntry[] {
+  const actor = pipelineActor();
+  const old = new Map(before.map((i) => [i.id, JSON.stringify({ ...i, previousIds: undefined })]));
+  const created = result.changes.filter((c) => c.kind === 'minted').map((c) => c.id);
+  const merged = result.changes.flatMap((c) => (c.kind === 'merged' ? [{ id: c.id, into: c.into }] : []));
+  const withdrawn = result.changes.flatMap((c) => (c.kind === 'withdrawn' ? [c.id] : []));
+  const changed = result.incidents.filter((i) => old.has(i.id) && old.get(i.id) !== JSON.stringify({ ...i, previousIds: undefined })).map((i) => i.id);
+  const orphaned = result.outcomes.filter((o) => o.status === 'orphaned' && decisionsBefore.get(o.id) !== 'orphaned').map((o) => ({ decision: o.id, because: o.orphanedBecause }));
+  const entries: NewAuditEntry[] = [
+    {
+      at: run.now,
+      actor,
+      action: 'relink',
+      incidentId: null,
+      field: null,
+      before: { incidents: before.length },
+      after: { incidents: result.incidents.length, created, changed, merged, withdrawn, orphanedDecisions: orphaned, policy },
+      reason: null,
+      cause: run.cause,
+    },
+  ];
+  const flaggedBefore = new Set(before.flatMap((i) => (i.review.disagreements ?? []).map((d) => `${i.id}|${d.field}|${JSON.stringify(d.machine)}`)));
+  for (const { incidentId, disagreement: d } of result.disagreements) {
+    if (flaggedBefore.has(`${incidentId}|${d.field}|${JSON.stringify(d.machine)}`)) continue;
+    entries.push({ at: run.now, actor, action: 'disagreement', incidentId, field: d.field, before: d.human, after: d.machine, reason: `the machine now disagrees with decision #${d.decision}; the analyst's value stands`, cause: run.cause });
+  }
+  return entries;
 }

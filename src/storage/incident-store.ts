@@ -8,6 +8,7 @@
 import type { Article, EventType, Incident, IssuedIdStatus, IssuedIncidentId, Mention, ReviewStatus, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 import type { Role } from '../domain/roles.ts';
+import type { AuditEntry, AuditFilter, DecisionStatus, NewAuditEntry, NewDecision, ReviewDecision } from '../domain/review.ts';
 
 export type DocumentWriteResult = 'new' | 'unchanged' | 'new_version';
 
@@ -113,6 +114,19 @@ export interface StoredSession {
   endedAt: string | null;
 }
 
+/** A decision's status as the last relink found it (docs/decisions/0018-review-decisions-and-audit.md). */
+export interface DecisionStatusUpdate {
+  id: number;
+  status: DecisionStatus;
+  orphanedBecause: string | null;
+}
+
+/** What a relink writes beside the incident set, in the same transaction. */
+export interface RelinkRecord {
+  decisionStatuses?: readonly DecisionStatusUpdate[];
+  audit?: readonly NewAuditEntry[];
+}
+
 export interface IncidentStore {
   /** Same id and text: 'unchanged'. Same id, new text: a new version is kept and becomes current. */
   putDocument(article: Article, ingestedAt: string): Promise<DocumentWriteResult>;
@@ -138,7 +152,7 @@ export interface IncidentStore {
    * `issued`, the table of issued incident ids is replaced in the same transaction (left as it is
    * without).
    */
-  replaceIncidents(incidents: Incident[], tallies: Tally[], issued?: readonly IssuedIncidentId[]): Promise<void>;
+  replaceIncidents(incidents: Incident[], tallies: Tally[], issued?: readonly IssuedIncidentId[], record?: RelinkRecord): Promise<void>;
   /** Every incident id ever issued, with the mentions it covers, ordered by seq. */
   listIssuedIncidentIds(): Promise<IssuedIncidentId[]>;
   /** What an issued incident id names now; null for an id never issued. */
@@ -198,6 +212,21 @@ export interface IncidentStore {
   getSession(id: string): Promise<StoredSession | null>;
   /** End (log out) a session at `at`; false when there is no such open session. */
   endSession(id: string, at: string): Promise<boolean>;
+  /**
+   * Record an analyst's decision as its incident's next review version, with its audit entries, in
+   * one transaction. With `expectedVersion` (If-Match), a VersionConflictError unless the incident
+   * is at that version; nothing is written then.
+   */
+  addDecision(decision: NewDecision, expectedVersion: number | null, audit: (recorded: ReviewDecision) => NewAuditEntry[]): Promise<ReviewDecision>;
+  /** Decisions in the order recorded, of one incident id or status when given. */
+  listDecisions(filter?: { incidentId?: string; status?: DecisionStatus }): Promise<ReviewDecision[]>;
+  /** How many decisions were recorded on this incident id (0: none). */
+  reviewVersion(incidentId: string): Promise<number>;
+
+  /** Append entries to the audit log. There is no method to change or remove one. */
+  appendAudit(entries: readonly NewAuditEntry[]): Promise<void>;
+  /** Audit entries matching `filter`, oldest first, keyset-paginated. */
+  listAudit(filter: AuditFilter, page: { cursor?: string | null; limit: number }): Promise<Page<AuditEntry>>;
 
   close(): Promise<void>;
 }

@@ -13,8 +13,9 @@
  * - warnings (./rooms/warning-room.ts) and gazetteer (./rooms/gazetteer-room.ts);
  * - users (./rooms/user-room.ts): accounts, API tokens and login sessions (migration 5).
  *
- * Analyst decisions and the audit log (tables `review_decisions` and `audit_log`, migration 1)
- * will be rooms of their own beside these. A write that spans rooms (a document with its
+ * - review decisions (./rooms/review-room.ts) and the append-only audit log (./rooms/audit-room.ts),
+ *   docs/decisions/0018-review-decisions-and-audit.md.
+ * A write that spans rooms (a document with its
  * mentions, an incident set with its read model) is composed here in one transaction of the
  * shared writer (./rooms/store-writer.ts). Domain objects are stored whole as JSON in `body`
  * columns — the only thing read back, so they round-trip exactly — with copies of the fields the
@@ -25,6 +26,7 @@
 import type { Kysely } from 'kysely';
 import type { Article, Incident, IssuedIncidentId, Mention, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
+import type { AuditEntry, AuditFilter, DecisionStatus, NewAuditEntry, NewDecision, ReviewDecision } from '../domain/review.ts';
 import type {
   DocumentWriteResult,
   IncidentFilter,
@@ -33,6 +35,7 @@ import type {
   IncidentStore,
   NewUser,
   Page,
+  RelinkRecord,
   StatsBucket,
   StatsRow,
   StoredDocument,
@@ -53,6 +56,8 @@ import { WarningRoom } from './rooms/warning-room.ts';
 import { IncidentIdRoom, issuedIdRows } from './rooms/incident-id-room.ts';
 import { GazetteerRoom } from './rooms/gazetteer-room.ts';
 import { UserRoom } from './rooms/user-room.ts';
+import { ReviewRoom } from './rooms/review-room.ts';
+import { AuditRoom } from './rooms/audit-room.ts';
 
 /** Settings of an open store that are not part of its location. */
 export interface StoreOptions {
@@ -78,6 +83,8 @@ export class KyselyIncidentStore implements IncidentStore {
   private readonly warnings: WarningRoom;
   private readonly gazetteer: GazetteerRoom;
   private readonly users: UserRoom;
+  private readonly review: ReviewRoom;
+  private readonly audit: AuditRoom;
 
   constructor(
     private readonly db: Kysely<StoreDatabase>,
@@ -98,6 +105,8 @@ export class KyselyIncidentStore implements IncidentStore {
     this.warnings = new WarningRoom(db, this.writer);
     this.gazetteer = new GazetteerRoom(db, this.writer);
     this.users = new UserRoom(db, this.writer);
+    this.review = new ReviewRoom(db);
+    this.audit = new AuditRoom(db, this.writer);
   }
 
   /** Highest applied migration. */
@@ -151,7 +160,7 @@ export class KyselyIncidentStore implements IncidentStore {
    * The incident set and its read model are replaced in one transaction, every row built and
    * checked before it opens; the planner statistics are refreshed after the commit.
    */
-  async replaceIncidents(incidents: Incident[], tallies: Tally[], issued?: readonly IssuedIncidentId[]): Promise<void> {
+  async replaceIncidents(incidents: Incident[], tallies: Tally[], issued?: readonly IssuedIncidentId[], record: RelinkRecord = {}): Promise<void> {
     const op = 'replaceIncidents';
     const set = incidentSetRows(incidents, tallies, this.rendering, op);
     const derived = derivedRows(incidents, set);
@@ -160,6 +169,8 @@ export class KyselyIncidentStore implements IncidentStore {
       await this.incidents.replaceIn(trx, set, op);
       await this.readModel.replaceIn(trx, set, derived, op);
       if (ids) await this.issuedIds.replaceIn(trx, ids, op);
+      if (record.decisionStatuses?.length) await this.review.setStatusesIn(trx, record.decisionStatuses, op);
+      if (record.audit?.length) await this.audit.appendIn(trx, record.audit, op);
     });
     await this.readModel.refreshPlannerStatistics();
   }
@@ -275,6 +286,33 @@ export class KyselyIncidentStore implements IncidentStore {
 
   async endSession(id: string, at: string): Promise<boolean> {
     return this.users.endSession(id, at);
+  }
+
+  // ---- review decisions and the audit log ---------------------------------------------------
+
+  async addDecision(decision: NewDecision, expectedVersion: number | null, audit: (recorded: ReviewDecision) => NewAuditEntry[]): Promise<ReviewDecision> {
+    const op = `addDecision('${decision.incidentId}')`;
+    return this.writer.write(op, async (trx) => {
+      const recorded = await this.review.addIn(trx, decision, expectedVersion, op);
+      await this.audit.appendIn(trx, audit(recorded), op);
+      return recorded;
+    });
+  }
+
+  async listDecisions(filter: { incidentId?: string; status?: DecisionStatus } = {}): Promise<ReviewDecision[]> {
+    return this.review.list(filter);
+  }
+
+  async reviewVersion(incidentId: string): Promise<number> {
+    return this.review.versionOf(incidentId);
+  }
+
+  async appendAudit(entries: readonly NewAuditEntry[]): Promise<void> {
+    return this.audit.append(entries);
+  }
+
+  async listAudit(filter: AuditFilter, page: { cursor?: string | null; limit: number }): Promise<Page<AuditEntry>> {
+    return this.audit.list(filter, page);
   }
 
   async close(): Promise<void> {

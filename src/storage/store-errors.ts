@@ -77,3 +77,18 @@ export class MigrationListError extends Error {
 export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * A review decision was made against a version of the incident that is no longer its current one
+ * (another analyst decided first). Nothing was written; `current` is the version to decide against.
+ */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError';
+  constructor(
+    readonly incidentId: string,
+    readonly expected: number,
+    readonly current: number,
+  ) {
+    super(`incident ${JSON.stringify(incidentId)} is at review version ${current}, not ${expected}: another decision was recorded first; read it and decide against version ${current}`);
+  }
+}

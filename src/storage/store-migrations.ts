@@ -556,6 +556,30 @@ async function usersAndRoles(db: Kysely<any>, dialect: StoreDialect): Promise<vo
   await s.createIndex('sessions_user').on('sessions').column('user_name').execute();
 }
 
+/**
+ * Review decisions and the audit log (docs/decisions/0018-review-decisions-and-audit.md). The
+ * tables of migration 1 gain what they lacked: each decision's whole body as JSON and the incident
+ * review version it made, unique per incident, so two analysts deciding on one incident at once
+ * cannot both make version N (the second insert fails and is answered 409). The audit log is made
+ * append-only in the database itself: a trigger refuses every UPDATE and DELETE (and TRUNCATE on
+ * PostgreSQL), whatever code runs against it.
+ */
+async function reviewAndAudit(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const t = columnTypes(dialect);
+  await db.schema.alterTable('review_decisions').addColumn('version', t.integer).execute();
+  await db.schema.alterTable('review_decisions').addColumn('body', t.json).execute();
+  await db.schema.createIndex('review_decisions_version').unique().on('review_decisions').columns(['incident_id', 'version']).execute();
+  await db.schema.createIndex('review_decisions_status').on('review_decisions').column('status').execute();
+  if (dialect === 'sqlite') {
+    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+  } else {
+    await sql`create function tally_audit_log_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+    await sql`create trigger audit_log_append_only before update or delete on audit_log for each row execute function tally_audit_log_append_only()`.execute(db);
+    await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function tally_audit_log_append_only()`.execute(db);
+  }
+}
+
 /** Every migration this build knows, in order. Append only. */
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, name: 'initial-schema', up: initialSchema },
@@ -563,6 +587,7 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 3, name: 'undated-incidents', up: undatedIncidents },
   { version: 4, name: 'incident-ids', up: incidentIds },
   { version: 5, name: 'users-and-roles', up: usersAndRoles },
+  { version: 6, name: 'review-and-audit', up: reviewAndAudit },
 ];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */

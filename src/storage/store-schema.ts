@@ -214,6 +214,9 @@ export interface ReviewDecisionsTable {
   note: string | null;
   decided_at: string;
   superseded_by: number | null;
+  /** Migration 5: the incident review version this decision made; the whole decision as JSON. */
+  version: number | null;
+  body: string | null;
 }
 
 export interface AuditLogTable {

@@ -64,13 +64,16 @@ describe('OpenAPI description', () => {
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
     assert.deepEqual([...documented].sort(), [...served].sort());
     assert.deepEqual([...documented].sort(), [
+      'GET /api/v1/audit',
       'GET /api/v1/boundaries/{level}',
+      'GET /api/v1/decisions',
       'GET /api/v1/documents/{id}',
       'GET /api/v1/export',
       'GET /api/v1/health',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',
       'GET /api/v1/session',
+      'GET /api/v1/incidents/{id}/decisions',
       'GET /api/v1/stats',
       'GET /api/v1/tallies',
       'GET /api/v1/tokens',
@@ -82,6 +85,7 @@ describe('OpenAPI description', () => {
       'POST /api/v1/tokens',
       'POST /api/v1/users',
       'POST /api/v1/users/{name}/disable',
+      'POST /api/v1/incidents/{id}/decisions',
     ].sort());
   });
 
@@ -92,7 +96,7 @@ describe('OpenAPI description', () => {
     const optional = (names: string[]) => Object.fromEntries(names.map((n) => [n, 'query']));
     assert.deepEqual(params('get', '/api/v1/incidents'), optional([...filters, 'cursor', 'limit']));
     assert.deepEqual(params('get', '/api/v1/stats'), { ...optional([...filters, 'by_perpetrator']), group_by: 'query required' });
-    assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required' });
+    assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required', include_rejected: 'query' });
     assert.deepEqual(params('get', '/api/v1/tallies'), optional(['from', 'to', 'claimant', 'document']));
     assert.deepEqual(params('get', '/api/v1/incidents/{id}'), { id: 'path required' });
     assert.deepEqual(params('get', '/api/v1/documents/{id}'), { id: 'path required' });

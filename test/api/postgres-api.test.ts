@@ -71,10 +71,10 @@ if (!ADMIN_URL) {
     const database = `tally_test_${randomBytes(6).toString('hex')}_api`;
     let sqlite: ApiFixture;
     let postgres: ApiFixture;
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${database}`;
     before(async () => {
       await admin(`CREATE DATABASE ${database}`);
-      const url = new URL(ADMIN_URL);
-      url.pathname = `/${database}`;
       // With an incident of unknown date, which both databases must list last and count alike.
       sqlite = await buildApi([...ARTICLES, UNDATED_ARTICLE]);
       postgres = await buildApiOver(await openStore(url.toString(), incidentsJsonRendering), [...ARTICLES, UNDATED_ARTICLE]);
@@ -119,6 +119,33 @@ if (!ADMIN_URL) {
       assert.equal(res.status, 200, await res.clone().text());
       const list = (await (await postgres.app.request('/api/v1/incidents?document=api-pg-post')).json()) as { total: number };
       assert.equal(list.total, 1);
+    });
+
+    test('review decisions answer as on SQLite; two edits against one version: one 201, one 409, nothing overwritten', async () => {
+      const auth = { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` };
+      const idOf = async (f: ApiFixture) => ((await (await f.app.request('/api/v1/incidents?document=api-04-douma-shelling')).json()) as { items: { id: string }[] }).items[0].id;
+      const [a, b] = [await idOf(sqlite), await idOf(postgres)];
+      assert.equal(b, a);
+      const edit = (f: ApiFixture, value: number) =>
+        f.app.request(`/api/v1/incidents/${a}/decisions`, { method: 'POST', headers: { ...auth, 'If-Match': '"0"' }, body: JSON.stringify({ kind: 'edit', field: 'killed.total.best', value, reason: `count ${value}` }) });
+      // The app writes one at a time; two apps over the one PostgreSQL database race for real.
+      const other = await buildApiOver(await openStore(url.toString(), incidentsJsonRendering), []);
+      try {
+        const results = await Promise.all([edit(postgres, 3), edit(other, 4)]);
+        assert.deepEqual(results.map((r) => r.status).sort(), [201, 409]);
+        const winner = results.find((r) => r.status === 201)!;
+        const value = ((await winner.json()) as { decision: { action: { value: number } } }).decision.action.value;
+        const incident = (await (await postgres.app.request(`/api/v1/incidents/${a}`)).json()) as { incident: { killed: { total: { best: number } } } };
+        assert.equal(incident.incident.killed.total.best, value);
+        assert.equal((await edit(sqlite, value)).status, 201);
+      } finally {
+        await other.store.close();
+      }
+      for (const path of [`/api/v1/incidents/${a}`, '/api/v1/export?format=csv', '/api/v1/audit?action=review.edit', '/api/v1/decisions?status=orphaned']) {
+        const [x, y] = await Promise.all([sqlite.app.request(path), postgres.app.request(path)]);
+        assert.equal(y.status, x.status, path);
+        if (path.startsWith('/api/v1/incidents')) assert.equal(await y.text(), await x.text(), path);
+      }
     });
   });
 }

@@ -17,7 +17,7 @@ const GENERATED_AT = '2026-11-21T10:00:00Z';
 const HEADER =
   'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,actor2,civilian_targeting,' +
   'iso,country,admin1,admin2,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,' +
-  'killed_min,killed_max,civilians_killed,children_killed,women_killed,injured,claimants,documents';
+  'killed_min,killed_max,civilians_killed,children_killed,women_killed,injured,claimants,documents,review_status,reviewed_by,reviewed_at';
 
 function csvOf(incidents: Incident[], extra: Partial<ExportInput> = {}): string {
   return toAcledCsv({ incidents, tallies: [], documents: [], generatedAt: GENERATED_AT, ...extra });
@@ -92,6 +92,9 @@ describe('ACLED CSV: layout', () => {
         injured: '20',
         claimants: 'sohr; white-helmets',
         documents: 'doc-1; doc-2; doc-3',
+        review_status: 'unreviewed',
+        reviewed_by: '',
+        reviewed_at: '',
       },
     );
     assert.match(row.notes, /^On 2019-11-05: Air\/drone strike in Saraqib \(Idlib\), attributed to russia, syrian-government\./);

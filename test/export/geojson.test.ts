@@ -30,6 +30,8 @@ const PROPERTY_KEYS = [
   'claimants',
   'documents',
   'review_status',
+  'reviewed_by',
+  'reviewed_at',
   'previous_ids',
 ];
 
@@ -100,6 +102,8 @@ describe('GeoJSON', () => {
       claimants: 'sohr,white-helmets',
       documents: 'doc-1,doc-3',
       review_status: 'unreviewed',
+      reviewed_by: null,
+      reviewed_at: null,
       previous_ids: 'inc-0a,inc-0b',
     });
     for (const value of Object.values(feature.properties)) {

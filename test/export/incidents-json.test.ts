@@ -105,6 +105,10 @@ describe('incidents/1 JSON', () => {
       ],
       documents: ['doc-1', 'doc-2', 'doc-4'],
       review: { status: 'unreviewed' },
+      review_status: 'unreviewed',
+      reviewed_by: null,
+      reviewed_at: null,
+      review_disagreements: [],
       previous_ids: ['inc-0a', 'inc-0b'],
     });
   });
@@ -235,6 +239,8 @@ describe('incidents/1 rendering revision', () => {
     2: '172499481fdbae0b',
     // 3: every incident carries `previous_ids` (decision 0017).
     3: '64462c570717516b',
+    // 4: review_status, reviewed_by, reviewed_at and review_disagreements (decision 0018).
+    4: '9249d4275b8e8d11',
   };
 
   test('the rendering matches the fingerprint recorded for INCIDENT_JSON_REVISION', () => {

@@ -173,7 +173,7 @@ if (!ADMIN_URL) {
 
     test('bodies are json (kept byte for byte), the text index is a GIN index', async () => {
       const bodies = await query<{ table_name: string; data_type: string }>(url, "SELECT table_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'body' ORDER BY 1");
-      assert.deepEqual(bodies.map((b) => [b.table_name, b.data_type]), [['claims', 'json'], ['incident_bodies', 'json'], ['mentions', 'json'], ['tallies', 'json']]);
+      assert.deepEqual(bodies.map((b) => [b.table_name, b.data_type]), [['claims', 'json'], ['incident_bodies', 'json'], ['mentions', 'json'], ['review_decisions', 'json'], ['tallies', 'json']]);
       const [index] = await query<{ indexdef: string }>(url, "SELECT indexdef FROM pg_indexes WHERE indexname = 'incidents_search'");
       assert.match(index.indexdef, /USING gin \(array_to_tsvector\(string_to_array\(search_text, ' '::text\)\)\)/);
     });

@@ -551,7 +551,9 @@ describe('sqlite store: read model (migration 2)', () => {
     const db = new Database(old);
     db.exec(`DROP TABLE incident_day_stats; DROP TABLE store_state; ALTER TABLE incident_bodies DROP COLUMN api_json;
       DROP TABLE incident_id_mentions; DROP TABLE incident_ids; DROP TABLE sessions; DROP TABLE api_tokens; DROP TABLE users;
-      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles');`);
+      DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP INDEX review_decisions_version; DROP INDEX review_decisions_status;
+      ALTER TABLE review_decisions DROP COLUMN version; ALTER TABLE review_decisions DROP COLUMN body;
+      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles', '0006-review-and-audit');`);
     db.close();
     const migrated = await openSqliteStore(old, incidentsJsonRendering);
     const fresh = await openSqliteStore(reference, incidentsJsonRendering);

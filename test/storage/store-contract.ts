@@ -11,10 +11,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IncidentFilter, IncidentStore, StatsRow } from '../../src/storage/incident-store.ts';
+import type { IncidentFilter, IncidentStore, Page, StatsRow } from '../../src/storage/incident-store.ts';
+import type { AuditEntry, NewAuditEntry, NewDecision, ReviewDecision } from '../../src/domain/review.ts';
+import type { KyselyIncidentStore } from '../../src/storage/kysely-incident-store.ts';
 import type { GazetteerEntry } from '../../src/domain/gazetteer-entry.ts';
 import type { Incident, IssuedIncidentId } from '../../src/domain/types.ts';
-import { StoreQueryError, StoreWriteError } from '../../src/storage/store-errors.ts';
+import { StoreQueryError, StoreWriteError, VersionConflictError } from '../../src/storage/store-errors.ts';
 import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { incidentJson } from '../../src/export/incidents-json.ts';
 import {
@@ -492,6 +494,107 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
         await withStore((store) => store.replaceIncidents([incidentA, incidentD], [], issued));
         await withStore(async (store) => assert.deepEqual(await store.listIssuedIncidentIds(), issued));
       });
+    });
+
+    describe('review decisions and audit log (decision 0018)', () => {
+      const decision = (incidentId: string, reviewer: string, action: NewDecision['action'] = { kind: 'confirm' }): NewDecision => ({
+        incidentId,
+        action,
+        reviewer,
+        reason: `reason of ${reviewer}`,
+        decidedAt: T1,
+      });
+      const auditOf = (d: ReviewDecision): NewAuditEntry[] => [
+        { at: d.decidedAt, actor: { kind: 'user', name: d.reviewer }, action: `review.${d.action.kind}`, incidentId: d.incidentId, field: null, before: null, after: d.version, reason: d.reason, cause: 'review' },
+      ];
+
+      test('decisions round-trip in order, each making the next version of its incident', () =>
+        withStore(async (store) => {
+          assert.equal(await store.reviewVersion('c-rev-a'), 0);
+          const first = await store.addDecision(decision('c-rev-a', 'ana'), null, auditOf);
+          const edit = { kind: 'edit', field: 'killed.total.best', value: 7, machine: 5 } as const;
+          const second = await store.addDecision(decision('c-rev-a', 'ben', edit), 1, auditOf);
+          const other = await store.addDecision(decision('c-rev-b', 'ana'), 0, auditOf);
+          assert.deepEqual([first.version, second.version, other.version], [1, 2, 1]);
+          assert.ok(first.id < second.id && second.id < other.id);
+          assert.equal(await store.reviewVersion('c-rev-a'), 2);
+          const listed = await store.listDecisions({ incidentId: 'c-rev-a' });
+          assert.deepEqual(listed, [first, second]);
+          assert.deepEqual(listed[1].action, edit);
+          assert.equal(listed[0].status, 'active');
+        }));
+
+      test('a decision against a stale version is refused with the current version, and nothing is written', () =>
+        withStore(async (store) => {
+          await store.addDecision(decision('c-rev-conflict', 'ana'), 0, auditOf);
+          const before = (await store.listAudit({ incidentId: 'c-rev-conflict' }, { limit: 100 })).items.length;
+          await assert.rejects(store.addDecision(decision('c-rev-conflict', 'ben'), 0, auditOf), (e: Error) => e instanceof VersionConflictError && e.current === 1 && e.expected === 0);
+          assert.equal((await store.listDecisions({ incidentId: 'c-rev-conflict' })).length, 1);
+          assert.equal((await store.listAudit({ incidentId: 'c-rev-conflict' }, { limit: 100 })).items.length, before);
+        }));
+
+      test('two analysts deciding against the same version at once: exactly one wins', () =>
+        withStore(async (store) => {
+          const results = await Promise.allSettled([
+            store.addDecision(decision('c-rev-race', 'ana'), 0, auditOf),
+            store.addDecision(decision('c-rev-race', 'ben'), 0, auditOf),
+          ]);
+          assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+          const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+          assert.ok(refused.reason instanceof VersionConflictError, String(refused.reason));
+          assert.equal((await store.listDecisions({ incidentId: 'c-rev-race' })).length, 1);
+        }));
+
+      test('a relink records decision statuses and audit entries with the incident set; orphaned decisions are listed, not dropped', () =>
+        withStore(async (store) => {
+          const d = await store.addDecision(decision('c-rev-orphan', 'ana'), null, auditOf);
+          const audit: NewAuditEntry = { at: T2, actor: { kind: 'pipeline', version: '0.1.0', rules: 'abc' }, action: 'relink', incidentId: null, field: null, before: null, after: { created: [] }, reason: null, cause: 'relink' };
+          await store.replaceIncidents([], [], undefined, { decisionStatuses: [{ id: d.id, status: 'orphaned', orphanedBecause: 'incident withdrawn' }], audit: [audit] });
+          const orphaned = await store.listDecisions({ status: 'orphaned' });
+          const mine = orphaned.find((x) => x.id === d.id);
+          assert.ok(mine, 'the orphaned decision is still listed');
+          assert.equal(mine.orphanedBecause, 'incident withdrawn');
+          assert.deepEqual(mine.action, { kind: 'confirm' });
+          const runs = await store.listAudit({ action: 'relink', since: T2 }, { limit: 100 });
+          assert.deepEqual(runs.items.at(-1)!.actor, { kind: 'pipeline', version: '0.1.0', rules: 'abc' });
+        }));
+
+      test('the audit log pages by cursor, oldest first, and filters by incident, action and time', () =>
+        withStore(async (store) => {
+          const entries: NewAuditEntry[] = [1, 2, 3, 4, 5].map((n) => ({
+            at: `2026-02-0${n}T00:00:00Z`,
+            actor: { kind: 'user', name: 'ana' },
+            action: n % 2 ? 'review.confirm' : 'review.reject',
+            incidentId: 'c-aud-page',
+            field: n === 3 ? 'killed.total.best' : null,
+            before: n === 3 ? 5 : null,
+            after: n === 3 ? 7 : null,
+            reason: `n=${n}`,
+            cause: 'review',
+          }));
+          await store.appendAudit(entries);
+          const seen: AuditEntry[] = [];
+          let cursor: string | null = null;
+          do {
+            const page: Page<AuditEntry> = await store.listAudit({ incidentId: 'c-aud-page' }, { cursor, limit: 2 });
+            seen.push(...page.items);
+            cursor = page.nextCursor;
+          } while (cursor !== null);
+          assert.deepEqual(seen.map(({ id, ...rest }) => rest), entries);
+          assert.deepEqual((await store.listAudit({ incidentId: 'c-aud-page', action: 'review.reject' }, { limit: 10 })).items.map((e) => e.reason), ['n=2', 'n=4']);
+          assert.deepEqual((await store.listAudit({ incidentId: 'c-aud-page', since: '2026-02-04T00:00:00Z' }, { limit: 10 })).items.map((e) => e.reason), ['n=4', 'n=5']);
+          await assert.rejects(store.listAudit({}, { cursor: 'x', limit: 2 }), StoreQueryError);
+        }));
+
+      test('the database refuses to update or delete an audit entry', () =>
+        withStore(async (store) => {
+          await store.appendAudit([{ at: T1, actor: { kind: 'user', name: 'ana' }, action: 'review.confirm', incidentId: 'c-aud-fixed', field: null, before: null, after: null, reason: 'kept', cause: 'review' }]);
+          const db = (store as KyselyIncidentStore)['db'];
+          await assert.rejects(db.updateTable('audit_log').set({ actor: 'user:mallory' }).where('entity_id', '=', 'c-aud-fixed').execute(), /append-only/);
+          await assert.rejects(db.deleteFrom('audit_log').where('entity_id', '=', 'c-aud-fixed').execute(), /append-only/);
+          const kept = await store.listAudit({ incidentId: 'c-aud-fixed' }, { limit: 10 });
+          assert.deepEqual(kept.items.map((e) => [e.actor, e.reason]), [[{ kind: 'user', name: 'ana' }, 'kept']]);
+        }));
     });
 
     describe('warnings', () => {

@@ -15,7 +15,7 @@ const exportRoute = createRoute({
   tags: ['incidents'],
   summary: 'The incidents matching the filters as incidents/1 JSON, ACLED-column CSV or GeoJSON',
   description:
-    'The file holds the matching incidents, the tallies matching the date, claimant and document filters, and the documents they cite. Without filters it equals `tally export` of the whole store.',
+    'The file holds the matching incidents, the tallies matching the date, claimant and document filters, and the documents they cite. Without filters it equals `tally export` of the whole store. Incidents an analyst rejected are left out unless include_rejected=true.',
   request: { query: ExportQuery },
   responses: {
     200: {
@@ -32,8 +32,8 @@ const exportRoute = createRoute({
 
 export function registerExportRoute(app: ApiApp, deps: AppDeps): void {
   app.openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const file = await renderFilteredExport(deps.store, incidentFilterOf(filters), format, deps.clock());
+    const { format, include_rejected, ...filters } = c.req.valid('query');
+    const file = await renderFilteredExport(deps.store, incidentFilterOf(filters), format, deps.clock(), include_rejected ?? false);
     return c.body(file.body, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.fileName}"`,

@@ -384,10 +384,77 @@ export function stableId(prefix: string, key: string): string {
 }
 
 /**
+ * Analysts' merge and split decisions as the linker reads them (docs/decisions/0018-review-decisions-and-audit.md):
+ * pairs of mention ids that must be in one incident, and pairs that must not. A report with a
+ * must-link partner already placed joins that partner's incident whatever its score; a candidate
+ * incident holding a cannot-link partner of a report is never considered for it. Built from the
+ * decisions by src/pipeline/review/review-constraints.ts, consistent (no pair in both lists).
+ */
+export interface LinkConstraints {
+  mustLink: readonly (readonly [string, string])[];
+  cannotLink: readonly (readonly [string, string])[];
+}
+
+export const NO_CONSTRAINTS: LinkConstraints = { mustLink: [], cannotLink: [] };
+
+/** Score recorded for a join an analyst decided (no evidence score can reach it). */
+export const ANALYST_LINK_SCORE = 100;
+
+/**
  * @param groupOf syndication group of each document that is a near-copy of another
  *   (see syndication.ts); copies' claims collapse into one claim carried by all of them.
+ * @param constraints analysts' must-link and cannot-link pairs; none gives the machine's linking unchanged.
  */
-export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, policy: ReconcilePolicy = 'latest', groupOf: ReadonlyMap<string, string> = new Map()): LinkResult {
+export function linkMentions(
+  mentions: Mention[],
+  docs: Map<string, DocMeta>,
+  policy: ReconcilePolicy = 'latest',
+  groupOf: ReadonlyMap<string, string> = new Map(),
+  constraints: LinkConstraints = NO_CONSTRAINTS,
+): LinkResult {
+  // Must-link pairs form groups (union-find over mention ids); cannot-link pairs block candidates.
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (const [a, b] of constraints.mustLink) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent.set(rb, ra);
+  }
+  const mates = new Map<string, string[]>();
+  for (const id of parent.keys()) mates.set(root(id), [...(mates.get(root(id)) ?? []), id]);
+  const cannot = new Map<string, Set<string>>();
+  for (const [a, b] of constraints.cannotLink) {
+    if (!cannot.has(a)) cannot.set(a, new Set());
+    if (!cannot.has(b)) cannot.set(b, new Set());
+    cannot.get(a)!.add(b);
+    cannot.get(b)!.add(a);
+  }
+  /** Where each mention was placed (only kept when there are must-link groups). */
+  const placed = new Map<string, Mention[]>();
+  const place = (m: Mention, c: Mention[]) => {
+    if (parent.size) placed.set(m.id, c);
+  };
+  /** The incident of a must-link partner already placed, and that partner. */
+  const forced = (m: Mention): { c: Mention[]; mate: string } | null => {
+    if (!parent.has(m.id)) return null;
+    for (const mate of mates.get(root(m.id))!) {
+      const c = placed.get(mate);
+      if (c) return { c, mate };
+    }
+    return null;
+  };
+  const blocked = (c: Mention[], m: Mention): boolean => {
+    if (!cannot.size) return false;
+    const no = cannot.get(m.id);
+    return no !== undefined && c.some((x) => no.has(x.id));
+  };
+  const analystLink = (mate: string, m: Mention): LinkEvidence => ({ a: mate, b: m.id, score: ANALYST_LINK_SCORE, reasons: ['analyst decision'] });
   // Undated mentions come last: they may join a dated incident, else found incidents of unknown date.
   const undated = mentions.filter((m) => m.kind === 'incident' && !m.date);
   // Dates resting on an estimated publication day are weak: such reports first try to join an
@@ -448,15 +515,23 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
     clusters.push(c);
     clusterIndex.set(c, clusters.length - 1);
     index(clusters.length - 1, m);
+    place(m, c);
   };
   const join = (c: Mention[], m: Mention) => {
     c.push(m);
     index(clusterIndex.get(c)!, m);
+    place(m, c);
   };
   for (const m of incidentMentions) {
+    const must = forced(m);
+    if (must) {
+      join(must.c, m);
+      links.push(analystLink(must.mate, m));
+      continue;
+    }
     let best: { c: Mention[]; ev: LinkEvidence } | null = null;
     for (const c of candidatesByDay(m)) {
-      if (c.some((x) => x.docId === m.docId)) continue;
+      if (c.some((x) => x.docId === m.docId) || blocked(c, m)) continue;
       // Every member must be compatible; the best-scoring member gives the evidence. A large
       // cluster is judged on its first and latest reports (bounded work per comparison).
       let ok = true;
@@ -487,9 +562,15 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   // conflicting figures or perpetrators.
   const stillUndated: Mention[] = [];
   for (const m of [...undated, ...estimated].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const must = forced(m);
+    if (must && clusterIndex.has(must.c)) {
+      join(must.c, m);
+      links.push(analystLink(must.mate, m));
+      continue;
+    }
     let best: { c: Mention[]; score: number; copy: boolean } | null = null;
     for (const c of candidatesByPlace(m)) {
-      if (c.some((x) => x.docId === m.docId)) continue;
+      if (c.some((x) => x.docId === m.docId) || blocked(c, m)) continue;
       let top = -Infinity;
       let copy = false;
       let ok = true;
@@ -518,13 +599,30 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
   const undatedClusters: Mention[][] = [];
   const byUndatedKey = new Map<string, Set<number>>();
   for (const m of stillUndated) {
+    const must = forced(m);
+    if (must) {
+      // A partner placed in a dated incident takes it there; in an undated one, here.
+      if (clusterIndex.has(must.c)) join(must.c, m);
+      else must.c.push(m), place(m, must.c);
+      links.push(analystLink(must.mate, m));
+      if (clusterIndex.has(must.c)) continue;
+    }
     const keys = undatedKeys(m, groupOf);
+    if (must) {
+      const ci = undatedClusters.indexOf(must.c);
+      for (const k of keys) {
+        let set = byUndatedKey.get(k);
+        if (!set) byUndatedKey.set(k, (set = new Set()));
+        set.add(ci);
+      }
+      continue;
+    }
     const ids = new Set<number>();
     for (const k of keys) for (const ci of byUndatedKey.get(k) ?? []) ids.add(ci);
     let best: { ci: number; ev: LinkEvidence } | null = null;
     for (const ci of [...ids].sort((a, b) => a - b)) {
       const c = undatedClusters[ci];
-      if (c.some((x) => x.docId === m.docId)) continue;
+      if (c.some((x) => x.docId === m.docId) || blocked(c, m)) continue;
       let top: LinkEvidence | null = null;
       for (const x of representatives(c)) {
         const ev = undatedEvidence(x, m, groupOf);
@@ -544,6 +642,7 @@ export function linkMentions(mentions: Mention[], docs: Map<string, DocMeta>, po
     } else {
       ci = undatedClusters.push([m]) - 1;
     }
+    place(m, undatedClusters[ci]);
     for (const k of keys) {
       let set = byUndatedKey.get(k);
       if (!set) byUndatedKey.set(k, (set = new Set()));

@@ -7,7 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { StoreDatabase, StoreDialect } from '../store-schema.ts';
-import { StoreWriteError, describeError } from '../store-errors.ts';
+import { StoreWriteError, VersionConflictError, describeError } from '../store-errors.ts';
 
 export type Db = Kysely<StoreDatabase>;
 
@@ -27,7 +27,7 @@ export class StoreWriter {
     try {
       return await this.db.transaction().execute(fn);
     } catch (err) {
-      if (err instanceof StoreWriteError) throw err;
+      if (err instanceof StoreWriteError || err instanceof VersionConflictError) throw err;
       throw new StoreWriteError(op, describeError(err), { cause: err });
     }
   }
