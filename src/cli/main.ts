@@ -54,23 +54,23 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
 
 /**
  * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured after the
- * local-news place and outcome rules (gvdb killed 0.732, injured 0.654, both 0.508; gva per report
- * killed 0.711, injured 0.591, both 0.452, B-cubed F1 0.782, fully linked 0.140, incidents both
- * 0.535) less 0.02, rounded down, so a
- * change that loses ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.998) is held
+ * named-people and once-per-person rules (decision 0019: gvdb killed 0.736, injured 0.664, both
+ * 0.544; gva per report killed 0.735, injured 0.624, both 0.501, B-cubed F1 0.844, fully linked
+ * 0.329, incidents both 0.557) less 0.02, rounded down, so a
+ * change that loses ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.989) is held
  * at the issue's 0.95. They are floors, not goals: issue 10's targets are gvdb killed ≥ 0.75,
  * injured ≥ 0.75, both ≥ 0.60; gva both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision
  * ≥ 0.95. Raise a floor when a change lifts its figure.
  */
-export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.71, 'injured.exact': 0.63, 'both.exact': 0.48 };
+export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.71, 'injured.exact': 0.64, 'both.exact': 0.52 };
 export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
-  'reports.killed_exact': 0.69,
-  'reports.injured_exact': 0.57,
-  'reports.both_exact': 0.43,
+  'reports.killed_exact': 0.71,
+  'reports.injured_exact': 0.6,
+  'reports.both_exact': 0.48,
   'linking.bcubed_precision': 0.95,
-  'linking.bcubed_f1': 0.76,
-  'linking.fully_linked': 0.12,
-  'incidents.both_exact': 0.51,
+  'linking.bcubed_f1': 0.82,
+  'linking.fully_linked': 0.3,
+  'incidents.both_exact': 0.53,
 };
 
 class UsageError extends Error {}
