@@ -213,6 +213,8 @@ const ROWS: Row[] = [
   { style: 'local news', text: 'A man is facing a manslaughter charge after accidentally shooting his friend.', killed: { total: 1 }, injured: {} },
   { style: 'local news', text: 'A man was charged with attempted murder after shooting his neighbour.', killed: {}, injured: { total: 1 } },
   { style: 'local news', text: 'A 5-year-old girl was struck in the right hand by an apparent stray bullet.', killed: {}, injured: { children: 1, civilians: 1, total: 1 } },
+  { style: 'local news', text: 'Police say a neighbour shot and killed Dana Lee, a junior at the high school.', killed: { total: 1 }, injured: {} },
+  { style: 'local news', text: 'A teenager charged in the shooting death of a friend appeared in court.', killed: { total: 1 }, injured: {} },
   { style: 'local news', text: 'A 15 year-old boy was shot and killed on Friday.', killed: { children: 1, civilians: 1, total: 1 }, injured: {} },
   { style: 'local news', text: 'A 16-year old was wounded in the shooting.', killed: {}, injured: { total: 1 } },
   { style: 'local news', text: 'Officials say a 9-year-old boy accidentally shot himself in the leg.', killed: {}, injured: { children: 1, civilians: 1, total: 1 } },

@@ -145,7 +145,7 @@ const FORWARD_STOP_RE = /[.!?]|\b(?:while|whereas|but|after|before|when|because|
  * or survivors: "Two men were charged with murder in the death of …", "three were arrested after …".
  */
 const NOT_VICTIMS_RE =
-  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:pleaded|pleads|pled)\b|\b(?:suspects?|accused|defendants?)\b|\b(?:were|was)\s+(?:\w+ly\s+)?(?:inside|present|in the (?:building|plant|store|club|house|home|school|church|room|area))\b/i;
+  /\b(?:were|was|have been|had been|being)\s+(?:\w+\s+)?(?:displaced|arrested|detained|kidnapped|missing|evacuated|rescued|trapped)\b|\b(?:were|was|are|is|have been|has been|had been|being|been)\s+(?:\w+\s+)?(?:arrested|charged|accused|booked|indicted|sentenced|convicted|jailed|wanted|questioned|sought|taken into custody|in custody)\b|\b(?:pleaded|pleads|pled)\b|\b(?:charged|accused|arrested|indicted|convicted|sentenced)\s+(?:in|with|for)\b|\b(?:suspects?|accused|defendants?)\b|\b(?:were|was)\s+(?:\w+ly\s+)?(?:inside|present|in the (?:building|plant|store|club|house|home|school|church|room|area))\b/i;
 /** "ages 17, 23 and 41", "the victims were 17 and 23": numbers in a list of ages count no one. */
 const AGE_LIST_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*)*(?:,?\s*(?:and|&)\s+\d{1,3})(?![\d\p{L}-])/u;
 const AGE_LIST_BEFORE_RE = /(?:\bages?|\baged|\d{1,3}\s*,)\s*$/i;
@@ -478,8 +478,8 @@ const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|woun
  * person named once is one victim when an outcome follows the name (and an age, if given).
  */
 const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)/gu;
-/** "striking Officer Dana Lee", "shot Dana Lee": a person named as the object of a shooting. */
-const NAME_OBJECT_RE = /(?<=\b(?:shot|shooting|struck|striking|wounding|killing)\s+)((?:(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+)?(?!(?:Officer|Deputy|Trooper|Detective|Sergeant|Agent)\s)[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:in|at|on|who|as|and|during|after|before|while|multiple|several|once|twice|three|four)\b)/gu;
+/** "striking Officer Dana Lee", "shot and killed Dana Lee": a person named as the object of a shooting. */
+const NAME_OBJECT_RE = /(?<=\b(?:shot|shooting|struck|striking|wounding|killing|killed)\s+)((?:(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+)?(?!(?:Officer|Deputy|Trooper|Detective|Sergeant|Agent)\s)[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:in|at|on|who|as|and|during|after|before|while|multiple|several|once|twice|three|four)\b)/gu;
 const TITLE_RE = /^(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+/;
 /** "in the death of Dana Lee, 24", "the killing of Dana Lee": the person whose death it was. */
 const NAME_AFTER_DEATH_RE = /(?<=\b(?:death|killing|murder|slaying|body) of\s+)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?<!\s(?:Street|Avenue|Road|Boulevard|Drive|Lane|Park|County|City|Township|Square|Center|Centre|School|Church))(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:who|on|in|at|last|earlier)\b)/gu;
