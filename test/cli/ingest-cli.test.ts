@@ -8,42 +8,19 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import type { IncidentsJson } from '../../src/export/incidents-json.ts';
 import { parseCsv } from '../export/parse-csv.ts';
+import { REPO, runTally, shown, type Run } from './run-tally.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NOW = '2026-01-01T00:00:00Z';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `node bin/tally.js ...args` from the repo root with a fixed clock and no TALLY_DB. */
-function tally(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TALLY_NOW: NOW };
-  delete env.TALLY_DB;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bin/tally.js', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
-/** The run's output for an assertion message. */
-const shown = (r: Run): string => `status ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const tally = (...args: string[]): Promise<Run> => runTally(args, NOW);
 
 async function exportJson(db: string): Promise<IncidentsJson> {
   const r = await tally('export', '--db', db, '--format', 'json');

@@ -7,35 +7,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { REVIEW_ARTICLES } from '../services/review-fixture.ts';
+import { runTally, shown, type Run } from './run-tally.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tally(now: string, ...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TALLY_NOW: now };
-  delete env.TALLY_DB;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bin/tally.js', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-const shown = (r: Run): string => `status ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const tally = (now: string, ...args: string[]): Promise<Run> => runTally(args, now);
 
 let dir: string;
 let db: string;

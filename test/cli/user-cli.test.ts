@@ -6,36 +6,21 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { login, resolveToken } from '../../src/services/user-accounts.ts';
 import { hashParams, PASSWORD_PARAMS } from '../../src/auth/secret-hash.ts';
+import { runTally, type Run } from './run-tally.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NOW = '2026-01-01T00:00:00Z';
 const dir = mkdtempSync(join(tmpdir(), 'tally-user-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'users.db');
 
-function tally(args: string[], stdin = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TALLY_NOW: NOW };
-  delete env.TALLY_DB;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bin/tally.js', ...args], { cwd: REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const tally = (args: string[], stdin = ''): Promise<Run> => runTally(args, NOW, stdin);
 
 async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openSqliteStore>>) => Promise<T>): Promise<T> {
   const store = await openSqliteStore(db, incidentsJsonRendering);
