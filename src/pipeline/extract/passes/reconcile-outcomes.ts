@@ -53,11 +53,12 @@ export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
   return groups.map((g) => {
     if (g.kind !== 'incident') return g;
     const wounded = g.frame.injured.total;
-    const pointsBack = wounded && (!g.frame.killed.total || wounded.prov.rule.startsWith('cas.pronoun-shot')) && (
+    // One wounded person told by reference ("the victim", "she", a name) is the one who died, also
+    // where the same event counts its dead ("two were killed … when she was shot").
+    const oneReferred = wounded?.value === 1 && wounded.prov.rule.includes('+cas.ref');
+    const pointsBack = wounded && (!g.frame.killed.total || oneReferred) && (
       // "the victim was shot", "she had been shot" after a death was told;
-      (deathTolls.size > 0 && wounded.value === 1 && wounded.prov.rule.includes('+cas.ref')) ||
-      // "… when he was shot" in a report that tells of a death: most often the one who died;
-      (deathTolls.size > 0 && wounded.prov.rule.startsWith('cas.pronoun-shot')) ||
+      (deathTolls.size > 0 && oneReferred) ||
       // "2 girls shot dead" … "Two teenagers were shot": as many shot as died, not told as others.
       (deathTolls.has(wounded.value) && wounded.prov.rule.includes('+cas.shot') && !EXCLUSIVE_RE.test(wounded.prov.text)));
     if (pointsBack) return { ...g, frame: { ...g.frame, injured: {} } };
