@@ -479,8 +479,13 @@ const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|woun
  */
 const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)/gu;
 /** "striking Officer Dana Lee", "shot and killed Dana Lee": a person named as the object of a shooting. */
-const NAME_OBJECT_RE = /(?<=\b(?:shot|shooting|struck|striking|wounding|killing|killed)\s+)((?:(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+)?(?!(?:Officer|Deputy|Trooper|Detective|Sergeant|Agent)\s)[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:in|at|on|who|as|and|during|after|before|while|multiple|several|once|twice|three|four)\b)/gu;
-const TITLE_RE = /^(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)\s+/;
+/** Titles before a name ("Officer Dana Lee"): part of how the person is named, not a first name. */
+const TITLES = String.raw`(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)`;
+const NAME_OBJECT_RE = new RegExp(
+  String.raw`(?<=\b(?:shot|shooting|struck|striking|wounding|killing|killed)\s+)((?:${TITLES}\s+)?(?!${TITLES}\s)[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:in|at|on|who|as|and|during|after|before|while|multiple|several|once|twice|three|four)\b)`,
+  'gu',
+);
+const TITLE_RE = new RegExp(String.raw`^${TITLES}\s+`);
 /** "in the death of Dana Lee, 24", "the killing of Dana Lee": the person whose death it was. */
 const NAME_AFTER_DEATH_RE = /(?<=\b(?:death|killing|murder|slaying|body) of\s+)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?<!\s(?:Street|Avenue|Road|Boulevard|Drive|Lane|Park|County|City|Township|Square|Center|Centre|School|Church))(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:who|on|in|at|last|earlier)\b)/gu;
 /** Capitalised words that start a sentence or name an office, not a person. */
