@@ -13,7 +13,9 @@ import { ERROR_CODES } from './error-handler.ts';
 
 export const DATE_PRECISIONS = ['day', 'range', 'reported'] as const satisfies readonly DatePrecision[];
 export const GEO_PRECISIONS = ['locality', 'admin2', 'admin1', 'country'] as const satisfies readonly GeoPrecision[];
-export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'rejected', 'edited'] as const satisfies readonly ReviewStatus[];
+import { REVIEW_STATUSES } from '../domain/types.ts';
+
+export { REVIEW_STATUSES };
 export const MENTION_KINDS = ['incident', 'tally', 'background'] as const satisfies readonly MentionKind[];
 
 const isoDay = z.string().openapi({ format: 'date', example: '2019-09-18' });
@@ -146,7 +148,15 @@ export const IncidentListSchema = z
   .openapi('IncidentList');
 
 export const IncidentDetailSchema = z
-  .strictObject({ incident: IncidentSchema, documents: z.array(DocumentMetaSchema) })
+  .strictObject({
+    incident: IncidentSchema,
+    documents: z.array(DocumentMetaSchema),
+    mention_ids: z.array(z.string()).openapi({ description: "The incident's reports (mention ids, as in GET /api/v1/documents/{id}): what split and detach decisions name" }),
+    uncertainty: z.number().openapi({ description: 'The review queue\'s uncertainty of this incident (decision 0020)' }),
+    reasons: z
+      .array(z.object({ id: z.string(), weight: z.number(), detail: z.string() }))
+      .openapi({ description: 'Why the incident needs an analyst\'s eye (the review queue\'s reasons)' }),
+  })
   .openapi('IncidentDetail');
 
 export const ExtractedFieldSchema = z

@@ -1,7 +1,8 @@
 /**
  * `tally review confirm|reject|edit|lock|merge|split|detach ID …` records an analyst's decision
  * (src/services/review-incidents.ts) and applies it by relinking; `tally review list [ID]
- * [--status orphaned]` lists decisions; `tally audit [--since] [--incident] [--action] [--format
+ * [--status orphaned]` lists decisions; `tally review queue` lists incidents to review, most
+ * uncertain first, with their reasons (docs/decisions/0020-review-queue.md); `tally audit [--since] [--incident] [--action] [--format
  * jsonl]` prints the append-only audit log. No command changes or deletes an audit entry
  * (docs/decisions/0018-review-decisions-and-audit.md). The composition root (main.ts) registers
  * these and supplies how a --db value becomes an open store and how a usage error is raised.
@@ -12,6 +13,9 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 import type { AuditEntry, DecisionKind, ReviewDecision } from '../domain/review.ts';
 import { DECISION_KINDS } from '../domain/review.ts';
 import { recordDecision, incidentDecisions } from '../services/review-incidents.ts';
+import { QUEUE_STATUSES, reviewQueue } from '../services/review-queue.ts';
+import { REVIEW_REASON_IDS } from '../pipeline/review/review-reasons.ts';
+import { headlineCount } from '../domain/headline-figure.ts';
 
 export interface ReviewCommandDeps {
   /** The store location of a --db value for a store that must exist. */
@@ -113,6 +117,45 @@ export function registerReviewCommands(program: Command, deps: ReviewCommandDeps
       try {
         const decisions = id ? (await incidentDecisions(store, id)).decisions : await store.listDecisions(o.status ? { status: o.status } : {});
         for (const d of decisions.filter((x) => !o.status || x.status === o.status)) deps.out(decisionLine(d));
+      } finally {
+        await store.close();
+      }
+    });
+
+  review
+    .command('queue')
+    .description('incidents to review, most uncertain first, each with the reasons; then decisions whose target is gone')
+    .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
+    .addOption(new Option('--reason <reason>', 'only incidents with this reason').choices([...REVIEW_REASON_IDS]))
+    .option('--admin1 <name>', 'only incidents placed in this governorate or province')
+    .option('--from <date>', 'only incidents on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only incidents on or before this date (YYYY-MM-DD)')
+    .addOption(new Option('--status <status>', 'open: unreviewed incidents; all; or one review status').choices([...QUEUE_STATUSES]).default('open'))
+    .option('--reviewer <name>', 'only incidents whose latest decision this analyst made')
+    .option('--limit <n>', 'how many', '50')
+    .addOption(new Option('--format <format>', 'output').choices(['text', 'jsonl']).default('text'))
+    .action(async (o: { db?: string; reason?: string; admin1?: string; from?: string; to?: string; status: string; reviewer?: string; limit: string; format: 'text' | 'jsonl' }) => {
+      for (const [flag, value] of [['--from', o.from], ['--to', o.to]] as const) {
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw deps.usageError(`${flag} ${value}: expected a date YYYY-MM-DD`);
+      }
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw deps.usageError(`--limit ${o.limit}: expected a whole number 1 or more`);
+      const store = await deps.openStore(deps.dbPath(o.db));
+      try {
+        const queue = await reviewQueue(store, { reason: o.reason, admin1: o.admin1, from: o.from, to: o.to, status: o.status, reviewer: o.reviewer }, { limit: Math.min(limit, 500) });
+        for (const item of queue.items) {
+          if (o.format === 'jsonl') deps.out(JSON.stringify({ id: item.incident.id, uncertainty: item.uncertainty, reasons: item.reasons }));
+          else {
+            const i = item.incident;
+            const killed = headlineCount(i.killed, 'best');
+            deps.out(`${item.uncertainty.toFixed(1)}\t${i.id}\t${i.date.start ?? 'undated'}\t${i.location?.name ?? 'unplaced'}\t${killed === null ? '-' : `${killed} killed`}\t${i.review.status}`);
+            for (const r of item.reasons) deps.out(`\t  ${r.id}: ${r.detail}`);
+          }
+        }
+        if (o.format === 'text') {
+          deps.out(`${queue.items.length} of ${queue.total} incidents${queue.orphaned.length ? `; ${queue.orphaned.length} orphaned decision${queue.orphaned.length === 1 ? '' : 's'}:` : ''}`);
+          for (const d of queue.orphaned) deps.out(decisionLine(d));
+        } else for (const d of queue.orphaned) deps.out(JSON.stringify({ orphaned: d }));
       } finally {
         await store.close();
       }

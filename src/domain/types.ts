@@ -213,6 +213,7 @@ export interface Claim {
 }
 
 export type ReviewStatus = 'unreviewed' | 'confirmed' | 'rejected' | 'edited';
+export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'rejected', 'edited'] as const satisfies readonly ReviewStatus[];
 
 /** What analysts decided about an incident, as applied at the last relink (docs/decisions/0018). */
 export interface IncidentReview {
@@ -249,6 +250,12 @@ export interface Incident {
    */
   independentSources?: number;
   review: IncidentReview;
+  /**
+   * The weakest join the linker made to gather the incident's reports (its score and evidence);
+   * absent with one report, or when only analysts' merges and wire copies joined them. The review
+   * queue reads it (docs/decisions/0020-review-queue.md).
+   */
+  link?: { weakest: number; reasons: string[] };
   /**
    * Ids this incident was known by before it absorbed other incidents (their reports now all tell
    * this event), oldest first; never issued again (docs/decisions/0017-stable-incident-ids.md).

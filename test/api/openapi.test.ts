@@ -74,6 +74,7 @@ describe('OpenAPI description', () => {
       'GET /api/v1/incidents/{id}',
       'GET /api/v1/session',
       'GET /api/v1/incidents/{id}/decisions',
+      'GET /api/v1/review/queue',
       'GET /api/v1/stats',
       'GET /api/v1/tallies',
       'GET /api/v1/tokens',

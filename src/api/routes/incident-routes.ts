@@ -6,6 +6,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { incidentJson } from '../../export/incidents-json.ts';
 import { incidentPageJson, incidentWithDocuments, listIncidentPage } from '../../services/query-incidents.ts';
+import { queueItem } from '../../services/review-queue.ts';
 import type { ApiApp, AppDeps } from '../app-deps.ts';
 import { IdParam, IncidentListQuery, incidentFilterOf } from '../query-params.ts';
 import { IncidentDetailSchema, IncidentListSchema, errorResponse } from '../schemas.ts';
@@ -54,10 +55,14 @@ export function registerIncidentRoutes(app: ApiApp, deps: AppDeps): void {
     // Previous ids are permanent (never issued again), so the redirect is too (RFC 9110 §15.4.2).
     if ('movedTo' in found) return c.redirect(`/api/v1/incidents/${encodeURIComponent(found.movedTo)}`, 301) as never;
     const { incident, documents } = found;
+    const { uncertainty, reasons } = queueItem(incident);
     return c.json(
       {
         incident: incidentJson(incident),
         documents: documents.map((d) => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title })),
+        mention_ids: incident.mentionIds,
+        uncertainty,
+        reasons,
       },
       200,
     );

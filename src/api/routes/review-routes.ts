@@ -9,19 +9,23 @@
  * - GET /api/v1/decisions?status=orphaned: decisions whose target is gone, listed, never dropped.
  * - GET /api/v1/audit: the append-only audit log, filtered and paged. No route changes or deletes
  *   an entry (test/api/review-api.test.ts tries every method).
+ * - GET /api/v1/review/queue: incidents ordered by uncertainty, each with its reasons, filtered by
+ *   reason, governorate, date, status and reviewer, with the orphaned decisions (0020).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ReviewDecision, AuditEntry } from '../../domain/review.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../domain/review.ts';
 import { incidentJson } from '../../export/incidents-json.ts';
 import { incidentDecisions, recordDecision } from '../../services/review-incidents.ts';
+import { QUEUE_STATUSES, MAX_QUEUE_LIMIT, reviewQueue, type QueueItem } from '../../services/review-queue.ts';
+import { REVIEW_REASON_IDS, REVIEW_REASONS } from '../../pipeline/review/review-reasons.ts';
 import { InvalidParameterError } from '../../services/service-errors.ts';
 import { serialWrites, type ApiApp, type AppDeps } from '../app-deps.ts';
 import { principalOf, requirePermission } from '../request-auth.ts';
 import { permissionDoc } from '../permission-doc.ts';
 import { IdParam } from '../query-params.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from '../body-limit.ts';
-import { errorResponse } from '../schemas.ts';
+import { errorResponse, IncidentSchema } from '../schemas.ts';
 
 const DecisionBody = z
   .strictObject({
@@ -183,6 +187,70 @@ const auditRoute = createRoute({
   },
 });
 
+export const ReviewReasonSchema = z
+  .object({
+    id: z.enum(REVIEW_REASON_IDS),
+    weight: z.number(),
+    detail: z.string().openapi({ description: 'What in this incident fired the rule', example: 'killed: 7 (ministry), 12 (monitor)' }),
+  })
+  .openapi('ReviewReason');
+
+const QueueItemSchema = z
+  .object({
+    uncertainty: z.number().openapi({ description: "The sum of the reasons' weights; the queue is ordered by it, heaviest first" }),
+    reasons: z.array(ReviewReasonSchema),
+    incident: IncidentSchema,
+  })
+  .openapi('QueueItem');
+
+const QueueQuery = z.strictObject({
+  reason: z.enum(REVIEW_REASON_IDS).optional().openapi({ description: 'Only incidents with this reason' }),
+  admin1: z.string().min(1).max(200).optional().openapi({ description: 'Governorate / province (location.admin1), any case' }),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }).optional(),
+  status: z.enum(QUEUE_STATUSES).optional().openapi({ description: 'open (default: unreviewed incidents), all, or one review status' }),
+  reviewer: z.string().min(1).max(200).optional().openapi({ description: 'Only incidents whose latest decision this analyst made' }),
+  offset: z.string().regex(/^\d{1,9}$/, { error: 'expected a whole number 0 or more' }).transform(Number).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: `expected an integer from 1 to ${MAX_QUEUE_LIMIT}` })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { error: `expected an integer from 1 to ${MAX_QUEUE_LIMIT}` }).max(MAX_QUEUE_LIMIT, { error: `expected an integer from 1 to ${MAX_QUEUE_LIMIT}` }))
+    .optional()
+    .openapi({ type: 'integer', description: 'Page size (default 50)' }),
+});
+
+const queueRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/review/queue',
+  operationId: 'reviewQueue',
+  tags: ['review'],
+  summary: 'Incidents to review, most uncertain first, each with the reasons; decisions whose target is gone come with it',
+  request: { query: QueueQuery },
+  responses: {
+    200: {
+      description: 'One page of the queue',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(QueueItemSchema),
+            total: z.number().int(),
+            next_offset: z.number().int().nullable(),
+            reason_counts: z.record(z.string(), z.number().int()).openapi({ description: 'How many matching incidents have each reason (before the reason filter)' }),
+            reasons: z.array(z.object({ id: z.string(), weight: z.number(), label: z.string() })).openapi({ description: 'Every reason the queue knows, heaviest first' }),
+            orphaned: z.array(DecisionSchema),
+          }),
+        },
+      },
+    },
+    400: errorResponse('A parameter is invalid (the error names it)'),
+  },
+});
+
+export function queueItemJson(item: QueueItem) {
+  return { uncertainty: item.uncertainty, reasons: item.reasons.map((r) => ({ id: r.id, weight: r.weight, detail: r.detail })), incident: incidentJson(item.incident) };
+}
+
 export function registerReviewRoutes(app: ApiApp, deps: AppDeps): void {
   const exclusive = deps.exclusiveWrite ?? serialWrites();
 
@@ -209,6 +277,22 @@ export function registerReviewRoutes(app: ApiApp, deps: AppDeps): void {
     const { status } = c.req.valid('query');
     const decisions = await deps.store.listDecisions(status ? { status: status as 'active' | 'orphaned' } : {});
     return c.json({ decisions: decisions.map(decisionJson) }, 200);
+  });
+
+  app.openapi(queueRoute, async (c) => {
+    const { offset, limit, ...filter } = c.req.valid('query');
+    const queue = await reviewQueue(deps.store, filter, { offset, limit });
+    return c.json(
+      {
+        items: queue.items.map(queueItemJson),
+        total: queue.total,
+        next_offset: queue.nextOffset,
+        reason_counts: queue.reasonCounts as Record<string, number>,
+        reasons: REVIEW_REASONS.map((r) => ({ id: r.id, weight: r.weight, label: r.label })),
+        orphaned: queue.orphaned.map(decisionJson),
+      },
+      200,
+    );
   });
 
   app.openapi(auditRoute, async (c) => {

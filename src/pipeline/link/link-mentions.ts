@@ -649,7 +649,8 @@ export function linkMentions(
       set.add(ci);
     }
   }
-  const incidents = [...clusters, ...undatedClusters].map((c) => buildIncident(c, docs, policy, groupOf));
+  const joinOf = weakestJoinOf(links);
+  const incidents = [...clusters, ...undatedClusters].map((c) => withWeakestJoin(buildIncident(c, docs, policy, groupOf), joinOf));
   // Dated incidents by start date, then those of unknown date; ids break ties.
   incidents.sort((a, b) => {
     const da = a.date.start ?? '\uffff';
@@ -658,6 +659,30 @@ export function linkMentions(
   });
   const tallies = mentions.filter((m) => m.kind === 'tally').sort((a, b) => (a.id < b.id ? -1 : 1)).map(buildTally);
   return { incidents, tallies, links, undated: stillUndated };
+}
+
+/**
+ * The weakest machine join that brought each report in (analysts' merges and wire copies are not
+ * evidence the machine weighed), by mention id; an incident's weakest is the least of its reports'.
+ */
+function weakestJoinOf(links: readonly LinkEvidence[]): Map<string, LinkEvidence> {
+  const out = new Map<string, LinkEvidence>();
+  for (const l of links) {
+    if (l.score >= ANALYST_LINK_SCORE || l.reasons.includes('syndicated copies')) continue;
+    const had = out.get(l.b);
+    if (!had || l.score < had.score) out.set(l.b, l);
+  }
+  return out;
+}
+
+/** The incident with its weakest join, for the review queue. */
+function withWeakestJoin(incident: Incident, joinOf: ReadonlyMap<string, LinkEvidence>): Incident {
+  let weakest: LinkEvidence | null = null;
+  for (const id of incident.mentionIds) {
+    const l = joinOf.get(id);
+    if (l && (!weakest || l.score < weakest.score)) weakest = l;
+  }
+  return weakest ? { ...incident, link: { weakest: weakest.score, reasons: [...weakest.reasons] } } : incident;
 }
 
 function claimOf(m: Mention, docs: Map<string, DocMeta>): Claim {
