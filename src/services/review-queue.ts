@@ -29,6 +29,8 @@ export interface QueueItem {
   incident: Incident;
   uncertainty: number;
   reasons: ReviewReason[];
+  /** The incident's review version (send it back as If-Match with a decision); set on a queue page's items. */
+  version?: number;
 }
 
 export interface ReviewQueue {
@@ -71,7 +73,7 @@ export async function reviewQueue(store: IncidentStore, filter: QueueFilter, pag
   for (const item of scored) for (const r of item.reasons) reasonCounts[r.id] = (reasonCounts[r.id] ?? 0) + 1;
   const matching = filter.reason === undefined ? scored : scored.filter((item) => item.reasons.some((r) => r.id === filter.reason));
   matching.sort(byUncertainty);
-  const items = matching.slice(offset, offset + limit);
+  const items = await Promise.all(matching.slice(offset, offset + limit).map(async (item) => ({ ...item, version: await store.reviewVersion(item.incident.id) })));
   const orphaned = await store.listDecisions({ status: 'orphaned' });
   return { items, total: matching.length, nextOffset: offset + limit < matching.length ? offset + limit : null, reasonCounts, orphaned };
 }

@@ -79,7 +79,9 @@ describe('the review queue over HTTP', () => {
     const after = await queue();
     assert.equal(after.total, before.total - 1);
     assert.ok(!after.items.some((i) => i.incident.id === target));
-    assert.deepEqual((await queue('?status=confirmed')).items.map((i) => i.incident.id), [target]);
+    const confirmed = await queue('?status=confirmed');
+    assert.deepEqual(confirmed.items.map((i) => i.incident.id), [target]);
+    assert.equal((confirmed.items[0] as unknown as { version: number }).version, 1, 'the review version to send back');
     assert.deepEqual((await queue('?status=all&reviewer=api-token')).items.map((i) => i.incident.id), [target]);
     assert.equal((await queue('?status=all&reviewer=somebody-else')).total, 0);
   });

@@ -21,6 +21,11 @@ export interface IncidentPage {
 export interface IncidentDetail {
   incident: IncidentJson;
   documents: DocumentJson[];
+  /** The incident's reports: what split and detach decisions name. */
+  mention_ids: string[];
+  /** The review queue's uncertainty and reasons for this incident. */
+  uncertainty: number;
+  reasons: { id: string; weight: number; detail: string }[];
 }
 
 export interface MentionFieldJson {

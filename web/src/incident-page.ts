@@ -24,16 +24,23 @@ import {
 } from './incident-format.ts';
 import { createOfflineMap, SYRIA_BOUNDS } from './offline-basemap.ts';
 import { perpetratorStyle } from './perpetrator-palette.ts';
+import { el } from './dom.ts';
+import { incidentReviewPart } from './incident-review.ts';
+import type { DecisionAnswer } from './review-client.ts';
 import type { ClaimJson, CountsJson } from '../../src/export/incidents-json.ts';
 
 export interface IncidentPageOptions {
   backHref: string;
   onFictional: () => void;
   onError: (err: unknown) => void;
+  /** An analyst's decision was recorded on this page (the page should be drawn again). */
+  onDecided: (answer: DecisionAnswer) => void;
 }
 
 export interface RenderedIncidentPage {
   destroy: () => void;
+  /** The page's review shortcuts (c, r, e, m, s, ?); true when the key was one. */
+  handleKey: (e: KeyboardEvent) => boolean;
 }
 
 export async function renderIncidentPage(root: HTMLElement, id: string, options: IncidentPageOptions, signal: AbortSignal): Promise<RenderedIncidentPage> {
@@ -52,7 +59,8 @@ export async function renderIncidentPage(root: HTMLElement, id: string, options:
       ),
     ),
   );
-  if (signal.aborted) return { destroy: () => {} };
+  const reviewPart = await incidentReviewPart(detail, options.onDecided, signal);
+  if (signal.aborted) return { destroy: () => {}, handleKey: () => false };
 
   const { incident } = detail;
   const back = el('a', { className: 'back-link', href: options.backHref }, '← Back to the dashboard');
@@ -66,12 +74,13 @@ export async function renderIncidentPage(root: HTMLElement, id: string, options:
   const outletOf = new Map(detail.documents.map((d) => [d.id, d.outlet]));
   incident.claims.forEach((claim, i) => claims.append(claimItem(claim, i, outletOf, detail, docs.get(claim.document))));
 
-  root.replaceChildren(el('nav', { className: 'incident-nav', ariaLabel: 'Incident navigation' }, back), heading, sub, summary, claimsHeading, claims);
+  const queueLink = el('a', { className: 'back-link', href: '#/review' }, 'Review queue');
+  root.replaceChildren(el('nav', { className: 'incident-nav', ariaLabel: 'Incident navigation' }, back, ' · ', queueLink), heading, sub, summary, reviewPart.review, claimsHeading, claims, reviewPart.history);
   heading.focus({ preventScroll: true });
   for (const box of root.querySelectorAll<HTMLElement>('.article')) scrollMarkIntoView(box);
 
   const map = placesMap(mapEl, incident, options.onError);
-  return { destroy: () => map.remove() };
+  return { destroy: () => map.remove(), handleKey: reviewPart.handleKey };
 }
 
 function factsList(detail: IncidentDetail): HTMLElement {
@@ -229,19 +238,4 @@ function placesMap(mapEl: HTMLElement, incident: IncidentJson, onError: (err: un
   });
   map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 9 });
   return map;
-}
-
-type Props = Partial<Record<'className' | 'id' | 'href' | 'title' | 'role' | 'scope' | 'ariaLabel', string>> & { tabIndex?: number };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined) continue;
-    if (key === 'className') node.className = String(value);
-    else if (key === 'tabIndex') node.tabIndex = Number(value);
-    else if (key === 'ariaLabel') node.setAttribute('aria-label', String(value));
-    else node.setAttribute(key, String(value));
-  }
-  node.append(...children);
-  return node;
 }

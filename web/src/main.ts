@@ -9,6 +9,7 @@ import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { EVENT_TYPES } from '../../src/domain/types.ts';
 import { allIncidents, exportUrl, stats, type IncidentJson } from './api-client.ts';
+import type { DecisionAnswer } from './review-client.ts';
 import { activeFilterCount, FILTER_KEYS, filtersToParams, parseFilters, sameFilters, type Filters } from './incident-filters.ts';
 import { eventTypeLabel, isFictionalOutlet } from './incident-format.ts';
 import { IncidentList } from './incident-list.ts';
@@ -16,6 +17,7 @@ import { IncidentMap } from './incident-map.ts';
 import { renderIncidentPage, type RenderedIncidentPage } from './incident-page.ts';
 import { IncidentTimeline } from './incident-timeline.ts';
 import { initSessionPanel } from './session-panel.ts';
+import { parseQueueFilters, ReviewQueueView } from './review-queue.ts';
 import { orderPerpetrators, PERPETRATORS, perpetratorStyle } from './perpetrator-palette.ts';
 import { autoBucket, stackByPerpetrator, type StatsRowJson, type TimeBucket } from './timeline-series.ts';
 
@@ -30,6 +32,7 @@ function byId<T extends HTMLElement>(id: string): T {
 
 const dashboard = byId<HTMLElement>('dashboard');
 const incidentRoot = byId<HTMLElement>('incident-page');
+const reviewRoot = byId<HTMLElement>('review-page');
 const form = byId<HTMLFormElement>('filters');
 const countEl = byId<HTMLElement>('result-count');
 const errorBox = byId<HTMLElement>('error-box');
@@ -69,6 +72,7 @@ function noteFictional(items: readonly IncidentJson[]): void {
 
 const map = new IncidentMap(byId('map'), { onSelect: (id) => list.highlight(id), onError: showError });
 const list = new IncidentList(byId<HTMLOListElement>('incident-list'), byId<HTMLButtonElement>('list-more'));
+const queueView = new ReviewQueueView(reviewRoot, { onError: showError });
 const timeline = new IncidentTimeline(byId('timeline'), {
   onBrush: (range) => setFilters({ ...filters, from: range.from, to: range.to }),
 });
@@ -256,12 +260,31 @@ function renderLegend(): void {
 
 // ---- routing -----------------------------------------------------------------------------------
 
+function markNav(current: 'incidents' | 'review'): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.site-nav a')) {
+    if (a.dataset.view === current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
 function route(): void {
   const hash = location.hash || '#/';
   const incidentMatch = /^#\/incident\/([^?]+)/.exec(hash);
+  const reviewMatch = /^#\/review(?:\?(.*))?$/.exec(hash);
   pageController?.abort();
   openPage?.destroy();
   openPage = null;
+  reviewRoot.hidden = reviewMatch === null;
+  if (reviewMatch) {
+    document.title = 'Review queue — Tally';
+    document.body.classList.remove('dashboard-view');
+    dashboard.hidden = true;
+    incidentRoot.hidden = true;
+    incidentRoot.replaceChildren();
+    markNav('review');
+    void queueView.show(parseQueueFilters(new URLSearchParams(reviewMatch[1] ?? '')));
+    return;
+  }
   if (incidentMatch) {
     const id = decodeURIComponent(incidentMatch[1]);
     lastOpenedIncident = id;
@@ -270,7 +293,13 @@ function route(): void {
     incidentRoot.hidden = false;
     const controller = new AbortController();
     pageController = controller;
-    renderIncidentPage(incidentRoot, id, { backHref: lastDashboardHash, onFictional: markFictional, onError: showError }, controller.signal)
+    markNav('incidents');
+    const onDecided = (answer: DecisionAnswer) => {
+      // A merge can leave the decision's incident under another id: follow it.
+      if (answer.incident && answer.incident.id !== id) location.hash = `#/incident/${encodeURIComponent(answer.incident.id)}`;
+      else route();
+    };
+    renderIncidentPage(incidentRoot, id, { backHref: lastDashboardHash, onFictional: markFictional, onError: showError, onDecided }, controller.signal)
       .then((page) => {
         if (controller.signal.aborted) page.destroy();
         else {
@@ -291,6 +320,7 @@ function route(): void {
     return;
   }
   document.title = 'Tally — incidents and casualties';
+  markNav('incidents');
   incidentRoot.hidden = true;
   incidentRoot.replaceChildren();
   const wasHidden = dashboard.hidden;
@@ -306,5 +336,10 @@ void initSessionPanel().catch(showError);
 renderLegend();
 fillFilterOptions([]);
 window.addEventListener('hashchange', route);
+// Review shortcuts: the queue's on the queue, the incident page's on an incident page.
+document.addEventListener('keydown', (e) => {
+  const handled = !reviewRoot.hidden ? queueView.handleKey(e) : openPage && !incidentRoot.hidden ? openPage.handleKey(e) : false;
+  if (handled) e.preventDefault();
+});
 void loadFilterOptions();
 route();

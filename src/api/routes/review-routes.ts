@@ -199,6 +199,7 @@ const QueueItemSchema = z
   .object({
     uncertainty: z.number().openapi({ description: "The sum of the reasons' weights; the queue is ordered by it, heaviest first" }),
     reasons: z.array(ReviewReasonSchema),
+    version: z.number().int().openapi({ description: 'The review version to send back as If-Match with a decision' }),
     incident: IncidentSchema,
   })
   .openapi('QueueItem');
@@ -248,7 +249,7 @@ const queueRoute = createRoute({
 });
 
 export function queueItemJson(item: QueueItem) {
-  return { uncertainty: item.uncertainty, reasons: item.reasons.map((r) => ({ id: r.id, weight: r.weight, detail: r.detail })), incident: incidentJson(item.incident) };
+  return { uncertainty: item.uncertainty, reasons: item.reasons.map((r) => ({ id: r.id, weight: r.weight, detail: r.detail })), version: item.version ?? 0, incident: incidentJson(item.incident) };
 }
 
 export function registerReviewRoutes(app: ApiApp, deps: AppDeps): void {
