@@ -113,7 +113,13 @@ export async function reviewedLink(store: IncidentStore, policy: ReconcilePolicy
   // Carry the ids issued before onto the new clusters (docs/decisions/0017-stable-incident-ids.md).
   const mentionById = new Map(mentions.map((m) => [m.id, m]));
   const keys = linked.incidents.map((incident) => incident.mentionIds.map((id) => keyOf(mentionById.get(id)!)));
-  const identity = assignIncidentIds({ incidents: linked.incidents, keys, issued: await store.listIssuedIncidentIds() });
+  // Reports split or detached from an id no longer speak for it: the reports that stayed keep it.
+  const departed = new Map<string, MentionKey[]>();
+  for (const d of decisions) {
+    const moved = d.action.kind === 'split' ? d.action.moved : d.action.kind === 'detach' ? [d.action.mention] : [];
+    if (moved.length) departed.set(d.incidentId, [...(departed.get(d.incidentId) ?? []), ...moved]);
+  }
+  const identity = assignIncidentIds({ incidents: linked.incidents, keys, issued: await store.listIssuedIncidentIds(), departed });
   const applied = applyDecisions({ incidents: identity.incidents, decisions, issued: identity.issued, orphanedMembership: orphaned });
   return {
     incidents: applied.incidents,

@@ -41,6 +41,20 @@ describe('assignIncidentIds', () => {
     assert.deepEqual(second.changes, []);
   });
 
+  test('reports an analyst split off give up the id: the ones that stayed keep it, whatever the tie would say', () => {
+    const first = run([['inc-a', ['d1:0', 'd2:0']]]);
+    // Without the decision, a one-and-one split is settled by the linker's order: the first half keeps inc-a.
+    const plain = run([['inc-x', ['d1:0']], ['inc-y', ['d2:0']]], first.issued);
+    assert.deepEqual(idsOf(plain).map(([id]) => id), ['inc-a', 'inc-y']);
+    const split = assignIncidentIds({
+      incidents: [makeIncident({ id: 'inc-x' }), makeIncident({ id: 'inc-y' })],
+      keys: [[key('d1:0')], [key('d2:0')]],
+      issued: first.issued,
+      departed: new Map([['inc-a', [key('d1:0')]]]),
+    });
+    assert.deepEqual(idsOf(split).map(([id]) => id), ['inc-x', 'inc-a'], 'd1 was moved away: d2 keeps inc-a, d1 gets a new id');
+  });
+
   test('the same input twice gives the same ids and table (idempotent)', () => {
     const first = run([['inc-a', ['d1:0', 'd2:0']], ['inc-b', ['d3:0']]]);
     const again = run([['inc-a', ['d1:0', 'd2:0']], ['inc-b', ['d3:0']]], first.issued);

@@ -106,7 +106,7 @@ export function editDialog(incident: IncidentJson): Promise<DecisionBody | null>
   for (const t of EVENT_TYPES) types.append(new Option(eventTypeLabel(t), t));
   const reason = el('textarea', { name: 'reason' });
   reason.rows = 3;
-  reason.required = true;
+  reason.setAttribute('aria-required', 'true');
   const fill = () => {
     value.value = currentValue(incident, field.value);
     value.type = field.value === 'date' ? 'date' : 'text';

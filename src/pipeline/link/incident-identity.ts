@@ -23,6 +23,11 @@ export interface IdentityInput {
   keys: readonly (readonly MentionKey[])[];
   /** Every id issued before this run, whatever its status. */
   issued: readonly IssuedIncidentId[];
+  /**
+   * Reports analysts split or detached from an incident, by the id they were taken from: they no
+   * longer speak for that id, so the reports that stayed keep it and the moved ones get a new one.
+   */
+  departed?: ReadonlyMap<string, readonly MentionKey[]>;
 }
 
 export interface IdentityResult {
@@ -78,6 +83,8 @@ function mintedId(base: string, taken: ReadonlySet<string>): string {
 
 export function assignIncidentIds(input: IdentityInput): IdentityResult {
   const { incidents, keys, issued } = input;
+  const departed = input.departed ?? new Map<string, readonly MentionKey[]>();
+  const sameKey = (a: MentionKey, b: MentionKey) => a.document === b.document && a.contentHash === b.contentHash && a.start === b.start && a.end === b.end;
   if (keys.length !== incidents.length) throw new Error(`assignIncidentIds: ${incidents.length} incidents but ${keys.length} key lists; give one key list per incident`);
 
   const byVersion = new Map<string, { incident: number; start: number; end: number }[]>();
@@ -96,7 +103,9 @@ export function assignIncidentIds(input: IdentityInput): IdentityResult {
   const heldBy = new Map<string, Map<number, number>>();
   for (const id of current) {
     const held = new Map<number, number>();
+    const gone = departed.get(id.id) ?? [];
     for (const key of id.covers) {
+      if (gone.some((g) => sameKey(g, key))) continue;
       const h = holderOf(byVersion, key);
       if (h >= 0) held.set(h, (held.get(h) ?? 0) + 1);
     }
