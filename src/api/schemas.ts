@@ -152,7 +152,7 @@ export const IncidentDetailSchema = z
     incident: IncidentSchema,
     documents: z.array(DocumentMetaSchema),
     mention_ids: z.array(z.string()).openapi({ description: "The incident's reports (mention ids, as in GET /api/v1/documents/{id}): what split and detach decisions name" }),
-    uncertainty: z.number().openapi({ description: 'The review queue\'s uncertainty of this incident (decision 0020)' }),
+    uncertainty: z.number().openapi({ description: 'The review queue\'s uncertainty of this incident (decision 0021)' }),
     reasons: z
       .array(z.object({ id: z.string(), weight: z.number(), detail: z.string() }))
       .openapi({ description: 'Why the incident needs an analyst\'s eye (the review queue\'s reasons)' }),

@@ -2,7 +2,7 @@
  * `tally review confirm|reject|edit|lock|merge|split|detach ID …` records an analyst's decision
  * (src/services/review-incidents.ts) and applies it by relinking; `tally review list [ID]
  * [--status orphaned]` lists decisions; `tally review queue` lists incidents to review, most
- * uncertain first, with their reasons (docs/decisions/0020-review-queue.md); `tally audit [--since] [--incident] [--action] [--format
+ * uncertain first, with their reasons (docs/decisions/0021-review-queue.md); `tally audit [--since] [--incident] [--action] [--format
  * jsonl]` prints the append-only audit log. No command changes or deletes an audit entry
  * (docs/decisions/0018-review-decisions-and-audit.md). The composition root (main.ts) registers
  * these and supplies how a --db value becomes an open store and how a usage error is raised.

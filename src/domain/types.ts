@@ -253,7 +253,7 @@ export interface Incident {
   /**
    * The weakest join the linker made to gather the incident's reports (its score and evidence);
    * absent with one report, or when only analysts' merges and wire copies joined them. The review
-   * queue reads it (docs/decisions/0020-review-queue.md).
+   * queue reads it (docs/decisions/0021-review-queue.md).
    */
   link?: { weakest: number; reasons: string[] };
   /**

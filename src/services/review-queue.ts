@@ -1,5 +1,5 @@
 /**
- * The review queue (issue 11 step 4, docs/decisions/0020-review-queue.md): incidents ordered by
+ * The review queue (issue 11 step 4, docs/decisions/0021-review-queue.md): incidents ordered by
  * uncertainty — the summed weights of the reasons they need an analyst's eye for — heaviest first,
  * then the larger toll, then the id, so the order is the same on every call. Filters by reason,
  * governorate, date, review status and reviewer; decisions whose target is gone (orphaned) come

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/review/queue (docs/decisions/0020-review-queue.md) over real HTTP in-process: the
+ * GET /api/v1/review/queue (docs/decisions/0021-review-queue.md) over real HTTP in-process: the
  * most uncertain incident comes first with its reasons; filters by reason, governorate, date,
  * status and reviewer; a decided incident leaves the open queue; bad parameters are named; the
  * incident page's answer carries the same reasons and the mention ids split and detach name.

@@ -1,5 +1,5 @@
 /**
- * The dashboard's calls to the review API (docs/decisions/0018, 0020): the queue, one incident's
+ * The dashboard's calls to the review API (docs/decisions/0018, 0021): the queue, one incident's
  * decisions and audit history, and recording a decision. A decision carries the review version the
  * analyst saw (If-Match) and the session's CSRF token; the API's 401/403/409 answers come back as
  * an ApiError whose message the page shows.

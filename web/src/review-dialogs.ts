@@ -81,6 +81,9 @@ function modal(title: string, body: Node[], submitLabel: string, check: () => De
       answer = got;
       dialog.close();
     });
+    form.addEventListener('input', () => {
+      error.hidden = true;
+    });
     cancel.addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => {
       dialog.remove();

@@ -1,5 +1,5 @@
 /**
- * The review queue (`#/review?<filters>`, docs/decisions/0020-review-queue.md): incidents most
+ * The review queue (`#/review?<filters>`, docs/decisions/0021-review-queue.md): incidents most
  * uncertain first, each with the reasons it needs an analyst's eye for, filtered by reason,
  * governorate, date, status and reviewer. One item is selected at a time; the keyboard drives it
  * (j/k next/previous, Enter open, c confirm, r reject, e edit, m merge, s split, ? help), and so do

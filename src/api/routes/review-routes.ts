@@ -10,7 +10,7 @@
  * - GET /api/v1/audit: the append-only audit log, filtered and paged. No route changes or deletes
  *   an entry (test/api/review-api.test.ts tries every method).
  * - GET /api/v1/review/queue: incidents ordered by uncertainty, each with its reasons, filtered by
- *   reason, governorate, date, status and reviewer, with the orphaned decisions (0020).
+ *   reason, governorate, date, status and reviewer, with the orphaned decisions (0021).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ReviewDecision, AuditEntry } from '../../domain/review.ts';

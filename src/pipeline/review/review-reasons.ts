@@ -1,5 +1,5 @@
 /**
- * Why an incident needs an analyst's eye (issue 11 step 4, docs/decisions/0020-review-queue.md).
+ * Why an incident needs an analyst's eye (issue 11 step 4, docs/decisions/0021-review-queue.md).
  * Each reason is a rule with an id, a weight, a plain-language label and an invented example; an
  * incident's uncertainty is the sum of the weights of the reasons it has, and the review queue is
  * ordered by it. Reasons are read off the linked incident alone (its claims, figures, place, date
