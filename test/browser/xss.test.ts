@@ -171,6 +171,12 @@ async function walkDashboard(context: BrowserContext, csp: boolean): Promise<Wal
   const pageText = (await page.locator('#incident-page').textContent()) ?? '';
   assert.ok(pageText.includes('<script>') || pageText.includes('<img'), 'payloads are visible as text on the last page');
 
+  // The review queue: its reasons name claimants, places and figures read from the articles.
+  await page.goto(`${base}/#/review`);
+  await page.waitForSelector('.queue-item');
+  await assertInert(page, walk, 'review queue', csp);
+  assert.equal(await page.locator('.queue-item').count(), incidents.length, 'every incident is in the open queue');
+
   // A search for a payload: the term goes into the URL, the form and the API query.
   await page.goto(`${base}/#/?q=${encodeURIComponent(img('search'))}`);
   await page.waitForFunction(() => !document.getElementById('dashboard')?.hasAttribute('aria-busy'));
