@@ -321,11 +321,15 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     await phone.goto(`${base}/`);
     await phone.waitForSelector('.incident-card');
     await phone.waitForSelector('#timeline canvas');
-    // The first Tab stop is the skip link, then the title and the folded sign-in button; the folded
-    // filters open from their button with Enter.
+    // The first Tab stop is the skip link, then the title, the two views (incidents, review queue)
+    // and the folded sign-in button; the folded filters open from their button with Enter.
     await phone.keyboard.press('Tab');
     assert.equal(await phone.evaluate(() => document.activeElement?.className), 'skip-link');
     await phone.keyboard.press('Tab');
+    await phone.keyboard.press('Tab');
+    assert.equal(await phone.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.dataset.view), 'incidents');
+    await phone.keyboard.press('Tab');
+    assert.equal(await phone.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.dataset.view), 'review');
     await phone.keyboard.press('Tab');
     assert.equal(await phone.evaluate(() => document.activeElement?.id), 'login-open');
     await phone.keyboard.press('Tab');
