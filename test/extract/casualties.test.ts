@@ -51,6 +51,20 @@ const ROWS: Row[] = [
   { style: 'SOHR', text: 'A further three civilians died of their wounds in hospital.', killed: { civilians: 3, total: 3 }, injured: {} },
   { style: 'Reuters', text: 'Twelve bodies were recovered from under the rubble.', killed: { total: 12 }, injured: {} },
   { style: 'AP', text: 'The explosion killed at least a dozen people.', killed: { total: 12 }, injured: {} },
+  // A headline run into the lead tells the same children twice: they are two civilians, not four.
+  { style: 'local', text: '2 Boys Shot Dead Near Park | Channel 9 NEWSTOWN — Two 14-year-old students were killed in the evening shooting.', killed: { children: 2, civilians: 2, total: 2 }, injured: {} },
+  // Ages set off after names, and years, are not counts.
+  { style: 'local', text: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting, police said.', killed: { total: 2 }, injured: {} },
+  { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
+  { style: 'local', text: 'Chris Dunn, 19, and Pat Moss, 20, were wounded by gunfire near the park.', killed: {}, injured: { total: 2 } },
+  // The word for the killing gives the toll when no figure is stated; a stated one stands.
+  { style: 'local', text: 'Detectives are investigating a double homicide on the east side.', killed: { total: 2 }, injured: {} },
+  { style: 'local', text: 'Police called the deaths at the farmhouse a double murder-suicide.', killed: { total: 3 }, injured: {} },
+  { style: 'local', text: 'Deputies said the triple slaying left three people dead inside the home.', killed: { total: 3 }, injured: {} },
+  { style: 'local', text: 'He was charged with attempted double murder after the shooting.', killed: {}, injured: {} },
+  // A part, then the whole event in a relative clause: the whole stands, the two do not add.
+  { style: 'AP', text: 'Police named the three people killed outside the bakery during a shooting spree that left five people dead.', killed: { total: 5 }, injured: {} },
+  { style: 'local', text: 'Two men were shot dead in the car park in an attack which killed at least seven people across the town.', killed: { total: 7 }, injured: {} },
 
   // --- qualifiers (the values; ranges are checked in the qualifier table below)
   { style: 'AP', text: 'More than 50 people were killed in the fighting.', killed: { total: 50 }, injured: {} },
@@ -362,6 +376,8 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: 'The strike hit the hospital in Kafr Nabl at 10 a.m. and put it out of service.', figure: '10' },
   { text: 'A 12-year-old boy was among those wounded on 6 November.', figure: '12' },
   { text: 'The regime dropped 40 barrel bombs on the town in a single day.', figure: '40' },
+  { text: "The 30-year-old man who died in the city's first homicide of 2021 was shot to death during a robbery.", figure: '2021' },
+  { text: 'Lee Park, 34, was shot dead by his neighbour, police said.', figure: '34' },
 ];
 
 describe('numbers that are not casualty figures', () => {

@@ -149,6 +149,10 @@ const NOT_VICTIMS_RE =
 /** "ages 17, 23 and 41", "the victims were 17 and 23": numbers in a list of ages count no one. */
 const AGE_LIST_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*)*(?:,?\s*(?:and|&)\s+\d{1,3})(?![\d\p{L}-])/u;
 const AGE_LIST_BEFORE_RE = /(?:\bages?|\baged|\d{1,3}\s*,)\s*$/i;
+/** Two or more people named each with an age, then what happened to them (group 2). */
+const NAMED_LIST_RE = /((?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},\s*\d{1,3}\s*,\s*(?:and\s+)?){2,})(?:(?:were|have been|had been|are|was)\s+(?:all\s+|both\s+)?(?:\w+ly\s+)?)?(shot dead|shot and killed|shot to death|found dead|killed|slain|pronounced dead|wounded|injured|hurt|hospitali[sz]ed|shot)\b/gu;
+const NAME_APPOSITION_BEFORE_RE = /\p{Lu}[\p{L}'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?\s*[,(]\s*$/u;
+const YEAR_BEFORE_RE = /\b(?:of|in|since|during|for|from|until|through|by|before|after|early|late|mid)\s+$/i;
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
 const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
@@ -200,6 +204,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (UNIT_AFTER_RE.test(after)) continue;
     if (/(?:aged|age of|ages of|\bages?)\s*$/i.test(before)) continue;
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && (AGE_LIST_AFTER_RE.test(after) || (AGE_LIST_BEFORE_RE.test(before) && /^\s*(?:,|and\b|$|\.)/.test(after)))) continue;
+    // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": a number set off after a name is an age.
+    if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && NAME_APPOSITION_BEFORE_RE.test(before) && /^\s*[,)]/.test(after)) continue;
+    // "the first homicide of 2016 was …": a year, not a count.
+    if (/^(?:19|20)\d\d$/.test(rawQ) && YEAR_BEFORE_RE.test(before)) continue;
 
     let category: CountCategory | null = null;
     let catRule = '';
@@ -407,6 +415,45 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       if (a.outcome === 'injured' && a.rule.includes('+cas.shot') && a.quantity.max === 1) anchors[i] = { ...a, outcome: 'killed', rule: `${a.rule.replace('+cas.shot', '')}+cas.homicide` };
     }
   }
+  // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": people named with their ages, counted.
+  for (const m of text.matchAll(NAMED_LIST_RE)) {
+    const count = (m[1].match(/,\s*\d{1,3}\s*,/g) ?? []).length;
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (count < 2 || anchors.some((a) => a.start - offset < end && a.end - offset > start)) continue;
+    const outcome: Outcome = /wounded|injured|hurt|hospitali[sz]ed/i.test(m[2]) ? 'injured' : 'killed';
+    const shotOnly = /^shot$/i.test(m[2].trim());
+    anchors.push({
+      outcome: shotOnly ? 'injured' : outcome,
+      category: 'total',
+      quantity: { value: count, min: count, max: count, qualifier: 'exact', approximate: false, additional: false, rule: 'named-list' },
+      start: offset + start,
+      end: offset + end,
+      text: m[0],
+      rule: shotOnly ? 'cas.named-list+cas.shot' : 'cas.named-list',
+      parent: null,
+      impliesCivilians: false,
+    });
+  }
+  // "a double homicide", "the triple murder", "a murder-suicide": the word says how many died,
+  // when the text gives no killed figure of its own.
+  if (!anchors.some((a) => a.outcome === 'killed')) {
+    const m = MULTIPLE_KILLING_RE.exec(text);
+    if (m && !NEGATED_RE.test(text.slice(Math.max(0, m.index - 20), m.index)) && !/\battempt(?:ed|ing to commit)\s+$/i.test(text.slice(Math.max(0, m.index - 30), m.index))) {
+      const value = m[2] ? MULTIPLE_OF[m[2].toLowerCase()] : (m[1] ? MULTIPLE_OF[m[1].toLowerCase()] : 1) + 1;
+      anchors.push({
+        outcome: 'killed',
+        category: 'total',
+        quantity: { value, min: value, max: value, qualifier: 'exact', approximate: false, additional: false, rule: 'multiple-word' },
+        start: offset + m.index,
+        end: offset + m.index + m[0].length,
+        text: m[0],
+        rule: 'cas.multiple-killing',
+        parent: null,
+        impliesCivilians: false,
+      });
+    }
+  }
   // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
   // one person twice: the headline's bare noun is the person the lead counts.
   const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
@@ -414,6 +461,14 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare')),
   );
 }
+
+/**
+ * "double homicide" (2), "triple murder" (3), "quadruple slaying" (4), "murder-suicide" (2: the
+ * killer and one victim), "double murder-suicide" (3). Group 1: the victims of a murder-suicide
+ * (one when absent); group 2: the multiplier of a killing.
+ */
+const MULTIPLE_KILLING_RE = /(?<![\p{L}-])(?:(?:(double|triple|quadruple)[ -])?murder[ -]suicide|(double|triple|quadruple|quintuple)[ -](?:homicide|murder|slaying|killing|fatal shooting))(?![\p{L}])/iu;
+const MULTIPLE_OF: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 
 /** One person told of before, read from a pronoun ("he died", "she was shot"), unless negated. */
 function pronounAnchor(text: string, offset: number, re: RegExp, outcome: Outcome, rule: string): CountAnchor | null {
@@ -543,6 +598,17 @@ function addValues(a: CountValue, b: CountValue, prov: Provenance): CountValue {
   return { value: a.value + b.value, min: a.min + b.min, max: a.max + b.max, qualifier: a.qualifier === b.qualifier ? a.qualifier : 'exact', prov };
 }
 
+/**
+ * A figure in a relative clause of the event that holds the one before it: "four people killed
+ * outside a diner during a rampage that left six people dead" — the six are everyone, the four a
+ * part, so the larger stands and the two do not add.
+ */
+const ENCOMPASSING_CLAUSE_RE = /\b(?:during|in|amid)\s+(?:a|an|the)\s+[^.;:!?]{0,60}?\b(?:that|which)\s+(?:has\s+|had\s+)?(?:left|killed|claimed|took)\s+(?:the\s+lives\s+of\s+)?(?:at\s+least\s+|more\s+than\s+)?$/i;
+
+function inEncompassingClause(a: CountAnchor, docText: string): boolean {
+  return ENCOMPASSING_CLAUSE_RE.test(docText.slice(Math.max(0, a.start - 100), a.start));
+}
+
 /** Nouns for particular people counted under `total` (not "people", which may include anyone). */
 const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|uncles?|grandfathers?|cousins?|teens?|teenagers?|(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?)\b/i;
 
@@ -553,15 +619,25 @@ const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|un
  */
 export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docText: string): CountSet {
   const set: CountSet = {};
-  const heads = anchors.filter((a) => a.outcome === outcome && a.parent === null);
+  const stated = anchors.filter((a) => a.outcome === outcome && a.parent === null);
   const subs = anchors.filter((a) => a.outcome === outcome && a.parent !== null);
   const prov = (a: CountAnchor): Provenance => ({ rule: a.rule, span: { start: a.start, end: a.end }, text: docText.slice(a.start, a.end) });
-  for (const h of heads) {
+  /** The heads counted: a figure told again, or a part of a whole told after it, is not a head of its own. */
+  const heads: CountAnchor[] = [];
+  for (const h of stated) {
     const v = countValue(h.quantity, prov(h));
     const prev = set[h.category];
     // "7 dead in county shooting spree - At least seven people were killed": the same figure told
     // twice in one run of text is one toll; figures joined as parts ("two in X and two in Y") add.
     if (prev && prev.value === v.value && !/^cas\.(?:conjoined|elliptical)/.test(h.rule)) continue;
+    if (prev && inEncompassingClause(h, docText)) {
+      if (v.value > prev.value) {
+        set[h.category] = { ...v, prov: { ...v.prov, rule: `${v.prov.rule}+cas.encompassing` } };
+        heads.splice(0, heads.length, ...heads.filter((x) => x.category !== h.category), h);
+      }
+      continue;
+    }
+    heads.push(h);
     set[h.category] = prev ? addValues(prev, v, v.prov) : v;
     if (h.impliesCivilians && h.category !== 'civilians' && h.category !== 'fighters' && h.category !== 'total') {
       const c = set.civilians;
