@@ -49,6 +49,7 @@ describe('documentCountries', () => {
     ['a country abbreviation', { text: 'The U.K. government said the ferry would sail again.' }, 'GB', null],
     ['a country-code host', { text: 'A lorry overturned.', url: 'https://news.example.com.au/story/1' }, 'AU', null],
     ['a .gov host is the United States', { text: 'A statement was issued.', url: 'https://www.example.gov/press' }, 'US', null],
+    ['a bare dateline opening the paragraph after a page headline', { text: 'Heavy rain floods roads | City News\n\nNAIROBI - Several roads were closed overnight, the council said.' }, 'KE', null],
     ['Punjab is shared by India and Pakistan until the text says which', { text: 'Floods hit Punjab. Pakistan said relief was on the way.' }, 'PK', 'PK.04'],
   ];
   for (const [what, evidence, country, admin1] of cases) {
@@ -64,6 +65,7 @@ describe('documentCountries', () => {
     ['a URL that is not one says nothing', { text: 'A car hit a pole.', url: 'not a url' }],
     ['capitalised common words are not places or areas', { text: 'Police said Independence Day traffic was Central to the delays.' }],
     ['no dateline without a dash', { text: 'NAIROBI is a large city.' }],
+    ['a capitalised heading after a headline is not a dateline unless it is a place', { text: 'Roads reopen after storm\n\nUPDATE - Crews cleared the last of the debris.' }],
   ];
   for (const [what, evidence] of silent) {
     test(what, () => {

@@ -277,15 +277,21 @@ export function geoContextOf(found: DocumentCountries, minShare = 0.5): GeoConte
 const LATE_DATELINE_RE =
   /(?:^|\n|(?:AM|PM|A\.M\.|P\.M\.|[ECMP][SD]T|\d{4})\s+|[a-z]\s+)([A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:(?:,\s*([A-Z][\p{L}'’.]*(?:\s+[A-Z][\p{L}'’.]*){0,3}))\s*(?:\([^)\n]{1,40}\))?|\s*\([^)\n]{1,40}\))\s*[—–-]{1,2}/u;
 
-/** The dateline of a text: at its start, else after a time stamp or a byline in its first lines. */
+/**
+ * A bare dateline opening a paragraph after a page's headline ("Storm closes roads\n\nNAIROBI - Heavy
+ * rain …"): capitals alone, then a dash and a space.
+ */
+const PARAGRAPH_DATELINE_RE = /\n\s*([A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,3})\s*[—–-]{1,2}\s/u;
+
+/** The dateline of a text: at its start, else after a time stamp, a byline or a headline in its first lines. */
 function matchDateline(text: string): RegExpExecArray | null {
   const head = text.slice(0, 300);
   const m = DATELINE_RE.exec(head);
   if (m) return m;
-  const late = LATE_DATELINE_RE.exec(head);
+  const late = LATE_DATELINE_RE.exec(head) ?? PARAGRAPH_DATELINE_RE.exec(text.slice(0, 500));
   if (!late) return null;
   // Report the match as if the dateline opened the text, ending where it ends.
-  const out = [head.slice(0, late.index + late[0].length), late[1], late[2]] as unknown as RegExpExecArray;
+  const out = [text.slice(0, late.index + late[0].length), late[1], late[2]] as unknown as RegExpExecArray;
   out.index = 0;
   return out;
 }
