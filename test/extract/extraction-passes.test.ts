@@ -148,6 +148,10 @@ test('places are resolved in the document\'s country; a report with no place of 
   assert.deepEqual(placesOf('SPRINGFIELD, Mass. (Wire) — Two men were wounded in a shooting in Springfield on Sunday, police said.'), [['Springfield|Massachusetts|place.prep-name']]);
   // No place in the story: the dateline's city.
   assert.deepEqual(placesOf('SPRINGFIELD, Ill. (Wire) — A man was shot and killed outside a bar on Saturday, police said.'), [['Springfield|Illinois|place.dateline']]);
+  // A dateline town the gazetteer lacks still gives its state.
+  assert.deepEqual(placesOf('QUILLIAMTOWN, N.C. (Wire) — A man was shot and killed outside a bar on Saturday, deputies said.'), [['North Carolina|North Carolina|place.dateline']]);
+  // A bare dateline after the page's headline, and a neighbourhood only a foreign town is named like: the dateline's city.
+  assert.deepEqual(placesOf('Man killed in shooting | News 4\n\nNEW ORLEANS -- A man was shot and killed in Gentilly on Saturday, police said.'), [['New Orleans|Louisiana|place.dateline']]);
 });
 
 test('an incident naming no town takes the one town the report names elsewhere, never one of two', () => {

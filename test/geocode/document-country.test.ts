@@ -49,6 +49,8 @@ describe('documentCountries', () => {
     ['a country abbreviation', { text: 'The U.K. government said the ferry would sail again.' }, 'GB', null],
     ['a country-code host', { text: 'A lorry overturned.', url: 'https://news.example.com.au/story/1' }, 'AU', null],
     ['a .gov host is the United States', { text: 'A statement was issued.', url: 'https://www.example.gov/press' }, 'US', null],
+    ['a given name that is also an area counts for nothing', { text: 'LAKE CHARLES, La. — Police Chief Victoria Hale said two men were arrested.' }, 'US', 'US.LA'],
+    ['an area before an institution word still counts', { text: 'Officers of the Saskatchewan Highway Patrol closed the road.' }, 'CA', 'CA.11'],
     ['a bare dateline opening the paragraph after a page headline', { text: 'Heavy rain floods roads | City News\n\nNAIROBI - Several roads were closed overnight, the council said.' }, 'KE', null],
     ['Punjab is shared by India and Pakistan until the text says which', { text: 'Floods hit Punjab. Pakistan said relief was on the way.' }, 'PK', 'PK.04'],
   ];

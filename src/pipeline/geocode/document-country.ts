@@ -386,7 +386,9 @@ function readNames(text: string, gazetteer: Gazetteer, tally: Tally): void {
         const phrase = words.slice(i, i + n).join(' ');
         const bare = phrase.replace(/(?:'s|’s)$/u, '').replace(/[,;:]$/, '');
         if (/^(?:of|and|the|de|del|do|da)$/i.test(words[i]) || /\s(?:of|and|the|de|del|do|da)$/i.test(bare)) continue;
-        if (readName(bare, tables, gazetteer, tally)) {
+        // "Superintendent Michael Harrison", "Victoria Lee": one word before a surname is a given name, not an area.
+        const beforeSurname = n === 1 && i + 1 < words.length && !/[,;:.!?]$/.test(words[i]) && isSurnameAfter(words[i + 1]);
+        if (readName(bare, tables, gazetteer, tally, beforeSurname)) {
           used = n;
           break;
         }
@@ -396,7 +398,17 @@ function readNames(text: string, gazetteer: Gazetteer, tally: Tally): void {
   }
 }
 
-function readName(name: string, tables: ReturnType<typeof countryNameTables>, gazetteer: Gazetteer, tally: Tally): boolean {
+/** Capitalised words that follow an area's name in an institution's or a region's name ("Ohio State Highway Patrol"). */
+const AREA_NAME_FOLLOWER = /^(?:State|States|Province|Provincial|County|Counties|Parish|Police|Department|Dept\.?|Highway|Governor|Gov\.?|Legislature|Senate|House|Assembly|National|Guard|Sheriff'?s?|Attorney|Supreme|Court|Government|Premier|Parliament|Ministry|Health|Public|Emergency|Fire|Republic|Region|Regional|Territory|Coast|Valley|River|Lake|Mountains?|University|Bureau|Office|Division|Troopers?|Patrol|Corrections|Capitol|Senator|Democrats?|Republicans?|Party|Islands?|City|Metro|Central|North|South|East|West|Northern|Southern|Eastern|Western)(?:'s|’s)?[,;:.]?$/;
+
+/** A capitalised word after a one-word name that makes it a person's name: not an institution word, not an acronym. */
+function isSurnameAfter(word: string): boolean {
+  return /^\p{Lu}\p{Ll}[\p{L}'’-]*[,;:.]?$/u.test(word) && !AREA_NAME_FOLLOWER.test(word) && !WEEKDAY_OR_MONTH.test(word);
+}
+
+const WEEKDAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
+
+function readName(name: string, tables: ReturnType<typeof countryNameTables>, gazetteer: Gazetteer, tally: Tally, beforeSurname = false): boolean {
   // "the UK." at a sentence's end is "UK"; "the U.S." keeps its own full stop.
   const abbreviation = tables.abbreviations.get(name) ?? tables.abbreviations.get(name.replace(/\.$/, ''));
   if (abbreviation) {
@@ -416,7 +428,7 @@ function readName(name: string, tables: ReturnType<typeof countryNameTables>, ga
     tally.country(demonym, 'text.demonym', name);
     found = true;
   }
-  if (!found && !isCommonWord(fold)) {
+  if (!found && !isCommonWord(fold) && !beforeSurname) {
     const areas = gazetteer.findAdmin1(name, [], { exact: true }).filter((a) => a.level === 1);
     for (const a of areas) tally.area(a, 'text.admin1', name, 1 / areas.length);
     found = areas.length > 0;

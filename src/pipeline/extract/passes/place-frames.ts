@@ -4,7 +4,8 @@
  * the text gives (its own statement refuses a same-named place elsewhere; one carried from another
  * sentence only ranks candidates); a name the gazetteer lacks keeps its name, falls back to the
  * governorate's position and is reported as a warning. A frame with no place of its own takes a
- * local dateline's city, else the smallest admin area the text gives.
+ * local dateline's city (its state when the town is not in the gazetteer), else the smallest admin
+ * area the text gives.
  */
 import type { PlaceMention, ResolvedPlace, Warning } from '../../../domain/types.ts';
 import type { PlaceResolving } from '../../../domain/place-lookup.ts';
@@ -32,7 +33,8 @@ function datelinePlace(doc: DocumentReading, resolver: PlaceResolving): Resolved
   if (!area && !(doc.geo.context.countries.length === 1 && !doc.geo.namesOtherCountries)) return null;
   const at = Math.max(0, doc.article.text.indexOf(city.toUpperCase()));
   const mention: PlaceMention = { name: city, role: 'event', adminHint: area, prov: { rule: 'place.dateline', span: { start: at, end: at + city.length }, text: city } };
-  return resolver.resolve(mention, area, undefined, true);
+  // A town too small for the gazetteer ("HOLLOWAY, N.C. —") still says the state.
+  return resolver.resolve(mention, area, undefined, true) ?? (area ? resolver.resolveAdmin1Place(area, mention) : null);
 }
 
 function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: PlaceResolving, dateline: ResolvedPlace | null, warnings: Warning[]): PlacedFrame {
