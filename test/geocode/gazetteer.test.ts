@@ -79,6 +79,14 @@ describe('lookup ranking', () => {
     assert.equal(g.lookup('Sahara')[0]?.exact, true);
   });
 
+  test('a place named with "The" is found without it ("a Bronx apartment"); the article stays in its name', () => {
+    const g = new Gazetteer([place('The Narrows', '09')]);
+    const found = g.lookup('Narrows');
+    assert.deepEqual(found.map((c) => c.entry.name), ['The Narrows']);
+    assert.deepEqual(g.lookup('The Narrows').map((c) => c.entry.name), ['The Narrows']);
+    assert.deepEqual(new Gazetteer([place('Theodore', '09')]).lookup('odore'), [], 'only a whole word "The" is an article');
+  });
+
   test('the closest vowelled spelling wins among key-only matches', () => {
     const g = new Gazetteer([place('Dar Kabir', '09'), place('Dar al Kabirah', '11')]);
     assert.equal(g.lookup('al-Dar al-Kabira')[0].entry.name, 'Dar al Kabirah');

@@ -497,6 +497,9 @@ export class Gazetteer {
     add(e.name);
     if (e.asciiName !== e.name) add(e.asciiName);
     for (const alt of e.alternateNames) add(alt);
+    // "The Bronx" is written "a Bronx apartment", "the Bronx": found without its article too.
+    const article = /^The\s+(\p{Lu}.{2,})$/u.exec(e.name);
+    if (article) add(article[1]);
   }
 
   private collectAreas(e: GazetteerEntry, builds: Map<string, AreaBuild>): void {
