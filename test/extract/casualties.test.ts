@@ -57,6 +57,7 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting, police said.', killed: { total: 2 }, injured: {} },
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
   { style: 'local', text: 'Chris Dunn, 19, and Pat Moss, 20, were wounded by gunfire near the park.', killed: {}, injured: { total: 2 } },
+  { style: 'local', text: 'Two men ages 19 and 23 were wounded and taken to a hospital in stable condition.', killed: {}, injured: { total: 2 } },
   // The word for the killing gives the toll when no figure is stated; a stated one stands.
   { style: 'local', text: 'Detectives are investigating a double homicide on the east side.', killed: { total: 2 }, injured: {} },
   { style: 'local', text: 'Police called the deaths at the farmhouse a double murder-suicide.', killed: { total: 3 }, injured: {} },
@@ -378,6 +379,7 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: 'The regime dropped 40 barrel bombs on the town in a single day.', figure: '40' },
   { text: "The 30-year-old man who died in the city's first homicide of 2021 was shot to death during a robbery.", figure: '2021' },
   { text: 'Lee Park, 34, was shot dead by his neighbour, police said.', figure: '34' },
+  { text: 'Two men ages 19 and 23 were taken to a hospital in stable condition.', figure: '23' },
 ];
 
 describe('numbers that are not casualty figures', () => {

@@ -108,7 +108,7 @@ const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^(?:\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
+  `^(?:\\s*,?\\s*(?:ages?|aged)\\s+\\d{1,3}(?:\\s*,\\s*\\d{1,3})*,?\\s+(?:and|&)\\s+\\d{1,3}\\s*,?|\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
 /**
@@ -204,6 +204,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (UNIT_AFTER_RE.test(after)) continue;
     if (/(?:aged|age of|ages of|\bages?)\s*$/i.test(before)) continue;
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && (AGE_LIST_AFTER_RE.test(after) || (AGE_LIST_BEFORE_RE.test(before) && /^\s*(?:,|and\b|$|\.)/.test(after)))) continue;
+    // "Two men, ages 20 and 27, were taken to hospital": the last age of a list is an age too.
+    if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && /\b(?:ages?|aged)\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s*$/i.test(before)) continue;
     // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": a number set off after a name is an age.
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && NAME_APPOSITION_BEFORE_RE.test(before) && /^\s*[,)]/.test(after)) continue;
     // "the first homicide of 2016 was …": a year, not a count.
@@ -609,6 +611,15 @@ function inEncompassingClause(a: CountAnchor, docText: string): boolean {
   return ENCOMPASSING_CLAUSE_RE.test(docText.slice(Math.max(0, a.start - 100), a.start));
 }
 
+/**
+ * The markers a derived figure keeps from every figure it is derived from: a count of people shot
+ * (+cas.shot) stays one when its total is derived from it, and a person told by reference (+cas.ref)
+ * stays that person ("shot the boy" → the boy's total is the boy already counted).
+ */
+function carried(rules: readonly string[]): string {
+  return ['+cas.shot', '+cas.ref'].filter((mark) => rules.length > 0 && rules.every((r) => r.includes(mark))).join('');
+}
+
 /** Nouns for particular people counted under `total` (not "people", which may include anyone). */
 const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|uncles?|grandfathers?|cousins?|teens?|teenagers?|(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?)\b/i;
 
@@ -641,9 +652,9 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
     set[h.category] = prev ? addValues(prev, v, v.prov) : v;
     if (h.impliesCivilians && h.category !== 'civilians' && h.category !== 'fighters' && h.category !== 'total') {
       const c = set.civilians;
-      set.civilians = c ? addValues(c, v, { ...v.prov, rule: 'derive.civilians' }) : { ...v, prov: { ...v.prov, rule: 'derive.civilians' } };
+      set.civilians = c ? addValues(c, v, { ...v.prov, rule: `derive.civilians${carried([c.prov.rule, v.prov.rule])}` }) : { ...v, prov: { ...v.prov, rule: `derive.civilians${carried([v.prov.rule])}` } };
     } else if (h.impliesCivilians && h.category === 'total') {
-      set.civilians = set.civilians ?? { ...v, prov: { ...v.prov, rule: 'derive.civilians' } };
+      set.civilians = set.civilians ?? { ...v, prov: { ...v.prov, rule: `derive.civilians${carried([v.prov.rule])}` } };
     }
   }
   for (const s of subs) {
@@ -654,11 +665,11 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
   const headCats = new Set(heads.map((h) => h.category));
   if (!headCats.has('civilians') && !headCats.has('total') && (headCats.has('children') || headCats.has('women')) && !set.civilians) {
     let acc: CountValue | null = null;
-    for (const h of heads) {
-      if (h.category === 'children' || h.category === 'women') {
-        const v = countValue(h.quantity, { ...prov(h), rule: 'derive.civilians' });
-        acc = acc ? addValues(acc, v, v.prov) : v;
-      }
+    const parts = heads.filter((h) => h.category === 'children' || h.category === 'women');
+    const rule = `derive.civilians${carried(parts.map((h) => h.rule))}`;
+    for (const h of parts) {
+      const v = countValue(h.quantity, { ...prov(h), rule });
+      acc = acc ? addValues(acc, v, v.prov) : v;
     }
     if (acc) set.civilians = acc;
   }
@@ -668,8 +679,9 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
   const otherHeads = heads.filter((h) => h.category !== 'total');
   if (personHeads.length && otherHeads.length && personHeads.length + otherHeads.length === heads.length) {
     let t: CountValue | null = null;
+    const rule = `derive.total-of-persons${carried(heads.map((h) => h.rule))}`;
     for (const h of heads) {
-      const v = countValue(h.quantity, { ...prov(h), rule: 'derive.total-of-persons' });
+      const v = countValue(h.quantity, { ...prov(h), rule });
       t = t ? addValues(t, v, v.prov) : v;
     }
     set.total = t!;
@@ -680,7 +692,7 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
     if (set.fighters && headCats.has('fighters')) parts.push(set.fighters);
     if (!set.civilians && !headCats.has('fighters') && set.fighters) parts.push(set.fighters);
     if (parts.length) {
-      let t = { ...parts[0], prov: { ...parts[0].prov, rule: 'derive.total' } };
+      let t = { ...parts[0], prov: { ...parts[0].prov, rule: `derive.total${carried(parts.map((p) => p.prov.rule))}` } };
       for (const p of parts.slice(1)) t = addValues(t, p, t.prov);
       set.total = t;
     }
