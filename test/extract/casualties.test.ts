@@ -58,6 +58,11 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
   { style: 'local', text: 'Chris Dunn, 19, and Pat Moss, 20, were wounded by gunfire near the park.', killed: {}, injured: { total: 2 } },
   { style: 'local', text: 'Two men ages 19 and 23 were wounded and taken to a hospital in stable condition.', killed: {}, injured: { total: 2 } },
+  // The one who fired is no victim; a part of the shot named after "including" is one of them.
+  { style: 'local', text: 'A 12-year-old was accidentally shot in the leg by his 9-year-old cousin at a family home.', killed: {}, injured: { total: 1 } },
+  { style: 'local', text: 'A 10-year-old girl is recovering after her uncle accidentally fired his rifle, striking his niece in the arm.', killed: {}, injured: { children: 1, civilians: 1, total: 1 } },
+  { style: 'local', text: 'Four people were shot, including one woman who was shot three times, after a fight outside a bar.', killed: {}, injured: { total: 4, women: 1 } },
+  { style: 'local', text: 'Four people were shot, including one man who was shot three times, after a fight outside a bar.', killed: {}, injured: { total: 4 } },
   // The word for the killing gives the toll when no figure is stated; a stated one stands.
   { style: 'local', text: 'Detectives are investigating a double homicide on the east side.', killed: { total: 2 }, injured: {} },
   { style: 'local', text: 'Police called the deaths at the farmhouse a double murder-suicide.', killed: { total: 3 }, injured: {} },

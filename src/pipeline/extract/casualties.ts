@@ -121,7 +121,7 @@ const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:(?:a|an|the|his|her|their|its|my|our|two|
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */
 const TRANSITIVE_OUTCOME_RE = /(?:shot dead|killed|shot|slain|executed|massacred|wounded|injured|hurt|maimed|stabbed|struck|hit|injuring|wounding)\s*$/i;
 /** "… and her boyfriend questioned by police": the count has a verb of its own that is no outcome. */
-const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:\w+ly\s+)?(?:questioned|arrested|detained|charged|held|taken into custody|interviewed|released|booked|sought|wanted|said|told|called|fled|escaped|survived|ran)\b/i;
+const OWN_VERB_AFTER_RE = /^\s*(?:(?:was|were|is|are|has been|have been|had been)\s+)?(?:\w+ly\s+)?(?:questioned|arrested|detained|charged|held|taken into custody|interviewed|released|booked|sought|wanted|said|told|called|fled|escaped|survived|ran|fired|opened fire|pulled)\b/i;
 /**
  * Singular mentions that may point back at someone already told of ("the victim", "he", a name,
  * a headline's bare "Man"): suffix +cas.ref, so the same person is not counted twice.
@@ -342,7 +342,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     const lastAnchor = anchors.length ? anchors[anchors.length - 1] : null;
     const includingCtx = lastHead !== null && INCLUDING_ONLY_RE.test(before);
     const andAfterSub = lastAnchor !== null && lastAnchor.parent !== null && q.start - (lastAnchor.end - offset) < 40 && SUB_BEFORE_RE.test(before);
-    const subsetOfParent = (c: CountCategory | null) => c !== null && c !== 'total' && lastHead !== null && c !== anchors[lastHead].category && !(c === 'fighters' && anchors[lastHead].category === 'civilians');
+    // "Five people were shot, including one man who was shot 10 times": a part of them, whatever its noun.
+    const partOfTotal = (c: CountCategory | null) => includingCtx && c === 'total' && anchors[lastHead!].category === 'total' && q.quantity.value <= anchors[lastHead!].quantity.value;
+    const subsetOfParent = (c: CountCategory | null) =>
+      partOfTotal(c) || (c !== null && c !== 'total' && lastHead !== null && c !== anchors[lastHead].category && !(c === 'fighters' && anchors[lastHead].category === 'civilians'));
     if ((includingCtx || andAfterSub) && subsetOfParent(category) && (!outcome || rule !== 'cas.num-cat-outcome' || includingCtx)) {
       const parent = anchors[lastHead!];
       if (parent) {
@@ -378,7 +381,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     }
     // "killed 14 soldiers and 9 rebel fighters", "two in Saraqib, three others in Sarmin",
     // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.
-    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(text.slice(lastHeadEnd, q.start)) && !OWN_VERB_AFTER_RE.test(rest)) {
+    // Not the one who did it: "shot in the face by his friend", "after his father fired".
+    const between = text.slice(lastHeadEnd, q.start);
+    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(between) && !/\b(?:by|after|before|when|while|because|with|from)\b/i.test(between) && !OWN_VERB_AFTER_RE.test(rest)) {
       outcome = anchors[lastHead].outcome;
       rule = 'cas.conjoined';
     }
