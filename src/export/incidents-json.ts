@@ -32,7 +32,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 4;
+export const INCIDENT_JSON_REVISION = 5;
 
 /**
  * incidentJson as the rendering a store keeps beside each incident and serves as API pages
