@@ -43,6 +43,7 @@ export const HEADLINE_RULES: readonly HeadlineRule[] = [
   { id: 'headline.title-case', description: 'a Title Case headline is read in the case its words have in a sentence', example: 'Two Men Shot Dead Outside Corner Store In Lakeville' },
   { id: 'headline.not-event', description: 'a question, an obituary, a listing or a notice is not a report of an event', example: 'Who is to blame when a child finds a loaded gun?' },
   { id: 'headline.person-outcome', description: 'one person told by noun, age or place before what happened to them', example: 'Lakeville boy, 7, hospitalized after accidental shooting' },
+  { id: 'headline.two-people-outcome', description: 'two people told together before what happened to them', example: 'Father, daughter, 9, found dead in Lakeville home' },
   { id: 'headline.count-hit', description: 'a number of people hit, or shot at a named place', example: 'Police: 3 hit in shooting near Rio Club' },
   { id: 'headline.sends-to-hospital', description: 'a shooting that sends a number of people to hospital wounded them', example: 'Shooting at Lakeville bar sends 4 people to the hospital' },
 ];
@@ -89,14 +90,25 @@ const capitalisable = (w: string) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)
 const PERSON = String.raw`(?:${['man', 'woman', 'boy', 'girl', 'teen', 'teenager', 'child', 'toddler', 'baby', 'infant', 'juvenile', 'youth', 'student', 'person', 'officer', 'deputy', 'trooper', 'father', 'mother', 'son', 'daughter', 'grandmother', 'grandfather'].map(capitalisable).join('|')}|\d{1,3}-(?:year|month|week)-old|[A-Za-z][a-z]+-(?:year|month|week)-old|\d{1,2}(?:st|nd|rd|th)-grader|[A-Za-z][a-z]+-grader)`;
 const KILLED_OUTCOME = String.raw`(?:killed|dies|died|dead|slain|shot dead|shot and killed|fatally (?:shot|wounded|injured|struck)|shot to death|murdered|found dead|(?:accidentally\s+)?(?:kills|killed|shoots and kills)\s+(?:him|her)self)`;
 const INJURED_OUTCOME = String.raw`(?:shot|wounded|injured|hurt|hospitali[sz]ed|critical|in (?:critical|serious|stable|fair) condition|stable|hit by|struck by|grazed|suffers (?:an?\s+)?(?:\w+\s+)?gunshot wounds?|(?:accidentally\s+)?shoots\s+(?:him|her)?self)`;
+/** Words of age or place before the person ("3-year-old Lakeville girl", "local teen"). */
+const MODIFIERS = String.raw`(?:(?:\d{1,3}-(?:year|month|week)-old|[A-Z][\w'’.-]*|teenage|young|elderly|local|area)\s+){0,3}`;
+/** Where a headline's clause starts: the start (after a "Police:" prefix), or after "after", "before", "as", "when", "while" or a semicolon. */
+const CLAUSE_START = String.raw`(?:^(?:[^:;]{1,40}:\s+)?|(?<=(?:^|\s)(?:after|before|as|when|while)\s+)|(?<=;\s*))`;
+/** Between the person and the outcome: "is", "was", "in (critical condition)", an adverb other than "fatally". */
+const BEFORE_OUTCOME = String.raw`\s+(?:is\s+|was\s+|in\s+(?=(?:critical|serious|stable|fair)\s+condition))?(?:(?!fatally|mortally)\w+ly\s+)?`;
 /**
- * "Lakeville boy, 7, hospitalized after …", "Man, 21, killed in accidental shooting", "3-year-old
- * Lakeville girl shot in arm", "Police: 8th-grader dies in accidental shooting": at the start of the
- * headline (after a "Police:" prefix), up to three words of age or place, a person, an age, then
- * what happened to them.
+ * "Lakeville boy, 7, hospitalized after …", "Man, 34, killed in shooting", "3-year-old Lakeville
+ * girl shot in the arm", "Police: 8th-grader dies in accidental shooting", "Father held after
+ * 2-year-old killed": where a clause starts, up to three words of age or place, a person, an age,
+ * then what happened to them.
  */
 const PERSON_OUTCOME_RE = new RegExp(
-  String.raw`^((?:[^:;]{1,40}:\s+)?(?:(?:\d{1,3}-(?:year|month|week)-old|[A-Z][\w'’.-]*|teenage|young|elderly|local|area)\s+){0,3}${PERSON}(?:\s*,\s*\d{1,3}\s*,?)?\s+(?:is\s+|was\s+|in\s+(?=(?:critical|serious|stable|fair)\s+condition))?(?:\w+ly\s+)?)(?:(${KILLED_OUTCOME})|(${INJURED_OUTCOME}))(?![\p{L}])`,
+  String.raw`${CLAUSE_START}(${MODIFIERS}${PERSON}(?:\s*,\s*\d{1,3}\s*,?)?${BEFORE_OUTCOME})(?:(${KILLED_OUTCOME})|(${INJURED_OUTCOME}))(?![\p{L}])`,
+  'u',
+);
+/** "Father, daughter, 9, found dead", "Mother and son wounded in …": two people, one outcome. */
+const TWO_PEOPLE_OUTCOME_RE = new RegExp(
+  String.raw`${CLAUSE_START}(${MODIFIERS}${PERSON}(?:\s*,\s*\d{1,3})?(?:\s*,\s*|\s+and\s+)${PERSON}(?:\s*,\s*\d{1,3}\s*,?)?${BEFORE_OUTCOME})(?:(${KILLED_OUTCOME})|(${INJURED_OUTCOME}))(?![\p{L}])`,
   'u',
 );
 /** After a wound, the same person died: "girl shot in the head, killed", "teen shot Friday dies". */
@@ -194,11 +206,16 @@ export function readHeadline(article: Article, lookup: PlaceLookup, body: Docume
 
 /** Figures in headline grammar the sentence finders leave unread (HEADLINE_RULES), in the title's offsets. */
 export function headlineAnchors(text: string, base: number): CountAnchor[] {
-  const person = PERSON_OUTCOME_RE.exec(text);
-  if (person) {
-    const end = person.index + person[0].length;
-    const died = !!person[2] || THEN_DIED_RE.test(text.slice(end));
-    return [anchor(died ? 'killed' : 'injured', 1, base + person.index, base + end, text.slice(person.index, end), 'headline.person-outcome')];
+  for (const [re, value, rule] of [
+    [TWO_PEOPLE_OUTCOME_RE, 2, 'headline.two-people-outcome'],
+    [PERSON_OUTCOME_RE, 1, 'headline.person-outcome'],
+  ] as const) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const died = !!m[2] || THEN_DIED_RE.test(text.slice(end));
+    return [anchor(died ? 'killed' : 'injured', value, base + start, base + end, text.slice(start, end), rule)];
   }
   for (const [re, rule] of [
     [COUNT_HIT_RE, 'headline.count-hit'],
