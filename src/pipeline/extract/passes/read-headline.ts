@@ -44,6 +44,10 @@ export const HEADLINE_RULES: readonly HeadlineRule[] = [
   { id: 'headline.not-event', description: 'a question, an obituary, a listing or a notice is not a report of an event', example: 'Who is to blame when a child finds a loaded gun?' },
   { id: 'headline.person-outcome', description: 'one person told by noun, age or place before what happened to them', example: 'Lakeville boy, 7, hospitalized after accidental shooting' },
   { id: 'headline.two-people-outcome', description: 'two people told together before what happened to them', example: 'Father, daughter, 9, found dead in Lakeville home' },
+  { id: 'headline.multiple', description: 'a double, triple or quadruple homicide counts its dead; a triple shooting those hit', example: 'Police seek gunman in Lakeville triple shooting' },
+  { id: 'headline.murder-suicide', description: 'a murder-suicide: at least two dead', example: 'Lakeville couple dead in apparent murder-suicide' },
+  { id: 'headline.fatal-shooting', description: 'a fatal shooting or a shooting death: at least one dead', example: 'Man arrested in fatal Lakeville nightclub shooting' },
+  { id: 'headline.another-person', description: 'in a headline a bare noun after another person is someone else, not a reference back', example: 'Man, 34, killed in Lakeville shooting; teen wounded' },
   { id: 'headline.count-hit', description: 'a number of people hit, or shot at a named place', example: 'Police: 3 hit in shooting near Rio Club' },
   { id: 'headline.sends-to-hospital', description: 'a shooting that sends a number of people to hospital wounded them', example: 'Shooting at Lakeville bar sends 4 people to the hospital' },
 ];
@@ -119,6 +123,13 @@ const COUNT_HIT_RE = new RegExp(
   String.raw`(?:^|:\s+|[,;]\s+)(${COUNT_WORD})\s+(?:(?:people|persons|men|women|teens|children|kids|victims|others)\s+)?(?:hit\b|shot at (?=[A-Z0-9]))`,
   'iu',
 );
+/** "Double homicide", "triple shooting", "quadruple murders": the word counts the people; a shooting counts those hit. */
+const MULTIPLE_RE = /(?<![\p{L}])(double|triple|quadruple|quintuple)[\s-]+(?:(homicides?|murders?|killings?|slayings?|fatal shooting)|(shootings?))(?![\p{L}])/iu;
+const MULTIPLES: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
+/** "Murder-suicide": two people died, one of them by their own hand. */
+const MURDER_SUICIDE_RE = /(?<![\p{L}])murder[\s-]suicide(?![\p{L}])/iu;
+/** "Man arrested in fatal Lakeville shooting", "… charged in shooting death": at least one person died. */
+const FATAL_SHOOTING_RE = /(?<![\p{L}])(?:(?:fatal|deadly)\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:\w+\s+)?shooting|shooting death)(?![\p{L}])/u;
 /** "Shooting at Lakeville bar sends 4 people to the hospital". */
 const SENDS_TO_HOSPITAL_RE = new RegExp(String.raw`(?:shooting|gunfire|shots?)\b[^;:]{0,60}?\bsends?\s+(${COUNT_WORD})\s+(?:people\s+|persons\s+|victims\s+|men\s+|women\s+)?to\s+(?:the\s+)?hospital`, 'iu');
 
@@ -181,10 +192,12 @@ export function readHeadline(article: Article, lookup: PlaceLookup, body: Docume
   const decisions = [...h.decisions];
   // Headline grammar fills in what the sentence finders left unread, never a figure they read.
   const sentences: SentenceInfo[] = read.map((s) => {
-    const added = headlineAnchors(s.text, s.start).filter((h) => !s.anchors.some((a) => a.start < h.end && h.start < a.end));
-    if (!added.length) return s;
-    decisions.push(...added.map((a) => ({ rule: a.rule, span: { start: a.start, end: a.end }, text: article.title!.slice(a.start, a.end) })));
-    return { ...s, anchors: [...added, ...s.anchors].sort((a, b) => a.start - b.start) };
+    const added = headlineAnchors(s.text, s.start, s.anchors);
+    const all = [...added, ...s.anchors].sort((a, b) => a.start - b.start);
+    const anchors = all.map((a) => (isAnotherPerson(a, all) ? { ...a, rule: a.rule.replace('+cas.ref', '+headline.another-person') } : a));
+    if (!added.length && anchors.every((a, i) => a === all[i])) return s;
+    decisions.push(...[...added, ...anchors.filter((a, i) => a !== all[i])].map((a) => ({ rule: a.rule, span: { start: a.start, end: a.end }, text: article.title!.slice(a.start, a.end) })));
+    return { ...s, anchors };
   });
   // Figures keep the title's own words (as ingested) as their provenance text.
   const frames: Frame[] = sentences.flatMap((s) => framesOfSentence(s, article.title!));
@@ -205,31 +218,58 @@ export function readHeadline(article: Article, lookup: PlaceLookup, body: Docume
 }
 
 /** Figures in headline grammar the sentence finders leave unread (HEADLINE_RULES), in the title's offsets. */
-export function headlineAnchors(text: string, base: number): CountAnchor[] {
-  for (const [re, value, rule] of [
-    [TWO_PEOPLE_OUTCOME_RE, 2, 'headline.two-people-outcome'],
-    [PERSON_OUTCOME_RE, 1, 'headline.person-outcome'],
-  ] as const) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const start = m.index;
-    const end = m.index + m[0].length;
-    const died = !!m[2] || THEN_DIED_RE.test(text.slice(end));
-    return [anchor(died ? 'killed' : 'injured', value, base + start, base + end, text.slice(start, end), rule)];
-  }
-  for (const [re, rule] of [
-    [COUNT_HIT_RE, 'headline.count-hit'],
-    [SENDS_TO_HOSPITAL_RE, 'headline.sends-to-hospital'],
-  ] as const) {
-    const m = re.exec(text);
-    if (!m) continue;
+export function headlineAnchors(text: string, base: number, read: readonly CountAnchor[] = []): CountAnchor[] {
+  const out: CountAnchor[] = [...read];
+  const add = (a: CountAnchor | null) => {
+    if (a && !out.some((o) => o.start < a.end && a.start < o.end)) out.push(a);
+  };
+  // The people of the headline, told one by one.
+  add(firstOf([TWO_PEOPLE_OUTCOME_RE, PERSON_OUTCOME_RE], (m, re) => {
+    const died = !!m[2] || THEN_DIED_RE.test(text.slice(m.index + m[0].length));
+    const [value, rule] = re === TWO_PEOPLE_OUTCOME_RE ? [2, 'headline.two-people-outcome'] : [1, 'headline.person-outcome'];
+    return anchor(died ? 'killed' : 'injured', value, base + m.index, base + m.index + m[0].length, m[0], rule);
+  }, text));
+  // Counts of those hit.
+  add(firstOf([COUNT_HIT_RE, SENDS_TO_HOSPITAL_RE], (m, re) => {
     const value = countOf(m[1]);
-    if (value === null) continue;
+    if (value === null) return null;
     const start = m.index + m[0].indexOf(m[1]);
-    const end = m.index + m[0].length;
-    return [anchor('injured', value, base + start, base + end, text.slice(start, end), rule)];
+    return anchor('injured', value, base + start, base + m.index + m[0].length, text.slice(start, m.index + m[0].length), re === COUNT_HIT_RE ? 'headline.count-hit' : 'headline.sends-to-hospital');
+  }, text));
+  // The word for the event: a triple shooting counts those hit (the dead among them, +cas.shot);
+  // a double homicide, a murder-suicide or a fatal shooting counts the dead, unless a death is told already.
+  const multiple = MULTIPLE_RE.exec(text);
+  if (multiple && !multiple[2]) add(anchor('injured', MULTIPLES[multiple[1].toLowerCase()], base + multiple.index, base + multiple.index + multiple[0].length, multiple[0], 'headline.multiple+cas.shot'));
+  if (!out.some((a) => a.outcome === 'killed')) {
+    if (multiple && multiple[2]) add(anchor('killed', MULTIPLES[multiple[1].toLowerCase()], base + multiple.index, base + multiple.index + multiple[0].length, multiple[0], 'headline.multiple'));
+    else {
+      add(firstOf([MURDER_SUICIDE_RE, FATAL_SHOOTING_RE], (m, re) =>
+        anchor('killed', re === MURDER_SUICIDE_RE ? 2 : 1, base + m.index, base + m.index + m[0].length, m[0], re === MURDER_SUICIDE_RE ? 'headline.murder-suicide' : 'headline.fatal-shooting', 'at_least'),
+      text));
+    }
   }
-  return [];
+  return out.slice(read.length);
+}
+
+/** The anchor `make` builds from the first of `res` that matches `text` (null when none does, or `make` refuses). */
+function firstOf(res: readonly RegExp[], make: (m: RegExpExecArray, re: RegExp) => CountAnchor | null, text: string): CountAnchor | null {
+  for (const re of res) {
+    const m = re.exec(text);
+    const a = m ? make(m, re) : null;
+    if (a) return a;
+  }
+  return null;
+}
+
+/**
+ * A headline names each person once: a bare noun ("teen wounded") after another person told by
+ * another noun ("Man, 34, killed …; teen wounded") is someone else, not a reference back to them
+ * (the sentence finders mark bare nouns +cas.ref, as in a report's body they may point back).
+ */
+function isAnotherPerson(a: CountAnchor, all: readonly CountAnchor[]): boolean {
+  if (a.quantity.rule !== 'singular-bare' || !a.rule.includes('+cas.ref')) return false;
+  const noun = (x: CountAnchor) => /\p{L}+/u.exec(x.text)?.[0].toLowerCase() ?? '';
+  return all.some((o) => o !== a && o.start < a.start && o.quantity.value === 1 && noun(o) !== noun(a));
 }
 
 function countOf(words: string): number | null {
@@ -238,11 +278,11 @@ function countOf(words: string): number | null {
   return parseNumber(words.toLowerCase());
 }
 
-function anchor(outcome: Outcome, value: number, start: number, end: number, text: string, rule: string): CountAnchor {
+function anchor(outcome: Outcome, value: number, start: number, end: number, text: string, rule: string, qualifier: 'exact' | 'at_least' = 'exact'): CountAnchor {
   return {
     outcome,
     category: 'total',
-    quantity: { value, min: value, max: value, qualifier: 'exact', approximate: false, additional: false, rule },
+    quantity: { value, min: value, max: value, qualifier, approximate: qualifier !== 'exact', additional: false, rule },
     start,
     end,
     text,
