@@ -19,12 +19,13 @@
  *   `headline.person-outcome`), a number hit at a place ("Five shot at Rio Club",
  *   `headline.count-hit`), a shooting that sends people to hospital (`headline.sends-to-hospital`).
  */
-import type { Article, Provenance } from '../../../domain/types.ts';
+import type { Article, PlaceMention, Provenance } from '../../../domain/types.ts';
 import type { PlaceLookup } from '../../../domain/place-lookup.ts';
 import { normalizeText } from '../../normalize/normalize-text.ts';
 import { segment } from '../../normalize/segment.ts';
 import { headlineRule } from '../../normalize/headline.ts';
 import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
+import { NAME } from '../places.ts';
 import type { CountAnchor, Outcome } from '../casualties.ts';
 import { parseNumber } from '../numbers.ts';
 import { claimantsBefore } from './read-document.ts';
@@ -48,6 +49,7 @@ export const HEADLINE_RULES: readonly HeadlineRule[] = [
   { id: 'headline.murder-suicide', description: 'a murder-suicide: at least two dead', example: 'Lakeville couple dead in apparent murder-suicide' },
   { id: 'headline.fatal-shooting', description: 'a fatal shooting or a shooting death: at least one dead', example: 'Man arrested in fatal Lakeville nightclub shooting' },
   { id: 'headline.another-person', description: 'in a headline a bare noun after another person is someone else, not a reference back', example: 'Man, 34, killed in Lakeville shooting; teen wounded' },
+  { id: 'headline.town-first', description: 'a town the headline opens with, before a person, is the place', example: 'Lakeville man shot while hunting' },
   { id: 'headline.count-hit', description: 'a number of people hit, or shot at a named place', example: 'Police: 3 hit in shooting near Rio Club' },
   { id: 'headline.sends-to-hospital', description: 'a shooting that sends a number of people to hospital wounded them', example: 'Shooting at Lakeville bar sends 4 people to the hospital' },
 ];
@@ -115,6 +117,17 @@ const TWO_PEOPLE_OUTCOME_RE = new RegExp(
   String.raw`${CLAUSE_START}(${MODIFIERS}${PERSON}(?:\s*,\s*\d{1,3})?(?:\s*,\s*|\s+and\s+)${PERSON}(?:\s*,\s*\d{1,3}\s*,?)?${BEFORE_OUTCOME})(?:(${KILLED_OUTCOME})|(${INJURED_OUTCOME}))(?![\p{L}])`,
   'u',
 );
+/**
+ * "Lakeville man shot …", "3-year-old Lakeville girl …", "Police: Lakeville teen …": a headline
+ * opens with the town its person is from or was hurt in. The body's attributive rule
+ * (place.attributive) skips a sentence's first word, which may be anything; in a headline before a
+ * person it is the town, when the gazetteer knows the name.
+ */
+const PLACE_FIRST_RE = new RegExp(
+  String.raw`^(?:[^:;]{1,40}:\s+)?(?:\d{1,3}-(?:year|month|week)-old\s+)?(${NAME})\s+(?=(?:${PERSON}|motorist|resident|couple|family|toddler|teenager|mother|father|officer|deputy)\b)`,
+  'u',
+);
+
 /** After a wound, the same person died: "girl shot in the head, killed", "teen shot Friday dies". */
 const THEN_DIED_RE = /^[^;:]{0,40}?(?:,\s*|\s+and\s+|\s+)(?:later\s+)?(?:killed|dies|died)(?![\p{L}])/u;
 const COUNT_WORD = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)`;
@@ -188,8 +201,8 @@ export function readHeadline(article: Article, lookup: PlaceLookup, body: Docume
   if (!h || h.notEvent || article.title === null) return null;
   const segs = segment(h.text).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text));
   if (!segs.length) return null;
-  const read = segs.map((s, i) => readSentence(s, i, body.published, lookup));
-  const decisions = [...h.decisions];
+  const read = segs.map((s, i) => withTownFirst(readSentence(s, i, body.published, lookup), lookup, article.title!));
+  const decisions = [...h.decisions, ...read.flatMap((s) => s.places.filter((p) => p.prov.rule === 'headline.town-first').map((p) => p.prov))];
   // Headline grammar fills in what the sentence finders left unread, never a figure they read.
   const sentences: SentenceInfo[] = read.map((s) => {
     const added = headlineAnchors(s.text, s.start, s.anchors);
@@ -259,6 +272,18 @@ function firstOf(res: readonly RegExp[], make: (m: RegExpExecArray, re: RegExp) 
     if (a) return a;
   }
   return null;
+}
+
+/** The town a headline opens with (PLACE_FIRST_RE), added to the sentence's places when it names none for the event. */
+function withTownFirst(s: SentenceInfo, lookup: PlaceLookup, title: string): SentenceInfo {
+  if (s.index !== 0 || s.places.some((p) => p.role === 'event')) return s;
+  const m = PLACE_FIRST_RE.exec(s.text);
+  if (!m) return s;
+  const name = m[1];
+  if (new RegExp(`^${PERSON}$`, 'u').test(name) || !lookup.isPlace(name)) return s;
+  const start = s.start + m.index + m[0].indexOf(name);
+  const place: PlaceMention = { name, role: 'event', adminHint: null, prov: { rule: 'headline.town-first', span: { start, end: start + name.length }, text: title.slice(start, start + name.length) } };
+  return { ...s, places: [place, ...s.places] };
 }
 
 /**
