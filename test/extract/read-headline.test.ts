@@ -71,6 +71,8 @@ const NOT_EVENTS = [
   'City council approves new budget for parks',
   'Lakeville County jail inmate roster',
   'Subscribe to keep reading',
+  // Fired at, not hit.
+  'Police seek driver after man shot at on Route 9',
 ];
 
 for (const row of ROWS) {

@@ -95,7 +95,8 @@ const NOT_EVENT_RE =
 const capitalisable = (w: string) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`;
 const PERSON = String.raw`(?:${['man', 'woman', 'boy', 'girl', 'teen', 'teenager', 'child', 'toddler', 'baby', 'infant', 'juvenile', 'youth', 'student', 'person', 'officer', 'deputy', 'trooper', 'father', 'mother', 'son', 'daughter', 'grandmother', 'grandfather'].map(capitalisable).join('|')}|\d{1,3}-(?:year|month|week)-old|[A-Za-z][a-z]+-(?:year|month|week)-old|\d{1,2}(?:st|nd|rd|th)-grader|[A-Za-z][a-z]+-grader)`;
 const KILLED_OUTCOME = String.raw`(?:killed|dies|died|dead|slain|shot dead|shot and killed|fatally (?:shot|wounded|injured|struck)|shot to death|murdered|found dead|(?:accidentally\s+)?(?:kills|killed|shoots and kills)\s+(?:him|her)self)`;
-const INJURED_OUTCOME = String.raw`(?:shot|wounded|injured|hurt|hospitali[sz]ed|critical|in (?:critical|serious|stable|fair) condition|stable|hit by|struck by|grazed|suffers (?:an?\s+)?(?:\w+\s+)?gunshot wounds?|(?:accidentally\s+)?shoots\s+(?:him|her)?self)`;
+/** "shot at" is fired at, unless a place or a time follows ("shot at a party", "shot at Rio Club"). */
+const INJURED_OUTCOME = String.raw`(?:shot(?!\s+at\b(?!\s+(?:a|an|the|least|about|around|\d|[A-Z])))|wounded|injured|hurt|hospitali[sz]ed|critical|in (?:critical|serious|stable|fair) condition|stable|hit by|struck by|grazed|suffers (?:an?\s+)?(?:\w+\s+)?gunshot wounds?|(?:accidentally\s+)?shoots\s+(?:him|her)?self)`;
 /** Words of age or place before the person ("3-year-old Lakeville girl", "local teen"). */
 const MODIFIERS = String.raw`(?:(?:\d{1,3}-(?:year|month|week)-old|[A-Z][\w'’.-]*|teenage|young|elderly|local|area)\s+){0,3}`;
 /** Where a headline's clause starts: the start (after a "Police:" prefix), or after "after", "before", "as", "when", "while" or a semicolon. */
