@@ -56,6 +56,8 @@ const ROWS: Row[] = [
   { title: 'Arrest made in double homicide in East Lakeville', killed: 2, rule: 'headline.multiple' },
   { title: 'Lakeville couple dead in apparent murder-suicide', killed: 2, rule: 'headline.murder-suicide' },
   { title: 'Man arrested in fatal Lakeville nightclub shooting', killed: 1, rule: 'headline.fatal-shooting' },
+  { title: 'Two arrested in deadly quadruple shooting at Lakeville bar', killed: 1, injured: 3, rule: 'headline.fatal-shooting' },
+  { title: 'Shooting At Lakeville Halloween Party Leaves 2 Dead, 5 Injured', killed: 2, injured: 5, rule: 'headline.title-case' },
   { title: 'Lakeville man, 18, charged in shooting death', killed: 1, rule: 'headline.fatal-shooting' },
   { title: 'Five shot at Rio Club in Lakeville', injured: 5, rule: 'headline.count-hit' },
   { title: 'Shooting at Lakeville bar sends 4 people to the hospital', injured: 4, rule: 'headline.sends-to-hospital' },

@@ -83,6 +83,7 @@ const FOLDED_WORDS: ReadonlySet<string> = new Set([
   'victim', 'victims', 'juvenile', 'youth', 'adult', 'adults', 'shooting', 'shootings', 'shot', 'shoots', 'killed', 'kills', 'killing', 'dead', 'dies', 'died',
   'wounded', 'wounding', 'injured', 'injuring', 'hurt', 'stabbed', 'slain', 'fatally', 'fatal', 'critically', 'seriously', 'accidentally', 'found', 'hospitalized',
   'hospitalised', 'hit', 'struck', 'grazed', 'critical', 'serious', 'stable', 'condition', 'self', 'himself', 'herself', 'themselves', 'murder', 'suicide',
+  'leaves', 'left', 'leaving', 'kill', 'kills', 'wound', 'wounds', 'injure', 'injures', 'sends', 'opens', 'open', 'fire', 'fires', 'die', 'identified', 'says', 'say',
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'several', 'multiple',
   'year', 'old', 'home', 'house', 'party', 'bar', 'store', 'apartment', 'car', 'leg', 'head', 'chest', 'arm', 'back', 'hand', 'foot',
 ]);
@@ -257,9 +258,13 @@ export function headlineAnchors(text: string, base: number, read: readonly Count
   if (!out.some((a) => a.outcome === 'killed')) {
     if (multiple && multiple[2]) add(anchor('killed', MULTIPLES[multiple[1].toLowerCase()], base + multiple.index, base + multiple.index + multiple[0].length, multiple[0], 'headline.multiple'));
     else {
-      add(firstOf([MURDER_SUICIDE_RE, FATAL_SHOOTING_RE], (m, re) =>
-        anchor('killed', re === MURDER_SUICIDE_RE ? 2 : 1, base + m.index, base + m.index + m[0].length, m[0], re === MURDER_SUICIDE_RE ? 'headline.murder-suicide' : 'headline.fatal-shooting', 'at_least'),
-      text));
+      add(firstOf([MURDER_SUICIDE_RE, FATAL_SHOOTING_RE], (m, re) => {
+        if (re === MURDER_SUICIDE_RE) return anchor('killed', 2, base + m.index, base + m.index + m[0].length, m[0], 'headline.murder-suicide', 'at_least');
+        // The word that says someone died ("deadly", "fatal", "death"): a "deadly quadruple shooting" counts those hit apart.
+        const word = /fatal|deadly|death/i.exec(m[0])!;
+        const at = m.index + word.index;
+        return anchor('killed', 1, base + at, base + at + word[0].length, word[0], 'headline.fatal-shooting', 'at_least');
+      }, text));
     }
   }
   return out.slice(read.length);
