@@ -48,7 +48,7 @@ const ROWS: Row[] = [
   { title: 'Father, daughter, 9, found dead in Lakeville home', killed: 2, rule: 'headline.two-people-outcome' },
   { title: 'Mother and son wounded in Lakeville shooting', injured: 2, rule: 'headline.two-people-outcome' },
   { title: 'Police: 3 hit in shooting near Rio Club', injured: 3, rule: 'headline.count-hit' },
-  { title: 'Springfield man wounded in drive-by shooting', injured: 1, rule: 'headline.town-first' },
+  { title: 'Lakeville man wounded in drive-by shooting', injured: 1, rule: 'headline.town-first' },
   { title: 'Man, 34, killed in shooting on Elm Street; teen wounded', killed: 1, injured: 1, rule: 'headline.person-outcome' },
   { title: 'Man shot dead; teen wounded', killed: 1, injured: 1 },
   { title: 'Police seek gunman in Lakeville triple shooting', injured: 3, rule: 'headline.multiple+cas.shot' },
@@ -156,10 +156,10 @@ test('a trace shows the headline frames, with their spans in the title', () => {
 });
 
 test('the town a headline opens with is the place of its person', () => {
-  const [m] = incidents(article('Springfield man wounded in drive-by shooting'));
-  assert.equal(m.places[0]?.name, 'Springfield');
+  const [m] = incidents(article('Lakeville man wounded in drive-by shooting'));
+  assert.equal(m.places[0]?.name, 'Lakeville');
   assert.equal(m.places[0]?.prov.rule, 'headline.town-first');
-  assert.equal(m.resolvedPlaces[0]?.name, 'Springfield');
+  assert.equal(m.resolvedPlaces[0]?.name, 'Lakeville');
   // A word the gazetteer does not know as a place is no town.
   const [n] = incidents(article('Masked man wounded in drive-by shooting'));
   assert.deepEqual(n.places, []);
