@@ -7,17 +7,20 @@
  * blanked with spaces, Title Case folded letter for letter), so a figure's span is a span of the
  * title, and the mentions say so (`Mention.quoteIn = 'title'`).
  *
- * Three kinds of rule, each with an id, an invented example and a test row
+ * Three kinds of rule (HEADLINE_RULES), each with an id, an invented example and a test row
  * (test/extract/read-headline.test.ts):
  * - how the title is read: a site's name after a separator is not the headline
  *   (`headline.site-suffix`); a Title Case headline is folded to the lower case its words have in a
- *   sentence, proper names aside (`headline.title-case`);
+ *   sentence, proper names aside (`headline.title-case`); the town a headline opens with before a
+ *   person is its place (`headline.town-first`);
  * - which titles are not a report of an event: questions, obituaries, listings, notices
  *   (`headline.not-event`);
- * - headline grammar the sentence finders do not read, taken where they read no figure:
- *   a person told by noun, age or place before an outcome ("Boy, 7, hospitalized after …",
- *   `headline.person-outcome`), a number hit at a place ("Five shot at Rio Club",
- *   `headline.count-hit`), a shooting that sends people to hospital (`headline.sends-to-hospital`).
+ * - headline grammar the sentence finders do not read, taken where they read no figure: people
+ *   told by noun, age or place before an outcome (`headline.person-outcome`,
+ *   `headline.two-people-outcome`), a count hit (`headline.count-hit`,
+ *   `headline.sends-to-hospital`), the word for the event ("double homicide", "triple shooting",
+ *   "murder-suicide", "fatal shooting"), and a bare noun after another person is someone else
+ *   (`headline.another-person`).
  */
 import type { Article, PlaceMention, Provenance } from '../../../domain/types.ts';
 import type { PlaceLookup } from '../../../domain/place-lookup.ts';
