@@ -53,24 +53,24 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
 };
 
 /**
- * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured after the
- * named-people and once-per-person rules (decision 0019: gvdb killed 0.734, injured 0.666, both
- * 0.542; gva per report killed 0.739, injured 0.628, both 0.503, B-cubed F1 0.844, fully linked
- * 0.329, incidents both 0.558) less 0.02, rounded down, so a
+ * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured after
+ * reading the headline of reports whose body tells no incident (decision 0020: gvdb killed 0.738,
+ * injured 0.672, both 0.556; gva per report killed 0.770, injured 0.657, both 0.551, B-cubed F1
+ * 0.849, fully linked 0.350, incidents both 0.577) less about 0.02, rounded down, so a
  * change that loses ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.989) is held
  * at the issue's 0.95. They are floors, not goals: issue 10's targets are gvdb killed ≥ 0.75,
  * injured ≥ 0.75, both ≥ 0.60; gva both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision
  * ≥ 0.95. Raise a floor when a change lifts its figure.
  */
-export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.71, 'injured.exact': 0.64, 'both.exact': 0.52 };
+export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.71, 'injured.exact': 0.65, 'both.exact': 0.53 };
 export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
-  'reports.killed_exact': 0.71,
-  'reports.injured_exact': 0.6,
-  'reports.both_exact': 0.48,
+  'reports.killed_exact': 0.75,
+  'reports.injured_exact': 0.63,
+  'reports.both_exact': 0.53,
   'linking.bcubed_precision': 0.95,
   'linking.bcubed_f1': 0.82,
-  'linking.fully_linked': 0.3,
-  'incidents.both_exact': 0.53,
+  'linking.fully_linked': 0.33,
+  'incidents.both_exact': 0.55,
 };
 
 class UsageError extends Error {}

@@ -175,7 +175,17 @@ export interface Mention {
    * lower-case first and last name: strong evidence that a later follow-up tells the same event.
    */
   people?: Tagged<string>[];
+  /**
+   * Where `span`, `quote` and every figure's span are: absent for the document's text; `title` when
+   * the body told no incident and the mention was read from the headline (decision 0020).
+   */
+  quoteIn?: QuoteSource;
+  /** How the headline was read (site name cut, Title Case folded, a headline rule), each with its span in the title. */
+  headlineRules?: Provenance[];
 }
+
+/** The field of a document a quote and its offsets are in: its text, or its title (decision 0020). */
+export type QuoteSource = 'text' | 'title';
 
 export interface CountRange {
   best: number;
@@ -189,7 +199,7 @@ export interface ClaimFigure {
   outcome: 'killed' | 'injured';
   category: CountCategory;
   value: number;
-  /** Offsets in the document's text of the words stating the figure (inside the claim's quote). */
+  /** Offsets of the words stating the figure (inside the claim's quote), in the field the claim's quote is in (`Claim.quoteIn`). */
   start: number;
   end: number;
   rule: string;
@@ -210,6 +220,8 @@ export interface Claim {
   rules: string[];
   /** Each figure with the span that states it (absent in incidents stored before figures were kept). */
   figures?: ClaimFigure[];
+  /** `title`: the quote and the offsets (its own and its figures') are in the document's title, not its text (decision 0020); absent: the text. */
+  quoteIn?: QuoteSource;
 }
 
 export type ReviewStatus = 'unreviewed' | 'confirmed' | 'rejected' | 'edited';

@@ -272,7 +272,7 @@ export function figureTrace(q: FigureQuestion, index: TraceIndex): FigureTrace {
     for (const f of ex.frames) {
       const value = read(f[q.outcome]);
       if (value === null) continue;
-      const from = `${doc}@${f.span.start}`;
+      const from = f.quoteIn === 'title' ? `${doc}@title:${f.span.start}` : `${doc}@${f.span.start}`;
       if (f.fate.to === 'dropped') {
         const why =
           f.fate.because === 'background'

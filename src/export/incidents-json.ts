@@ -32,7 +32,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 4;
+export const INCIDENT_JSON_REVISION = 5;
 
 /**
  * incidentJson as the rendering a store keeps beside each incident and serves as API pages
@@ -67,6 +67,11 @@ export interface ClaimJson {
   rules: string[];
   /** Each figure with the offsets of the words stating it (inside the quote); additive to the contract. */
   figures: ClaimFigureJson[];
+  /**
+   * `"title"`: `quote`, `start`/`end` and the figures' offsets are in the document's title
+   * (`documents[].title`), not its text; absent: in the text, as before. Additive (decision 0020).
+   */
+  quote_in?: 'title';
 }
 
 /** The JSON of a claim's figure is the domain's: the same six fields. */
@@ -178,6 +183,7 @@ function claimJson(claim: Claim): ClaimJson {
     injured: figuresJson(claim.injured),
     rules: [...claim.rules],
     figures: (claim.figures ?? []).map((f) => ({ outcome: f.outcome, category: f.category, value: f.value, start: f.start, end: f.end, rule: f.rule })),
+    ...(claim.quoteIn === 'title' ? { quote_in: 'title' as const } : {}),
   };
 }
 

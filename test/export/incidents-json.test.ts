@@ -227,6 +227,35 @@ describe('incidents/1 JSON', () => {
   });
 });
 
+describe('incidents/1 claims read from the headline (decision 0020)', () => {
+  const title = 'Man, 34, killed in shooting on Elm Street | The Lakeville Ledger';
+  const quote = 'Man, 34, killed in shooting on Elm Street';
+  const fromTitle = makeClaim({
+    quote,
+    start: 0,
+    end: quote.length,
+    killed: { total: 1 },
+    injured: {},
+    quoteIn: 'title',
+    figures: [{ outcome: 'killed', category: 'total', value: 1, start: 0, end: 15, rule: 'headline.person-outcome' }],
+  });
+
+  test('a claim whose quote is in the title says so with quote_in, offsets into the title', () => {
+    const json = exportOf({ incidents: [makeIncident({ claims: [fromTitle] })], documents: [makeArticle({ id: fromTitle.document, title })] });
+    const claim = json.incidents[0].claims[0];
+    assert.equal(claim.quote_in, 'title');
+    const doc = json.documents.find((d) => d.id === claim.document)!;
+    assert.equal(doc.title!.slice(claim.start, claim.end), claim.quote);
+    for (const f of claim.figures) assert.ok(f.start >= claim.start && f.end <= claim.end, 'each figure lies inside the quote, in the title');
+  });
+
+  test('a claim quoting the text carries no quote_in: existing readers see what they saw before', () => {
+    const claim = incidentJson(makeIncident({ claims: [makeClaim()] })).claims[0];
+    assert.equal('quote_in' in claim, false);
+    assert.deepEqual(Object.keys(claim), ['claimant', 'document', 'documents', 'outlet', 'published', 'quote', 'start', 'end', 'killed', 'injured', 'rules', 'figures']);
+  });
+});
+
 describe('incidents/1 rendering revision', () => {
   // Stores keep each incident's rendering and serve it as stored while their recorded revision
   // equals INCIDENT_JSON_REVISION. This fingerprint of the rendering of incidents touching every
@@ -241,6 +270,8 @@ describe('incidents/1 rendering revision', () => {
     3: '64462c570717516b',
     // 4: review_status, reviewed_by, reviewed_at and review_disagreements (decision 0018).
     4: '9249d4275b8e8d11',
+    // 5: a claim read from the headline carries quote_in: "title" (decision 0020).
+    5: 'af085db4e78551a2',
   };
 
   test('the rendering matches the fingerprint recorded for INCIDENT_JSON_REVISION', () => {
@@ -256,6 +287,10 @@ describe('incidents/1 rendering revision', () => {
         injured: {},
         claims: [makeClaim({ outlet: null, published: null, killed: { civilians: 3 }, injured: { total: 4 }, rules: ['count.killed', 'count.injured'] })],
         review: { status: 'edited' },
+      }),
+      makeIncident({
+        id: 'rev-3',
+        claims: [makeClaim({ quote: 'Man shot dead outside store', start: 0, end: 27, killed: { total: 1 }, injured: {}, quoteIn: 'title', figures: [{ outcome: 'killed', category: 'total', value: 1, start: 0, end: 14, rule: 'singular-bare' }] })],
       }),
     ];
     const text = incidents.map((i) => JSON.stringify(incidentJson(i))).join('\n');

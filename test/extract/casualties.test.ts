@@ -95,6 +95,7 @@ const ROWS: Row[] = [
   { style: 'SOHR', text: 'Two members of the regime forces were killed by sniper fire on the front lines.', killed: { fighters: 2, total: 2 }, injured: {} },
   { style: 'SOHR', text: 'Six fighters of the National Front for Liberation were killed in the counter-attack.', killed: { fighters: 6, total: 6 }, injured: {} },
   { style: 'AP', text: 'Four soldiers were killed and seven wounded in the attack.', killed: { fighters: 4, total: 4 }, injured: { total: 7 } },
+  { style: 'local news', text: 'Two deputies were killed and a trooper was wounded in the ambush.', killed: { fighters: 2, total: 2 }, injured: { fighters: 1, total: 1 } },
   { style: 'Reuters', text: 'Gunmen shot dead two farmers in their field.', killed: { civilians: 2, total: 2 }, injured: {} },
   { style: 'AFP', text: 'Local sources reported that the shelling killed an elderly woman.', killed: { women: 1, civilians: 1, total: 1 }, injured: {} },
   { style: 'AP', text: 'A child was killed and four other people were injured when a shell fell on the town.', killed: { children: 1, civilians: 1, total: 1 }, injured: { total: 4 } },

@@ -708,6 +708,8 @@ function claimOf(m: Mention, docs: Map<string, DocMeta>): Claim {
     injured: pick(m.injured),
     rules: [...rules].sort(),
     figures: claimFigures(m),
+    // A headline's claim: its quote and offsets are in the document's title (decision 0020).
+    ...(m.quoteIn === 'title' ? { quoteIn: 'title' as const } : {}),
   };
 }
 

@@ -135,7 +135,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
     category: 'fighters',
     patterns: [
       'fighters?', 'militants?', 'soldiers?', 'troops', 'members', 'gunm[ae]n', 'shooters?', 'assailants?', 'attackers?', 'combatants?', 'militiamen', 'militia members', 'jihadists?', 'rebels?',
-      'servicemen', 'personnel', 'officers?', 'guards?', 'terrorists?', 'insurgents?', 'recruits', 'cadets', 'commanders?', 'military personnel', 'elements',
+      'servicemen', 'personnel', 'officers?', 'deput(?:y|ies)', 'troopers?', 'guards?', 'terrorists?', 'insurgents?', 'recruits', 'cadets', 'commanders?', 'military personnel', 'elements',
     ],
     example: 'Seven fighters of a rebel faction were killed.',
   },

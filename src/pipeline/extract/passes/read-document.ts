@@ -38,7 +38,7 @@ export function readDocument(article: Article, lookup: PlaceLookup, geo: Documen
 }
 
 /** For each sentence, the claimants of the last sentence before it that named any. */
-function claimantsBefore(sentences: readonly SentenceInfo[]): Tagged<string>[][] {
+export function claimantsBefore(sentences: readonly SentenceInfo[]): Tagged<string>[][] {
   let last: Tagged<string>[] = [];
   const out: Tagged<string>[][] = [];
   for (const s of sentences) {
