@@ -73,6 +73,10 @@ export const ClaimSchema = z
         }),
       )
       .openapi({ description: 'Each figure the claim reports with the span that states it' }),
+    quote_in: z
+      .literal('title')
+      .optional()
+      .openapi({ description: "Present when the quote was read from the document's title (its body told no incident): `start`/`end` and the figures' offsets are then offsets in the title (decision 0020); absent means the text" }),
   })
   .openapi('Claim');
 

@@ -182,10 +182,12 @@ function fieldSpans(claim: ClaimJson, doc: DocumentDetail): FieldSpan[] {
 }
 
 function articleText(claim: ClaimJson, doc: DocumentDetail): HTMLElement {
-  const text = doc.document.text;
+  // A claim read from the headline (its body told no incident) is highlighted in the title (decision 0020).
+  const inTitle = claim.quote_in === 'title';
+  const text = inTitle ? (doc.document.title ?? '') : doc.document.text;
   const box = el('div', { className: 'article', tabIndex: 0, role: 'region' });
-  box.setAttribute('aria-label', `Article text; the claim's sentence is highlighted`);
-  const spans = fieldSpans(claim, doc);
+  box.setAttribute('aria-label', inTitle ? `The article's headline, highlighted: its body told no incident` : `Article text; the claim's sentence is highlighted`);
+  const spans = inTitle ? (claim.figures ?? []).map((f) => ({ start: f.start, end: f.end, label: `${f.outcome}.${f.category} = ${f.value} (rule ${f.rule})` })) : fieldSpans(claim, doc);
   let plan;
   try {
     plan = planHighlight(text, claim.start, claim.end, claim.quote, spans);
@@ -202,6 +204,7 @@ function articleText(claim: ClaimJson, doc: DocumentDetail): HTMLElement {
   }
   box.append(text.slice(...plan.before), mark, text.slice(...plan.after));
   const wrap = el('div', { className: 'article-wrap' }, box);
+  if (inTitle) wrap.prepend(el('p', { className: 'hint quote-in-title' }, "Read from the headline: the article's body told no incident."));
   if (!plan.matches) {
     wrap.prepend(el('p', { className: 'warning' }, `The article's current text differs from the claim's quote at ${claim.start}–${claim.end} (the document may have a newer version). Quote: “${claim.quote}”`));
   }

@@ -1,0 +1,91 @@
+/**
+ * A claim read from the headline (decision 0020: the body told no incident) over the API and on the
+ * incident page in headless Chromium: the API's answer carries `quote_in: "title"` and parses with
+ * the published schema, and the page highlights the quote in the title, not at the same offsets of
+ * the body. The report is invented.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { build } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { createApp } from '../../src/api/app.ts';
+import { IncidentDetailSchema } from '../../src/api/schemas.ts';
+import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
+import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
+import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
+import { ingestItems } from '../../src/services/ingest-batch.ts';
+import type { Article } from '../../src/domain/types.ts';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './chromium.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NOW = '2026-01-01T00:00:00.000Z';
+const REPORT: Article = {
+  id: 'headline-only',
+  title: 'Man shot dead outside corner store in Lakeville, Ohio | The Lakeville Ledger',
+  text: 'Subscribe now to keep reading. Already a subscriber? Log in to continue. Your subscription supports local journalism.',
+  published: '2016-03-04',
+  url: null,
+  outlet: 'The Lakeville Ledger (fictional)',
+  language: 'en',
+};
+
+let tmp = '';
+let server: ServerType | null = null;
+let base = '';
+let browser: Browser | null = null;
+let store: Awaited<ReturnType<typeof openSqliteStore>> | null = null;
+let app: ReturnType<typeof createApp>;
+
+describe('a claim read from the headline', { timeout: 180_000, skip: HAS_CHROMIUM ? false : `${CHROMIUM} is missing (apt-get install chromium)` }, () => {
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'tally-headline-'));
+    const webDist = join(tmp, 'dist');
+    await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
+    store = await openSqliteStore(join(tmp, 'tally.db'), incidentsJsonRendering);
+    const { resolver } = embeddedDefault();
+    await ingestItems(store, resolver, [{ kind: 'article', article: REPORT, source: 'headline-claim.test.ts' }], { now: NOW, runId: 'headline' });
+    app = createApp({ store, resolver, token: '', webDist, clock: () => NOW, logError: () => undefined });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await store?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('the API says the quote is in the title, at offsets of the title', async () => {
+    const list = (await (await app.request('/api/v1/incidents')).json()) as { items: { id: string }[] };
+    assert.equal(list.items.length, 1, 'the headline gave one incident');
+    const detail = IncidentDetailSchema.parse(await (await app.request(`/api/v1/incidents/${list.items[0].id}`)).json());
+    const claim = detail.incident.claims[0];
+    assert.equal(claim.quote_in, 'title');
+    assert.equal(REPORT.title!.slice(claim.start, claim.end), claim.quote);
+    assert.equal(claim.killed.total, 1);
+  });
+
+  test('the incident page highlights the words in the headline', async () => {
+    const id = ((await (await app.request('/api/v1/incidents')).json()) as { items: { id: string }[] }).items[0].id;
+    const page = await (await browser!.newContext()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/#/incident/${id}`);
+    await page.locator('mark.claim-quote').waitFor();
+    const marked = (await page.locator('mark.claim-quote').textContent()) ?? '';
+    assert.ok(marked.startsWith('Man shot dead outside corner store'), `highlighted: ${marked}`);
+    assert.ok(REPORT.title!.includes(marked), 'the highlight is words of the title');
+    assert.equal(await page.locator('.quote-in-title').count(), 1, 'the page says the quote is the headline');
+    assert.deepEqual(errors, []);
+  });
+});
