@@ -58,6 +58,8 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
   { style: 'local', text: 'Chris Dunn, 19, and Pat Moss, 20, were wounded by gunfire near the park.', killed: {}, injured: { total: 2 } },
   { style: 'local', text: 'Two men ages 19 and 23 were wounded and taken to a hospital in stable condition.', killed: {}, injured: { total: 2 } },
+  // "fatally shooting" someone killed them.
+  { style: 'local', text: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.', killed: { total: 1 }, injured: {} },
   // The one who fired is no victim; a part of the shot named after "including" is one of them.
   { style: 'local', text: 'A 12-year-old was accidentally shot in the leg by his 9-year-old cousin at a family home.', killed: {}, injured: { total: 1 } },
   { style: 'local', text: 'A 10-year-old girl is recovering after her uncle accidentally fired his rifle, striking his niece in the arm.', killed: {}, injured: { children: 1, civilians: 1, total: 1 } },
@@ -386,6 +388,8 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: "The 30-year-old man who died in the city's first homicide of 2021 was shot to death during a robbery.", figure: '2021' },
   { text: 'Lee Park, 34, was shot dead by his neighbour, police said.', figure: '34' },
   { text: 'Two men ages 19 and 23 were taken to a hospital in stable condition.', figure: '23' },
+  { text: 'Pupils were unhurt after at least one shot was fired near a school bus.', figure: 'at least one' },
+  { text: 'Two men walked into the shop, demanded cash, and one fired a shot into the ceiling.', figure: 'Two' },
 ];
 
 describe('numbers that are not casualty figures', () => {

@@ -49,6 +49,9 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
   { id: 'cas.pronoun-shot', description: 'a pronoun for a person told before, who was shot; no one if the report tells of a death (most often the same person)', example: 'A mother is expected to recover after she was shot by her toddler.' },
   { id: 'cas.homicide', description: 'suffix (+cas.homicide): people shot in a sentence that tells of a murder, manslaughter or homicide charge died', example: 'A man is facing a manslaughter charge after accidentally shooting his friend.' },
+  { id: 'cas.named-list', description: 'two or more people named each with an age, then what happened to them', example: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the crash of gunfire outside the club.' },
+  { id: 'cas.multiple-killing', description: 'the word for the killing gives the toll when no figure is stated', example: 'Detectives are investigating a double homicide on the east side.' },
+  { id: 'cas.fatally-verb', description: 'suffix (+cas.fatally-verb): "fatally shooting" someone killed them', example: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
 
@@ -302,7 +305,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
           outcome = bm[1] ? 'killed' : 'injured';
           // "shot a 14-year-old boy to death": the object's outcome follows it.
           if (outcome === 'injured' && /^[^.;,]{0,40}?\s(?:to death|dead)\b/i.test(text.slice(phraseEnd, phraseEnd + 60)) && /\bshot\b/i.test(bm[0])) outcome = 'killed';
-          rule = 'cas.verb-num' + (outcome === 'injured' && /\bshot|shooting\b/i.test(bm[0]) ? '+cas.shot' : '');
+          // "charged with fatally shooting her husband": the shooting killed.
+          const fatal = outcome === 'injured' && /\b(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|stabbing|stabbed)\s+$/i.test(before);
+          if (fatal) outcome = 'killed';
+          rule = 'cas.verb-num' + (fatal ? '+cas.fatally-verb' : outcome === 'injured' && /\bshot|shooting\b/i.test(bm[0]) ? '+cas.shot' : '');
         }
       }
     }
@@ -389,6 +395,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     }
     if (!outcome) continue;
     if (NEGATED_RE.test(before)) continue;
+    // "at least one shot fired near the bus", "one fired a shot": a gunshot, not a person hit.
+    const spanEnd = Math.max(end, phraseEnd);
+    const spanText = text.slice(q.start, spanEnd);
+    if (outcome === 'injured' && /\bshots?$/i.test(spanText) && (/\b(?:fired|fire|firing)\s+(?:\w+\s+)?shots?$/i.test(spanText) || /^\s*(?:was\s+|were\s+|had been\s+)?(?:fired|rang out|ring out|went off|heard)\b/i.test(text.slice(spanEnd, spanEnd + 24)))) continue;
     anchors.push({
       outcome,
       category: category ?? 'total',
