@@ -58,6 +58,8 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
   { style: 'local', text: 'Chris Dunn, 19, and Pat Moss, 20, were wounded by gunfire near the park.', killed: {}, injured: { total: 2 } },
   { style: 'local', text: 'Two men ages 19 and 23 were wounded and taken to a hospital in stable condition.', killed: {}, injured: { total: 2 } },
+  // A headline's bare noun after "after": "Police seek help after woman killed by stray bullet".
+  { style: 'local', text: 'Police seek help after woman killed by stray bullet', killed: { women: 1, civilians: 1, total: 1 }, injured: {} },
   // "fatally shooting" someone killed them.
   { style: 'local', text: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.', killed: { total: 1 }, injured: {} },
   // The one who fired is no victim; a part of the shot named after "including" is one of them.
@@ -389,6 +391,7 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: 'Lee Park, 34, was shot dead by his neighbour, police said.', figure: '34' },
   { text: 'Two men ages 19 and 23 were taken to a hospital in stable condition.', figure: '23' },
   { text: 'Pupils were unhurt after at least one shot was fired near a school bus.', figure: 'at least one' },
+  { text: 'The sheriff told Channel 5 the man was shot in the arm.', figure: '5' },
   { text: 'Two men walked into the shop, demanded cash, and one fired a shot into the ceiling.', figure: 'Two' },
 ];
 

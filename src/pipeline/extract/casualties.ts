@@ -211,6 +211,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && /\b(?:ages?|aged)\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s*$/i.test(before)) continue;
     // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": a number set off after a name is an age.
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && NAME_APPOSITION_BEFORE_RE.test(before) && /^\s*[,)]/.test(after)) continue;
+    // "told KSLA News 12 the woman was shot": a channel's number, not a count.
+    if (/^\d+$/.test(rawQ) && /\b(?:News|Channel|TV|Radio|FOX|CBS|NBC|ABC|CW|Eyewitness|Action)\s+$/.test(before)) continue;
     // "the first homicide of 2016 was …": a year, not a count.
     if (/^(?:19|20)\d\d$/.test(rawQ) && YEAR_BEFORE_RE.test(before)) continue;
 
@@ -536,7 +538,7 @@ const DEFINITE_SINGULAR_RE = new RegExp(
  * "4-year-old boy accidentally shoots himself", "Teen in critical condition after shooting".
  * At the start of a line or after a headline separator, a bare person noun before an outcome is one.
  */
-const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said)\s+)((?:\d{1,3}-(?:year|month|week)-old\s+)?(?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:(?!fatally)\w+ly\s+)?(?:fatally shot|fatally shoots|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|shoots|wounded|injured|hurt|stabbed|in (?:critical|serious|stable|grave) condition)\b)/g;
+const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said|after|before)\s+)((?:\d{1,3}-(?:year|month|week)-old\s+)?(?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:(?!fatally)\w+ly\s+)?(?:fatally shot|fatally shoots|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|shoots|wounded|injured|hurt|stabbed|in (?:critical|serious|stable|grave) condition)\b)/g;
 
 /** "… shot the officer", "… fatally shot his brother": the object of a shooting is one victim. */
 const OBJECT_SINGULAR_RE = new RegExp(

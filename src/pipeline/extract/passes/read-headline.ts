@@ -48,8 +48,7 @@ export const HEADLINE_RULES: readonly HeadlineRule[] = [
   { id: 'headline.not-event', description: 'a question, an obituary, a listing or a notice is not a report of an event', example: 'Who is to blame when a child finds a loaded gun?' },
   { id: 'headline.person-outcome', description: 'one person told by noun, age or place before what happened to them', example: 'Lakeville boy, 7, hospitalized after accidental shooting' },
   { id: 'headline.two-people-outcome', description: 'two people told together before what happened to them', example: 'Father, daughter, 9, found dead in Lakeville home' },
-  { id: 'headline.multiple', description: 'a double, triple or quadruple homicide counts its dead; a triple shooting those hit', example: 'Police seek gunman in Lakeville triple shooting' },
-  { id: 'headline.murder-suicide', description: 'a murder-suicide: at least two dead', example: 'Lakeville couple dead in apparent murder-suicide' },
+  { id: 'headline.multiple', description: 'a double or triple shooting counts those hit (a double homicide or a murder-suicide is read by the casualty rule cas.multiple-killing, in any sentence)', example: 'Police seek gunman in Lakeville triple shooting' },
   { id: 'headline.fatal-shooting', description: 'a fatal shooting or a shooting death: at least one dead', example: 'Man arrested in fatal Lakeville nightclub shooting' },
   { id: 'headline.another-person', description: 'in a headline a bare noun after another person is someone else, not a reference back', example: 'Man, 34, killed in Lakeville shooting; teen wounded' },
   { id: 'headline.town-first', description: 'a town the headline opens with, before a person, is the place', example: 'Lakeville man shot while hunting' },
@@ -145,7 +144,6 @@ const COUNT_HIT_RE = new RegExp(
 const MULTIPLE_RE = /(?<![\p{L}])(double|triple|quadruple|quintuple)[\s-]+(?:(homicides?|murders?|killings?|slayings?|fatal shooting)|(shootings?))(?![\p{L}])/iu;
 const MULTIPLES: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 /** "Murder-suicide": two people died, one of them by their own hand. */
-const MURDER_SUICIDE_RE = /(?<![\p{L}])murder[\s-]suicide(?![\p{L}])/iu;
 /** "Man arrested in fatal Lakeville shooting", "… charged in shooting death": at least one person died. */
 const FATAL_SHOOTING_RE = /(?<![\p{L}])(?:(?:fatal|deadly)\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:\w+\s+)?shooting|shooting death)(?![\p{L}])/u;
 /** "Shooting at Lakeville bar sends 4 people to the hospital". */
@@ -254,21 +252,18 @@ export function headlineAnchors(text: string, base: number, read: readonly Count
     const start = m.index + m[0].indexOf(m[1]);
     return anchor('injured', value, base + start, base + m.index + m[0].length, text.slice(start, m.index + m[0].length), re === COUNT_HIT_RE ? 'headline.count-hit' : 'headline.sends-to-hospital');
   }, text));
-  // The word for the event: a triple shooting counts those hit (the dead among them, +cas.shot);
-  // a double homicide, a murder-suicide or a fatal shooting counts the dead, unless a death is told already.
+  // The word for the event: a triple shooting counts those hit (the dead among them, +cas.shot); a
+  // fatal shooting counts a death, unless a death is told already (a double homicide or a
+  // murder-suicide is read by cas.multiple-killing among the anchors already read).
   const multiple = MULTIPLE_RE.exec(text);
   if (multiple && !multiple[2]) add(anchor('injured', MULTIPLES[multiple[1].toLowerCase()], base + multiple.index, base + multiple.index + multiple[0].length, multiple[0], 'headline.multiple+cas.shot'));
   if (!out.some((a) => a.outcome === 'killed')) {
-    if (multiple && multiple[2]) add(anchor('killed', MULTIPLES[multiple[1].toLowerCase()], base + multiple.index, base + multiple.index + multiple[0].length, multiple[0], 'headline.multiple'));
-    else {
-      add(firstOf([MURDER_SUICIDE_RE, FATAL_SHOOTING_RE], (m, re) => {
-        if (re === MURDER_SUICIDE_RE) return anchor('killed', 2, base + m.index, base + m.index + m[0].length, m[0], 'headline.murder-suicide', 'at_least');
-        // The word that says someone died ("deadly", "fatal", "death"): a "deadly quadruple shooting" counts those hit apart.
-        const word = /fatal|deadly|death/i.exec(m[0])!;
-        const at = m.index + word.index;
-        return anchor('killed', 1, base + at, base + at + word[0].length, word[0], 'headline.fatal-shooting', 'at_least');
-      }, text));
-    }
+    add(firstOf([FATAL_SHOOTING_RE], (m) => {
+      // The word that says someone died ("deadly", "fatal", "death"): a "deadly quadruple shooting" counts those hit apart.
+      const word = /fatal|deadly|death/i.exec(m[0])!;
+      const at = m.index + word.index;
+      return anchor('killed', 1, base + at, base + at + word[0].length, word[0], 'headline.fatal-shooting', 'at_least');
+    }, text));
   }
   return out.slice(read.length);
 }
