@@ -58,6 +58,7 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
   { style: 'local', text: 'Chris Dunn, 19, and Pat Moss, 20, were wounded by gunfire near the park.', killed: {}, injured: { total: 2 } },
   { style: 'local', text: 'Two men ages 19 and 23 were wounded and taken to a hospital in stable condition.', killed: {}, injured: { total: 2 } },
+  { style: 'local', text: 'Three teenagers between the ages of 15 and 17 were injured in the drive-by shooting.', killed: {}, injured: { total: 3 } },
   // A headline's bare noun after "after": "Police seek help after woman killed by stray bullet".
   { style: 'local', text: 'Police seek help after woman killed by stray bullet', killed: { women: 1, civilians: 1, total: 1 }, injured: {} },
   // "fatally shooting" someone killed them.

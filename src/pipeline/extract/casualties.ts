@@ -111,7 +111,7 @@ const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^(?:\\s*,?\\s*(?:ages?|aged)\\s+\\d{1,3}(?:\\s*,\\s*\\d{1,3})*,?\\s+(?:and|&)\\s+\\d{1,3}\\s*,?|\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
+  `^(?:\\s*,?\\s*(?:between\\s+)?(?:the\\s+)?(?:ages?(?:\\s+of)?|aged)\\s+\\d{1,3}(?:\\s*,\\s*\\d{1,3})*,?\\s+(?:and|&|to)\\s+\\d{1,3}\\s*,?|\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
 /**
@@ -208,7 +208,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (/(?:aged|age of|ages of|\bages?)\s*$/i.test(before)) continue;
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && (AGE_LIST_AFTER_RE.test(after) || (AGE_LIST_BEFORE_RE.test(before) && /^\s*(?:,|and\b|$|\.)/.test(after)))) continue;
     // "Two men, ages 20 and 27, were taken to hospital": the last age of a list is an age too.
-    if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && /\b(?:ages?|aged)\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s*$/i.test(before)) continue;
+    if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && /\b(?:ages?(?:\s+of)?|aged)\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&|to)\s*$/i.test(before)) continue;
     // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": a number set off after a name is an age.
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && NAME_APPOSITION_BEFORE_RE.test(before) && /^\s*[,)]/.test(after)) continue;
     // "told KSLA News 12 the woman was shot": a channel's number, not a count.
