@@ -6,24 +6,16 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
-import { createApp } from '../../src/api/app.ts';
+import { join } from 'node:path';
 import { IncidentDetailSchema } from '../../src/api/schemas.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import type { Article } from '../../src/domain/types.ts';
-import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './chromium.ts';
+import { CHROMIUM, HAS_CHROMIUM } from './chromium.ts';
+import { serveDashboard, type ServedDashboard } from './serve-dashboard.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NOW = '2026-01-01T00:00:00.000Z';
 const REPORT: Article = {
   id: 'headline-only',
@@ -35,40 +27,28 @@ const REPORT: Article = {
   language: 'en',
 };
 
-let tmp = '';
-let server: ServerType | null = null;
-let base = '';
-let browser: Browser | null = null;
+let served: ServedDashboard | null = null;
 let store: Awaited<ReturnType<typeof openSqliteStore>> | null = null;
-let app: ReturnType<typeof createApp>;
 
 describe('a claim read from the headline', { timeout: 180_000, skip: HAS_CHROMIUM ? false : `${CHROMIUM} is missing (apt-get install chromium)` }, () => {
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'tally-headline-'));
-    const webDist = join(tmp, 'dist');
-    await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
-    store = await openSqliteStore(join(tmp, 'tally.db'), incidentsJsonRendering);
-    const { resolver } = embeddedDefault();
-    await ingestItems(store, resolver, [{ kind: 'article', article: REPORT, source: 'headline-claim.test.ts' }], { now: NOW, runId: 'headline' });
-    app = createApp({ store, resolver, token: '', webDist, clock: () => NOW, logError: () => undefined });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    served = await serveDashboard('tally-headline-', async (tmp, webDist) => {
+      store = await openSqliteStore(join(tmp, 'tally.db'), incidentsJsonRendering);
+      const { resolver } = embeddedDefault();
+      await ingestItems(store, resolver, [{ kind: 'article', article: REPORT, source: 'headline-claim.test.ts' }], { now: NOW, runId: 'headline' });
+      return { store, resolver, token: '', webDist, clock: () => NOW, logError: () => undefined };
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await store?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   test('the API says the quote is in the title, at offsets of the title', async () => {
-    const list = (await (await app.request('/api/v1/incidents')).json()) as { items: { id: string }[] };
+    const list = (await (await served!.app.request('/api/v1/incidents')).json()) as { items: { id: string }[] };
     assert.equal(list.items.length, 1, 'the headline gave one incident');
-    const detail = IncidentDetailSchema.parse(await (await app.request(`/api/v1/incidents/${list.items[0].id}`)).json());
+    const detail = IncidentDetailSchema.parse(await (await served!.app.request(`/api/v1/incidents/${list.items[0].id}`)).json());
     const claim = detail.incident.claims[0];
     assert.equal(claim.quote_in, 'title');
     assert.equal(REPORT.title!.slice(claim.start, claim.end), claim.quote);
@@ -76,11 +56,11 @@ describe('a claim read from the headline', { timeout: 180_000, skip: HAS_CHROMIU
   });
 
   test('the incident page highlights the words in the headline', async () => {
-    const id = ((await (await app.request('/api/v1/incidents')).json()) as { items: { id: string }[] }).items[0].id;
-    const page = await (await browser!.newContext()).newPage();
+    const id = ((await (await served!.app.request('/api/v1/incidents')).json()) as { items: { id: string }[] }).items[0].id;
+    const page = await (await served!.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/#/incident/${id}`);
+    await page.goto(`${served!.base}/#/incident/${id}`);
     await page.locator('mark.claim-quote').waitFor();
     const marked = (await page.locator('mark.claim-quote').textContent()) ?? '';
     assert.ok(marked.startsWith('Man shot dead outside corner store'), `highlighted: ${marked}`);

@@ -11,24 +11,19 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../src/api/app.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { createApp } from '../../src/api/app.ts';
 import { openSqliteStore } from '../../src/storage/sqlite-incident-store.ts';
 import { incidentsJsonRendering, type IncidentJson } from '../../src/export/incidents-json.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { ingestItems, ingestPaths } from '../../src/services/ingest-batch.ts';
 import { createUser } from '../../src/services/user-accounts.ts';
 import type { Article } from '../../src/domain/types.ts';
-import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './chromium.ts';
+import { CHROMIUM, HAS_CHROMIUM } from './chromium.ts';
+import { ROOT, serveDashboard, type ServedDashboard } from './serve-dashboard.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE = join(ROOT, 'sample');
 const NOW = '2026-01-01T00:00:00.000Z';
 const LATER = '2026-01-02T00:00:00.000Z';
@@ -46,10 +41,8 @@ const EARLIER_REPORT: Article = {
   language: 'en',
 };
 
-let tmp = '';
-let server: ServerType | null = null;
+let served: ServedDashboard | null = null;
 let base = '';
-let browser: Browser | null = null;
 let page: Page;
 let store: Awaited<ReturnType<typeof openSqliteStore>> | null = null;
 let app: ReturnType<typeof createApp>;
@@ -97,21 +90,17 @@ let idsAfterDecisions: string[] = [];
 
 describe('the review workflow in headless Chromium, from npm start data', { timeout: 300_000, skip: HAS_CHROMIUM ? false : `${CHROMIUM} is missing (apt-get install chromium)` }, () => {
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'tally-review-'));
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    const webDist = join(tmp, 'dist');
-    await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
-    store = await openSqliteStore(join(tmp, 'tally-sample.db'), incidentsJsonRendering);
-    // What `tally demo` (npm start) does: the sample folder, the embedded gazetteer.
-    await ingestPaths(store, resolver, [SAMPLE], { now: NOW, runId: 'demo' });
-    await createUser(store, { name: 'ana', role: 'analyst', password: PASSWORD }, NOW);
-    app = createApp({ store, resolver, token: '', webDist, clock: () => NOW, logError: (err) => pageErrors.push(`server: ${String(err)}`) });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    served = await serveDashboard('tally-review-', async (tmp, webDist) => {
+      store = await openSqliteStore(join(tmp, 'tally-sample.db'), incidentsJsonRendering);
+      // What `tally demo` (npm start) does: the sample folder, the embedded gazetteer.
+      await ingestPaths(store, resolver, [SAMPLE], { now: NOW, runId: 'demo' });
+      await createUser(store, { name: 'ana', role: 'analyst', password: PASSWORD }, NOW);
+      return { store, resolver, token: '', webDist, clock: () => NOW, logError: (err) => pageErrors.push(`server: ${String(err)}`) };
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    app = served.app;
+    base = served.base;
+    page = await (await served.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
     ids.confirmed = (await incidentAt('sample-05-taltamr-lws', 'Tal Tamr')).id;
     ids.edited = (await incidentAt('sample-04-monitor-day-total', 'Saraqib')).id;
@@ -122,10 +111,8 @@ describe('the review workflow in headless Chromium, from npm start data', { time
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await served?.close();
     await store?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   test('the sample gives the incidents the walkthrough needs, two Ariha reports kept apart and Suqaylabiyah told twice', async () => {

@@ -69,21 +69,25 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** The ApiError of a non-2xx answer, with the API's code and message when its body has them. */
+export async function apiError(url: string, res: Response): Promise<ApiError> {
+  let code = 'http_error';
+  let message = res.statusText;
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+  } catch {
+    // Not JSON (a proxy's HTML page): keep the status text.
+  }
+  return new ApiError(url, res.status, code, message);
+}
+
+/** GET an API path (under API_BASE) as JSON; a non-2xx answer throws its ApiError. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const url = `${API_BASE}${path}`;
   const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  if (!res.ok) {
-    let code = 'http_error';
-    let message = res.statusText;
-    try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string } };
-      code = body.error?.code ?? code;
-      message = body.error?.message ?? message;
-    } catch {
-      // Not JSON (a proxy's HTML page): keep the status text.
-    }
-    throw new ApiError(url, res.status, code, message);
-  }
+  if (!res.ok) throw await apiError(url, res);
   return (await res.json()) as T;
 }
 

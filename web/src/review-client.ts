@@ -4,7 +4,7 @@
  * analyst saw (If-Match) and the session's CSRF token; the API's 401/403/409 answers come back as
  * an ApiError whose message the page shows.
  */
-import { API_BASE, ApiError, type IncidentJson } from './api-client.ts';
+import { API_BASE, ApiError, apiError, getJson, type IncidentJson } from './api-client.ts';
 import { csrfHeaders } from './session-panel.ts';
 
 export interface ReasonJson {
@@ -58,26 +58,6 @@ export interface AuditEntryJson {
 export const QUEUE_FILTER_KEYS = ['reason', 'admin1', 'from', 'to', 'status', 'reviewer'] as const;
 export type QueueFilters = Partial<Record<(typeof QUEUE_FILTER_KEYS)[number], string>>;
 
-async function failure(url: string, res: Response): Promise<ApiError> {
-  let code = 'http_error';
-  let message = res.statusText;
-  try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    code = body.error?.code ?? code;
-    message = body.error?.message ?? message;
-  } catch {
-    // Not JSON: keep the status text.
-  }
-  return new ApiError(url, res.status, code, message);
-}
-
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const url = `${API_BASE}${path}`;
-  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  if (!res.ok) throw await failure(url, res);
-  return (await res.json()) as T;
-}
-
 export function queueParams(filters: QueueFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of QUEUE_FILTER_KEYS) if (filters[key]) params.set(key, filters[key]!);
@@ -126,7 +106,7 @@ export async function decide(incidentId: string, body: DecisionBody, version: nu
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'If-Match': `"${version}"`, ...csrfHeaders() },
     body: JSON.stringify(body),
   });
-  if (!res.ok) throw await failure(url, res);
+  if (!res.ok) throw await apiError(url, res);
   return (await res.json()) as DecisionAnswer;
 }
 
