@@ -54,7 +54,7 @@ function enumParam<const T extends readonly [string, ...string[]]>(values: T, de
   return z.enum(values, { error: oneOf(values) }).openapi({ description });
 }
 
-function intParam(min: number, max: number, description: string, example: number, byDefault?: number) {
+export function intParam(min: number, max: number, description: string, example: number, byDefault?: number) {
   const expected = `expected an integer from ${min} to ${max}`;
   return z
     .string({ error: expected })

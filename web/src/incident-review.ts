@@ -8,15 +8,13 @@ import type { IncidentDetail } from './api-client.ts';
 import { el } from './dom.ts';
 import { decisionErrorText, incidentAudit, incidentDecisions, type AuditEntryJson, type DecisionAnswer } from './review-client.ts';
 import { helpDialog, isTyping } from './review-dialogs.ts';
-import { ACTION_KINDS, ACTION_LABELS, takeAction, type ActionKind } from './review-actions.ts';
+import { ACTION_KEYS, ACTION_KINDS, ACTION_LABELS, takeAction, type ActionKind } from './review-actions.ts';
 
 export interface ReviewPart {
   review: HTMLElement;
   history: HTMLElement;
   handleKey: (e: KeyboardEvent) => boolean;
 }
-
-const KEYS: Record<string, ActionKind> = { c: 'confirm', r: 'reject', e: 'edit', m: 'merge', s: 'split' };
 
 export async function incidentReviewPart(detail: IncidentDetail, onDecided: (answer: DecisionAnswer) => void, signal: AbortSignal): Promise<ReviewPart> {
   const { incident } = detail;
@@ -69,7 +67,7 @@ export async function incidentReviewPart(detail: IncidentDetail, onDecided: (ans
       void helpDialog();
       return true;
     }
-    const kind = KEYS[e.key];
+    const kind = ACTION_KEYS[e.key];
     if (!kind) return false;
     void act(kind);
     return true;

@@ -12,6 +12,9 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const ACTION_LABELS: Record<ActionKind, string> = { confirm: 'Confirm', reject: 'Reject', edit: 'Edit…', merge: 'Merge…', split: 'Split…' };
 
+/** The key of each decision, the same in the queue and on the incident page. */
+export const ACTION_KEYS: Readonly<Record<string, ActionKind>> = { c: 'confirm', r: 'reject', e: 'edit', m: 'merge', s: 'split' };
+
 export interface ActionTarget {
   incident: IncidentJson;
   /** The review version the analyst is looking at. */

@@ -11,7 +11,7 @@ import { eventTypeLabel, killedText, placeText, dateText } from './incident-form
 import { el } from './dom.ts';
 import { QUEUE_FILTER_KEYS, queueParams, reviewQueue, decisionErrorText, type QueueFilters, type QueueItemJson, type QueueJson, type DecisionJson } from './review-client.ts';
 import { helpDialog, isTyping } from './review-dialogs.ts';
-import { ACTION_KINDS, ACTION_LABELS, takeAction, type ActionKind } from './review-actions.ts';
+import { ACTION_KEYS, ACTION_KINDS, ACTION_LABELS, takeAction, type ActionKind } from './review-actions.ts';
 
 const QUEUE_PAGE = 200;
 const STATUSES: [string, string][] = [
@@ -100,23 +100,11 @@ export class ReviewQueueView {
       case '?':
         void helpDialog();
         return true;
-      case 'c':
-        void this.act('confirm');
-        return true;
-      case 'r':
-        void this.act('reject');
-        return true;
-      case 'e':
-        void this.act('edit');
-        return true;
-      case 'm':
-        void this.act('merge');
-        return true;
-      case 's':
-        void this.act('split');
-        return true;
-      default:
-        return false;
+      default: {
+        const kind = ACTION_KEYS[e.key];
+        if (kind) void this.act(kind);
+        return kind !== undefined;
+      }
     }
   }
 

@@ -23,7 +23,7 @@ import { InvalidParameterError } from '../../services/service-errors.ts';
 import { serialWrites, type ApiApp, type AppDeps } from '../app-deps.ts';
 import { principalOf, requirePermission } from '../request-auth.ts';
 import { permissionDoc } from '../permission-doc.ts';
-import { IdParam } from '../query-params.ts';
+import { IdParam, intParam } from '../query-params.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from '../body-limit.ts';
 import { errorResponse, IncidentSchema } from '../schemas.ts';
 
@@ -165,13 +165,7 @@ const AuditQuery = z.strictObject({
   incident: z.string().min(1).max(200).optional().openapi({ description: 'Entries about this incident id' }),
   action: z.string().min(1).max(100).optional().openapi({ description: 'review.confirm, review.edit, …, relink, disagreement' }),
   cursor: z.string().max(20).optional().openapi({ description: 'next_cursor of the previous page' }),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, { error: 'expected an integer from 1 to 1000' })
-    .transform(Number)
-    .pipe(z.number().int().min(1, { error: 'expected an integer from 1 to 1000' }).max(1000, { error: 'expected an integer from 1 to 1000' }))
-    .optional()
-    .openapi({ type: 'integer', description: 'Page size (default 100)' }),
+  limit: intParam(1, 1000, 'Page size', 100, 100),
 });
 
 const auditRoute = createRoute({
@@ -211,14 +205,8 @@ const QueueQuery = z.strictObject({
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }).optional(),
   status: z.enum(QUEUE_STATUSES).optional().openapi({ description: 'open (default: unreviewed incidents), all, or one review status' }),
   reviewer: z.string().min(1).max(200).optional().openapi({ description: 'Only incidents whose latest decision this analyst made' }),
-  offset: z.string().regex(/^\d{1,9}$/, { error: 'expected a whole number 0 or more' }).transform(Number).optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, { error: `expected an integer from 1 to ${MAX_QUEUE_LIMIT}` })
-    .transform(Number)
-    .pipe(z.number().int().min(1, { error: `expected an integer from 1 to ${MAX_QUEUE_LIMIT}` }).max(MAX_QUEUE_LIMIT, { error: `expected an integer from 1 to ${MAX_QUEUE_LIMIT}` }))
-    .optional()
-    .openapi({ type: 'integer', description: 'Page size (default 50)' }),
+  offset: intParam(0, 1_000_000_000, 'How many of the queue to skip (next_offset of the previous page)', 50, 0),
+  limit: intParam(1, MAX_QUEUE_LIMIT, 'Page size', 20, 50),
 });
 
 const queueRoute = createRoute({
