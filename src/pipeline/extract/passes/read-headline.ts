@@ -18,9 +18,9 @@
  * - headline grammar the sentence finders do not read, taken where they read no figure: people
  *   told by noun, age or place before an outcome (`headline.person-outcome`,
  *   `headline.two-people-outcome`), a count hit (`headline.count-hit`,
- *   `headline.sends-to-hospital`), the word for the event ("double homicide", "triple shooting",
- *   "murder-suicide", "fatal shooting"), and a bare noun after another person is someone else
- *   (`headline.another-person`).
+ *   `headline.sends-to-hospital`), the word for the event ("triple shooting", "fatal shooting";
+ *   "double homicide" and "murder-suicide" are read in any sentence by cas.multiple-killing), and a
+ *   bare noun after another person is someone else (`headline.another-person`).
  */
 import type { Article, PlaceMention, Provenance } from '../../../domain/types.ts';
 import type { PlaceLookup } from '../../../domain/place-lookup.ts';
@@ -140,7 +140,7 @@ const COUNT_HIT_RE = new RegExp(
   String.raw`(?:^|:\s+|[,;]\s+)(${COUNT_WORD})\s+(?:(?:people|persons|men|women|teens|children|kids|victims|others)\s+)?(?:hit\b|shot at (?=[A-Z0-9]))`,
   'iu',
 );
-/** "Double homicide", "triple shooting", "quadruple murders": the word counts the people; a shooting counts those hit. */
+/** "Triple shooting": the word counts those hit (its killing forms, "double homicide", are cas.multiple-killing's and only stop this rule). */
 const MULTIPLE_RE = /(?<![\p{L}])(double|triple|quadruple|quintuple)[\s-]+(?:(homicides?|murders?|killings?|slayings?|fatal shooting)|(shootings?))(?![\p{L}])/iu;
 const MULTIPLES: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 /** "Murder-suicide": two people died, one of them by their own hand. */
