@@ -61,6 +61,9 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Three teenagers between the ages of 15 and 17 were injured in the drive-by shooting.', killed: {}, injured: { total: 3 } },
   // A headline's bare noun after "after": "Police seek help after woman killed by stray bullet".
   { style: 'local', text: 'Police seek help after woman killed by stray bullet', killed: { women: 1, civilians: 1, total: 1 }, injured: {} },
+  // Two people under one article.
+  { style: 'local', text: 'Officers found a man and woman suffering from gunshot wounds outside the club.', killed: {}, injured: { total: 2 } },
+  { style: 'local', text: 'A mother and son were shot while sitting on their porch.', killed: {}, injured: { total: 2 } },
   // "fatally shooting" someone killed them.
   { style: 'local', text: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.', killed: { total: 1 }, injured: {} },
   // The one who fired is no victim; a part of the shot named after "including" is one of them.

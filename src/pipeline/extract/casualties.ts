@@ -49,6 +49,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.fatally', description: 'a count of those hit who died of it', example: 'Three people were shot, one fatally, outside a nightclub.' },
   { id: 'cas.pronoun-shot', description: 'a pronoun for a person told before, who was shot; no one if the report tells of a death (most often the same person)', example: 'A mother is expected to recover after she was shot by her toddler.' },
   { id: 'cas.homicide', description: 'suffix (+cas.homicide): people shot in a sentence that tells of a murder, manslaughter or homicide charge died', example: 'A man is facing a manslaughter charge after accidentally shooting his friend.' },
+  { id: 'cas.pair', description: 'suffix (+cas.pair): two people under one article count two', example: 'A man and woman were shot outside the bar on Friday.' },
   { id: 'cas.named-list', description: 'two or more people named each with an age, then what happened to them', example: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the crash of gunfire outside the club.' },
   { id: 'cas.multiple-killing', description: 'the word for the killing gives the toll when no figure is stated', example: 'Detectives are investigating a double homicide on the east side.' },
   { id: 'cas.fatally-verb', description: 'suffix (+cas.fatally-verb): "fatally shooting" someone killed them', example: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.' },
@@ -152,6 +153,9 @@ const NOT_VICTIMS_RE =
 /** "ages 17, 23 and 41", "the victims were 17 and 23": numbers in a list of ages count no one. */
 const AGE_LIST_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*)*(?:,?\s*(?:and|&)\s+\d{1,3})(?![\d\p{L}-])/u;
 const AGE_LIST_BEFORE_RE = /(?:\bages?|\baged|\d{1,3}\s*,)\s*$/i;
+/** "a man and woman", "a teenager and child": two people under one article (not "a man and a woman", told twice). */
+const PAIR_ONE_ARTICLE_RE = /^(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|teenager|child|mother|father|husband|wife|son|daughter)\s+and\s+(?!an?\b|the\b|his\b|her\b|their\b)(?:[\w-]+\s+)?(?:man|woman|boy|girl|teen|teenager|child|mother|father|husband|wife|son|daughter|toddler|infant|baby)\b/i;
+
 /** Two or more people named each with an age, then what happened to them (group 2). */
 const NAMED_LIST_RE = /((?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},\s*\d{1,3}\s*,\s*(?:and\s+)?){2,})(?:(?:were|have been|had been|are|was)\s+(?:all\s+|both\s+)?(?:\w+ly\s+)?)?(shot dead|shot and killed|shot to death|found dead|killed|slain|pronounced dead|wounded|injured|hurt|hospitali[sz]ed|shot)\b/gu;
 const NAME_APPOSITION_BEFORE_RE = /\p{Lu}[\p{L}'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?\s*[,(]\s*$/u;
@@ -433,6 +437,13 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       const a = anchors[i];
       if (a.outcome === 'injured' && a.rule.includes('+cas.shot') && a.quantity.max === 1) anchors[i] = { ...a, outcome: 'killed', rule: `${a.rule.replace('+cas.shot', '')}+cas.homicide` };
     }
+  }
+  // "a man and woman were shot": one article for two people; the second noun has no anchor of its own.
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i];
+    if (a.parent !== null || a.quantity.value !== 1 || !PAIR_ONE_ARTICLE_RE.test(a.text)) continue;
+    const two = { ...a.quantity, value: 2, min: 2, max: 2, rule: 'pair' };
+    anchors[i] = { ...a, category: 'total', quantity: two, rule: `${a.rule.replace(/\+cat\.\w+/, '').replace('+cas.ref', '')}+cat.total+cas.pair` };
   }
   // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": people named with their ages, counted.
   for (const m of text.matchAll(NAMED_LIST_RE)) {
