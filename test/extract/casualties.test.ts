@@ -396,6 +396,7 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: 'Two men ages 19 and 23 were taken to a hospital in stable condition.', figure: '23' },
   { text: 'Pupils were unhurt after at least one shot was fired near a school bus.', figure: 'at least one' },
   { text: 'The sheriff told Channel 5 the man was shot in the arm.', figure: '5' },
+  { text: 'Neighbours mourned the senseless death of 4 yr old in a drive-by shooting.', figure: '4' },
   { text: 'Two men walked into the shop, demanded cash, and one fired a shot into the ceiling.', figure: 'Two' },
 ];
 

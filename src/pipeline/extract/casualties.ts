@@ -215,6 +215,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && /\b(?:ages?(?:\s+of)?|aged)\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&|to)\s*$/i.test(before)) continue;
     // "Dana Reyes, 21, and Sam Ortiz, 19, were killed": a number set off after a name is an age.
     if (q.quantity.value < 120 && /^\d+$/.test(rawQ) && NAME_APPOSITION_BEFORE_RE.test(before) && /^\s*[,)]/.test(after)) continue;
+    // "the death of 3 yr old": an age written short, not a count.
+    if (/^\d+$/.test(rawQ) && /^[\s-]*yrs?\.?[\s-]*old\b/i.test(after)) continue;
     // "told KSLA News 12 the woman was shot": a channel's number, not a count.
     if (/^\d+$/.test(rawQ) && /\b(?:News|Channel|TV|Radio|FOX|CBS|NBC|ABC|CW|Eyewitness|Action)\s+$/.test(before)) continue;
     // "the first homicide of 2016 was …": a year, not a count.
