@@ -61,6 +61,9 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Three teenagers between the ages of 15 and 17 were injured in the drive-by shooting.', killed: {}, injured: { total: 3 } },
   // A headline's bare noun after "after": "Police seek help after woman killed by stray bullet".
   { style: 'local', text: 'Police seek help after woman killed by stray bullet', killed: { women: 1, civilians: 1, total: 1 }, injured: {} },
+  // People in apposition to the count before them are those people, not more.
+  { style: 'local', text: 'Police say one of the victims, a 19-year-old, died at the hospital.', killed: { civilians: 1, total: 1 }, injured: {} },
+  { style: 'local', text: 'Two more people, a 31-year-old man and a 22-year-old woman, died at the hospital.', killed: { total: 2, women: 1 }, injured: {} },
   // Two people under one article.
   { style: 'local', text: 'Officers found a man and woman suffering from gunshot wounds outside the club.', killed: {}, injured: { total: 2 } },
   { style: 'local', text: 'A mother and son were shot while sitting on their porch.', killed: {}, injured: { total: 2 } },

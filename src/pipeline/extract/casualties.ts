@@ -665,7 +665,17 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
   const prov = (a: CountAnchor): Provenance => ({ rule: a.rule, span: { start: a.start, end: a.end }, text: docText.slice(a.start, a.end) });
   /** The heads counted: a figure told again, or a part of a whole told after it, is not a head of its own. */
   const heads: CountAnchor[] = [];
+  /** People in apposition to a count told just before ("one of the victims, a 20-year-old, died"). */
+  const appositives: CountAnchor[] = [];
+  const inside = (a: CountAnchor, b: CountAnchor) => a !== b && b.start <= a.start && a.end <= b.end;
   for (const h of stated) {
+    const holder = heads.find((p) => inside(h, p) && h.quantity.value <= p.quantity.value);
+    if (holder && (/,\s*$/.test(docText.slice(holder.start, h.start)) || appositives.some((a) => inside(h, a)))) {
+      appositives.push(h);
+      // The same people, named: they give their category, not more people.
+      if (h.category !== 'total' && !set[h.category]) set[h.category] = countValue(h.quantity, prov(h));
+      continue;
+    }
     const v = countValue(h.quantity, prov(h));
     const prev = set[h.category];
     // "7 dead in county shooting spree - At least seven people were killed": the same figure told
