@@ -55,18 +55,18 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
 /**
  * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured on
  * 2026-12-07 after the headline reading (decision 0020) and the casualty and place readings of
- * that session (0019's addendum) — gvdb killed 0.770, injured 0.732, both 0.606; gva per report
- * killed 0.787, injured 0.686, both 0.591, B-cubed F1 0.853, fully linked 0.368, incidents both
- * 0.620 — less about 0.02, rounded down, so a change that loses ground fails CI
- * (test/eval/us-sets.test.ts). B-cubed precision (0.987) is held at the issue's 0.95. They are
+ * that session (0019's addendum) — gvdb killed 0.774, injured 0.746, both 0.614; gva per report
+ * killed 0.793, injured 0.690, both 0.596, B-cubed F1 0.853, fully linked 0.366, incidents both
+ * 0.623 — less about 0.02, rounded down, so a change that loses ground fails CI
+ * (test/eval/us-sets.test.ts). B-cubed precision (0.988) is held at the issue's 0.95. They are
  * floors, not goals: issue 10's targets are gvdb killed ≥ 0.75, injured ≥ 0.75, both ≥ 0.60; gva
  * both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision ≥ 0.95. Raise a floor when a
  * change lifts its figure.
  */
-export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.75, 'injured.exact': 0.71, 'both.exact': 0.58 };
+export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.75, 'injured.exact': 0.72, 'both.exact': 0.59 };
 export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
-  'reports.killed_exact': 0.76,
-  'reports.injured_exact': 0.66,
+  'reports.killed_exact': 0.77,
+  'reports.injured_exact': 0.67,
   'reports.both_exact': 0.57,
   'linking.bcubed_precision': 0.95,
   'linking.bcubed_f1': 0.83,
