@@ -50,7 +50,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.pronoun-shot', description: 'a pronoun for a person told before, who was shot; no one if the report tells of a death (most often the same person)', example: 'A mother is expected to recover after she was shot by her toddler.' },
   { id: 'cas.homicide', description: 'suffix (+cas.homicide): people shot in a sentence that tells of a murder, manslaughter or homicide charge died', example: 'A man is facing a manslaughter charge after accidentally shooting his friend.' },
   { id: 'cas.pair', description: 'suffix (+cas.pair): two people under one article count two', example: 'A man and woman were shot outside the bar on Friday.' },
-  { id: 'cas.named-list', description: 'two or more people named each with an age, then what happened to them', example: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the crash of gunfire outside the club.' },
+  { id: 'cas.named-list', description: 'two or more people named each with an age, then what happened to them', example: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting outside the club.' },
   { id: 'cas.multiple-killing', description: 'the word for the killing gives the toll when no figure is stated', example: 'Detectives are investigating a double homicide on the east side.' },
   { id: 'cas.fatally-verb', description: 'suffix (+cas.fatally-verb): "fatally shooting" someone killed them', example: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
