@@ -14,6 +14,7 @@ import { ERROR_CODES } from './error-handler.ts';
 export const DATE_PRECISIONS = ['day', 'range', 'reported'] as const satisfies readonly DatePrecision[];
 export const GEO_PRECISIONS = ['locality', 'admin2', 'admin1', 'country'] as const satisfies readonly GeoPrecision[];
 import { REVIEW_STATUSES } from '../domain/types.ts';
+import { REVIEW_REASON_IDS } from '../pipeline/review/review-reasons.ts';
 
 export { REVIEW_STATUSES };
 export const MENTION_KINDS = ['incident', 'tally', 'background'] as const satisfies readonly MentionKind[];
@@ -151,15 +152,22 @@ export const IncidentListSchema = z
   })
   .openapi('IncidentList');
 
+/** One reason the review queue gives for an incident (decision 0021). */
+export const ReviewReasonSchema = z
+  .object({
+    id: z.enum(REVIEW_REASON_IDS),
+    weight: z.number(),
+    detail: z.string().openapi({ description: 'What in this incident fired the rule', example: 'killed: 7 (ministry), 12 (monitor)' }),
+  })
+  .openapi('ReviewReason');
+
 export const IncidentDetailSchema = z
   .strictObject({
     incident: IncidentSchema,
     documents: z.array(DocumentMetaSchema),
     mention_ids: z.array(z.string()).openapi({ description: "The incident's reports (mention ids, as in GET /api/v1/documents/{id}): what split and detach decisions name" }),
     uncertainty: z.number().openapi({ description: 'The review queue\'s uncertainty of this incident (decision 0021)' }),
-    reasons: z
-      .array(z.object({ id: z.string(), weight: z.number(), detail: z.string() }))
-      .openapi({ description: 'Why the incident needs an analyst\'s eye (the review queue\'s reasons)' }),
+    reasons: z.array(ReviewReasonSchema).openapi({ description: 'Why the incident needs an analyst\'s eye (the review queue\'s reasons)' }),
   })
   .openapi('IncidentDetail');
 

@@ -15,7 +15,7 @@ import { extractDocument } from '../pipeline/extract/extract-document.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { syndicationGroups } from '../pipeline/link/syndication.ts';
 import { assignIncidentIds, type IdentityChange } from '../pipeline/link/incident-identity.ts';
-import { constraintsOf } from '../pipeline/review/review-constraints.ts';
+import { constraintsOf, departedReports } from '../pipeline/review/review-constraints.ts';
 import { applyDecisions, type ApplyResult, type DecisionOutcome } from '../pipeline/review/apply-decisions.ts';
 import { pipelineActor } from './pipeline-identity.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
@@ -114,12 +114,7 @@ export async function reviewedLink(store: IncidentStore, policy: ReconcilePolicy
   const mentionById = new Map(mentions.map((m) => [m.id, m]));
   const keys = linked.incidents.map((incident) => incident.mentionIds.map((id) => keyOf(mentionById.get(id)!)));
   // Reports split or detached from an id no longer speak for it: the reports that stayed keep it.
-  const departed = new Map<string, MentionKey[]>();
-  for (const d of decisions) {
-    const moved = d.action.kind === 'split' ? d.action.moved : d.action.kind === 'detach' ? [d.action.mention] : [];
-    if (moved.length) departed.set(d.incidentId, [...(departed.get(d.incidentId) ?? []), ...moved]);
-  }
-  const identity = assignIncidentIds({ incidents: linked.incidents, keys, issued: await store.listIssuedIncidentIds(), departed });
+  const identity = assignIncidentIds({ incidents: linked.incidents, keys, issued: await store.listIssuedIncidentIds(), departed: departedReports(decisions) });
   const applied = applyDecisions({ incidents: identity.incidents, decisions, issued: identity.issued, orphanedMembership: orphaned });
   return {
     incidents: applied.incidents,

@@ -10,25 +10,14 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openStore } from '../../src/storage/open-store.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { ARTICLES, TOKEN, UNDATED_ARTICLE, buildApi, buildApiOver, type ApiFixture } from './api-fixture.ts';
+import { testDatabase } from '../storage/pg-test-database.ts';
 
 const ADMIN_URL = process.env.TALLY_TEST_PG_URL;
 const REQUIRED = process.env.TALLY_REQUIRE_PG === '1';
 const MISSING = 'TALLY_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres); the API-over-PostgreSQL test needs a server';
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const READS = [
   '/api/v1/health',
@@ -71,21 +60,19 @@ if (!ADMIN_URL) {
   else test('API over PostgreSQL', { skip: MISSING }, () => {});
 } else {
   describe('API over PostgreSQL', () => {
-    const database = `tally_test_${randomBytes(6).toString('hex')}_api`;
+    const db = testDatabase(ADMIN_URL, 'api');
     let sqlite: ApiFixture;
     let postgres: ApiFixture;
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${database}`;
     before(async () => {
-      await admin(`CREATE DATABASE ${database}`);
+      await db.create();
       // With an incident of unknown date, which both databases must list last and count alike.
       sqlite = await buildApi([...ARTICLES, UNDATED_ARTICLE]);
-      postgres = await buildApiOver(await openStore(url.toString(), incidentsJsonRendering), [...ARTICLES, UNDATED_ARTICLE]);
+      postgres = await buildApiOver(await openStore(db.url, incidentsJsonRendering), [...ARTICLES, UNDATED_ARTICLE]);
     });
     after(async () => {
       await sqlite?.store.close();
       await postgres?.store.close();
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await db.drop();
     });
 
     for (const path of READS) {
@@ -132,7 +119,7 @@ if (!ADMIN_URL) {
       const edit = (f: ApiFixture, value: number) =>
         f.app.request(`/api/v1/incidents/${a}/decisions`, { method: 'POST', headers: { ...auth, 'If-Match': '"0"' }, body: JSON.stringify({ kind: 'edit', field: 'killed.total.best', value, reason: `count ${value}` }) });
       // The app writes one at a time; two apps over the one PostgreSQL database race for real.
-      const other = await buildApiOver(await openStore(url.toString(), incidentsJsonRendering), []);
+      const other = await buildApiOver(await openStore(db.url, incidentsJsonRendering), []);
       try {
         const results = await Promise.all([edit(postgres, 3), edit(other, 4)]);
         assert.deepEqual(results.map((r) => r.status).sort(), [201, 409]);

@@ -10,10 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import pg from 'pg';
 import { openStore } from '../../src/storage/open-store.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import type { IncidentStore } from '../../src/storage/incident-store.ts';
@@ -24,6 +22,7 @@ import { createUser, issueToken } from '../../src/services/user-accounts.ts';
 import { verifySecret } from '../../src/auth/secret-hash.ts';
 import { NOW, TOKEN } from './api-fixture.ts';
 import { assertError } from './api-assert.ts';
+import { testDatabase } from '../storage/pg-test-database.ts';
 
 const ADMIN_URL = process.env.TALLY_TEST_PG_URL;
 const REQUIRED = process.env.TALLY_REQUIRE_PG === '1';
@@ -259,21 +258,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 sessionSuite('sqlite', () => openStore(join(dir, 'sessions.db'), incidentsJsonRendering));
 
 if (ADMIN_URL) {
-  const name = `tally_test_${randomBytes(6).toString('hex')}_sessions`;
-  const adminQuery = async (sql: string) => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  before(() => adminQuery(`CREATE DATABASE ${name}`));
-  after(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  sessionSuite('postgres', () => openStore(url.toString(), incidentsJsonRendering));
+  const db = testDatabase(ADMIN_URL, 'sessions');
+  before(db.create);
+  after(db.drop);
+  sessionSuite('postgres', () => openStore(db.url, incidentsJsonRendering));
 } else {
   test('login sessions over HTTP: postgres', { skip: REQUIRED ? false : 'TALLY_TEST_PG_URL is not set' }, () => {
     assert.fail('TALLY_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres) and TALLY_REQUIRE_PG=1');

@@ -25,7 +25,14 @@ export interface IncidentDetail {
   mention_ids: string[];
   /** The review queue's uncertainty and reasons for this incident. */
   uncertainty: number;
-  reasons: { id: string; weight: number; detail: string }[];
+  reasons: ReasonJson[];
+}
+
+/** One reason the review queue gives for an incident, with what in it fired the rule. */
+export interface ReasonJson {
+  id: string;
+  weight: number;
+  detail: string;
 }
 
 export interface MentionFieldJson {

@@ -4,14 +4,8 @@
  * analyst saw (If-Match) and the session's CSRF token; the API's 401/403/409 answers come back as
  * an ApiError whose message the page shows.
  */
-import { API_BASE, ApiError, apiError, getJson, type IncidentJson } from './api-client.ts';
+import { API_BASE, ApiError, apiError, getJson, type IncidentJson, type ReasonJson } from './api-client.ts';
 import { csrfHeaders } from './session-panel.ts';
-
-export interface ReasonJson {
-  id: string;
-  weight: number;
-  detail: string;
-}
 
 export interface QueueItemJson {
   uncertainty: number;

@@ -188,7 +188,7 @@ export const SHORTCUTS: [string, string][] = [
   ['?', 'this help'],
 ];
 
-export function helpDialog(): Promise<DecisionBody | null> {
+export function helpDialog(): Promise<void> {
   const rows = SHORTCUTS.map(([key, what]) => el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, key)), el('td', {}, what)));
   const dialog = el('dialog', { className: 'review-dialog help-dialog', ariaLabel: 'Keyboard shortcuts', id: 'review-help' }, el('h2', {}, 'Keyboard shortcuts'), el('table', {}, el('tbody', {}, ...rows)));
   const close = el('button', { type: 'button' }, 'Close');
@@ -198,7 +198,7 @@ export function helpDialog(): Promise<DecisionBody | null> {
     close.addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => {
       dialog.remove();
-      resolve(null);
+      resolve();
     });
     dialog.showModal();
     close.focus();

@@ -166,9 +166,7 @@ export class ReviewQueueView {
     try {
       const queue = await reviewQueue(this.filters, QUEUE_PAGE, controller.signal);
       if (controller.signal.aborted) return;
-      const firstLoad = this.queue === null;
       this.queue = queue;
-      if (firstLoad) this.renderForm();
       this.render();
     } catch (err) {
       this.options.onError(err);

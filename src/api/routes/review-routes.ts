@@ -25,7 +25,7 @@ import { principalOf, requirePermission } from '../request-auth.ts';
 import { permissionDoc } from '../permission-doc.ts';
 import { IdParam, intParam } from '../query-params.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from '../body-limit.ts';
-import { errorResponse, IncidentSchema } from '../schemas.ts';
+import { errorResponse, IncidentSchema, ReviewReasonSchema } from '../schemas.ts';
 
 const DecisionBody = z
   .strictObject({
@@ -180,14 +180,6 @@ const auditRoute = createRoute({
     400: errorResponse('A parameter is invalid (the error names it)'),
   },
 });
-
-export const ReviewReasonSchema = z
-  .object({
-    id: z.enum(REVIEW_REASON_IDS),
-    weight: z.number(),
-    detail: z.string().openapi({ description: 'What in this incident fired the rule', example: 'killed: 7 (ministry), 12 (monitor)' }),
-  })
-  .openapi('ReviewReason');
 
 const QueueItemSchema = z
   .object({

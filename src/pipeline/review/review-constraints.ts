@@ -92,3 +92,17 @@ export function constraintsOf(decisions: readonly ReviewDecision[], mentions: re
   // a chain of merges; the linker then keeps the group together (a join an analyst asked for).
   return { constraints: { mustLink: [...must.values()], cannotLink: [...cannot.values()] }, orphaned };
 }
+
+/**
+ * The reports each split or detach decision moved away from the incident id it was made on: they
+ * no longer speak for that id when ids are carried forward (assignIncidentIds), so the reports that
+ * stayed keep it and the moved ones get a new one (docs/decisions/0021-review-queue.md).
+ */
+export function departedReports(decisions: readonly ReviewDecision[]): Map<string, MentionKey[]> {
+  const departed = new Map<string, MentionKey[]>();
+  for (const d of decisions) {
+    const moved = d.action.kind === 'split' ? d.action.moved : d.action.kind === 'detach' ? [d.action.mention] : [];
+    if (moved.length) departed.set(d.incidentId, [...(departed.get(d.incidentId) ?? []), ...moved]);
+  }
+  return departed;
+}

@@ -6,7 +6,7 @@
  * and the weakest join the linker made), so the queue needs nothing the store does not keep.
  * A pure function.
  */
-import { headlineFigure } from '../../domain/headline-figure.ts';
+import { headlineCount, headlineFigure } from '../../domain/headline-figure.ts';
 import type { Claim, Incident } from '../../domain/types.ts';
 
 export const REVIEW_REASON_IDS = [
@@ -94,8 +94,8 @@ export function reviewReasons(incident: Incident): ReviewReason[] {
   const outside = figuresOutsideQuote(incident.claims);
   if (outside.length) add('figure-outside-quote', outside.join('; '));
 
-  const killed = headlineOf(incident, 'killed');
-  const injured = headlineOf(incident, 'injured');
+  const killed = headlineCount(incident.killed, 'best');
+  const injured = headlineCount(incident.injured, 'best');
   if ((killed ?? 0) >= LARGE_KILLED || (injured ?? 0) >= LARGE_INJURED) add('large-figure', [killed !== null ? `${killed} killed` : '', injured !== null ? `${injured} injured` : ''].filter(Boolean).join(', '));
 
   const rising = risingToll(incident.claims);
@@ -109,12 +109,6 @@ export function reviewReasons(incident: Incident): ReviewReason[] {
 /** The incident's uncertainty: the sum of its reasons' weights. */
 export function uncertainty(reasons: readonly ReviewReason[]): number {
   return Math.round(reasons.reduce((s, r) => s + r.weight, 0) * 10) / 10;
-}
-
-function headlineOf(incident: Incident, outcome: 'killed' | 'injured'): number | null {
-  const figures: Record<string, number> = {};
-  for (const [k, v] of Object.entries(incident[outcome])) if (v) figures[k] = v.best;
-  return headlineFigure(figures);
 }
 
 /**
