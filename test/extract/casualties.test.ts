@@ -53,6 +53,13 @@ const ROWS: Row[] = [
   { style: 'AP', text: 'The explosion killed at least a dozen people.', killed: { total: 12 }, injured: {} },
   // A headline run into the lead tells the same children twice: they are two civilians, not four.
   { style: 'local', text: '2 Boys Shot Dead Near Park | Channel 9 NEWSTOWN — Two 14-year-old students were killed in the evening shooting.', killed: { children: 2, civilians: 2, total: 2 }, injured: {} },
+  // A killer who then died by their own hand is one more dead, apart from the victims' categories;
+  // relatives listed after one possessive are one person each.
+  { style: 'local', text: 'Investigators say a man killed his wife, son and daughter, then himself.', killed: { women: 1, children: 2, civilians: 3, total: 4 }, injured: {} },
+  { style: 'AP', text: 'The gunman killed two people and wounded nine others before killing himself.', killed: { total: 3 }, injured: { total: 9 } },
+  { style: 'local', text: 'A man shot four relatives, killing two, then himself, police said.', killed: { total: 3 }, injured: { total: 4 } },
+  { style: 'local', text: 'Deputies said she shot her husband and son before taking her own life.', killed: { total: 1 }, injured: { total: 2, children: 1 } },
+  { style: 'local', text: 'He shot his neighbour before shooting himself in the leg.', killed: {}, injured: { total: 1 } },
   // Ages set off after names, and years, are not counts.
   { style: 'local', text: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting, police said.', killed: { total: 2 }, injured: {} },
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },

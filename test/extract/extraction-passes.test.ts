@@ -101,6 +101,8 @@ const WOUNDED_THEN_DIED: [string, number, number | null][] = [
   ['2 girls shot dead at a high school. Two teenagers were shot on Friday morning at the school, police said.', 2, null],
   ['A man was killed on Friday night. Police said the victim had been shot twice.', 1, null],
   ['One man was killed and two others were shot on Friday.', 1, 2],
+  // The killer who turned the gun on himself was not among those he shot.
+  ['A man shot four relatives, killing two, then himself, police said.', 3, 2],
 ];
 
 for (const [text, killed, injured] of WOUNDED_THEN_DIED) {

@@ -53,6 +53,7 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.named-list', description: 'two or more people named each with an age, then what happened to them', example: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting outside the club.' },
   { id: 'cas.multiple-killing', description: 'the word for the killing gives the toll when no figure is stated', example: 'Detectives are investigating a double homicide on the east side.' },
   { id: 'cas.fatally-verb', description: 'suffix (+cas.fatally-verb): "fatally shooting" someone killed them', example: 'Prosecutors charged a man with fatally shooting his neighbour during an argument.' },
+  { id: 'cas.killer-self', description: 'suffix (+cas.killer-self): one who killed or shot others and then himself or herself died too, one more killed', example: 'Police say a man shot his wife and their son before turning the gun on himself.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
 
@@ -486,6 +487,28 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       });
     }
   }
+  // "shot his wife and son before turning the gun on himself", "killing two, then himself": the
+  // one who shot the others died too.
+  const self = KILLER_SELF_RE.exec(text);
+  if (self) {
+    const start = offset + self.index + self[0].length - self[0].trimStart().length;
+    const end = offset + self.index + self[0].length;
+    const victimsBefore = anchors.some((a) => a.parent === null && a.start < start);
+    const toldAlready = anchors.some((a) => a.start < end && a.end > start);
+    if (victimsBefore && !toldAlready && !/(?:attempt(?:ed|ing)?|tried|threatened|threatening)[^.;]*$/i.test(text.slice(0, self.index))) {
+      anchors.push({
+        outcome: 'killed',
+        category: 'total',
+        quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: true, rule: 'killer-self' },
+        start,
+        end,
+        text: text.slice(start - offset, end - offset),
+        rule: 'cas.killer-self',
+        parent: null,
+        impliesCivilians: false,
+      });
+    }
+  }
   // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
   // one person twice: the headline's bare noun is the person the lead counts.
   const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
@@ -493,6 +516,13 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare')),
   );
 }
+
+/**
+ * After victims in the same sentence: "then himself", "before killing herself", "before turning the
+ * gun on himself", "and then took his own life" — the killer's own death.
+ */
+const KILLER_SELF_RE =
+  /(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:fatally\s+)?(?:killing|killed|kills|shooting|shot|shoots|turning|turned|turns)\s+(?:(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)\s+on\s+)?)?(?:him|her)self(?![\p{L}])(?!\s+(?:in the (?:hand|leg|arm|foot|shoulder)|with (?:a )?non-life))|(?:,\s*|\s+)(?:and\s+)?(?:then|before)\s+(?:taking|took|takes)\s+(?:his|her)\s+own\s+life/iu;
 
 /**
  * "double homicide" (2), "triple murder" (3), "quadruple slaying" (4), "murder-suicide" (2: the
@@ -590,6 +620,13 @@ const NOT_A_NAME = new Set([
  */
 const POSSESSIVE_KIN_RE = /(?<![\p{L}])(his|her|their)\s+(?=(?:(?:young|little|infant|baby|teenage|adult|elderly|\d+-(?:year|month|week)-old|[a-z]+-(?:year|month|week)-old)\s+)?(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin|stepson|stepdaughter|fianc[eé]e?|friend)(?![\p{L}]))/giu;
 
+const KIN_NOUN = '(?:son|daughter|husband|wife|mother|father|brother|sister|child|baby|boyfriend|girlfriend|grandmother|grandfather|grandson|granddaughter|nephew|niece|cousin|stepson|stepdaughter|mother-in-law|father-in-law|fianc[eé]e?)';
+const KIN_MODIFIER = '(?:(?:young|little|infant|baby|teenage|adult|elderly|\\d+-(?:year|month|week)-old|[a-z]+-(?:year|month|week)-old)\\s+)';
+/** The relative a possessive names (after "his "). */
+const KIN_HEAD_RE = new RegExp(`^${KIN_MODIFIER}?${KIN_NOUN}(?![\\p{L}-])`, 'iu');
+/** One more relative in the same list, with no possessive of its own: ", son", " and daughter". */
+const KIN_NEXT_RE = new RegExp(`^(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(${KIN_MODIFIER}?${KIN_NOUN})(?![\\p{L}-])`, 'iu');
+
 /** One person, read from `text` at [start, end) by the quantity rule `rule`. */
 function onePerson(start: number, end: number, text: string, rule: string): QuantityMention {
   return { start, end, text, quantity: { value: 1, min: 1, max: 1, qualifier: 'exact', approximate: false, additional: false, rule } };
@@ -615,7 +652,16 @@ function findArticleSingulars(text: string): QuantityMention[] {
     if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
     out.push(onePerson(m.index!, m.index! + m[0].length, m[0], 'singular-name'));
   }
-  for (const m of text.matchAll(POSSESSIVE_KIN_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-kin'));
+  for (const m of text.matchAll(POSSESSIVE_KIN_RE)) {
+    out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-kin'));
+    // "his wife, son and daughter": each relative the list goes on to name is one more person.
+    let pos = m.index! + m[0].length + (KIN_HEAD_RE.exec(text.slice(m.index! + m[0].length))?.[0].length ?? 0);
+    for (let next = KIN_NEXT_RE.exec(text.slice(pos)); next; next = KIN_NEXT_RE.exec(text.slice(pos))) {
+      const at = pos + next[0].length - next[1].length;
+      out.push(onePerson(at, at, '', 'singular-kin'));
+      pos += next[0].length;
+    }
+  }
   for (const m of text.matchAll(DEFINITE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-definite'));
   for (const m of text.matchAll(ARTICLE_SINGULAR_RE)) out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular'));
   // One person per place in the text: "shot his wife" is the object of a shooting and a relative.
@@ -660,6 +706,14 @@ const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|un
  */
 export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docText: string): CountSet {
   const set: CountSet = {};
+  // The killer who died by their own hand is one more dead, apart from the victims' categories.
+  const killerSelf = anchors.find((a) => a.outcome === outcome && a.rule === 'cas.killer-self');
+  if (killerSelf) {
+    const set = countsFromAnchors(anchors.filter((a) => a !== killerSelf), outcome, docText);
+    const self = countValue(killerSelf.quantity, { rule: killerSelf.rule, span: { start: killerSelf.start, end: killerSelf.end }, text: killerSelf.text });
+    if (!set.total) return { ...set, total: self };
+    return { ...set, total: addValues(set.total, self, { ...set.total.prov, rule: `${set.total.prov.rule}+cas.killer-self` }) };
+  }
   const stated = anchors.filter((a) => a.outcome === outcome && a.parent === null);
   const subs = anchors.filter((a) => a.outcome === outcome && a.parent !== null);
   const prov = (a: CountAnchor): Provenance => ({ rule: a.rule, span: { start: a.start, end: a.end }, text: docText.slice(a.start, a.end) });

@@ -64,7 +64,10 @@ export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
     if (pointsBack) return { ...g, frame: { ...g.frame, injured: {} } };
     const injured = g.frame.injured.total;
     const killed = g.frame.killed.total;
-    if (!injured || !killed || killed.value > injured.value) return g;
+    if (!injured || !killed) return g;
+    // The killer who shot himself was not among those he shot.
+    const killer = killed.prov.rule.includes('+cas.killer-self') ? 1 : 0;
+    if (killed.value - killer > injured.value) return g;
     const shotCount = injured.prov.rule.includes('+cas.shot') && !EXCLUSIVE_RE.test(injured.prov.text);
     // Everyone shot includes whoever died of it, whichever is told first ("6 killed … shot eight").
     if (killed.prov.span.start <= injured.prov.span.start && !shotCount && !(injured.value === 1 && injured.prov.rule.includes('+cas.ref'))) return g;
@@ -75,9 +78,9 @@ export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
     if (/\bothers?\b|\bmore\b|\badditional\b/i.test(killed.prov.text)) return g;
     const rest: CountValue = {
       ...injured,
-      value: injured.value - killed.value,
-      min: Math.max(0, injured.min - killed.max),
-      max: Math.max(0, injured.max - killed.min),
+      value: injured.value - (killed.value - killer),
+      min: Math.max(0, injured.min - (killed.max - killer)),
+      max: Math.max(0, injured.max - (killed.min - killer)),
       prov: { ...injured.prov, rule: 'derive.wounded-then-died' },
     };
     // Categories of the wounded larger than what is left cannot all be among the living.
