@@ -176,6 +176,17 @@ test('a round-up of separate shootings across a city is a tally, not an incident
   const text = 'Five people were killed and at least 17 others wounded in separate shootings across Lakeville since Friday evening.';
   const mentions = extractDocument({ id: 'roundup', text, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions;
   assert.deepEqual(mentions.map((m) => [m.kind, m.classification?.rule]), [['tally', 'kind.round-up']]);
+  for (const roundUp of [
+    'Police are investigating two separate shootings that left five people wounded on Tuesday night.',
+    'At least nine people were shot in three overnight shootings in Lakeville, police said.',
+    'Another 12 people were wounded in other citywide shootings since Friday evening.',
+  ]) {
+    const kinds = extractDocument({ id: 'roundup', text: roundUp, published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions.map((m) => [m.kind, m.classification?.rule]);
+    assert.deepEqual(kinds, [['tally', 'kind.round-up']], roundUp);
+  }
+  // One shooting that hit several people is an incident.
+  const one = extractDocument({ id: 'one', text: 'Three people were wounded in a shooting at a party in Lakeville, Ohio, on Saturday.', published: '2016-05-02', url: null, outlet: null, title: null, language: null }, resolver).mentions;
+  assert.deepEqual(one.map((m) => m.kind), ['incident']);
 });
 
 test('"over the weekend" sums a weekend\'s shootings only when it counts more than one person', () => {

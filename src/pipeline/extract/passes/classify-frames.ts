@@ -128,7 +128,7 @@ function sequential(
 
 /** Words that sum many events: separate shootings, a city-wide count, a weekend's toll. */
 const ROUND_UP_RE =
-  /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b/i;
+  /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:in|during|from)\s+(?:(?:other|citywide|city-wide|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|\d+)\s+)(?:[\w-]+\s+)?(?:shootings|incidents|attacks)\b|\b(?:in|during)\s+incidents\s+(?:across|around|throughout|spanning|in)\b|\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|different|unrelated)\s+(?:shootings|incidents|attacks)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b/i;
 /** "over the weekend" sums a weekend's shootings only when it counts more than one person. */
 const WEEKEND_RE = /\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
 
@@ -174,7 +174,7 @@ export const KIND_RULES: readonly { id: string; example: string }[] = [
   { id: 'kind.large-no-place', example: 'More than 1,200 people were killed across the country.' },
   { id: 'kind.tally-cue', example: 'The monitor documented a total of 92 civilian deaths.' },
   { id: 'kind.region', example: 'Eight civilians were killed in the country\'s northwest.' },
-  { id: 'kind.round-up', example: 'Five people were killed and 17 wounded in separate shootings across the city since Friday.' },
+  { id: 'kind.round-up', example: 'Five people were killed and 17 wounded in separate shootings across the city since Friday; two separate shootings left six people hurt.' },
   { id: 'kind.displaced', example: 'The fighting displaced 3,000 families from the district.' },
   ...CLASSIFY_RULES.map((r) => ({ id: r.id, example: r.example })),
 ];
