@@ -60,6 +60,13 @@ const ROWS: Row[] = [
   { style: 'local', text: 'A man shot four relatives, killing two, then himself, police said.', killed: { total: 3 }, injured: { total: 4 } },
   { style: 'local', text: 'Deputies said she shot her husband and son before taking her own life.', killed: { total: 1 }, injured: { total: 2, children: 1 } },
   { style: 'local', text: 'He shot his neighbour before shooting himself in the leg.', killed: {}, injured: { total: 1 } },
+  // Victims counted with a wound are everyone hit (the dead among them); people a list after the
+  // count names one by one, or "with one …" after it, are that count's people, not more.
+  { style: 'local', text: 'Two other victims were wounded in the shooting near the school.', killed: {}, injured: { total: 2 } },
+  { style: 'local', text: 'Officers found four victims: a 54-year-old man shot in the back; a 30-year-old woman shot in the leg.', killed: {}, injured: { total: 4, women: 1 } },
+  { style: 'local', text: 'Four men were wounded in the gunfire — a 30-year-old shot in the neck, a 25-year-old shot in the arm.', killed: {}, injured: { total: 4 } },
+  { style: 'local', text: 'All five victims were taken to the hospital, with one person in critical condition.', killed: {}, injured: { total: 5 } },
+  { style: 'local', text: 'The two victims were taken to a hospital, where they later died.', killed: { total: 2 }, injured: {} },
   // Ages set off after names, and years, are not counts.
   { style: 'local', text: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting, police said.', killed: { total: 2 }, injured: {} },
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },

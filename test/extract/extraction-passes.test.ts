@@ -103,6 +103,8 @@ const WOUNDED_THEN_DIED: [string, number, number | null][] = [
   ['One man was killed and two others were shot on Friday.', 1, 2],
   // The killer who turned the gun on himself was not among those he shot.
   ['A man shot four relatives, killing two, then himself, police said.', 3, 2],
+  // The victims of a shooting are everyone hit.
+  ['Officers found four victims suffering from gunshot wounds on Friday. Two of them died at the hospital.', 2, 2],
 ];
 
 for (const [text, killed, injured] of WOUNDED_THEN_DIED) {

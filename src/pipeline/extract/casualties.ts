@@ -120,7 +120,7 @@ const IMMEDIATE_OUTCOME_RE = new RegExp(
  * After "were shot" / "were wounded": the same people died ("and killed", "and later died",
  * "fatally"; "a boy who was shot on Monday has died").
  */
-const DIED_AFTER_RE = /^(?:(?:(?!\b(?:of whom|of them|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|both|all|others?|another)\b)[^.;:!?]){0,80}?\s(?:has|have)\s+(?:since\s+|now\s+)?died\b|\s+(?:fatally|dead|to death)\b|\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b)/i;
+const DIED_AFTER_RE = /^(?:(?:(?!\b(?:of whom|of them|one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|both|all|others?|another)\b)[^.;:!?]){0,80}?\s(?:has|have)\s+(?:since\s+|now\s+)?died\b|\s+(?:fatally|dead|to death)\b|\s+(?:fatally|dead|to death)\b|\s*,\s*(?:killed|dies|died)\b|[^.;:,]{0,12}?\s+(?:and|but)\s+(?:(?:was|were|had|has|have)\s+)?(?:later\s+|since\s+|subsequently\s+)?(?:killed|died|pronounced dead|succumbed)\b|[^.;:]{0,60}?\bwhere\s+(?:they|both|all(?: three| four)?)\s+(?:later\s+|both\s+|all\s+)?(?:died|were pronounced dead|succumbed)\b)/i;
 /** An object right after an outcome verb used actively: "… killed his wife", "… shot two people". */
 const ACTIVE_OBJECT_AFTER_RE = /^\s+(?:(?:a|an|the|his|her|their|its|my|our|two|three|four|five|six|seven|eight|nine|ten|\d+|one|him|them|me|us)\b|(?:Officer\s+|Deputy\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)/;
 /** Outcome verbs that take an object when used actively ("died", "dead" never do). */
@@ -404,6 +404,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     }
     if (!outcome) continue;
     if (NEGATED_RE.test(before)) continue;
+    // "four victims suffering from gunshot wounds", "the victims were taken to the hospital": the
+    // victims of a shooting are everyone hit, the dead among them, like a count of the shot.
+    if (outcome === 'injured' && catM && /^victims$/i.test(catM[1]) && !rule.includes('+cas.shot')) rule += '+cas.shot';
     // "at least one shot fired near the bus", "one fired a shot": a gunshot, not a person hit.
     const spanEnd = Math.max(end, phraseEnd);
     const spanText = text.slice(q.start, spanEnd);
@@ -696,6 +699,9 @@ function carried(rules: readonly string[]): string {
   return ['+cas.shot', '+cas.ref'].filter((mark) => rules.length > 0 && rules.every((r) => r.includes(mark))).join('');
 }
 
+/** A colon or a dash closing a count's clause: what follows lists its people. */
+const LIST_AFTER_COUNT_RE = /^[^.!?:;—–]{1,60}?(?::|—|–|\s-\s)/;
+
 /** Nouns for particular people counted under `total` (not "people", which may include anyone). */
 const PERSON_NOUN_RE = /\b(?:man|men|husbands?|fathers?|brothers?|boyfriends?|uncles?|grandfathers?|cousins?|teens?|teenagers?|(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?)\b/i;
 
@@ -723,6 +729,20 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
   const appositives: CountAnchor[] = [];
   const inside = (a: CountAnchor, b: CountAnchor) => a !== b && b.start <= a.start && a.end <= b.end;
   for (const h of stated) {
+    // "officers found four victims: a 54-year-old man shot in the back, …", "five were hurt, with
+    // one in critical condition": the people a list after a count names are that count's people.
+    const listed = heads.find((p) => {
+      const lead = LIST_AFTER_COUNT_RE.exec(docText.slice(p.start, h.start));
+      if (h.quantity.value >= p.quantity.value || p.start >= h.start || /[.!?]/.test(docText.slice(p.start, h.start))) return false;
+      // "all five victims were taken to hospitals, with one in critical condition": one of the five.
+      if (/\bwith\s+$/i.test(docText.slice(Math.max(p.end, h.start - 8), h.start))) return true;
+      return lead !== null && p.start + lead[0].length <= h.start;
+    });
+    if (listed) {
+      appositives.push(h);
+      if (h.category !== 'total' && !set[h.category]) set[h.category] = countValue(h.quantity, prov(h));
+      continue;
+    }
     const holder = heads.find((p) => inside(h, p) && h.quantity.value <= p.quantity.value);
     if (holder && (/,\s*$/.test(docText.slice(holder.start, h.start)) || appositives.some((a) => inside(h, a)))) {
       appositives.push(h);

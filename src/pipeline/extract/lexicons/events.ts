@@ -143,7 +143,7 @@ export const CATEGORY_CUES: CategoryCue[] = [
   {
     rule: 'cat.total',
     category: 'total',
-    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?',
+    patterns: ['people', 'persons?', 'individuals', 'others', 'victim', '(?<!of (?:the|those) )victims', 'teens?', 'teenagers?', '(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-olds?', 'syrians', 'iraqis', 'kurds', 'palestinians', 'iranians', 'lebanese', 'afghans', 'turks', 'russians', 'men', 'man', 'bodies', 'dead', 'casualties', 'patients', 'doctors?', 'medical staff', 'staff', 'rescue workers', 'rescuers', 'paramedics', 'nurses?', 'journalists?', 'martyrs', 'lives', 'adults?', 'relatives', 'husbands?', 'fathers?', 'brothers?', 'grandfathers?', 'uncles?', 'boyfriends?', 'cousins?', 'neighbou?rs?',
       // People as local news names them ('a store clerk', 'a bystander', 'two juveniles').
       'firefighters?', 'customers?', 'clerks?', 'employees?', 'patrons?', 'bystanders?', 'friends?', 'roommates?', 'co-?workers?', 'acquaintances?', 'males?', 'juveniles?', 'youths?',
       'motorists?', 'pedestrians?', 'homeowners?', 'guests?', 'shoppers?', 'teachers?', 'partygoers?', 'tenants?', 'owners?'],
