@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../../src/pipeline/ingest/parse-article.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { extractDocument } from '../../src/pipeline/extract/extract-document.ts';
-import { readDocument } from '../../src/pipeline/extract/passes/read-document.ts';
+import { readDocument, splitGluedTitle } from '../../src/pipeline/extract/passes/read-document.ts';
 import { carryContext } from '../../src/pipeline/extract/passes/carry-context.ts';
 import { placeFrames } from '../../src/pipeline/extract/passes/place-frames.ts';
 import { classifyFrames, CLASSIFY_RULES, KIND_RULES } from '../../src/pipeline/extract/passes/classify-frames.ts';
@@ -18,6 +18,7 @@ import { placeInDocumentTown } from '../../src/pipeline/extract/passes/document-
 import { mergeFrames } from '../../src/pipeline/extract/passes/merge-frames.ts';
 import { buildMentions } from '../../src/pipeline/extract/passes/build-mentions.ts';
 import { completeCategories, reconcileOutcomes } from '../../src/pipeline/extract/passes/reconcile-outcomes.ts';
+import { segment } from '../../src/pipeline/normalize/segment.ts';
 import type { Article } from '../../src/domain/types.ts';
 
 const GOLDEN = fileURLToPath(new URL('../golden/articles.jsonl', import.meta.url));
@@ -198,4 +199,17 @@ test('"over the weekend" sums a weekend\'s shootings only when it counts more th
   assert.deepEqual(kinds('Six people were shot in Lakeville, Ohio, over the weekend, police said.'), [['tally', 'kind.round-up']]);
   assert.notDeepEqual(kinds('A man was shot and killed in Lakeville, Ohio, over the weekend, police said.')[0], ['tally', 'kind.round-up']);
   assert.equal(kinds('A man was shot and killed in Lakeville, Ohio, over the weekend, police said.')[0]?.[0], 'incident');
+});
+
+test('a page whose text begins with its own title glued to the lead reads the title as a headline apart', () => {
+  const title = 'Shot twice near the river, teenager is rushed to hospital';
+  const text = `${title}A 17-year-old was shot twice early Thursday in Lakeville, Ohio, police said. He is expected to recover.`;
+  const segs = splitGluedTitle(segment(text), text, title);
+  assert.deepEqual(segs.slice(0, 2).map((s) => [s.kind, s.text.slice(0, 20)]), [['headline', 'Shot twice near the '], ['sentence', 'A 17-year-old was sh']]);
+  assert.equal(segs[1].text, text.slice(segs[1].start, segs[1].end));
+  // A title followed by a break, or text that does not begin with it, is left as it is.
+  assert.deepEqual(splitGluedTitle(segment(`${title}\n\nA man was shot.`), `${title}\n\nA man was shot.`, title), segment(`${title}\n\nA man was shot.`));
+  assert.deepEqual(splitGluedTitle(segment(text), text, 'Another headline altogether'), segment(text));
+  const mentions = extractDocument({ id: 'glued', text, published: '2016-05-02', url: null, outlet: null, title, language: null }, embeddedDefault().resolver).mentions.filter((m) => m.kind === 'incident');
+  assert.deepEqual(mentions.map((m) => [m.killed.total?.value ?? null, m.injured.total?.value ?? null]), [[null, 1]]);
 });

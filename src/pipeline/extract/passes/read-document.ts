@@ -8,7 +8,7 @@ import type { DocumentGeo, PlaceLookup } from '../../../domain/place-lookup.ts';
 
 const NO_GEO: DocumentGeo = { context: { countries: [] }, evidence: [], datelineCity: null, datelineRegion: null, namesOtherCountries: false };
 import { normalizeText } from '../../normalize/normalize-text.ts';
-import { segment } from '../../normalize/segment.ts';
+import { segment, type Segment } from '../../normalize/segment.ts';
 import { claimantOfOutlet } from '../actors.ts';
 import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
 import { isPageDateLine, publicationDay } from './publication-day.ts';
@@ -18,7 +18,7 @@ export function readDocument(article: Article, lookup: PlaceLookup, geo: Documen
   const warnings: Warning[] = [];
   const text = normalizeText(article.text);
   // A page's "Posted: 03/04/2014" line dates the page, not the event: it is not read as prose.
-  const segs = segment(text).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text) && !isPageDateLine(s.text));
+  const segs = splitGluedTitle(segment(text), text, article.title).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text) && !isPageDateLine(s.text));
   const day = publicationDay(article, text);
   if (day.warning) warnings.push(day.warning);
   const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, day.published, lookup));
@@ -35,6 +35,21 @@ export function readDocument(article: Article, lookup: PlaceLookup, geo: Documen
     geo,
     warnings,
   };
+}
+
+/**
+ * A page scraped with its headline run into the lead ("Man shot twice downtownA man was shot …"):
+ * the text begins with the article's own title with no break after it, so the first sentence would
+ * be headline and lead in one. The title becomes a headline segment of its own.
+ */
+export function splitGluedTitle(segs: readonly Segment[], text: string, title: string | null | undefined): Segment[] {
+  const head = title ? normalizeText(title).trim() : '';
+  const first = segs[0];
+  if (head.length < 12 || !first || first.start !== 0 || !text.startsWith(head) || first.end <= head.length) return [...segs];
+  if (!/[\p{L}\p{N}"“'‘(]/u.test(text.charAt(head.length))) return [...segs];
+  const headline: Segment = { start: 0, end: head.length, text: head, kind: 'headline', paragraph: first.paragraph, rule: 'segment.title-prefix' };
+  const lead: Segment = { ...first, start: head.length, text: text.slice(head.length, first.end) };
+  return [headline, lead, ...segs.slice(1)];
 }
 
 /** For each sentence, the claimants of the last sentence before it that named any. */
