@@ -55,6 +55,13 @@ const ROWS: Row[] = [
   { title: 'One man dead after triple shooting in Lakeville', killed: 1, injured: 2, rule: 'headline.multiple+cas.shot' },
   { title: 'Arrest made in double homicide in East Lakeville', killed: 2, rule: 'cas.multiple-killing' },
   { title: 'Lakeville couple dead in apparent murder-suicide', killed: 2, rule: 'cas.multiple-killing' },
+  { title: 'Veteran named as gunman in Lakeville murders-suicide', killed: 2, rule: 'cas.multiple-killing' },
+  // A killer who turns the gun on himself died too; headline style drops the possessive before a relative.
+  { title: 'Lakeville man kills wife, 2 kids then himself', killed: 4, rule: 'cas.killer-self' },
+  { title: 'Police: man kills 4-month-old before shooting himself', killed: 2, rule: 'cas.killer-self' },
+  { title: 'Father shoots son, 10, in Lakeville hunting accident', injured: 1 },
+  // The toddler who shoots is not one of those shot.
+  { title: 'Toddler shoots 2-year-old sister in parked car', injured: 1 },
   { title: 'Man arrested in fatal Lakeville nightclub shooting', killed: 1, rule: 'headline.fatal-shooting' },
   { title: 'Two arrested in deadly quadruple shooting at Lakeville bar', killed: 1, injured: 3, rule: 'headline.fatal-shooting' },
   { title: 'Shooting At Lakeville Halloween Party Leaves 2 Dead, 5 Injured', killed: 2, injured: 5, rule: 'headline.title-case' },

@@ -107,7 +107,7 @@ const UNIT_AFTER_RE =
   /^\s*(?:more\s+|other\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times|air ?strikes?|raids?|strikes?|sorties|shells?|rockets?|missiles?|bombs?|barrel bombs?|tons?|tonnes?|villages?|towns?|areas?|sites?|facilities|hospitals?|schools?|houses?|buildings?|cars?|vehicles?|families|homes?|points?|positions?|attacks?|incidents?|cases?|displacements?|million|billion|(?:gunshot |bullet |stab |knife )?wounds?|rounds|shots|shell casings|guns|handguns|rifles|firearms|weapons)(?![\p{L}])/iu;
 
 const BEFORE_ACTIVE_RE =
-  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|(?:murder|slaying)s? of|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bod(?:y|ies) of|shot dead|(?:shooting|stabbing) deaths? of|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shooting(?: of)?|struck|striking|grazed|grazing|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
+  /(?:(kill(?:ed|ing|s)?|killings? of|left|leaving|among the (?:dead|killed|victims|fatalities)(?: (?:were|was|are|is))?|among them (?:were|was|are|is)|(?:the dead|the victims|those killed|the fatalities|the killed)(?: also)? (?:included|include|includes|were|are)|(?:murder|slaying)s? of|claim(?:ed|ing|s)? the lives of|took the lives of|taking the lives of|cost the lives of|deaths? of|martyrdom of|massacre of|massacred|executed|bod(?:y|ies) of|shot dead|(?:shooting|stabbing) deaths? of|(?:led|leading) to the (?:death|killing) of|resulted in the (?:death|killing) of|resulting in the (?:death|killing) of)|(shot|shoots|shooting(?: of)?|struck|striking|grazed|grazing|wound(?:ed|ing|s)?|wounding of|injur(?:ed|ing|es)|injury of|injuries (?:of|to)|hurt|maim(?:ed|ing)|among the (?:injured|wounded)(?: (?:were|was|are|is))?))\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?(?:the\s+)?$/i;
 const TOLL_BEFORE_RE = /(?:death toll|toll|number of (?:dead|deaths|victims|people killed|those killed|fatalities)|fatalities|casualties)(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|reached|hit|is|was|stands at|stood at|rose to|rises to|has risen to|had risen to|risen to|climbed to|increased to|went up to|jumped to|now stands at)\s+(?:(?:at least|about|around|nearly|more than|some|over)\s+)?$/i;
 const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?:\s+[\w'-]+){0,4}?\s+(?:to|at|of|reached|is|was)\s+$/i;
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
@@ -317,7 +317,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
           // "charged with fatally shooting her husband": the shooting killed.
           const fatal = outcome === 'injured' && /\b(?:fatally|mortally)\s+(?:shooting|shot|shoots|wounding|wounded|stabbing|stabbed)\s+$/i.test(before);
           if (fatal) outcome = 'killed';
-          rule = 'cas.verb-num' + (fatal ? '+cas.fatally-verb' : outcome === 'injured' && /\bshot|shooting\b/i.test(bm[0]) ? '+cas.shot' : '');
+          rule = 'cas.verb-num' + (fatal ? '+cas.fatally-verb' : outcome === 'injured' && /\b(?:shot|shoots|shooting)\b/i.test(bm[0]) ? '+cas.shot' : '');
         }
       }
     }
@@ -516,7 +516,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   // one person twice: the headline's bare noun is the person the lead counts.
   const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
   return anchors.filter(
-    (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare')),
+    (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare' && b.rule !== 'cas.killer-self')),
   );
 }
 
@@ -532,7 +532,7 @@ const KILLER_SELF_RE =
  * killer and one victim), "double murder-suicide" (3). Group 1: the victims of a murder-suicide
  * (one when absent); group 2: the multiplier of a killing.
  */
-const MULTIPLE_KILLING_RE = /(?<![\p{L}-])(?:(?:(double|triple|quadruple)[ -])?murder[ -]suicide|(double|triple|quadruple|quintuple)[ -](?:homicide|murder|slaying|killing|fatal shooting))(?![\p{L}])/iu;
+const MULTIPLE_KILLING_RE = /(?<![\p{L}-])(?:(?:(double|triple|quadruple)[ -])?murders?[ -]suicides?|(double|triple|quadruple|quintuple)[ -](?:homicide|murder|slaying|killing|fatal shooting))(?![\p{L}])/iu;
 const MULTIPLE_OF: Record<string, number> = { double: 2, triple: 3, quadruple: 4, quintuple: 5 };
 
 /** One person told of before, read from a pronoun ("he died", "she was shot"), unless negated. */
@@ -584,7 +584,7 @@ const DEFINITE_SINGULAR_RE = new RegExp(
  * "4-year-old boy accidentally shoots himself", "Teen in critical condition after shooting".
  * At the start of a line or after a headline separator, a bare person noun before an outcome is one.
  */
-const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said|after|before)\s+)((?:\d{1,3}-(?:year|month|week)-old\s+)?(?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:(?!fatally)\w+ly\s+)?(?:fatally shot|fatally shoots|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|shoots|wounded|injured|hurt|stabbed|in (?:critical|serious|stable|grave) condition)\b)/g;
+const BARE_HEADLINE_SINGULAR_RE = /(?:^|[,:;|–—]\s*|\s-\s*|\b(?:say|says|said|after|before)\s+)((?:\d{1,3}-(?:year|month|week)-old\s+)?(?:[Mm]an|[Ww]oman|[Tt]een|[Tt]eenager|[Bb]oy|[Gg]irl|[Cc]hild|[Tt]oddler|[Pp]erson|[Oo]fficer|[Dd]eputy|[Tt]rooper|[Dd]river|[Pp]assenger|[Ss]tudent|[Mm]other|[Ff]ather))\s+(?=(?:is\s+|was\s+)?(?:(?!fatally)\w+ly\s+)?(?:fatally shot|shot dead|shot and killed|shot to death|killed|dies|died|found dead|shot|fatally shoots|shoots(?=,?\s+(?:kills\s+)?(?:him|her)?self\b)|wounded|injured|hurt|stabbed|in (?:critical|serious|stable|grave) condition)\b)/g;
 
 /** "… shot the officer", "… fatally shot his brother": the object of a shooting is one victim. */
 const OBJECT_SINGULAR_RE = new RegExp(
@@ -592,7 +592,7 @@ const OBJECT_SINGULAR_RE = new RegExp(
   'giu',
 );
 /** "killed 22-year-old …", "the death of 4-year-old …": an age with no article before it is one person. */
-const BARE_AGE_SINGULAR_RE = /(?<=\b(?:killed|killing|shot|shooting|wounded|wounding|death of|deaths of|body of|injuring|injured|grazed|struck|of|identified)\s+)(?=(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old(?![\p{L}-]))/giu;
+const BARE_AGE_SINGULAR_RE = /(?<=\b(?:kills|shoots|killed|killing|shot|shooting|wounded|wounding|death of|deaths of|body of|injuring|injured|grazed|struck|of|identified)\s+)(?=(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old(?![\p{L}-]))/giu;
 /**
  * "Antwan Reyes, 17, was shot twice", "Lyman was pronounced dead", "Marisol died Saturday": a
  * person named once is one victim when an outcome follows the name (and an age, if given).
@@ -627,6 +627,8 @@ const KIN_NOUN = '(?:son|daughter|husband|wife|mother|father|brother|sister|chil
 const KIN_MODIFIER = '(?:(?:young|little|infant|baby|teenage|adult|elderly|\\d+-(?:year|month|week)-old|[a-z]+-(?:year|month|week)-old)\\s+)';
 /** The relative a possessive names (after "his "). */
 const KIN_HEAD_RE = new RegExp(`^${KIN_MODIFIER}?${KIN_NOUN}(?![\\p{L}-])`, 'iu');
+/** "kills wife", "shoots son": a relative with no article or possessive, after a present-tense verb. */
+const HEADLINE_KIN_OBJECT_RE = new RegExp(`(?<=\\b(?:kills|shoots|slays|wounds)\\s+)(?=${KIN_MODIFIER}?${KIN_NOUN}(?![\\p{L}-]))`, 'giu');
 /** One more relative in the same list, with no possessive of its own: ", son", " and daughter". */
 const KIN_NEXT_RE = new RegExp(`^(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(${KIN_MODIFIER}?${KIN_NOUN})(?![\\p{L}-])`, 'iu');
 
@@ -655,6 +657,8 @@ function findArticleSingulars(text: string): QuantityMention[] {
     if (NOT_A_NAME.has(m[1].split(/\s+/)[0].toLowerCase())) continue;
     out.push(onePerson(m.index!, m.index! + m[0].length, m[0], 'singular-name'));
   }
+  // Headline style drops the possessive: "Man kills wife, 2 kids then himself".
+  for (const m of text.matchAll(HEADLINE_KIN_OBJECT_RE)) out.push(onePerson(m.index!, m.index!, '', 'singular-kin'));
   for (const m of text.matchAll(POSSESSIVE_KIN_RE)) {
     out.push(onePerson(m.index!, m.index! + m[1].length, m[1], 'singular-kin'));
     // "his wife, son and daughter": each relative the list goes on to name is one more person.
