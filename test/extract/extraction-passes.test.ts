@@ -213,3 +213,12 @@ test('a page whose text begins with its own title glued to the lead reads the ti
   const mentions = extractDocument({ id: 'glued', text, published: '2016-05-02', url: null, outlet: null, title, language: null }, embeddedDefault().resolver).mentions.filter((m) => m.kind === 'incident');
   assert.deepEqual(mentions.map((m) => [m.killed.total?.value ?? null, m.injured.total?.value ?? null]), [[null, 1]]);
 });
+
+test('a figure for a day\'s strikes that names no place is a tally; one strike\'s figure is not', () => {
+  const { resolver } = embeddedDefault();
+  const kinds = (text: string) =>
+    extractDocument({ id: 'strikes', text, published: '2023-06-26', url: null, outlet: null, title: null, language: null }, resolver).mentions.map((m) => [m.kind, m.classification?.rule]);
+  assert.deepEqual(kinds("At least 30 civilians were wounded in Sunday's strikes, the monitor said."), [['tally', 'kind.plural-attacks']]);
+  assert.deepEqual(kinds('Nine civilians were wounded in the raids, the monitor said.'), [['tally', 'kind.plural-attacks']]);
+  assert.equal(kinds("At least 30 civilians were wounded in Sunday's strike, the monitor said.")[0]?.[0], 'incident');
+});

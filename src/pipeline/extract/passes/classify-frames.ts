@@ -129,6 +129,8 @@ function sequential(
 /** Words that sum many events: separate shootings, a city-wide count, a weekend's toll. */
 const ROUND_UP_RE =
   /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:in|during|from)\s+(?:(?:other|citywide|city-wide|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|\d+)\s+)(?:[\w-]+\s+)?(?:shootings|incidents|attacks)\b|\b(?:in|during)\s+incidents\s+(?:across|around|throughout|spanning|in)\b|\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|different|unrelated)\s+(?:shootings|incidents|attacks)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b/i;
+/** "in Sunday's strikes", "in the raids": a count for several attacks (not "in a strike", "in the attack"). */
+const PLURAL_ATTACKS_RE = /\b(?:in|by|from|during)\s+(?:the\s+|these\s+|(?:\w+day|today|yesterday)['’]s\s+)(?:[\w-]+\s+)?(?:air ?strikes|strikes|raids|attacks|bombardments)\b/i;
 /** "over the weekend" sums a weekend's shootings only when it counts more than one person. */
 const WEEKEND_RE = /\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
 
@@ -153,6 +155,8 @@ function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: str
     const t = totalOf(f.killed) ?? totalOf(f.injured) ?? 0;
     const clause = s.text.slice(f.start - s.start, f.end - s.start);
     if (ROUND_UP_RE.test(clause) || (WEEKEND_RE.test(clause) && Math.max(totalOf(f.killed) ?? 0, totalOf(f.injured) ?? 0) > 1)) return is('tally', 'kind.round-up');
+    // "At least 30 civilians were wounded in Sunday's strikes": a day's many strikes, no place of its own.
+    if (!hasLocality && PLURAL_ATTACKS_RE.test(clause)) return is('tally', 'kind.plural-attacks');
     if (t >= 1000 && !hasLocality) return s.background ? is('background', 'kind.large-background') : is('tally', 'kind.large-no-place');
     if (s.tallyCue && !hasLocality) return is('tally', 'kind.tally-cue');
     // "in northwestern Syria", "in opposition-held Idlib": a figure for a region is a total.
@@ -174,6 +178,7 @@ export const KIND_RULES: readonly { id: string; example: string }[] = [
   { id: 'kind.large-no-place', example: 'More than 1,200 people were killed across the country.' },
   { id: 'kind.tally-cue', example: 'The monitor documented a total of 92 civilian deaths.' },
   { id: 'kind.region', example: 'Eight civilians were killed in the country\'s northwest.' },
+  { id: 'kind.plural-attacks', example: "At least 30 civilians were wounded in Sunday's strikes, the monitor said." },
   { id: 'kind.round-up', example: 'Five people were killed and 17 wounded in separate shootings across the city since Friday; two separate shootings left six people hurt.' },
   { id: 'kind.displaced', example: 'The fighting displaced 3,000 families from the district.' },
   ...CLASSIFY_RULES.map((r) => ({ id: r.id, example: r.example })),
