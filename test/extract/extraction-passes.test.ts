@@ -222,3 +222,15 @@ test('a figure for a day\'s strikes that names no place is a tally; one strike\'
   assert.deepEqual(kinds('Nine civilians were wounded in the raids, the monitor said.'), [['tally', 'kind.plural-attacks']]);
   assert.equal(kinds("At least 30 civilians were wounded in Sunday's strike, the monitor said.")[0]?.[0], 'incident');
 });
+
+test('figures that split a tally told sentences before (by day) are parts of it, not incidents', () => {
+  const { resolver } = embeddedDefault();
+  const text =
+    'At least 15 people have been killed in northwestern Syria since Thursday, rescuers said.\n\nThe shelling hit markets and schools in a dozen villages, the group said.\n\nTwo people were killed on Friday while 13 died on Thursday.';
+  const mentions = extractDocument({ id: 'split', text, published: '2023-10-07', url: null, outlet: null, title: null, language: null }, resolver).mentions;
+  assert.deepEqual(mentions.filter((m) => m.kind === 'incident').map((m) => m.quote), []);
+  assert.ok(mentions.some((m) => m.classification?.rule === 'kind.split-of-earlier-tally'), JSON.stringify(mentions.map((m) => m.classification)));
+  // Parts that do not add up to the earlier total are events of their own.
+  const other = extractDocument({ id: 'split', text: text.replace('13 died', '4 died'), published: '2023-10-07', url: null, outlet: null, title: null, language: null }, resolver).mentions;
+  assert.ok(other.every((m) => m.classification?.rule !== 'kind.split-of-earlier-tally'));
+});

@@ -82,6 +82,30 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       }),
   },
   {
+    id: 'kind.split-of-earlier-tally',
+    example: 'At least 15 people were killed in the northwest since Thursday, the rescuers said. Their teams worked through the night. Two were killed on Friday while 13 died on Thursday.',
+    apply: (frames, doc) => {
+      // A sentence whose figures name no place of their own and add up to a tally told earlier
+      // splits that tally (by day or by kind), however many sentences lie between.
+      const ownPlaces = new Map(doc.frames.map((f) => [f.start, f.places.length]));
+      const bySentence = new Map<number, number[]>();
+      frames.forEach((b, i) => {
+        if (b.kind === 'incident' && hasFigures(b.frame) && !ownPlaces.get(b.frame.start)) bySentence.set(b.frame.sentence, [...(bySentence.get(b.frame.sentence) ?? []), i]);
+      });
+      const split = new Set<number>();
+      for (const [sentence, idx] of bySentence) {
+        const parts = idx.map((i) => totalOf(frames[i].frame.killed));
+        if (idx.length < 2 || parts.some((x) => x === null || x === 0)) continue;
+        const sum = parts.reduce((a: number, x) => a + x!, 0);
+        const whole = frames.some(
+          (o) => o.kind === 'tally' && o.frame.sentence < sentence && (totalOf(o.frame.killed) === sum || doc.sentences[o.frame.sentence].anchors.some((a) => a.outcome === 'killed' && a.parent === null && a.quantity.value === sum)),
+        );
+        if (whole && frames.filter((o) => o.frame.sentence === sentence).every((o) => idx.includes(frames.indexOf(o)))) idx.forEach((i) => split.add(i));
+      }
+      return frames.map((b, i) => (split.has(i) ? { ...b, kind: 'tally', kindRule: 'kind.split-of-earlier-tally' } : b));
+    },
+  },
+  {
     id: 'kind.several-attack-kinds',
     example: 'Airstrikes and shelling killed 12 civilians in the province.',
     apply: (frames, doc) =>
