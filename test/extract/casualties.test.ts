@@ -67,6 +67,11 @@ const ROWS: Row[] = [
   { style: 'local', text: 'Four men were wounded in the gunfire — a 30-year-old shot in the neck, a 25-year-old shot in the arm.', killed: {}, injured: { total: 4 } },
   { style: 'local', text: 'All five victims were taken to the hospital, with one person in critical condition.', killed: {}, injured: { total: 5 } },
   { style: 'local', text: 'The two victims were taken to a hospital, where they later died.', killed: { total: 2 }, injured: {} },
+  // "The 2-year-old who was shot … has died", "the fifth man was pronounced dead", "the fatal shooting of a girl".
+  { style: 'local', text: 'The 2-year-old who was shot inside an apartment on Elm Street has died.', killed: { total: 1 }, injured: {} },
+  { style: 'local', text: 'The fifth man was pronounced dead at the hospital, police said.', killed: { total: 1 }, injured: {} },
+  { style: 'local', text: 'Police found the car used in the fatal shooting of a 1-year-old girl last month.', killed: { children: 1, civilians: 1, total: 1 }, injured: {} },
+  { style: 'local', text: 'The boy who was shot on Monday is recovering at home.', killed: {}, injured: {} },
   // Ages set off after names, and years, are not counts.
   { style: 'local', text: 'Dana Reyes, 21, and Sam Ortiz, 19, were killed in the shooting, police said.', killed: { total: 2 }, injured: {} },
   { style: 'local', text: 'Officers found Ann Cole, 52, Ben Cole, 55, and Jo Wu, 30, shot dead inside the house.', killed: { total: 3 }, injured: {} },
