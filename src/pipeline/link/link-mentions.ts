@@ -84,6 +84,36 @@ function sharedPerson(a: Mention, b: Mention): string | null {
   return b.people.find((p) => names.has(p.value))?.value ?? null;
 }
 
+/**
+ * The first street or named venue both mentions name ("elm street"), or null. Two shootings of
+ * the same days in one state seldom share one; the reports of one shooting often do.
+ */
+function sharedSite(a: Mention, b: Mention): string | null {
+  return sharedValue(a.sites, b.sites);
+}
+
+/** The first county both mentions name, or null: a place, weaker than a town (a county holds many). */
+function sharedCounty(a: Mention, b: Mention): string | null {
+  return sharedValue(a.counties, b.counties);
+}
+
+function sharedValue(a: readonly { value: string }[] | undefined, b: readonly { value: string }[] | undefined): string | null {
+  if (!a?.length || !b?.length) return null;
+  const values = new Set(a.map((x) => x.value));
+  return b.find((x) => values.has(x.value))?.value ?? null;
+}
+
+/**
+ * A follow-up that names the street or venue of the event ("charged in the shooting on Elm
+ * Street") comes days or weeks later. In one town a street sees another shooting within months,
+ * so a shared site ties reports across time only within a month and only in the same town.
+ */
+const SITE_FOLLOW_UP_DAYS = 30;
+
+function siteFollowUp(a: Mention, b: Mention): boolean {
+  return sharedSite(a, b) !== null && datesCompatible(a, b, SITE_FOLLOW_UP_DAYS) && sameLocality(a, b);
+}
+
 function withinFollowUp(a: Mention, b: Mention): boolean {
   return datesCompatible(a, b, FOLLOW_UP_DAYS);
 }
@@ -179,7 +209,7 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const refuse = (refusal: LinkRefusal, reasons: string[] = [], score: number | null = null, threshold: number | null = null): LinkJudgement => ({ joins: false, refusal, score, threshold, reasons });
   if (a.docId === b.docId) return refuse('same-document');
   const person = sharedPerson(a, b);
-  if (!undated && !datesCompatible(a, b) && !(person && withinFollowUp(a, b))) return refuse('dates-apart');
+  if (!undated && !datesCompatible(a, b) && !(person && withinFollowUp(a, b)) && !siteFollowUp(a, b)) return refuse('dates-apart');
   const place = placeRelation(a, b);
   if (place === 'conflict') return refuse('places-conflict');
   // Fighting on the ground and strikes from afar in one town on one day are two events.
@@ -191,6 +221,15 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const reasons: string[] = [];
   let score = 0;
   if (person) (score += 4), reasons.push(`same named person (${person})`);
+  // A shared street or venue is enough on its own, like a shared person: the places gate above
+  // has kept apart two towns that have one street name.
+  const site = sharedSite(a, b);
+  if (site) (score += 4), reasons.push(`same site (${site})`);
+  // A county the gazetteer does not know stands for the town a report without one leaves out.
+  const county = place !== 'same' && place !== 'near' ? sharedCounty(a, b) : null;
+  if (county) (score += 2), reasons.push(`same county (${county})`);
+  // Both name the people of their event and none is the same: two shootings of one town and day.
+  if (!person && a.people?.length && b.people?.length) (score -= 2), reasons.push('different people named');
   if (place === 'same') (score += 3), reasons.push('same place');
   else if (place === 'near') (score += 2), reasons.push('places within 3 km');
   else if (place === 'area') (score += 0.5), reasons.push('same governorate');
@@ -350,7 +389,7 @@ function daysOf(m: Mention): number[] {
 
 /** Keys under which a mention's places are indexed: gazetteer ids and transliteration keys. */
 function placeKeys(m: Mention): string[] {
-  const keys = new Set<string>(personKeys(m));
+  const keys = new Set<string>(followUpKeys(m));
   for (const p of m.resolvedPlaces) {
     if (p.gazetteerId) keys.add(`id:${p.gazetteerId}`);
     keys.add(`name:${nameKey(p.name)}`);
@@ -358,9 +397,12 @@ function placeKeys(m: Mention): string[] {
   return [...keys];
 }
 
-/** Keys under which a mention's named people are indexed (with its places: see candidatesByPlace). */
-function personKeys(m: Mention): string[] {
-  return (m.people ?? []).map((p) => `person:${p.value}`);
+/**
+ * Keys under which a mention's named people and sites are indexed (with its places: see
+ * candidatesByPlace), so a follow-up finds its event whatever the day.
+ */
+function followUpKeys(m: Mention): string[] {
+  return [...(m.people ?? []).map((p) => `person:${p.value}`), ...(m.sites ?? []).map((s) => `site:${s.value}`)];
 }
 
 function canonicalOrder(a: Mention, b: Mention): number {
@@ -498,8 +540,8 @@ export function linkMentions(
     const ids = new Set<number>();
     const keys = blockQueriesOf(m);
     for (const d of daysOf(m)) for (const k of keys) for (const ci of byDay.get(`${d}|${k}`) ?? []) ids.add(ci);
-    // A follow-up finds the incident of a person it names, whatever the day.
-    for (const k of personKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
+    // A follow-up finds the incident of a person or a site it names, whatever the day.
+    for (const k of followUpKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
     return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
   };
   const candidatesByPlace = (m: Mention): Mention[][] => {
@@ -536,7 +578,7 @@ export function linkMentions(
       // cluster is judged on its first and latest reports (bounded work per comparison).
       let ok = true;
       let top: LinkEvidence | null = null;
-      const named = c.some((x) => sharedPerson(x, m) !== null);
+      const named = c.some((x) => sharedPerson(x, m) !== null || siteFollowUp(x, m));
       for (const x of representatives(c)) {
         const ev = linkScore(x, m);
         if (!ev) {
