@@ -130,3 +130,23 @@ describe('people named by what was done to them or what they did', () => {
     assert.deepEqual(linked([a, b]), [['a-lee'], ['b-hill']]);
   });
 });
+
+describe('the wounded of an incident are not the dead counted again', () => {
+  function figuresOf(articles: readonly Article[]): { killed?: number; injured?: number }[] {
+    const docs = new Map(articles.map((a) => [a.id, { outlet: a.outlet, published: a.published }]));
+    return linkMentions(mentionsOf(articles), docs).incidents.map((i) => ({ killed: i.killed.total?.best, injured: i.injured.total?.best }));
+  }
+  const deadOnly = article('a-dead', '2016-05-07', 'AKRON, Ohio — A man was shot and killed on Larkspur Avenue early Friday, police said.');
+  const oneWounded = article('b-one-wounded', '2016-05-07', 'AKRON, Ohio — A man was killed on Larkspur Avenue on Friday. One person was wounded, police said.');
+
+  test('one wounded, no more than the toll, from no more reports than tell the toll alone: left out', () => {
+    assert.deepEqual(figuresOf([deadOnly, oneWounded]), [{ killed: 1, injured: undefined }]);
+  });
+
+  test('more wounded than dead, or wounded most reports give, stay', () => {
+    const twoWounded = article('c-two-wounded', '2016-05-07', 'AKRON, Ohio — A man was killed on Larkspur Avenue on Friday. Two other people were wounded, police said.');
+    assert.deepEqual(figuresOf([deadOnly, twoWounded]), [{ killed: 1, injured: 2 }]);
+    const again = article('d-one-wounded-again', '2016-05-08', 'A man was killed and one person was wounded in a shooting on Larkspur Avenue, police said.');
+    assert.deepEqual(figuresOf([deadOnly, oneWounded, again]), [{ killed: 1, injured: 1 }]);
+  });
+});

@@ -787,6 +787,23 @@ function withoutTheDead(claims: Claim[]): Claim[] {
   });
 }
 
+/**
+ * The incident's wounded: the reconciled figure of the claims, once per person (withoutTheDead),
+ * unless it may be the dead counted again. Reports of a shooting that tell of a death and of no one
+ * else hurt say that no one else was hurt; a wounded figure no larger than the death toll that
+ * no more reports give than tell the toll alone ("a man was shot and killed" twice, "a man was
+ * killed; one person was wounded" once) is the one victim read twice, and is left out.
+ */
+function reconcileInjured(claims: Claim[], policy: ReconcilePolicy): Incident['injured'] {
+  const out = reconcile(withoutTheDead(claims), 'injured', policy);
+  if (!out.total) return out;
+  const dead = Math.max(0, ...claims.map((c) => c.killed.total ?? 0));
+  if (out.total.best > dead) return out;
+  const wounded = new Set(claims.filter((c) => c.injured.total !== undefined).flatMap((c) => c.documents));
+  const deadOnly = new Set(claims.filter((c) => c.killed.total !== undefined).flatMap((c) => c.documents).filter((d) => !wounded.has(d)));
+  return deadOnly.size >= wounded.size ? {} : out;
+}
+
 function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: ReconcilePolicy) {
   const out: Incident['killed'] = {};
   for (const cat of COUNT_CATEGORIES) {
@@ -872,7 +889,7 @@ function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: Reconci
     perpetrators: perpetrators.length ? perpetrators : ['unknown'],
     perpetratorsDisputed: disputed,
     killed: reconcile(allClaims, 'killed', policy),
-    injured: reconcile(withoutTheDead(allClaims), 'injured', policy),
+    injured: reconcileInjured(allClaims, policy),
     targets,
     claims: allClaims,
     documents,
