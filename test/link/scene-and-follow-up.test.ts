@@ -150,3 +150,26 @@ describe('the wounded of an incident are not the dead counted again', () => {
     assert.deepEqual(figuresOf([deadOnly, oneWounded, again]), [{ killed: 1, injured: 1 }]);
   });
 });
+
+describe('the same person or two sites outweigh towns that differ, on the same days only', () => {
+  const akron = article('a-akron', '2016-05-07', 'AKRON, Ohio — Dana Lee, 24, was shot and killed outside a bar early Friday, police said.');
+  const canton = article('b-canton', '2016-05-08', 'CANTON, Ohio — Dana Lee, 24, died after being shot outside a bar early Friday, police said.');
+
+  test('one victim named by outlets that place the shooting in two towns: one incident', () => {
+    assert.deepEqual(linked([akron, canton]), [['a-akron', 'b-canton']]);
+  });
+
+  test('a street and its cross street named in two towns the same day: one incident', () => {
+    const a = article('a-corner', '2016-05-07', 'AKRON, Ohio — Two men were shot near Larkspur Avenue and Birchwood Drive early Friday, police said.');
+    const b = article('b-corner', '2016-05-07', 'CANTON, Ohio — Two men were wounded near Larkspur Avenue and Birchwood Drive early Friday, police said.');
+    assert.deepEqual(linked([a, b]), [['a-corner', 'b-corner']]);
+  });
+
+  test('one shared street in two towns, or the same name in another town months later, stays apart', () => {
+    const a = article('a-one-street', '2016-05-07', 'AKRON, Ohio — Two men were shot on Larkspur Avenue early Friday, police said.');
+    const b = article('b-one-street', '2016-05-07', 'CANTON, Ohio — Two men were wounded on Larkspur Avenue early Friday, police said.');
+    assert.deepEqual(linked([a, b]), [['a-one-street'], ['b-one-street']]);
+    const later = article('c-later', '2016-09-10', 'CANTON, Ohio — Dana Lee, 24, was shot and wounded on Friday night, police said.');
+    assert.deepEqual(linked([akron, later]), [['a-akron'], ['c-later']]);
+  });
+});

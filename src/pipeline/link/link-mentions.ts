@@ -114,6 +114,28 @@ function siteFollowUp(a: Mention, b: Mention): boolean {
   return sharedSite(a, b) !== null && datesCompatible(a, b, SITE_FOLLOW_UP_DAYS) && sameLocality(a, b);
 }
 
+/**
+ * Two reports of the same days naming the same person, or the same two sites (a street and a cross
+ * street, a venue and its street), tell one event even when their towns differ: the gazetteer
+ * takes a neighbourhood for a namesake town abroad, and one outlet names the suburb where another
+ * names the city. Across time, or on a single shared street, the towns still keep events apart.
+ */
+function identityOverPlaces(a: Mention, b: Mention, person: string | null): boolean {
+  if (!datesCompatible(a, b)) return false;
+  return person !== null || sharedCount(a.sites, b.sites) >= 2;
+}
+
+function sharedCount(a: readonly { value: string }[] | undefined, b: readonly { value: string }[] | undefined): number {
+  if (!a?.length || !b?.length) return 0;
+  const values = new Set(a.map((x) => x.value));
+  return new Set(b.filter((x) => values.has(x.value)).map((x) => x.value)).size;
+}
+
+/** Places in conflict and no shared identity to overrule them. */
+function placesApart(a: Mention, b: Mention): boolean {
+  return placeRelation(a, b) === 'conflict' && !identityOverPlaces(a, b, sharedPerson(a, b));
+}
+
 function withinFollowUp(a: Mention, b: Mention): boolean {
   return datesCompatible(a, b, FOLLOW_UP_DAYS);
 }
@@ -211,7 +233,8 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const person = sharedPerson(a, b);
   if (!undated && !datesCompatible(a, b) && !(person && withinFollowUp(a, b)) && !siteFollowUp(a, b)) return refuse('dates-apart');
   const place = placeRelation(a, b);
-  if (place === 'conflict') return refuse('places-conflict');
+  const placesOverruled = place === 'conflict' && identityOverPlaces(a, b, person);
+  if (place === 'conflict' && !placesOverruled) return refuse('places-conflict');
   // Fighting on the ground and strikes from afar in one town on one day are two events.
   if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return refuse('event-families-differ');
   // Without a date only the place can tie a report to an event.
@@ -249,7 +272,7 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   // An admin-area-only report joins a locality only when the other evidence is strong; an undated
   // one needs more than the place alone.
   const areaOnly = localities(a).length === 0 || localities(b).length === 0;
-  const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly ? 4 : 99;
+  const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly || placesOverruled ? 4 : 99;
   if (score < threshold) return refuse('score-below-threshold', place === 'none' ? ['no place in common', ...reasons] : reasons, score, threshold);
   return { joins: true, evidence: { a: a.id, b: b.id, score, reasons } };
 }
@@ -583,7 +606,7 @@ export function linkMentions(
         const ev = linkScore(x, m);
         if (!ev) {
           // A member from the same article chain may be area-only; require no hard conflict.
-          if ((!datesCompatible(x, m) && !(named && withinFollowUp(x, m))) || placeRelation(x, m) === 'conflict') {
+          if ((!datesCompatible(x, m) && !(named && withinFollowUp(x, m))) || placesApart(x, m)) {
             ok = false;
             break;
           }
