@@ -112,6 +112,12 @@ describe('a county the gazetteer lacks stands for the town', () => {
     const j = judgeLink(incidentMention(a), incidentMention(b));
     assert.ok(j.joins && j.evidence.reasons.includes('same county (larkin)'), JSON.stringify(j));
   });
+
+  test('two shootings of one day in one county, with other tolls and no town: two incidents', () => {
+    const a = article('a-county-killed', '2016-05-07', 'A 17-year-old was shot and killed Friday in Larkin County, deputies said.');
+    const b = article('b-county-wounded', '2016-05-07', 'Two men were wounded in a shooting Friday in Larkin County, deputies said.');
+    assert.deepEqual(linked([a, b]), [['a-county-killed'], ['b-county-wounded']]);
+  });
 });
 
 describe('people named by what was done to them or what they did', () => {

@@ -248,9 +248,11 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   // has kept apart two towns that have one street name.
   const site = sharedSite(a, b);
   if (site) (score += 4), reasons.push(`same site (${site})`);
-  // A county the gazetteer does not know stands for the town a report without one leaves out.
+  // A county the gazetteer does not know stands for the town a report without one leaves out. It
+  // holds many towns: with the same day alone it stays short of the threshold (4); the same day
+  // and the same toll, or a person or a site, take it over.
   const county = place !== 'same' && place !== 'near' ? sharedCounty(a, b) : null;
-  if (county) (score += 2), reasons.push(`same county (${county})`);
+  if (county) (score += 2.5), reasons.push(`same county (${county})`);
   // Both name the people of their event and none is the same: two shootings of one town and day.
   if (!person && a.people?.length && b.people?.length) (score -= 2), reasons.push('different people named');
   if (place === 'same') (score += 3), reasons.push('same place');
