@@ -89,18 +89,19 @@ function sharedPerson(a: Mention, b: Mention): string | null {
  * the same days in one state seldom share one; the reports of one shooting often do.
  */
 function sharedSite(a: Mention, b: Mention): string | null {
-  return sharedValue(a.sites, b.sites);
+  return sharedValues(a.sites, b.sites)[0] ?? null;
 }
 
 /** The first county both mentions name, or null: a place, weaker than a town (a county holds many). */
 function sharedCounty(a: Mention, b: Mention): string | null {
-  return sharedValue(a.counties, b.counties);
+  return sharedValues(a.counties, b.counties)[0] ?? null;
 }
 
-function sharedValue(a: readonly { value: string }[] | undefined, b: readonly { value: string }[] | undefined): string | null {
-  if (!a?.length || !b?.length) return null;
+/** The values both lists hold, once each, in the order of the second. */
+function sharedValues(a: readonly { value: string }[] | undefined, b: readonly { value: string }[] | undefined): string[] {
+  if (!a?.length || !b?.length) return [];
   const values = new Set(a.map((x) => x.value));
-  return b.find((x) => values.has(x.value))?.value ?? null;
+  return [...new Set(b.filter((x) => values.has(x.value)).map((x) => x.value))];
 }
 
 /**
@@ -122,13 +123,7 @@ function siteFollowUp(a: Mention, b: Mention): boolean {
  */
 function identityOverPlaces(a: Mention, b: Mention, person: string | null): boolean {
   if (!datesCompatible(a, b)) return false;
-  return person !== null || sharedCount(a.sites, b.sites) >= 2;
-}
-
-function sharedCount(a: readonly { value: string }[] | undefined, b: readonly { value: string }[] | undefined): number {
-  if (!a?.length || !b?.length) return 0;
-  const values = new Set(a.map((x) => x.value));
-  return new Set(b.filter((x) => values.has(x.value)).map((x) => x.value)).size;
+  return person !== null || sharedValues(a.sites, b.sites).length >= 2;
 }
 
 /** Places in conflict and no shared identity to overrule them. */
@@ -274,6 +269,7 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   // An admin-area-only report joins a locality only when the other evidence is strong; an undated
   // one needs more than the place alone.
   const areaOnly = localities(a).length === 0 || localities(b).length === 0;
+  // Towns overruled by a shared person or sites (identityOverPlaces) weigh nothing either way.
   const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly || placesOverruled ? 4 : 99;
   if (score < threshold) return refuse('score-below-threshold', place === 'none' ? ['no place in common', ...reasons] : reasons, score, threshold);
   return { joins: true, evidence: { a: a.id, b: b.id, score, reasons } };
