@@ -54,24 +54,23 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
 
 /**
  * Regression floors for the US sets (../shared/corpus/gvdb, gva): the figures measured on
- * 2026-12-07 after the headline reading (decision 0020) and the casualty and place readings of
- * that session (0019's addendum) — gvdb killed 0.774, injured 0.746, both 0.614; gva per report
- * killed 0.793, injured 0.690, both 0.596, B-cubed F1 0.853, fully linked 0.366, incidents both
- * 0.623 — less about 0.02, rounded down, so a change that loses ground fails CI
- * (test/eval/us-sets.test.ts). B-cubed precision (0.988) is held at the issue's 0.95. They are
- * floors, not goals: issue 10's targets are gvdb killed ≥ 0.75, injured ≥ 0.75, both ≥ 0.60; gva
- * both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision ≥ 0.95. Raise a floor when a
- * change lifts its figure.
+ * 2026-12-07 after the scene and follow-up linking of decision 0022 — gvdb killed 0.776, injured
+ * 0.754, both 0.624; gva per report killed 0.795, injured 0.691, both 0.601, B-cubed F1 0.880,
+ * fully linked 0.470, incidents both 0.631 — less about 0.02, rounded down, so a change that loses
+ * ground fails CI (test/eval/us-sets.test.ts). B-cubed precision (0.987) is held at the issue's
+ * 0.95. They are floors, not goals: issue 10's targets are gvdb killed ≥ 0.75, injured ≥ 0.75, both
+ * ≥ 0.60; gva both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision ≥ 0.95. Raise a floor
+ * when a change lifts its figure.
  */
-export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.75, 'injured.exact': 0.72, 'both.exact': 0.59 };
+export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.75, 'injured.exact': 0.73, 'both.exact': 0.6 };
 export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
   'reports.killed_exact': 0.77,
   'reports.injured_exact': 0.67,
-  'reports.both_exact': 0.57,
+  'reports.both_exact': 0.58,
   'linking.bcubed_precision': 0.95,
-  'linking.bcubed_f1': 0.83,
-  'linking.fully_linked': 0.35,
-  'incidents.both_exact': 0.6,
+  'linking.bcubed_f1': 0.86,
+  'linking.fully_linked': 0.45,
+  'incidents.both_exact': 0.61,
 };
 
 class UsageError extends Error {}

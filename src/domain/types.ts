@@ -176,6 +176,14 @@ export interface Mention {
    */
   people?: Tagged<string>[];
   /**
+   * Streets and named venues the report names for the event ("Elm Street", "the Blue Heron
+   * Tavern"), as lower-case keys ("elm street", "blue heron tavern"): two reports of the same days
+   * naming one site tell one event.
+   */
+  sites?: Tagged<string>[];
+  /** Counties the report names for the event ("Larkin County"), as lower-case names ("larkin"). */
+  counties?: Tagged<string>[];
+  /**
    * Where `span`, `quote` and every figure's span are: absent for the document's text; `title` when
    * the body told no incident and the mention was read from the headline (decision 0020).
    */

@@ -28,6 +28,7 @@ import { mergeFrames } from './passes/merge-frames.ts';
 import { completeCategories, reconcileOutcomes } from './passes/reconcile-outcomes.ts';
 import { buildMentions } from './passes/build-mentions.ts';
 import { attachNamedPeople } from './passes/named-people.ts';
+import { attachSites } from './passes/scene-sites.ts';
 import { readHeadline } from './passes/read-headline.ts';
 import type { ClassifiedFrame, DocumentReading, FrameGroup } from './passes/extraction-state.ts';
 
@@ -84,5 +85,5 @@ function runReading(doc: DocumentReading, local: PlaceResolving): ReadingOutputs
   const { placed, warnings } = placeFrames(doc, frames, local);
   const classified = placeInDocumentTown(doc, classifyFrames(doc, placed), local);
   const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
-  return { doc, classified, groups, mentions: attachNamedPeople(doc, buildMentions(doc, groups)), warnings: [...doc.warnings, ...warnings] };
+  return { doc, classified, groups, mentions: attachSites(doc, attachNamedPeople(doc, buildMentions(doc, groups))), warnings: [...doc.warnings, ...warnings] };
 }

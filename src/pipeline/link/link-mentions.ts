@@ -84,6 +84,53 @@ function sharedPerson(a: Mention, b: Mention): string | null {
   return b.people.find((p) => names.has(p.value))?.value ?? null;
 }
 
+/**
+ * The first street or named venue both mentions name ("elm street"), or null. Two shootings of
+ * the same days in one state seldom share one; the reports of one shooting often do.
+ */
+function sharedSite(a: Mention, b: Mention): string | null {
+  return sharedValues(a.sites, b.sites)[0] ?? null;
+}
+
+/** The first county both mentions name, or null: a place, weaker than a town (a county holds many). */
+function sharedCounty(a: Mention, b: Mention): string | null {
+  return sharedValues(a.counties, b.counties)[0] ?? null;
+}
+
+/** The values both lists hold, once each, in the order of the second. */
+function sharedValues(a: readonly { value: string }[] | undefined, b: readonly { value: string }[] | undefined): string[] {
+  if (!a?.length || !b?.length) return [];
+  const values = new Set(a.map((x) => x.value));
+  return [...new Set(b.filter((x) => values.has(x.value)).map((x) => x.value))];
+}
+
+/**
+ * A follow-up that names the street or venue of the event ("charged in the shooting on Elm
+ * Street") comes days or weeks later. In one town a street sees another shooting within months,
+ * so a shared site ties reports across time only within a month and only in the same town.
+ */
+const SITE_FOLLOW_UP_DAYS = 30;
+
+function siteFollowUp(a: Mention, b: Mention): boolean {
+  return sharedSite(a, b) !== null && datesCompatible(a, b, SITE_FOLLOW_UP_DAYS) && sameLocality(a, b);
+}
+
+/**
+ * Two reports of the same days naming the same person, or the same two sites (a street and a cross
+ * street, a venue and its street), tell one event even when their towns differ: the gazetteer
+ * takes a neighbourhood for a namesake town abroad, and one outlet names the suburb where another
+ * names the city. Across time, or on a single shared street, the towns still keep events apart.
+ */
+function identityOverPlaces(a: Mention, b: Mention, person: string | null): boolean {
+  if (!datesCompatible(a, b)) return false;
+  return person !== null || sharedValues(a.sites, b.sites).length >= 2;
+}
+
+/** Places in conflict and no shared identity to overrule them. */
+function placesApart(a: Mention, b: Mention): boolean {
+  return placeRelation(a, b) === 'conflict' && !identityOverPlaces(a, b, sharedPerson(a, b));
+}
+
 function withinFollowUp(a: Mention, b: Mention): boolean {
   return datesCompatible(a, b, FOLLOW_UP_DAYS);
 }
@@ -179,9 +226,10 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const refuse = (refusal: LinkRefusal, reasons: string[] = [], score: number | null = null, threshold: number | null = null): LinkJudgement => ({ joins: false, refusal, score, threshold, reasons });
   if (a.docId === b.docId) return refuse('same-document');
   const person = sharedPerson(a, b);
-  if (!undated && !datesCompatible(a, b) && !(person && withinFollowUp(a, b))) return refuse('dates-apart');
+  if (!undated && !datesCompatible(a, b) && !(person && withinFollowUp(a, b)) && !siteFollowUp(a, b)) return refuse('dates-apart');
   const place = placeRelation(a, b);
-  if (place === 'conflict') return refuse('places-conflict');
+  const placesOverruled = place === 'conflict' && identityOverPlaces(a, b, person);
+  if (place === 'conflict' && !placesOverruled) return refuse('places-conflict');
   // Fighting on the ground and strikes from afar in one town on one day are two events.
   if (a.eventType && b.eventType && eventFamily(a.eventType.value) !== eventFamily(b.eventType.value)) return refuse('event-families-differ');
   // Without a date only the place can tie a report to an event.
@@ -191,6 +239,17 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const reasons: string[] = [];
   let score = 0;
   if (person) (score += 4), reasons.push(`same named person (${person})`);
+  // A shared street or venue is enough on its own, like a shared person: the places gate above
+  // has kept apart two towns that have one street name.
+  const site = sharedSite(a, b);
+  if (site) (score += 4), reasons.push(`same site (${site})`);
+  // A county the gazetteer does not know stands for the town a report without one leaves out. It
+  // holds many towns: with the same day alone it stays short of the threshold (4); the same day
+  // and the same toll, or a person or a site, take it over.
+  const county = place !== 'same' && place !== 'near' ? sharedCounty(a, b) : null;
+  if (county) (score += 2.5), reasons.push(`same county (${county})`);
+  // Both name the people of their event and none is the same: two shootings of one town and day.
+  if (!person && a.people?.length && b.people?.length) (score -= 2), reasons.push('different people named');
   if (place === 'same') (score += 3), reasons.push('same place');
   else if (place === 'near') (score += 2), reasons.push('places within 3 km');
   else if (place === 'area') (score += 0.5), reasons.push('same governorate');
@@ -210,7 +269,8 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   // An admin-area-only report joins a locality only when the other evidence is strong; an undated
   // one needs more than the place alone.
   const areaOnly = localities(a).length === 0 || localities(b).length === 0;
-  const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly ? 4 : 99;
+  // Towns overruled by a shared person or sites (identityOverPlaces) weigh nothing either way.
+  const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly || placesOverruled ? 4 : 99;
   if (score < threshold) return refuse('score-below-threshold', place === 'none' ? ['no place in common', ...reasons] : reasons, score, threshold);
   return { joins: true, evidence: { a: a.id, b: b.id, score, reasons } };
 }
@@ -350,7 +410,7 @@ function daysOf(m: Mention): number[] {
 
 /** Keys under which a mention's places are indexed: gazetteer ids and transliteration keys. */
 function placeKeys(m: Mention): string[] {
-  const keys = new Set<string>(personKeys(m));
+  const keys = new Set<string>(followUpKeys(m));
   for (const p of m.resolvedPlaces) {
     if (p.gazetteerId) keys.add(`id:${p.gazetteerId}`);
     keys.add(`name:${nameKey(p.name)}`);
@@ -358,9 +418,12 @@ function placeKeys(m: Mention): string[] {
   return [...keys];
 }
 
-/** Keys under which a mention's named people are indexed (with its places: see candidatesByPlace). */
-function personKeys(m: Mention): string[] {
-  return (m.people ?? []).map((p) => `person:${p.value}`);
+/**
+ * Keys under which a mention's named people and sites are indexed (with its places: see
+ * candidatesByPlace), so a follow-up finds its event whatever the day.
+ */
+function followUpKeys(m: Mention): string[] {
+  return [...(m.people ?? []).map((p) => `person:${p.value}`), ...(m.sites ?? []).map((s) => `site:${s.value}`)];
 }
 
 function canonicalOrder(a: Mention, b: Mention): number {
@@ -498,8 +561,8 @@ export function linkMentions(
     const ids = new Set<number>();
     const keys = blockQueriesOf(m);
     for (const d of daysOf(m)) for (const k of keys) for (const ci of byDay.get(`${d}|${k}`) ?? []) ids.add(ci);
-    // A follow-up finds the incident of a person it names, whatever the day.
-    for (const k of personKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
+    // A follow-up finds the incident of a person or a site it names, whatever the day.
+    for (const k of followUpKeys(m)) for (const ci of byPlace.get(k) ?? []) ids.add(ci);
     return [...ids].sort((a, b) => a - b).map((ci) => clusters[ci]);
   };
   const candidatesByPlace = (m: Mention): Mention[][] => {
@@ -536,12 +599,12 @@ export function linkMentions(
       // cluster is judged on its first and latest reports (bounded work per comparison).
       let ok = true;
       let top: LinkEvidence | null = null;
-      const named = c.some((x) => sharedPerson(x, m) !== null);
+      const named = c.some((x) => sharedPerson(x, m) !== null || siteFollowUp(x, m));
       for (const x of representatives(c)) {
         const ev = linkScore(x, m);
         if (!ev) {
           // A member from the same article chain may be area-only; require no hard conflict.
-          if ((!datesCompatible(x, m) && !(named && withinFollowUp(x, m))) || placeRelation(x, m) === 'conflict') {
+          if ((!datesCompatible(x, m) && !(named && withinFollowUp(x, m))) || placesApart(x, m)) {
             ok = false;
             break;
           }
@@ -745,6 +808,23 @@ function withoutTheDead(claims: Claim[]): Claim[] {
   });
 }
 
+/**
+ * The incident's wounded: the reconciled figure of the claims, once per person (withoutTheDead),
+ * unless it may be the dead counted again. Reports of a shooting that tell of a death and of no one
+ * else hurt say that no one else was hurt; a wounded figure no larger than the death toll that
+ * no more reports give than tell the toll alone ("a man was shot and killed" twice, "a man was
+ * killed; one person was wounded" once) is the one victim read twice, and is left out.
+ */
+function reconcileInjured(claims: Claim[], policy: ReconcilePolicy): Incident['injured'] {
+  const out = reconcile(withoutTheDead(claims), 'injured', policy);
+  if (!out.total) return out;
+  const dead = Math.max(0, ...claims.map((c) => c.killed.total ?? 0));
+  if (out.total.best > dead) return out;
+  const wounded = new Set(claims.filter((c) => c.injured.total !== undefined).flatMap((c) => c.documents));
+  const deadOnly = new Set(claims.filter((c) => c.killed.total !== undefined).flatMap((c) => c.documents).filter((d) => !wounded.has(d)));
+  return deadOnly.size >= wounded.size ? {} : out;
+}
+
 function reconcile(claims: Claim[], key: 'killed' | 'injured', policy: ReconcilePolicy) {
   const out: Incident['killed'] = {};
   for (const cat of COUNT_CATEGORIES) {
@@ -830,7 +910,7 @@ function buildIncident(c: Mention[], docs: Map<string, DocMeta>, policy: Reconci
     perpetrators: perpetrators.length ? perpetrators : ['unknown'],
     perpetratorsDisputed: disputed,
     killed: reconcile(allClaims, 'killed', policy),
-    injured: reconcile(withoutTheDead(allClaims), 'injured', policy),
+    injured: reconcileInjured(allClaims, policy),
     targets,
     claims: allClaims,
     documents,

@@ -13,12 +13,20 @@ export const PEOPLE_RULES = [
   { id: 'person.name-age', description: 'a name followed by an age', example: 'Dana Lee, 24, was shot in the leg on Friday.' },
   { id: 'person.age-name', description: 'an age followed by a name', example: 'The gunman killed 19-year-old Dana Lee and wounded two others.' },
   { id: 'person.identified-as', description: 'a person identified by name', example: 'The coroner identified the victim as Dana Lee of Lakeville.' },
+  { id: 'person.role-verb', description: 'a name that is charged, arrested, sentenced, shot or killed, or that pleaded', example: 'Marcus Webb was charged with murder on Tuesday.' },
+  { id: 'person.of-event', description: 'the name after the trial, death, killing or shooting of', example: 'Jurors began deliberating in the trial of Marcus Webb on Tuesday.' },
+  { id: 'person.role-apposition', description: 'a name set off after suspect, gunman, victim or defendant', example: 'The suspect, Marcus Webb, was held without bail.' },
 ] as const;
 
 /** A personal name: two to four capitalised words, middle initials allowed ("Dana R. Lee"). */
 const NAME = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+|(?:Jr|Sr)\.?|I{2,3}|IV)){1,3}`;
 const NAME_AGE_RE = new RegExp(String.raw`(?<![\p{L}.])(${NAME}),\s*(?:age\s+)?\d{1,3}\s*[,;)]`, 'gu');
 const AGE_NAME_RE = new RegExp(String.raw`\b\d{1,3}-year-old\s+(${NAME})`, 'gu');
+// A follow-up (an arrest, a charge, a trial) names its people by what they did or what was done to
+// them, seldom with an age: "Marcus Webb was charged", "the trial of Marcus Webb".
+const ROLE_VERB_RE = new RegExp(String.raw`(?<![\p{L}.])(${NAME}),?\s+(?:(?:was|is|has been|had been|will be)\s+(?:\p{Ll}+ly\s+)?(?:charged|arrested|indicted|sentenced|convicted|booked|arraigned|extradited|shot|killed|wounded)|pleaded|pled)\b`, 'gu');
+const OF_EVENT_RE = new RegExp(String.raw`\b(?:trial|arraignment|sentencing|murder|death|killing|slaying|shooting)\s+of\s+(${NAME})(?![\p{L}])`, 'gu');
+const ROLE_APPOSITION_RE = new RegExp(String.raw`\b(?:suspect|gunman|shooter|victim|defendant)\s*,\s*(${NAME})\s*,`, 'gu');
 const IDENTIFIED_RE = new RegExp(String.raw`\bidentified\s+(?:(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}|him\s+|her\s+|them\s+)?as\s+(${NAME})`, 'gu');
 
 /** Capitalised words that start a sentence or a place, not a name ("Police Chief …", "North Main …"). */
@@ -48,7 +56,7 @@ interface NamedPerson {
 export function findNamedPeople(doc: DocumentReading): NamedPerson[] {
   const out: NamedPerson[] = [];
   for (const s of doc.sentences) {
-    for (const [re, rule] of [[NAME_AGE_RE, 'person.name-age'], [AGE_NAME_RE, 'person.age-name'], [IDENTIFIED_RE, 'person.identified-as']] as const) {
+    for (const [re, rule] of [[NAME_AGE_RE, 'person.name-age'], [AGE_NAME_RE, 'person.age-name'], [IDENTIFIED_RE, 'person.identified-as'], [ROLE_VERB_RE, 'person.role-verb'], [OF_EVENT_RE, 'person.of-event'], [ROLE_APPOSITION_RE, 'person.role-apposition']] as const) {
       for (const m of s.text.matchAll(re)) {
         const key = personKey(m[1]);
         if (!key) continue;
