@@ -336,6 +336,7 @@ const incidentMentions = (ex: ExtractionTrace | undefined) => ex?.mentions.filte
 /** Closest to joining first: a score short of the threshold, then the earlier a gate refused. */
 const REFUSAL_ORDER: Record<LinkRefusal, number> = {
   'score-below-threshold': 0,
+  'undated-needs-figures': 1,
   'undated-needs-place': 1,
   'event-families-differ': 2,
   'places-conflict': 3,
@@ -400,6 +401,8 @@ function refusalDetail(x: Mention, y: Mention, j: Extract<LinkJudgement, { joins
       return `kinds of event apart: ${x.id} ${x.eventType?.value} vs ${y.id} ${y.eventType?.value}`;
     case 'undated-needs-place':
       return `a report without a sure date joins only on the same or a near place: ${x.id} ${placeOf(x)} vs ${y.id} ${placeOf(y)}`;
+    case 'undated-needs-figures':
+      return `a report without a sure date whose small toll differs joins only with a person or site in common: ${x.id} killed ${killedOf(x)} vs ${y.id} killed ${killedOf(y)}`;
     case 'same-document':
       return 'the same document';
     case 'score-below-threshold': {

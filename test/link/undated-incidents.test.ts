@@ -93,6 +93,15 @@ describe('an undated report joins a dated incident only on strong evidence', () 
     assert.deepEqual(result.links.find((l) => l.b === 'j-undated#0')?.reasons, ['undated report', 'same place']);
   });
 
+  test('a different toll in the same town is not enough: one dead and six dead are two events', () => {
+    const result = link([report({ doc: 't-dated', dated: '2021-05-01', killed: 6 }), report({ doc: 't-undated', killed: 1 })]);
+    assert.equal(result.incidents.length, 2);
+    assert.deepEqual(result.incidents[1].documents, ['t-undated']);
+    // A death beside a report of wounded only is another event too; a large toll that rose is one.
+    assert.equal(link([report({ doc: 'w-dated', dated: '2021-05-01', killed: null, injured: 3 }), report({ doc: 'w-undated', killed: 1 })]).incidents.length, 2);
+    assert.equal(link([report({ doc: 'r-dated', dated: '2021-05-01', killed: 40 }), report({ doc: 'r-undated', killed: 58 })]).incidents.length, 1);
+  });
+
   test('the place alone is not enough: with nothing else in common it is an incident of its own', () => {
     const result = link([report({ doc: 'p-dated', dated: '2021-05-01', killed: 1 }), report({ doc: 'p-undated', killed: null, injured: 2, type: null, claimant: 'witnesses' })]);
     assert.equal(result.incidents.length, 2);

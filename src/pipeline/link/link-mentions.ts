@@ -211,6 +211,8 @@ export type LinkRefusal =
   | 'event-families-differ'
   /** Undated (or estimated-date) report: only the same or a near place can tie it to an event. */
   | 'undated-needs-place'
+  /** Undated report at the same place whose small toll differs: it needs a person or site in common. */
+  | 'undated-needs-figures'
   | 'score-below-threshold';
 
 /**
@@ -236,6 +238,10 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   if (undated && place !== 'same' && place !== 'near' && !person) return refuse('undated-needs-place', [`place ${place}`]);
   const figs = figuresRelation(a, b);
   const perps = perpsRelation(a, b);
+  // Without a date, one dead and six dead in one city are two events more often than a toll that
+  // rose (large tolls do rise between reports): small tolls that differ take a person or a site the
+  // two reports share.
+  if (undated && smallTollsDiffer(a, b) && !person && !sharedSite(a, b)) return refuse('undated-needs-figures', [`killed ${total(a.killed)} vs ${total(b.killed)}`]);
   const reasons: string[] = [];
   let score = 0;
   if (person) (score += 4), reasons.push(`same named person (${person})`);
@@ -273,6 +279,18 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const threshold = undated ? 4 : place === 'same' || place === 'near' ? 3 : areaOnly || placesOverruled ? 4 : 99;
   if (score < threshold) return refuse('score-below-threshold', place === 'none' ? ['no place in common', ...reasons] : reasons, score, threshold);
   return { joins: true, evidence: { a: a.id, b: b.id, score, reasons } };
+}
+
+/**
+ * Death tolls that differ where the smaller is under three, or a small toll beside a report that
+ * tells only of wounded ("a man was killed" / "three were wounded").
+ */
+function smallTollsDiffer(a: Mention, b: Mention): boolean {
+  const ta = total(a.killed);
+  const tb = total(b.killed);
+  if (ta !== null && tb !== null) return ta !== tb && Math.min(ta, tb) < 3;
+  const [toll, other] = ta !== null ? [ta, b] : [tb, a];
+  return toll !== null && toll < 3 && total(other.injured) !== null;
 }
 
 /** Both name a locality, and one of them is the same gazetteer entry or the same name. */
