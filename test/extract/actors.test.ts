@@ -7,7 +7,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claimantOfOutlet, findClaimants, findPerpetrators } from '../../src/pipeline/extract/actors.ts';
+import { claimantOfOutlet, findClaimants, findPerpetrators, findUnknownPerpetrator } from '../../src/pipeline/extract/actors.ts';
 import type { Tagged } from '../../src/domain/types.ts';
 
 interface Row {
@@ -60,6 +60,23 @@ const PERPETRATOR_ROWS: Row[] = [
   { text: 'The regime-held city of Aleppo was calm on Friday.', expected: [] },
   { text: 'Fighters of Hayat Tahrir al-Sham were among the dead.', expected: [] },
   { text: 'A ceasefire brokered by Russia and Turkey took effect at midnight.', expected: [] },
+
+  // A bare "by", "of" or "from" names the agent only after words of violence.
+  { text: 'Rockets fired by the rebels hit the school.', expected: ['opposition'] },
+  { text: 'The ministry said the footage was fabricated by the rebels.', expected: [] },
+  { text: 'The talks stalled over a withdrawal of rebels from the town.', expected: [] },
+  // "warplanes believed to be Russian": the agent named after the weapon.
+  { text: 'The town was pounded by jets thought to be Russian, the monitor said.', expected: ['russia'] },
+  { text: 'Warplanes that are believed to be Russian hit the bakery.', expected: ['russia'] },
+  // The object of an attack, and a side's installations, are hit, not hitting.
+  { text: 'A drone attack on a parade of pro-government forces killed 20 people.', expected: [] },
+  { text: 'Rebels shelled a Russian military base near the coast.', expected: ['opposition'] },
+  // The subject of a clash is a party to it, however far the verb.
+  { text: "Syria's army advanced into the farmland and engaged in fierce clashes with rebel fighters.", expected: ['syrian-government', 'opposition'] },
+  // A speaker blaming someone is not the agent; the one blamed is.
+  { text: "Ankara blamed the attack on the Kurdish People's Protection Units.", expected: ['sdf'] },
+  // A sponsor clause between the subject and its verb.
+  { text: 'Armed groups backed by foreign powers shelled the village.', expected: ['opposition'] },
 ];
 
 describe('findPerpetrators', () => {
@@ -80,6 +97,8 @@ describe('findPerpetrators', () => {
     const text = '"Terrorist groups" fired the shells, the police source said.';
     assert.deepEqual(ids(findPerpetrators('The police source blamed terrorist groups.', 0, true)), ['opposition']);
     assert.deepEqual(ids(findPerpetrators(text, 0, true)), ['opposition']);
+    // A country's agency is a source, whichever quote mark the possessive is written with.
+    assert.deepEqual(findPerpetrators('Nine people died, sources told Turkey‘s Anadolu Agency.', 0, true), []);
     // acceptAll does not override the non-agent contexts.
     assert.deepEqual(findPerpetrators('The town lies in areas held by the regime.', 0, true), []);
   });
@@ -91,6 +110,27 @@ describe('findPerpetrators', () => {
     assert.equal(p.prov.rule, 'perp.russia');
     assert.equal(doc.slice(p.prov.span.start, p.prov.span.end), p.prov.text);
   });
+});
+
+describe('findUnknownPerpetrator', () => {
+  const rows: [string, string | null][] = [
+    ['It was not immediately clear who was behind the blast.', 'was not immediately clear who'],
+    ['No party has yet credibly claimed the bombing.', 'No party has yet credibly claimed'],
+    ['There was no immediate claim of responsibility for the attack.', 'There was no immediate claim of responsibility'],
+    ['Unidentified gunmen opened fire on the checkpoint.', 'Unidentified gunmen'],
+    ['The group claimed the attack in a statement.', null],
+  ];
+  for (const [text, cue] of rows) {
+    test(`${cue ? 'unknown' : 'none'}: ${text}`, () => {
+      const found = findUnknownPerpetrator(text, 10);
+      assert.equal(found?.prov.text ?? null, cue);
+      if (found) {
+        assert.equal(found.value, 'unknown');
+        assert.equal(found.prov.rule, 'perp.unknown');
+        assert.equal(found.prov.span.start, 10 + text.indexOf(cue!));
+      }
+    });
+  }
 });
 
 const CLAIMANT_ROWS: Row[] = [

@@ -184,3 +184,18 @@ test('"over the weekend" sums a weekend\'s shootings only when it counts more th
   assert.notDeepEqual(kinds('A man was shot and killed in Lakeville, Ohio, over the weekend, police said.')[0], ['tally', 'kind.round-up']);
   assert.equal(kinds('A man was shot and killed in Lakeville, Ohio, over the weekend, police said.')[0]?.[0], 'incident');
 });
+
+test('a document saying nobody knows who did it gives its incidents the perpetrator unknown, not the first actor it names', () => {
+  const { resolver } = embeddedDefault();
+  const perpsOf = (text: string) =>
+    extractDocument({ id: 'unknown', text, published: '2020-05-04', url: null, outlet: null, title: null, language: null }, resolver)
+      .mentions.filter((m) => m.kind === 'incident')
+      .map((m) => m.perpetrators.map((p) => `${p.value} ${p.prov.rule}`));
+  // Said in the next sentence of the paragraph.
+  assert.deepEqual(perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday, police said. It was not immediately clear who was behind the blast.'), [['unknown perp.unknown']]);
+  // Said further on, after a paragraph naming an actor in the background.
+  assert.deepEqual(
+    perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday.\n\nRebels attacked police stations in the county last year.\n\nNo group has claimed the bombing.'),
+    [['unknown perp.unknown']],
+  );
+});

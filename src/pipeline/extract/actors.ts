@@ -12,10 +12,32 @@ const PERP_COMPILED = compileEntries(PERPETRATORS, (e) => e.id as string);
 const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
 
 const AGENT_NOUN_AFTER =
-  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?|guards?|gunmen)\b/i;
-const AGENT_BEFORE = /(?:\bby|carried out by|committed by|blamed on|attributed to|launched by|conducted by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:(?!(?:the|an?|its|their|his|her|this|that)\s)[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?|guards?|gunmen)\b/i;
+const AGENT_BEFORE = /(?:carried out by|committed by|blamed on|blamed\s+(?:the|an?|this|that|it)\s+(?:\w+\s+){0,2}?on|attributed to|launched by|conducted by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+/**
+ * A bare "by", "of" or "from" names the agent only after words of violence ("shells fired by the
+ * army", "the strikes of Moscow", "rockets from the rebels"): not in "fabricated by the rebels",
+ * "brought to the city by the army" or "a withdrawal of rebels".
+ */
+const VIOLENT_BY_BEFORE =
+  /\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|fired|launched|shelled|bombed|targeted|hit|struck|attacked|shot|dropped|detonated|planted|ambushed|raided|stormed|executed|abducted|kidnapped|massacred|destroyed|damaged|air ?strikes?|strikes?|raids?|attacks?|shelling|shells|bombardment|bombings?|bombs?|assaults?|offensive|fire|rockets?|missiles?|mortars?|barrel bombs|massacres?|violence|ambush)\b(?:\s+[\w'’-]+){0,4}\s+(?:by|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+/** "warplanes believed to be Russian": the agent named after the weapon it is thought to be. */
+const BELIEVED_AGENT_BEFORE =
+  /\b(?:warplanes?|war planes|jets?|aircraft|planes|drones?|helicopters?|forces|troops|gunmen|attackers|assailants|militants|fighters)\s+(?:that\s+|which\s+|who\s+)?(?:(?:are|were|was|is|had been|have been)\s+)?(?:believed|thought|suspected|said|reported|understood|identified|presumed)\s+(?:to\s+(?:be|have been)|as)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+/**
+ * The object of an attack is its target ("a drone attack on a graduation ceremony of pro-government
+ * forces", "rebel attacks against army posts"), unless a "by" names the agent in between or the
+ * attack is blamed on someone ("blamed the attack on the YPG").
+ */
+const TARGET_OF_ATTACK_BEFORE = /(?<!\b(?:blamed|blames|blaming|pinned|pins)\s+(?:the\s+|an?\s+|this\s+|that\s+)?(?:[\w-]+\s+)?)\b(?:attacks?|air ?strikes?|strikes?|raids?|assaults?|bombings?|shelling|ambush(?:es)?)\s+(?:on|against|targeting|upon)\s+(?:(?!by\b)[\w#'’-]+\s+){0,5}(?:pro-)?#?$/i;
+/** "a regime military academy", "Russian army positions": an installation of the side, hit, not hitting. */
+const INSTALLATION_AFTER =
+  /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,1}?(?:military|army|air ?force|forces|troops)\s+(?:academy|college|school|graduation|ceremony|base|airbase|airport|hospital|headquarters|barracks|checkpoints?|posts?|outposts?|positions?|convoy|vehicles?|depot)\b/i;
+/** "the army entered the town and engaged in heavy clashes with …": a party to the fighting. */
+const CLASH_SUBJECT_AFTER =
+  /^(?:'s|’s)?\s*[^.;:]{0,80}?\b(?:clashed|engaged in (?:\w+\s+){0,2}?(?:clashes|fighting|battles?|combat)|fought|battled)\s+(?:with|against)\b/i;
 const NON_AGENT_BEFORE = /(?:(?:fighters|members|militants|soldiers|troops|positions|points|commanders?|leaders?|elements|ranks|headquarters|base|bases) of|including|among them|among the dead|held by|controlled by|dominated by|run by|under the control of|loyal to|backed by|supported by|ally of|allied (?:to|with)|against|targeting|positions of|agreement|deal|talks with|under|brokered by|announced by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
-const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire|shot)\b/i;
+const SUBJECT_VERB_AFTER = /^(?:'s|’s)?\s*(?:(?:supported|backed|sponsored|funded|armed|trained|affiliated|linked)\s+(?:by|to|with)\s+(?:[\w-]+\s+){1,3}?)?(?:[\w-]+\s+){0,2}?(?:shelled|bombed|struck|targeted|attacked|hit|launched|fired|killed|pounded|carried out|stepped up|resumed|escalated|raided|clashed|took|seized|captured|recaptured|retook|advanced|detonated|ambushed|opened fire|shot)\b/i;
 
 /**
  * @param acceptAll take every alias as an agent: for an attribution sentence that follows a figure
@@ -25,8 +47,10 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
   const out: Tagged<string>[] = [];
   for (const m of findAll(PERP_COMPILED, text, 0)) {
     const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const wideBefore = text.slice(Math.max(0, m.start - 80), m.start);
     const after = text.slice(m.end, m.end + 60);
     if (NON_AGENT_BEFORE.test(before)) continue;
+    if (TARGET_OF_ATTACK_BEFORE.test(wideBefore) || INSTALLATION_AFTER.test(after)) continue;
     // "in retaliation for drone attacks blamed on insurgents": the agent of another event.
     if (/\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b[^.;]*$/i.test(text.slice(0, m.start))) continue;
     // "Turkish-Russian agreements", "Russian-Turkish deal"
@@ -44,16 +68,39 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     const clashParty = CLASH_PARTY_BEFORE.test(text.slice(Math.max(0, m.start - 120), m.start));
     // "three rebel fighters were killed": the subject of a passive is a victim, not an agent.
     if (/^(?:[\w-]+\s+){0,2}?(?:were|was|have been|has been|had been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|struck|shelled|bombed)\b/i.test(after.replace(/^\s+/, ''))) continue;
-    const agent = clashParty || AGENT_NOUN_AFTER.test(after) || AGENT_BEFORE.test(before) || SUBJECT_VERB_AFTER.test(after) || acceptAll;
+    const agent =
+      clashParty ||
+      AGENT_NOUN_AFTER.test(after) ||
+      AGENT_BEFORE.test(before) ||
+      VIOLENT_BY_BEFORE.test(wideBefore) ||
+      BELIEVED_AGENT_BEFORE.test(wideBefore) ||
+      SUBJECT_VERB_AFTER.test(after) ||
+      CLASH_SUBJECT_AFTER.test(text.slice(m.end, m.end + 120)) ||
+      acceptAll;
     if (!agent) continue;
     out.push({ value: m.value, prov: { rule: m.rule, span: { start: offset + m.start, end: offset + m.end }, text: m.text } });
   }
   return out;
 }
 
+/**
+ * "It was not immediately clear who was behind the attack", "No party has yet claimed
+ * responsibility", "unidentified gunmen": the text says nobody knows who did it. The annotation
+ * guide's perpetrator is then `unknown` (an attribution made later, "Turkey blamed the YPG", is
+ * kept beside it).
+ */
+const UNKNOWN_PERP_RE =
+  /\b(?:(?:was|is|remains?|were)\s+(?:not|n't|still not|never)\s+(?:immediately\s+|yet\s+)?(?:clear|known)\s+who|no (?:group|one|party|faction|organi[sz]ation) (?:has\s+|had\s+|immediately\s+|yet\s+|so far\s+|credibly\s+)*claimed|(?:there (?:was|has been) )?no (?:immediate\s+)?claim of responsibility|unable to identify the (?:perpetrator|party|attacker)|unidentified (?:gunmen|assailants|attackers|aircraft|drones?|warplanes?)|unknown (?:gunmen|assailants|attackers|aircraft|perpetrators?))\b/i;
+
+export function findUnknownPerpetrator(text: string, offset: number): Tagged<string> | null {
+  const m = UNKNOWN_PERP_RE.exec(text);
+  if (!m) return null;
+  return { value: 'unknown', prov: { rule: 'perp.unknown', span: { start: offset + m.index, end: offset + m.index + m[0].length }, text: m[0] } };
+}
+
 /** Case matters: only a capitalised name may stand between the country and the speaking body. */
 const SPEAKER_AFTER =
-  /^(?:'s|’s)?\s+(?:(?:[Ss]tate|[Oo]fficial|[Gg]overnment|[Pp]ro-government|[Ss]emi-official|[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|\p{Lu}[\p{L}-]+)\s+){0,3}(?:[Mm]edia|[Nn]ews [Aa]gency|[Nn]ews|[Tt]elevision|TV|[Pp]ress|[Aa]gency|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|[Ss]ources?|[Mm]inistry|[Aa]uthorities|[Dd]iplomats?|[Ee]mbassy|[Ee]nvoy|[Bb]roadcaster)\b/u;
+  /^(?:'s|’s|‘s)?\s+(?:(?:[Ss]tate|[Oo]fficial|[Gg]overnment|[Pp]ro-government|[Ss]emi-official|[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|\p{Lu}[\p{L}-]+)\s+){0,3}(?:[Mm]edia|[Nn]ews [Aa]gency|[Nn]ews|[Tt]elevision|TV|[Pp]ress|[Aa]gency|[Oo]fficials?|[Ss]pokes(?:man|woman|person)|[Ss]ources?|[Mm]inistry|[Aa]uthorities|[Dd]iplomats?|[Ee]mbassy|[Ee]nvoy|[Bb]roadcaster)\b/u;
 
 const CLASH_PARTY_BEFORE = /(?:\b(?:clash\w*|fight\w*|battles?|confrontations?)\s+(?:\w+\s+){0,3}?between\b[^.;]*|\b(?:clashed|clashing|clashes|fighting|fought|battled|battling)\s+(?:\w+\s+)?with\s+(?:the\s+)?)$/i;
 

@@ -36,6 +36,7 @@ export const PERPETRATORS: LexiconEntry[] = [
       'pro-(?:government|regime|assad)',
       'government(?:\'s)?(?=\\s+(?:forces|troops|warplanes|artillery|shelling|attacks?|bombardment|jets|aircraft|helicopters|army|militias|soldiers|air force|strikes?|rockets?|missiles?|drones?))',
       'syrian (?:army|government|regime|forces|troops|air force|warplanes|military|arab army|government forces|jets|helicopters)',
+      'syria(?:\'s|’s) (?:army|government forces|forces|troops|air force|military|warplanes)',
       'loyalist',
       'assad(?:\'s)?(?= (?:forces|troops|army|warplanes|jets|helicopters|air force))',
       'damascus(?:\'s)?(?= (?:forces|troops|army|warplanes|government))',
@@ -111,7 +112,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.sdf',
     id: 'sdf',
-    patterns: ['syrian democratic forces', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
+    patterns: ['syrian democratic forces', 'people(?:\'s|’s) protection units', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
     caseSensitivePatterns: ['SDF'],
     example: 'The SDF shelled the town, the ministry said.',
   },

@@ -22,7 +22,11 @@ const BELLIGERENT_CLAIMANTS = new Set(['hts', 'isis', 'sdf']);
 export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[] {
   const { sentences } = doc;
   const docEvent = pickEventType(sentences.slice(0, 3).flatMap((s) => s.events), 0);
-  const docPerps = (sentences.find((s) => s.perpetrators.length && !s.background)?.perpetrators ?? []).slice(0, 3);
+  // A document that says nobody knows who did it does not lend the first actor it names to the
+  // sentences that name none: those are `unknown` ("It was not immediately clear who was behind the
+  // blast … since Turkish troops seized the region" names Turkey as background, not as the bomber).
+  const docUnknown = sentences.find((s) => s.unknownPerpetrator)?.unknownPerpetrator ?? null;
+  const docPerps = docUnknown ? [docUnknown] : (sentences.find((s) => s.perpetrators.length && !s.background)?.perpetrators ?? []).slice(0, 3);
   return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps));
 }
 
@@ -65,11 +69,13 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
   // Perpetrators.
   let perpetrators: Tagged<string>[] = f.perpetrators;
   const saysUnknown =
-    s.unknownPerpetrator ||
-    sentences.slice(f.sentence + 1, f.sentence + 4).some((x) => x.paragraph === s.paragraph && x.unknownPerpetrator) ||
-    (next?.unknownPerpetrator ?? false);
+    s.unknownPerpetrator ??
+    sentences.slice(f.sentence + 1, f.sentence + 4).find((x) => x.paragraph === s.paragraph && x.unknownPerpetrator)?.unknownPerpetrator ??
+    next?.unknownPerpetrator ??
+    null;
   if (!perpetrators.length && saysUnknown) {
-    // The text says nobody knows who did it: no perpetrator is carried from elsewhere.
+    // The text says nobody knows who did it: the perpetrator is `unknown`, not carried from elsewhere.
+    perpetrators = [saysUnknown];
   } else if (!perpetrators.length) {
     // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
     const firstClaim = next?.claimants[0]?.prov.span.start ?? next?.end ?? 0;
