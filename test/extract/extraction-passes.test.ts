@@ -17,6 +17,7 @@ import { classifyFrames, CLASSIFY_RULES, KIND_RULES } from '../../src/pipeline/e
 import { placeInDocumentTown } from '../../src/pipeline/extract/passes/document-town.ts';
 import { mergeFrames } from '../../src/pipeline/extract/passes/merge-frames.ts';
 import { buildMentions } from '../../src/pipeline/extract/passes/build-mentions.ts';
+import { perpsCompatible } from '../../src/pipeline/extract/passes/frame-relations.ts';
 import { completeCategories, reconcileOutcomes } from '../../src/pipeline/extract/passes/reconcile-outcomes.ts';
 import type { Article } from '../../src/domain/types.ts';
 
@@ -198,4 +199,16 @@ test('a document saying nobody knows who did it gives its incidents the perpetra
     perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday.\n\nRebels attacked police stations in the county last year.\n\nNo group has claimed the bombing.'),
     [['unknown perp.unknown']],
   );
+  // An actor the document names before the frame still stands in for it: the unknown is another event's.
+  assert.deepEqual(
+    perpsOf('Regime forces shelled the outskirts on Monday.\n\nFour people were killed in Fresno, California, on Monday.\n\nThe council met on Tuesday.\n\nNo group has claimed the car bomb.'),
+    [['syrian-government perp.syrian-government']],
+  );
+});
+
+test('unknown names no one, so it conflicts with no perpetrator when frames are merged', () => {
+  const tag = (value: string) => ({ value, prov: { rule: `perp.${value}`, span: { start: 0, end: 0 }, text: value } });
+  assert.ok(perpsCompatible([tag('unknown')], [tag('opposition')]));
+  assert.ok(perpsCompatible([tag('unknown'), tag('sdf')], [tag('sdf')]));
+  assert.ok(!perpsCompatible([tag('unknown'), tag('sdf')], [tag('turkey')]));
 });

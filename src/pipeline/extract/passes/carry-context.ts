@@ -22,12 +22,15 @@ const BELLIGERENT_CLAIMANTS = new Set(['hts', 'isis', 'sdf']);
 export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[] {
   const { sentences } = doc;
   const docEvent = pickEventType(sentences.slice(0, 3).flatMap((s) => s.events), 0);
-  // A document that says nobody knows who did it does not lend the first actor it names to the
-  // sentences that name none: those are `unknown` ("It was not immediately clear who was behind the
-  // blast … since Turkish troops seized the region" names Turkey as background, not as the bomber).
+  // The first actor the document names stands in for frames that name none — unless the document
+  // says nobody knows who did it and that actor is named only after the frame (or in the very
+  // sentence saying so): then the frame's perpetrator is `unknown` ("It was not immediately clear who
+  // was behind the blast … since Turkish troops seized the region" names Turkey as background).
   const docUnknown = sentences.find((s) => s.unknownPerpetrator)?.unknownPerpetrator ?? null;
-  const docPerps = docUnknown ? [docUnknown] : (sentences.find((s) => s.perpetrators.length && !s.background)?.perpetrators ?? []).slice(0, 3);
-  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps));
+  const first = sentences.find((s) => s.perpetrators.length && !s.background);
+  const docPerps = (frame: Frame) =>
+    docUnknown && (!first || first.index >= frame.sentence || first.unknownPerpetrator) ? [docUnknown] : (first?.perpetrators ?? []).slice(0, 3);
+  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f)));
 }
 
 function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[]): Frame {
