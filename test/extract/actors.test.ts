@@ -145,7 +145,7 @@ const CLAIMANT_ROWS: Row[] = [
   { text: 'Four people were killed, SANA reported.', expected: ['sana'] },
   { text: 'Medics at the hospital said four of the wounded were children.', expected: ['medics'] },
   { text: 'The Syrian Network for Human Rights documented the deaths of 12 civilians.', expected: ['snhr'] },
-  { text: 'Witnesses said the market was crowded when the bomb went off.', expected: ['witnesses'] },
+  { text: 'Witnesses said three people died when the bomb went off.', expected: ['witnesses'] },
   { text: 'The UN human rights office said three children were among the dead.', expected: ['un'] },
   { text: 'The Turkish Defence Ministry said 12 militants were neutralised.', expected: ['turkish-mod'] },
   { text: 'A source at the police command said four civilians were killed.', expected: ['officials-syria'] },
@@ -154,6 +154,28 @@ const CLAIMANT_ROWS: Row[] = [
   { text: "Eleven people died, sources told Turkey's Anadolu Agency.", expected: ['anadolu-agency'] },
   { text: "Eleven people died, Qatar's Al Jazeera Media Network reported.", expected: ['al-jazeera-media-network'] },
   { text: "Nine soldiers were killed, Jordan's Interior Ministry said.", expected: ['jordan-interior-ministry'] },
+
+  // Transliterations of the monitor's head, and the monitor named by where it is based.
+  { text: 'Four were killed, said Rami Abdul Rahman, who heads the monitor.', expected: ['sohr'] },
+  { text: 'Nine people died in the raid, the London-based observatory said.', expected: ['sohr'] },
+  // A name after "said that" is the subject of what was said, not who said it.
+  { text: 'Local activists said that the civil defence could not reach the wounded.', expected: ['local-sources'] },
+  // A source cited for something other than a casualty figure is no claimant of one.
+  { text: 'Ten people were killed on Sunday, as the Foreign Office said the reports, if true, would need an inquiry.', expected: [] },
+  { text: 'Video posted online by the Syrian Civil Defence, also known as the White Helmets, showed rescuers digging.', expected: [] },
+  // …but how or when it was said is not what was said.
+  { text: 'Rescuers pulled bodies from the rubble, the civil defence said in a statement on Monday.', expected: ['white-helmets'] },
+  { text: 'The Syrian Observatory said in a statement that 12 people were killed.', expected: ['sohr'] },
+  // A state's own voices: its state media and its officials (annotation guide: officials-<country>).
+  { text: 'Five people were killed in the strike, Iranian state TV reported.', expected: ['iran-state-media'] },
+  { text: "Jordan's ambassador told reporters that two citizens were among the dead.", expected: ['officials-jordan'] },
+  { text: 'Two soldiers were killed at the post, Turkish officials said.', expected: ['officials-turkey'] },
+  { text: 'Four people died in the shelling, Syrian state media said.', expected: ['sana'] },
+  // A news page's embedded post is its signer's word.
+  { text: 'Dozens were killed in the blast at the port. — Dana Lee - Regional Desk (@dana_lee) March 3, 2022', expected: ['dana-lee'] },
+  // An organisation speaking by its acronym; a wire agency is the outlet.
+  { text: 'Three guards were killed at the gate, the IRGC said.', expected: ['irgc'] },
+  { text: 'Four people were killed at the market, AFP said.', expected: [] },
 
   // No attribution: the name is the subject of something else.
   { text: 'The White Helmets are a rescue group working in opposition areas.', expected: [] },

@@ -212,3 +212,15 @@ test('unknown names no one, so it conflicts with no perpetrator when frames are 
   assert.ok(perpsCompatible([tag('unknown'), tag('sdf')], [tag('sdf')]));
   assert.ok(!perpsCompatible([tag('unknown'), tag('sdf')], [tag('turkey')]));
 });
+
+test('attribution does not carry across a paragraph break into another place', () => {
+  const { resolver } = embeddedDefault();
+  const claimantsOf = (text: string) =>
+    extractDocument({ id: 'carry', text, published: '2020-05-04', url: null, outlet: null, title: null, language: null }, resolver)
+      .mentions.filter((m) => m.kind === 'incident')
+      .map((m) => m.claimants.map((c) => c.value));
+  assert.deepEqual(
+    claimantsOf('Two children were killed in Fresno, California, on Monday, according to the civil defence.\n\nFour people were killed in Reno, Nevada, on Tuesday.'),
+    [['white-helmets'], []],
+  );
+});

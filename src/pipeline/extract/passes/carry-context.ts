@@ -33,6 +33,13 @@ export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[]
   return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f)));
 }
 
+/** The frame's event places and the sentence's are both named, and none is the same. */
+function elsewhere(f: Frame, x: SentenceInfo): boolean {
+  const own = f.places.filter((p) => p.role === 'event').map((p) => p.name.toLowerCase());
+  const theirs = x.places.filter((p) => p.role === 'event').map((p) => p.name.toLowerCase());
+  return own.length > 0 && theirs.length > 0 && !own.some((n) => theirs.includes(n));
+}
+
 function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[]): Frame {
   const { sentences, claimantsBefore, article, outletClaimant } = doc;
   const s = sentences[f.sentence];
@@ -63,7 +70,10 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
     else {
       // An organisation publishing its own figures (a monitor's site, a press release) claims them
       // unless the sentence says otherwise; only then does attribution carry from sentences before.
-      const p = prevSame.find((x) => x.claimants.length);
+      // Not across a paragraph break into another place: a new paragraph about another place is
+      // another report ("…in the village, according to the civil defence.¶ Four were killed in the
+      // city, where artillery hit homes" is not the civil defence's).
+      const p = prevSame.find((x) => x.claimants.length && (x.paragraph === s.paragraph || !elsewhere(f, x)));
       if (outletClaimant) claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
       else if (p) claimants = p.claimants;
     }
