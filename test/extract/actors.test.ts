@@ -75,6 +75,9 @@ const PERPETRATOR_ROWS: Row[] = [
   { text: "Syria's army advanced into the farmland and engaged in fierce clashes with rebel fighters.", expected: ['syrian-government', 'opposition'] },
   // A speaker blaming someone is not the agent; the one blamed is.
   { text: "Ankara blamed the attack on the Kurdish People's Protection Units.", expected: ['sdf'] },
+  // The event answered by a strike is another event; its agent counts only where its own toll follows.
+  { text: 'Jets struck the town in retaliation for drone attacks blamed on rebels.', expected: [] },
+  { text: 'Jets struck the town in response to rebel mortar fire from the hills that wounded six people.', expected: ['opposition'] },
   // A sponsor clause between the subject and its verb.
   { text: 'Armed groups backed by foreign powers shelled the village.', expected: ['opposition'] },
 ];

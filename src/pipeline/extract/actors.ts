@@ -14,7 +14,7 @@ const PERP_COMPILED = compileEntries(PERPETRATORS, (e) => e.id as string);
 const CLAIMANT_COMPILED = compileEntries(CLAIMANTS, (e) => e.id as string);
 
 const AGENT_NOUN_AFTER =
-  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:(?!(?:the|an?|its|their|his|her|this|that)\s)[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?|guards?|gunmen)\b/i;
+  /^(?:'s|’s)?\s*(?:-?led\s+|-?backed\s+)?(?:"?guarantor(?:'s|’s)?"?\s+)?(?:(?!(?:the|an?|its|their|his|her|this|that)\s)[\w-]+\s+){0,2}?(?:warplanes?|war planes|jets?|fighter jets|aircraft|air ?force|air ?strikes?|airstrikes?|strikes?|raids?|forces|troops|army|military|soldiers|militias?|fighters|artillery|shelling|shells|bombardment|bombing|bombs?|drones?|helicopters?|missiles?|rockets?|attacks?|offensive|planes|gunboats|units|regime|militants|loyalists|guns|tanks?|snipers?|guards?|gunmen|mortars?|(?:mortar |rocket |sniper |artillery )?fire)\b/i;
 const AGENT_BEFORE = /(?:carried out by|committed by|blamed on|blamed\s+(?:the|an?|this|that|it)\s+(?:\w+\s+){0,2}?on|attributed to|launched by|conducted by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 /**
  * A bare "by", "of" or "from" names the agent only after words of violence ("shells fired by the
@@ -53,8 +53,9 @@ export function findPerpetrators(text: string, offset: number, acceptAll: boolea
     const after = text.slice(m.end, m.end + 60);
     if (NON_AGENT_BEFORE.test(before)) continue;
     if (TARGET_OF_ATTACK_BEFORE.test(wideBefore) || INSTALLATION_AFTER.test(after)) continue;
-    // "in retaliation for drone attacks blamed on insurgents": the agent of another event.
-    if (/\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b[^.;]*$/i.test(text.slice(0, m.start))) continue;
+    // "in retaliation for drone attacks blamed on insurgents": the agent of another event — unless that
+    // event's own toll follows ("in response to rebel fire that wounded six": its clause, clause.retaliation).
+    if (/\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\b[^.;]*$/i.test(text.slice(0, m.start)) && !ANSWERED_TOLL_AFTER.test(text.slice(m.end, m.end + 140))) continue;
     // "Turkish-Russian agreements", "Russian-Turkish deal"
     if (/^-?(?:turkish|russian|iranian|american)\b/i.test(after.replace(/^\s*[-–]\s*/, '')) && /^\s*[-–]/.test(after)) continue;
     // "Turkish-backed rebels", "Kurdish-led forces", "Iran-allied militias": a sponsor qualifying
@@ -99,6 +100,9 @@ export function findUnknownPerpetrator(text: string, offset: number): Tagged<str
   if (!m) return null;
   return { value: 'unknown', prov: { rule: 'perp.unknown', span: { start: offset + m.index, end: offset + m.index + m[0].length }, text: m[0] } };
 }
+
+/** "rebel fire from the town that wounded six people": the answered event's toll after its agent. */
+const ANSWERED_TOLL_AFTER = /^[^.;,]{0,50}?\b(?:that|which)\s+(?:\w+\s+){0,8}?(?:killed|wounded|injured|left)\b/i;
 
 /** Case matters: only a capitalised name may stand between the country and the speaking body. */
 const SPEAKER_AFTER =

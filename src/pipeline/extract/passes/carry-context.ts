@@ -91,8 +91,11 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
     perpetrators = [saysUnknown];
   } else if (!perpetrators.length) {
     // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
+    // Only a short naming reads that way: in a longer quote ("These violations help terrorist
+    // organisations spread terrorism," the police added) a name is rhetoric, not the blame.
     const firstClaim = next?.claimants[0]?.prov.span.start ?? next?.end ?? 0;
-    const nextPerps = nextIsContinuation ? findPerpetrators(next.text.slice(0, firstClaim - next.start), next.start, true) : [];
+    const named = next ? next.text.slice(0, firstClaim - next.start) : '';
+    const nextPerps = nextIsContinuation && named.split(/\s+/).filter(Boolean).length <= 8 ? findPerpetrators(named, next.start, true) : [];
     if (nextPerps.length) perpetrators = nextPerps;
     else {
       // Who did it carries within a paragraph (or from the headline), not into another story.
