@@ -199,6 +199,11 @@ test('a document saying nobody knows who did it gives its incidents the perpetra
     perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday.\n\nRebels attacked police stations in the county last year.\n\nNo group has claimed the bombing.'),
     [['unknown perp.unknown']],
   );
+  // Whom someone blames stands beside unknown, as the claim it is.
+  assert.deepEqual(
+    perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday. It was not immediately clear who was behind the blast.\n\nThe ministry blamed the attack on the rebels.'),
+    [['unknown perp.unknown', 'opposition perp.opposition']],
+  );
   // An actor the document names before the frame still stands in for it: the unknown is another event's.
   assert.deepEqual(
     perpsOf('Regime forces shelled the outskirts on Monday.\n\nFour people were killed in Fresno, California, on Monday.\n\nThe council met on Tuesday.\n\nNo group has claimed the car bomb.'),

@@ -30,7 +30,24 @@ export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[]
   const first = sentences.find((s) => s.perpetrators.length && !s.background);
   const docPerps = (frame: Frame) =>
     docUnknown && (!first || first.index >= frame.sentence || first.unknownPerpetrator) ? [docUnknown] : (first?.perpetrators ?? []).slice(0, 3);
-  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f)));
+  const blamed = blamedInDocument(sentences);
+  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f), blamed));
+}
+
+/**
+ * Who the document says someone blames ("The ministry blamed the attack on the YPG", "accused the
+ * rebels of carrying out the bombing"): beside `unknown` they are the perpetrators as claimed
+ * (annotation guide: attribution is itself a claim).
+ */
+const BLAME_RE = /\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+\S+(?:\s+\S+){0,4}\s+responsible)\b/i;
+
+function blamedInDocument(sentences: readonly SentenceInfo[]): Tagged<string>[] {
+  const out: Tagged<string>[] = [];
+  for (const s of sentences) {
+    if (!BLAME_RE.test(s.text)) continue;
+    for (const p of s.perpetrators) if (!out.some((o) => o.value === p.value)) out.push(p);
+  }
+  return out;
 }
 
 /** The frame's event places and the sentence's are both named, and none is the same. */
@@ -40,7 +57,7 @@ function elsewhere(f: Frame, x: SentenceInfo): boolean {
   return own.length > 0 && theirs.length > 0 && !own.some((n) => theirs.includes(n));
 }
 
-function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[]): Frame {
+function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[], blamed: Tagged<string>[]): Frame {
   const { sentences, claimantsBefore, article, outletClaimant } = doc;
   const s = sentences[f.sentence];
   const prevSame = sentences
@@ -88,7 +105,7 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
     null;
   if (!perpetrators.length && saysUnknown) {
     // The text says nobody knows who did it: the perpetrator is `unknown`, not carried from elsewhere.
-    perpetrators = [saysUnknown];
+    perpetrators = [saysUnknown, ...blamed];
   } else if (!perpetrators.length) {
     // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
     // Only a short naming reads that way: in a longer quote ("These violations help terrorist
@@ -101,7 +118,7 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
       // Who did it carries within a paragraph (or from the headline), not into another story.
       const p = prevSame.find((x) => x.perpetrators.length && (x.paragraph === s.paragraph || x.headline));
       if (p) perpetrators = p.perpetrators;
-      else if (docPerps.length) perpetrators = docPerps;
+      else if (docPerps.length) perpetrators = docPerps.some((p) => p.value === 'unknown') ? [...docPerps, ...blamed] : docPerps;
     }
   }
   // "HTS announced that it had responded": a party to the event speaking for itself.
