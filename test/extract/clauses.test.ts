@@ -55,6 +55,16 @@ const ROWS: Row[] = [
     text: 'A woman was killed in Ariha before another civilian died in Saraqib.',
     statements: ['A woman was killed in Ariha', 'before another civilian died in Saraqib'],
   },
+  // The event a strike answers, with its own toll, is another statement (clause.retaliation)…
+  {
+    text: 'The army shelled the town on Friday in response to rebel rocket fire that killed three people in the city.',
+    statements: ['The army shelled the town on Friday', 'in response to rebel rocket fire that killed three people in the city'],
+  },
+  // …but not when the toll is the strike's own.
+  {
+    text: 'Jets killed five people in the town in retaliation for an ambush on a convoy.',
+    statements: ['Jets killed five people in the town in retaliation for an ambush on a convoy'],
+  },
 
   // A weak separator before a second head count that has room for its own place.
   {

@@ -17,6 +17,7 @@ import { classifyFrames, CLASSIFY_RULES, KIND_RULES } from '../../src/pipeline/e
 import { placeInDocumentTown } from '../../src/pipeline/extract/passes/document-town.ts';
 import { mergeFrames } from '../../src/pipeline/extract/passes/merge-frames.ts';
 import { buildMentions } from '../../src/pipeline/extract/passes/build-mentions.ts';
+import { perpsCompatible } from '../../src/pipeline/extract/passes/frame-relations.ts';
 import { completeCategories, reconcileOutcomes } from '../../src/pipeline/extract/passes/reconcile-outcomes.ts';
 import { segment } from '../../src/pipeline/normalize/segment.ts';
 import type { Article } from '../../src/domain/types.ts';
@@ -233,4 +234,48 @@ test('figures that split a tally told sentences before (by day) are parts of it,
   // Parts that do not add up to the earlier total are events of their own.
   const other = extractDocument({ id: 'split', text: text.replace('13 died', '4 died'), published: '2023-10-07', url: null, outlet: null, title: null, language: null }, resolver).mentions;
   assert.ok(other.every((m) => m.classification?.rule !== 'kind.split-of-earlier-tally'));
+});
+
+test('a document saying nobody knows who did it gives its incidents the perpetrator unknown, not the first actor it names', () => {
+  const { resolver } = embeddedDefault();
+  const perpsOf = (text: string) =>
+    extractDocument({ id: 'unknown', text, published: '2020-05-04', url: null, outlet: null, title: null, language: null }, resolver)
+      .mentions.filter((m) => m.kind === 'incident')
+      .map((m) => m.perpetrators.map((p) => `${p.value} ${p.prov.rule}`));
+  // Said in the next sentence of the paragraph.
+  assert.deepEqual(perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday, police said. It was not immediately clear who was behind the blast.'), [['unknown perp.unknown']]);
+  // Said further on, after a paragraph naming an actor in the background.
+  assert.deepEqual(
+    perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday.\n\nRebels attacked police stations in the county last year.\n\nNo group has claimed the bombing.'),
+    [['unknown perp.unknown']],
+  );
+  // Whom someone blames stands beside unknown, as the claim it is.
+  assert.deepEqual(
+    perpsOf('A car bomb killed seven people at a market in Fresno, California, on Monday. It was not immediately clear who was behind the blast.\n\nThe ministry blamed the attack on the rebels.'),
+    [['unknown perp.unknown', 'opposition perp.opposition']],
+  );
+  // An actor the document names before the frame still stands in for it: the unknown is another event's.
+  assert.deepEqual(
+    perpsOf('Regime forces shelled the outskirts on Monday.\n\nFour people were killed in Fresno, California, on Monday.\n\nThe council met on Tuesday.\n\nNo group has claimed the car bomb.'),
+    [['syrian-government perp.syrian-government']],
+  );
+});
+
+test('unknown names no one, so it conflicts with no perpetrator when frames are merged', () => {
+  const tag = (value: string) => ({ value, prov: { rule: `perp.${value}`, span: { start: 0, end: 0 }, text: value } });
+  assert.ok(perpsCompatible([tag('unknown')], [tag('opposition')]));
+  assert.ok(perpsCompatible([tag('unknown'), tag('sdf')], [tag('sdf')]));
+  assert.ok(!perpsCompatible([tag('unknown'), tag('sdf')], [tag('turkey')]));
+});
+
+test('attribution does not carry across a paragraph break into another place', () => {
+  const { resolver } = embeddedDefault();
+  const claimantsOf = (text: string) =>
+    extractDocument({ id: 'carry', text, published: '2020-05-04', url: null, outlet: null, title: null, language: null }, resolver)
+      .mentions.filter((m) => m.kind === 'incident')
+      .map((m) => m.claimants.map((c) => c.value));
+  assert.deepEqual(
+    claimantsOf('Two children were killed in Fresno, California, on Monday, according to the civil defence.\n\nFour people were killed in Reno, Nevada, on Tuesday.'),
+    [['white-helmets'], []],
+  );
 });

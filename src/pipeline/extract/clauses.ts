@@ -15,9 +15,14 @@ export interface Clause {
 export const CLAUSE_RULES = [
   { id: 'clause.strong', example: 'Five died in Al-Malaja while the other four were killed in Saraqeb.' },
   { id: 'clause.before-count', example: 'Seven civilians were killed in Kafr Nabl, and two more died in Hass.' },
+  { id: 'clause.retaliation', example: 'Jets killed four people in the town on Monday in response to rebel shelling that wounded six people.' },
 ];
 
-const STRONG_SEP = /;\s+(?!were\b|was\b|and\b)|,?\s+while\s+|\s+whereas\s+|,?\s+(?:and\s+)?they are\s+|,\s+(?:and\s+)?(?:meanwhile|separately)\s*,?\s+|\s+before\s+(?=(?:another|a further|\w+\s+more)\b)|,?\s+and\s+(?=(?:(?:artillery\s+)?shelling|air ?strikes?|strikes?|raids?|an? (?:air ?strike|drone strike|drone attack|attack|explosion|car bomb|raid))\s+(?:on|in|at|targeting|hit|near)\b)/gi;
+/**
+ * Strong separators. "… in response to / in retaliation for rebel shelling that wounded six" tells
+ * another event, the one answered, with its own figures and agent (clause.retaliation).
+ */
+const STRONG_SEP = /\s+(?=in (?:response|retaliation|reprisal) (?:to|for)\s+[^.;]{0,80}?\b(?:that|which)\s+(?:\w+\s+){0,8}?(?:killed|wounded|injured|left)\b)|;\s+(?!were\b|was\b|and\b)|,?\s+while\s+|\s+whereas\s+|,?\s+(?:and\s+)?they are\s+|,\s+(?:and\s+)?(?:meanwhile|separately)\s*,?\s+|\s+before\s+(?=(?:another|a further|\w+\s+more)\b)|,?\s+and\s+(?=(?:(?:artillery\s+)?shelling|air ?strikes?|strikes?|raids?|an? (?:air ?strike|drone strike|drone attack|attack|explosion|car bomb|raid))\s+(?:on|in|at|targeting|hit|near)\b)/gi;
 const WEAK_BEFORE = /(?:[,:]\s*(?:and\s+)?|\s+and\s+(?:another\s+)?|\s+as well as\s+)$/i;
 
 /**

@@ -10,7 +10,7 @@ import { EVENT_CUES, TARGET_CUES } from './lexicons/events.ts';
 import { compileEntries, findAll, type LexiconMatch } from './lexicon-matcher.ts';
 import { countsFromAnchors, findCasualtyAnchors, type CountAnchor } from './casualties.ts';
 import { splitClauses } from './clauses.ts';
-import { findClaimants, findPerpetrators } from './actors.ts';
+import { findClaimants, findPerpetrators, findUnknownPerpetrator } from './actors.ts';
 import { findPlaces, type PlaceLookup } from './places.ts';
 import { findDates, type DateMention } from './dates.ts';
 import { findQuantities } from './numbers.ts';
@@ -38,8 +38,8 @@ export interface SentenceInfo {
   regions: { name: string; start: number; end: number }[];
   /** "the sources said", "the monitor added": attribution to someone named before. */
   anaphoricAttribution: boolean;
-  /** "It was not clear who was behind the attack": the text says the perpetrator is unknown. */
-  unknownPerpetrator: boolean;
+  /** "It was not clear who was behind the attack": the words saying the perpetrator is unknown, tagged `unknown`. */
+  unknownPerpetrator: Tagged<string> | null;
   background: boolean;
   tallyCue: boolean;
   displaced: { value: number; start: number; end: number; text: string } | null;
@@ -74,8 +74,6 @@ export interface Frame {
 
 const ANAPHOR_ATTR =
   /\b(?:the (?:sources?|monitor|group|organi[sz]ation|agency|ngo|observatory|report|statement|official|officials|activists|rescuers|body|network|centre|center|ministry)|he|she|it|they)\s+(?:also\s+)?(?:said|says|added|reported|noted|stated|told|claimed|confirmed|indicated)\b|\b(?:said|added|reported)\s+the (?:sources?|monitor|group|organi[sz]ation|agency|observatory)\b|\bthe same sources?\b/i;
-const UNKNOWN_PERP_RE =
-  /\b(?:(?:was|is|remains?|were)\s+(?:not|n't)\s+(?:immediately\s+)?(?:clear|known)\s+who|no (?:group|one|party) (?:has\s+|immediately\s+)*claimed|unable to identify the (?:perpetrator|party|attacker)|unidentified (?:gunmen|assailants|attackers|aircraft|drones?|warplanes?)|unknown (?:gunmen|assailants|attackers|aircraft|perpetrators?))\b/i;
 const BACKGROUND_RE =
   /\b(?:since (?:the (?:start|beginning|outbreak) of the (?:war|conflict|uprising|revolution|crisis)|(?:19|20)\d\d)|(?:war|conflict|uprising|crisis),?\s+(?:which\s+|that\s+)?(?:has|have|had) (?:\w+ )?(?:killed|left|displaced|claimed)|(?:began|started|erupted) in (?:19|20)\d\d|home to|(?:civil|the) war that|over the (?:past|last) (?:\w+ )?(?:years|decade))\b/i;
 const TALLY_RE =
@@ -172,7 +170,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     softHints,
     regions,
     anaphoricAttribution: ANAPHOR_ATTR.test(text),
-    unknownPerpetrator: UNKNOWN_PERP_RE.test(text),
+    unknownPerpetrator: findUnknownPerpetrator(text, base),
     background: BACKGROUND_RE.test(text),
     tallyCue: TALLY_RE.test(text),
     displaced,

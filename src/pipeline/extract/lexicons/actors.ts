@@ -36,6 +36,7 @@ export const PERPETRATORS: LexiconEntry[] = [
       'pro-(?:government|regime|assad)',
       'government(?:\'s)?(?=\\s+(?:forces|troops|warplanes|artillery|shelling|attacks?|bombardment|jets|aircraft|helicopters|army|militias|soldiers|air force|strikes?|rockets?|missiles?|drones?))',
       'syrian (?:army|government|regime|forces|troops|air force|warplanes|military|arab army|government forces|jets|helicopters)',
+      'syria(?:\'s|’s) (?:army|government forces|forces|troops|air force|military|warplanes)',
       'loyalist',
       'assad(?:\'s)?(?= (?:forces|troops|army|warplanes|jets|helicopters|air force))',
       'damascus(?:\'s)?(?= (?:forces|troops|army|warplanes|government))',
@@ -111,7 +112,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.sdf',
     id: 'sdf',
-    patterns: ['syrian democratic forces', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
+    patterns: ['syrian democratic forces', 'people(?:\'s|’s) protection units', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
     caseSensitivePatterns: ['SDF'],
     example: 'The SDF shelled the town, the ministry said.',
   },
@@ -150,11 +151,11 @@ export const CLAIMANTS: LexiconEntry[] = [
       'british-based (?:war )?monitor',
       'london-based (?:war )?monitor',
       'the observatory',
-      'rami abdel[- ]rahman',
+      'rami abd[eu]l[- ]?rahman',
+      '(?:britain|uk|u\\.k\\.|british|london)-based observatory',
       '(?:the )?monitor(?:\'s|’s) activists',
       '(?:sohr|osdh) activists',
       'activists of (?:the )?(?:sohr|syrian observatory)',
-      'rami abdulrahman',
     ],
     caseSensitivePatterns: ['SOHR', 'OSDH'],
     example: 'Seven civilians died, the Britain-based war monitor said.',
@@ -208,7 +209,7 @@ export const CLAIMANTS: LexiconEntry[] = [
     rule: 'claimant.witnesses',
     id: 'witnesses',
     patterns: ['witnesses', 'eyewitnesses', 'a witness', 'an eyewitness'],
-    example: 'Witnesses said the market was crowded when the bomb went off.',
+    example: 'Witnesses said two people died when the bomb went off in the market.',
   },
   {
     rule: 'claimant.medics',
@@ -222,7 +223,7 @@ export const CLAIMANTS: LexiconEntry[] = [
     patterns: ['(?:an? )?(?:afp|ap|reuters) (?:correspondent|reporter|photographer|journalist)', 'correspondent'],
     example: 'An AFP correspondent saw rescuers carrying bodies.',
   },
-  { rule: 'claimant.msf', id: 'msf', patterns: ['doctors without borders', 'm[ée]decins sans fronti[èe]res'], caseSensitivePatterns: ['MSF'], example: 'MSF said the hospital was destroyed.' },
+  { rule: 'claimant.msf', id: 'msf', patterns: ['doctors without borders', 'm[ée]decins sans fronti[èe]res'], caseSensitivePatterns: ['MSF'], example: 'MSF said two of its staff were killed when the clinic was hit.' },
   { rule: 'claimant.sams', id: 'sams', patterns: ['syrian american medical society'], caseSensitivePatterns: ['SAMS'], example: 'The Syrian American Medical Society counted 70 dead.' },
   { rule: 'claimant.airwars', id: 'airwars', patterns: ['airwars'], example: 'Airwars assessed the civilian harm as fair.' },
   { rule: 'claimant.uossm', id: 'uossm', patterns: ['union of medical care and relief organi[sz]ations'], caseSensitivePatterns: ['UOSSM'], example: 'UOSSM said two clinics were hit.' },
@@ -242,7 +243,7 @@ export const CLAIMANTS: LexiconEntry[] = [
     rule: 'claimant.russian-mod',
     id: 'russian-mod',
     patterns: ['russian (?:defen[cs]e )?ministry(?: of defen[cs]e)?', 'russia\'s defen[cs]e ministry', 'russian ministry of defen[cs]e', 'russian military'],
-    example: 'The Russian Defence Ministry said the strike hit a weapons depot.',
+    example: 'The Russian Defence Ministry said its jets killed 30 militants near the town.',
   },
   {
     rule: 'claimant.officials-syria',
@@ -259,6 +260,76 @@ export const CLAIMANTS: LexiconEntry[] = [
   },
   { rule: 'claimant.sdf', id: 'sdf', patterns: ['sdf (?:media cent(?:er|re)|said|statement)', 'syrian democratic forces said'], example: 'The SDF Media Centre said four fighters were killed.' },
   { rule: 'claimant.rojava-information-centre', id: 'rojava-information-centre', patterns: ['rojava information cent(?:re|er)'], caseSensitivePatterns: ['RIC'], example: 'The Rojava Information Centre said five people were killed.' },
+  {
+    rule: 'claimant.security-source',
+    id: 'security-source',
+    patterns: ['(?:an? |the )?(?:\\w+ )?security sources?', 'sources? in the security (?:forces|services)'],
+    example: 'Four soldiers were killed at the checkpoint, a security source told reporters.',
+  },
+  {
+    rule: 'claimant.asayish',
+    id: 'asayish',
+    patterns: ['asayish', 'kurdish(?:-led)? internal security forces', 'kurdish security forces'],
+    example: 'Two men were killed at the roadblock, the Asayish said in a statement.',
+  },
   { rule: 'claimant.hts', id: 'hts', patterns: ['hts (?:announced|said|claimed)', 'hayat tahrir al-sham (?:announced|said|claimed)'], example: 'HTS announced that it had destroyed a tank.' },
   { rule: 'claimant.isis', id: 'isis', patterns: ['amaq', 'islamic state (?:claimed|said)', 'isis claimed'], example: 'The Amaq agency claimed the attack.' },
 ];
+
+/**
+ * Countries by the adjective and the names reporting uses for them, for the state's own voices
+ * ("Iranian state TV", "Iran's ambassador", "Jordanian officials"; actors.ts `findStateVoices`). The
+ * country id is the country's name in kebab-case, as the annotation guide writes `officials-<country>`.
+ */
+export interface Nationality {
+  country: string;
+  adjectives: string[];
+  names: string[];
+}
+
+export const NATIONALITIES: Nationality[] = [
+  { country: 'afghanistan', adjectives: ['Afghan'], names: ['Afghanistan'] },
+  { country: 'algeria', adjectives: ['Algerian'], names: ['Algeria'] },
+  { country: 'armenia', adjectives: ['Armenian'], names: ['Armenia'] },
+  { country: 'azerbaijan', adjectives: ['Azerbaijani'], names: ['Azerbaijan'] },
+  { country: 'bahrain', adjectives: ['Bahraini'], names: ['Bahrain'] },
+  { country: 'china', adjectives: ['Chinese'], names: ['China'] },
+  { country: 'egypt', adjectives: ['Egyptian'], names: ['Egypt'] },
+  { country: 'ethiopia', adjectives: ['Ethiopian'], names: ['Ethiopia'] },
+  { country: 'france', adjectives: ['French'], names: ['France'] },
+  { country: 'germany', adjectives: ['German'], names: ['Germany'] },
+  { country: 'india', adjectives: ['Indian'], names: ['India'] },
+  { country: 'iran', adjectives: ['Iranian'], names: ['Iran'] },
+  { country: 'iraq', adjectives: ['Iraqi'], names: ['Iraq'] },
+  { country: 'israel', adjectives: ['Israeli'], names: ['Israel'] },
+  { country: 'jordan', adjectives: ['Jordanian'], names: ['Jordan'] },
+  { country: 'kenya', adjectives: ['Kenyan'], names: ['Kenya'] },
+  { country: 'kuwait', adjectives: ['Kuwaiti'], names: ['Kuwait'] },
+  { country: 'lebanon', adjectives: ['Lebanese'], names: ['Lebanon'] },
+  { country: 'libya', adjectives: ['Libyan'], names: ['Libya'] },
+  { country: 'mali', adjectives: ['Malian'], names: ['Mali'] },
+  { country: 'morocco', adjectives: ['Moroccan'], names: ['Morocco'] },
+  { country: 'niger', adjectives: ['Nigerien'], names: ['Niger'] },
+  { country: 'nigeria', adjectives: ['Nigerian'], names: ['Nigeria'] },
+  { country: 'pakistan', adjectives: ['Pakistani'], names: ['Pakistan'] },
+  { country: 'palestine', adjectives: ['Palestinian'], names: ['Palestine'] },
+  { country: 'qatar', adjectives: ['Qatari'], names: ['Qatar'] },
+  { country: 'russia', adjectives: ['Russian'], names: ['Russia'] },
+  { country: 'saudi-arabia', adjectives: ['Saudi'], names: ['Saudi Arabia'] },
+  { country: 'somalia', adjectives: ['Somali'], names: ['Somalia'] },
+  { country: 'sudan', adjectives: ['Sudanese'], names: ['Sudan'] },
+  { country: 'syria', adjectives: ['Syrian'], names: ['Syria'] },
+  { country: 'tunisia', adjectives: ['Tunisian'], names: ['Tunisia'] },
+  { country: 'turkey', adjectives: ['Turkish'], names: ['Turkey', 'Türkiye'] },
+  { country: 'ukraine', adjectives: ['Ukrainian'], names: ['Ukraine'] },
+  { country: 'united-arab-emirates', adjectives: ['Emirati'], names: ['UAE'] },
+  { country: 'united-kingdom', adjectives: ['British'], names: ['Britain'] },
+  { country: 'united-states', adjectives: ['American', 'US', 'U\\.S\\.'], names: ['America'] },
+  { country: 'yemen', adjectives: ['Yemeni'], names: ['Yemen'] },
+];
+
+/**
+ * The guide's id for a country's state media where it names one: Syrian state media are `sana`,
+ * Turkish state media the state agency `anadolu-agency`; other countries' are `<country>-state-media`.
+ */
+export const STATE_MEDIA_IDS: Record<string, string> = { syria: 'sana', turkey: 'anadolu-agency' };

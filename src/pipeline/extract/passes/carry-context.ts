@@ -22,11 +22,42 @@ const BELLIGERENT_CLAIMANTS = new Set(['hts', 'isis', 'sdf']);
 export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[] {
   const { sentences } = doc;
   const docEvent = pickEventType(sentences.slice(0, 3).flatMap((s) => s.events), 0);
-  const docPerps = (sentences.find((s) => s.perpetrators.length && !s.background)?.perpetrators ?? []).slice(0, 3);
-  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps));
+  // The first actor the document names stands in for frames that name none — unless the document
+  // says nobody knows who did it and that actor is named only after the frame (or in the very
+  // sentence saying so): then the frame's perpetrator is `unknown` ("It was not immediately clear who
+  // was behind the blast … since Turkish troops seized the region" names Turkey as background).
+  const docUnknown = sentences.find((s) => s.unknownPerpetrator)?.unknownPerpetrator ?? null;
+  const first = sentences.find((s) => s.perpetrators.length && !s.background);
+  const docPerps = (frame: Frame) =>
+    docUnknown && (!first || first.index >= frame.sentence || first.unknownPerpetrator) ? [docUnknown] : (first?.perpetrators ?? []).slice(0, 3);
+  const blamed = blamedInDocument(sentences);
+  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f), blamed));
 }
 
-function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[]): Frame {
+/**
+ * Who the document says someone blames ("The ministry blamed the attack on the YPG", "accused the
+ * rebels of carrying out the bombing"): beside `unknown` they are the perpetrators as claimed
+ * (annotation guide: attribution is itself a claim).
+ */
+const BLAME_RE = /\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+\S+(?:\s+\S+){0,4}\s+responsible)\b/i;
+
+function blamedInDocument(sentences: readonly SentenceInfo[]): Tagged<string>[] {
+  const out: Tagged<string>[] = [];
+  for (const s of sentences) {
+    if (!BLAME_RE.test(s.text)) continue;
+    for (const p of s.perpetrators) if (!out.some((o) => o.value === p.value)) out.push(p);
+  }
+  return out;
+}
+
+/** The frame's event places and the sentence's are both named, and none is the same. */
+function elsewhere(f: Frame, x: SentenceInfo): boolean {
+  const own = f.places.filter((p) => p.role === 'event').map((p) => p.name.toLowerCase());
+  const theirs = x.places.filter((p) => p.role === 'event').map((p) => p.name.toLowerCase());
+  return own.length > 0 && theirs.length > 0 && !own.some((n) => theirs.includes(n));
+}
+
+function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[], blamed: Tagged<string>[]): Frame {
   const { sentences, claimantsBefore, article, outletClaimant } = doc;
   const s = sentences[f.sentence];
   const prevSame = sentences
@@ -56,7 +87,10 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
     else {
       // An organisation publishing its own figures (a monitor's site, a press release) claims them
       // unless the sentence says otherwise; only then does attribution carry from sentences before.
-      const p = prevSame.find((x) => x.claimants.length);
+      // Not across a paragraph break into another place: a new paragraph about another place is
+      // another report ("…in the village, according to the civil defence.¶ Four were killed in the
+      // city, where artillery hit homes" is not the civil defence's).
+      const p = prevSame.find((x) => x.claimants.length && (x.paragraph === s.paragraph || !elsewhere(f, x)));
       if (outletClaimant) claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
       else if (p) claimants = p.claimants;
     }
@@ -65,21 +99,26 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
   // Perpetrators.
   let perpetrators: Tagged<string>[] = f.perpetrators;
   const saysUnknown =
-    s.unknownPerpetrator ||
-    sentences.slice(f.sentence + 1, f.sentence + 4).some((x) => x.paragraph === s.paragraph && x.unknownPerpetrator) ||
-    (next?.unknownPerpetrator ?? false);
+    s.unknownPerpetrator ??
+    sentences.slice(f.sentence + 1, f.sentence + 4).find((x) => x.paragraph === s.paragraph && x.unknownPerpetrator)?.unknownPerpetrator ??
+    next?.unknownPerpetrator ??
+    null;
   if (!perpetrators.length && saysUnknown) {
-    // The text says nobody knows who did it: no perpetrator is carried from elsewhere.
+    // The text says nobody knows who did it: the perpetrator is `unknown`, not carried from elsewhere.
+    perpetrators = [saysUnknown, ...blamed];
   } else if (!perpetrators.length) {
     // Who the attribution sentence blames is named before its source ("'Terrorist groups', SANA said").
+    // Only a short naming reads that way: in a longer quote ("These violations help terrorist
+    // organisations spread terrorism," the police added) a name is rhetoric, not the blame.
     const firstClaim = next?.claimants[0]?.prov.span.start ?? next?.end ?? 0;
-    const nextPerps = nextIsContinuation ? findPerpetrators(next.text.slice(0, firstClaim - next.start), next.start, true) : [];
+    const named = next ? next.text.slice(0, firstClaim - next.start) : '';
+    const nextPerps = nextIsContinuation && named.split(/\s+/).filter(Boolean).length <= 8 ? findPerpetrators(named, next.start, true) : [];
     if (nextPerps.length) perpetrators = nextPerps;
     else {
       // Who did it carries within a paragraph (or from the headline), not into another story.
       const p = prevSame.find((x) => x.perpetrators.length && (x.paragraph === s.paragraph || x.headline));
       if (p) perpetrators = p.perpetrators;
-      else if (docPerps.length) perpetrators = docPerps;
+      else if (docPerps.length) perpetrators = docPerps.some((p) => p.value === 'unknown') ? [...docPerps, ...blamed] : docPerps;
     }
   }
   // "HTS announced that it had responded": a party to the event speaking for itself.

@@ -37,9 +37,13 @@ export function sameLocality(a: readonly ResolvedPlace[], b: readonly ResolvedPl
   );
 }
 
+/** `unknown` ("nobody has claimed it") names no one, so it conflicts with no one. */
 export function perpsCompatible(a: readonly Tagged<string>[], b: readonly Tagged<string>[]): boolean {
-  if (!a.length || !b.length) return true;
-  return a.some((x) => b.some((y) => x.value === y.value));
+  const named = (xs: readonly Tagged<string>[]) => xs.filter((x) => x.value !== 'unknown');
+  const na = named(a);
+  const nb = named(b);
+  if (!na.length || !nb.length) return true;
+  return na.some((x) => nb.some((y) => x.value === y.value));
 }
 
 export function countsCompatible(a: CountSet, b: CountSet): boolean {
