@@ -235,3 +235,15 @@ describe('undated incidents do not depend on the order of the mentions', () => {
     });
   }
 });
+
+describe('the day of a statement dates the words, the event on or before it', () => {
+  test('"the ministry stated on May 2" joins the incident of May 1; a day stated for the event does not', () => {
+    const withDate = (doc: string, day: string, rule: string): Mention => {
+      const m = report({ doc, dated: day, killed: 58 });
+      return { ...m, date: { ...m.date!, prov: prov(rule, 0, 'on May 2') } };
+    };
+    const event = withDate('s-event', '2021-05-01', 'month-day');
+    assert.equal(link([event, withDate('s-statement', '2021-05-02', 'month-day@report')]).incidents.length, 1);
+    assert.equal(link([event, withDate('s-later', '2021-05-02', 'month-day')]).incidents.length, 2);
+  });
+});

@@ -114,7 +114,7 @@ function inDateline(text: string, at: number): boolean {
 function reportingDates(dates: DateMention[], text: string, base: number): DateMention[] {
   return dates.map((d) => {
     const before = text.slice(Math.max(0, d.start - base - 30), d.start - base);
-    return /\b(?:said|says|reported|released (?:a|its) (?:report|statement)|told [\w ]{1,20}?|announced|published|tweeted|added|statement)\s+(?:on\s+|late\s+|early\s+)?$/i.test(before) ? { ...d, rule: `${d.rule}@report` } : d;
+    return /\b(?:said|says|stated|declared|reported|released (?:a|its) (?:report|statement)|told [\w ]{1,20}?|announced|published|tweeted|added|statement)\s+(?:on\s+|late\s+|early\s+)?$/i.test(before) ? { ...d, rule: `${d.rule}@report` } : d;
   });
 }
 

@@ -54,8 +54,11 @@ const BOUNDS = new WeakMap<Mention, { start: number; end: number }>();
 function bounds(m: Mention): { start: number; end: number } {
   let b = BOUNDS.get(m);
   if (!b) {
-    // A reported date (publication day) may be the day after the event.
-    b = m.date ? { start: dayMs(m.date.start) - (m.date.precision === 'reported' ? REPORTED_LAG_DAYS * DAY : 0), end: dayMs(m.date.end) } : { start: 0, end: 0 };
+    // A reported date (publication day) may be the day after the event; so may the day of a
+    // statement ("the spokesman stated on April 5", a date rule marked @report), which dates the
+    // words, the event on or before them.
+    const lag = m.date && (m.date.precision === 'reported' || (m.date.precision === 'day' && m.date.prov?.rule.endsWith('@report'))) ? REPORTED_LAG_DAYS * DAY : 0;
+    b = m.date ? { start: dayMs(m.date.start) - lag, end: dayMs(m.date.end) } : { start: 0, end: 0 };
     BOUNDS.set(m, b);
   }
   return b;
