@@ -169,10 +169,14 @@ const CLAIMANT_ROWS: Row[] = [
   // …but how or when it was said is not what was said.
   { text: 'Rescuers pulled bodies from the rubble, the civil defence said in a statement on Monday.', expected: ['white-helmets'] },
   { text: 'The Syrian Observatory said in a statement that 12 people were killed.', expected: ['sohr'] },
+  { text: 'At least 80 civilians were killed in April, the Syrian Network for Human Rights said in its monthly report.', expected: ['snhr'] },
   // A state's own voices: its state media and its officials (annotation guide: officials-<country>).
   { text: 'Five people were killed in the strike, Iranian state TV reported.', expected: ['iran-state-media'] },
   { text: "Jordan's ambassador told reporters that two citizens were among the dead.", expected: ['officials-jordan'] },
   { text: 'Two soldiers were killed at the post, Turkish officials said.', expected: ['officials-turkey'] },
+  { text: 'Two soldiers were killed at the post, a Turkish official said.', expected: ['officials-turkey'] },
+  // "official" before a news agency is an adjective: the agency is the source.
+  { text: "Rockets wounded four people in the city, Syria's official SANA news agency reported.", expected: ['sana'] },
   { text: 'Four people died in the shelling, Syrian state media said.', expected: ['sana'] },
   // A news page's embedded post is its signer's word.
   { text: 'Dozens were killed in the blast at the port. — Dana Lee - Regional Desk (@dana_lee) March 3, 2022', expected: ['dana-lee'] },

@@ -158,7 +158,7 @@ function citedForOtherThings(text: string, end: number): boolean {
 
 /** "said in a statement on Monday", "said on Twitter": how or when it was said, not what. */
 const SAID_MANNER =
-  /^(?:(?:in (?:a |an )?(?:joint |written |brief )?(?:statement|news release|press release|release|tweet|post|interview|briefing|report)|on (?:twitter|facebook|telegram|x|social media|television|\p{Lu}\p{L}+)|to (?:reporters|journalists|the press)|late |early |later |earlier |(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)(?: (?:morning|afternoon|evening|night))?)\s*,?\s*)+/iu;
+  /^(?:(?:in (?:a |an |its |their |his |her )?(?:joint |written |brief |monthly |weekly |annual |daily |latest |new )?(?:statement|news release|press release|release|tweet|post|interview|briefing|report)|on (?:twitter|facebook|telegram|x|social media|television|\p{Lu}\p{L}+)|to (?:reporters|journalists|the press)|late |early |later |earlier |(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)(?: (?:morning|afternoon|evening|night))?)\s*,?\s*)+/iu;
 
 /** An attribution cue around a source's name, and not a name said of (after "said that"). */
 function isAttributed(text: string, start: number, end: number): boolean {
@@ -193,7 +193,7 @@ const ADJECTIVES = NATIONALITIES.flatMap((n) => n.adjectives).join('|');
 const COUNTRY_NAMES = NATIONALITIES.flatMap((n) => n.names).join('|');
 const STATE_MEDIA_NOUN = '(?:state(?:-run| |-owned )?(?:media|television|TV|news agency|broadcaster|radio|outlets?)|official news agency)';
 const OFFICIAL_NOUN =
-  '(?:(?:government|military|security|army|foreign ministry|defen[cs]e ministry|interior ministry)\\s+)?(?:officials?|spokes(?:man|woman|person)|authorities|ambassador|envoy|diplomats?|(?:foreign|defen[cs]e|interior|health) minister)';
+  '(?:(?:government|military|security|army|foreign ministry|defen[cs]e ministry|interior ministry)\\s+)?(?:officials|official(?!\\s+(?:[\\w-]+\\s+)?(?:news|media|agency|television|TV|broadcaster|figures|toll|data)\\b)|spokes(?:man|woman|person)|authorities|ambassador|envoy|diplomats?|(?:foreign|defen[cs]e|interior|health) minister)';
 /**
  * "Iranian state TV", "Iran's state media" → `iran-state-media`; "Iranian officials", "Iran's
  * ambassador" → `officials-iran` (annotation guide: `officials-<country>`); a country whose state
