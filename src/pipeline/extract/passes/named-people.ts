@@ -74,20 +74,30 @@ export function findNamedPeople(doc: DocumentReading): NamedPerson[] {
  */
 export function attachNamedPeople(doc: DocumentReading, mentions: readonly Mention[]): Mention[] {
   const people = findNamedPeople(doc);
-  if (!people.length) return [...mentions];
+  const ownerOf = people.length ? incidentOwner(doc, mentions) : null;
+  if (!ownerOf) return [...mentions];
+  const byMention = new Map<number, Tagged<string>[]>();
+  for (const p of people) {
+    const owner = ownerOf(p.sentence);
+    const list = byMention.get(owner) ?? [];
+    if (!list.some((q) => q.value === p.person.value)) list.push(p.person);
+    byMention.set(owner, list);
+  }
+  return mentions.map((m, i) => (byMention.has(i) ? { ...m, people: byMention.get(i)! } : m));
+}
+
+/**
+ * Which incident mention a sentence's detail (a person, a street) belongs to: the last incident told
+ * before or in that sentence, else the first. Returns the mention's index, or null when none is an
+ * incident.
+ */
+export function incidentOwner(doc: DocumentReading, mentions: readonly Mention[]): ((sentence: number) => number) | null {
   const incidents = mentions
     .map((m, i) => ({ m, i, first: firstSentence(doc, m) }))
     .filter((x) => x.m.kind === 'incident')
     .sort((a, b) => a.first - b.first || a.i - b.i);
-  if (!incidents.length) return [...mentions];
-  const byMention = new Map<number, Tagged<string>[]>();
-  for (const p of people) {
-    const owner = [...incidents].reverse().find((x) => x.first <= p.sentence) ?? incidents[0];
-    const list = byMention.get(owner.i) ?? [];
-    if (!list.some((q) => q.value === p.person.value)) list.push(p.person);
-    byMention.set(owner.i, list);
-  }
-  return mentions.map((m, i) => (byMention.has(i) ? { ...m, people: byMention.get(i)! } : m));
+  if (!incidents.length) return null;
+  return (sentence) => ([...incidents].reverse().find((x) => x.first <= sentence) ?? incidents[0]).i;
 }
 
 /** The index of the sentence a mention's quote starts in. */

@@ -10,6 +10,7 @@
  */
 import type { Mention, Tagged } from '../../../domain/types.ts';
 import type { DocumentReading } from './extraction-state.ts';
+import { incidentOwner } from './named-people.ts';
 
 export const SITE_RULES = [
   { id: 'scene.street', description: 'a street: one or two capitalised words or an ordinal, then a street word', example: 'Two men were shot in the 1200 block of Larkspur Avenue on Friday.' },
@@ -97,28 +98,19 @@ export function findSites(doc: DocumentReading): FoundSite[] {
  */
 export function attachSites(doc: DocumentReading, mentions: readonly Mention[]): Mention[] {
   const sites = findSites(doc);
-  if (!sites.length) return [...mentions];
-  const incidents = mentions
-    .map((m, i) => ({ m, i, first: firstSentence(doc, m) }))
-    .filter((x) => x.m.kind === 'incident')
-    .sort((a, b) => a.first - b.first || a.i - b.i);
-  if (!incidents.length) return [...mentions];
+  const ownerOf = sites.length ? incidentOwner(doc, mentions) : null;
+  if (!ownerOf) return [...mentions];
   const byMention = new Map<number, { sites: Tagged<string>[]; counties: Tagged<string>[] }>();
   for (const s of sites) {
-    const owner = [...incidents].reverse().find((x) => x.first <= s.sentence) ?? incidents[0];
-    const got = byMention.get(owner.i) ?? { sites: [], counties: [] };
+    const owner = ownerOf(s.sentence);
+    const got = byMention.get(owner) ?? { sites: [], counties: [] };
     const list = s.county ? got.counties : got.sites;
     if (!list.some((q) => q.value === s.site.value)) list.push(s.site);
-    byMention.set(owner.i, got);
+    byMention.set(owner, got);
   }
   return mentions.map((m, i) => {
     const got = byMention.get(i);
     if (!got) return m;
     return { ...m, ...(got.sites.length ? { sites: got.sites } : {}), ...(got.counties.length ? { counties: got.counties } : {}) };
   });
-}
-
-function firstSentence(doc: DocumentReading, m: Mention): number {
-  const s = doc.sentences.find((x) => x.end > m.span.start);
-  return s ? s.index : 0;
 }
