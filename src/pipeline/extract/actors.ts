@@ -204,8 +204,12 @@ const STATE_VOICE_RE = new RegExp(
   'giu',
 );
 
+/** The nouns STATE_VOICE_RE ends in: a sentence without one is not tried against the long country list. */
+const STATE_VOICE_NOUN_RE = /\b(?:state|official|spokes|authorities|ambassador|envoy|diplomat|minister)/i;
+
 function findStateVoices(text: string, offset: number): Tagged<string>[] {
   const out: Tagged<string>[] = [];
+  if (!STATE_VOICE_NOUN_RE.test(text)) return out;
   for (const m of text.matchAll(STATE_VOICE_RE)) {
     const country = m[1] ? NATIONALITY_BY_ADJECTIVE.get(m[1].toLowerCase()) : NATIONALITY_BY_COUNTRY.get(m[2].toLowerCase());
     if (!country) continue;
