@@ -130,6 +130,7 @@ test('a category or sub-count stated in a sentence of its own completes the toll
   assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. Among them were two children and a woman.'), { total: 6, children: 2, women: 1 });
   assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. All of the dead were civilians, the monitor said.'), { total: 6, civilians: 6 });
   assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. Four fighters were among them.'), { total: 6, fighters: 4 });
+  assert.deepEqual(killedOf('Six people died in the raid on the village on Monday. All of them were fighters, the monitor said.'), { total: 6, fighters: 6 });
 });
 
 test('a past event recalled with a year of its own is background, not a second claim of the lead', () => {
@@ -222,6 +223,8 @@ test('a figure for a day\'s strikes that names no place is a tally; one strike\'
   assert.deepEqual(kinds("At least 30 civilians were wounded in Sunday's strikes, the monitor said."), [['tally', 'kind.plural-attacks']]);
   assert.deepEqual(kinds('Nine civilians were wounded in the raids, the monitor said.'), [['tally', 'kind.plural-attacks']]);
   assert.equal(kinds("At least 30 civilians were wounded in Sunday's strike, the monitor said.")[0]?.[0], 'incident');
+  // Several strikes on one target are one event.
+  assert.equal(kinds('The toll from the strikes on the embassy annex has risen to 11, the monitor said.')[0]?.[0], 'incident');
 });
 
 test('figures that split a tally told sentences before (by day) are parts of it, not incidents', () => {

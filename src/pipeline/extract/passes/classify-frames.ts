@@ -153,8 +153,11 @@ function sequential(
 /** Words that sum many events: separate shootings, a city-wide count, a weekend's toll. */
 const ROUND_UP_RE =
   /\b(?:in|during|from)\s+(?:at least\s+)?(?:\w+\s+)?(?:separate|several|multiple|unrelated|different)\s+(?:shootings|incidents|attacks|strikes)\b|\b(?:in|during|from)\s+(?:(?:other|citywide|city-wide|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|\d+)\s+)(?:[\w-]+\s+)?(?:shootings|incidents|attacks)\b|\b(?:in|during)\s+incidents\s+(?:across|around|throughout|spanning|in)\b|\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate|different|unrelated)\s+(?:shootings|incidents|attacks)\b|\b(?:shootings|violence|attacks)\s+(?:across|around|throughout)\s+(?:the\s+)?\S+|\b(?:across|throughout)\s+the\s+(?:city|county|state|country)\b/i;
-/** "in Sunday's strikes", "in the raids": a count for several attacks (not "in a strike", "in the attack"). */
-const PLURAL_ATTACKS_RE = /\b(?:in|by|from|during)\s+(?:the\s+|these\s+|(?:\w+day|today|yesterday)['’]s\s+)(?:[\w-]+\s+)?(?:air ?strikes|strikes|raids|attacks|bombardments)\b/i;
+/**
+ * "in Sunday's strikes", "in the raids": a count for several attacks (not "in a strike", "in the
+ * attack", nor "the strikes on the embassy annex", several strikes on one target).
+ */
+const PLURAL_ATTACKS_RE = /\b(?:in|by|from|during)\s+(?:the\s+|these\s+|(?:\w+day|today|yesterday)['’]s\s+)(?:[\w-]+\s+)?(?:air ?strikes|strikes|raids|attacks|bombardments)\b(?!\s+(?:on|at|against|targeting)\s+(?:the|a|an)\b)/i;
 /** "over the weekend" sums a weekend's shootings only when it counts more than one person. */
 const WEEKEND_RE = /\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
 

@@ -13,10 +13,13 @@ import type { DocumentReading, FrameGroup } from './extraction-state.ts';
 export const OUTCOME_RULES = [
   { id: 'derive.wounded-then-died', example: 'Four people were shot on Saturday night. One of them died at the hospital.' },
   { id: 'derive.all-civilians', example: 'Six people died in the raid. All of the dead were civilians, the monitor said.' },
+  { id: 'derive.all-fighters', example: 'The toll from the strike on the base rose to nine, all of them fighters, the monitor said.' },
 ] as const;
 
 /** "All of the dead were civilians", "all of them civilians": the toll told before is civilians. */
 const ALL_CIVILIANS_RE = /\ball(?: of)? (?:the |those |them )?(?:(?:dead|victims|killed|casualties|people killed)\s+)?(?:were |are |was )?(?:all )?civilians\b/i;
+/** "… has risen to 11, all of them fighters": the toll told before is fighters. */
+const ALL_FIGHTERS_RE = /\ball(?: of)? (?:the |those |them )?(?:(?:dead|victims|killed|casualties|people killed)\s+)?(?:were |are |was )?(?:all )?(?:fighters|combatants|soldiers|militants|military personnel)\b/i;
 
 /**
  * A category stated in a sentence of its own ("All of the dead were civilians.") completes the
@@ -30,11 +33,14 @@ export function completeCategories(groups: readonly FrameGroup[], doc: DocumentR
     const para = doc.sentences[last].paragraph;
     for (const s of doc.sentences.slice(last, last + 3)) {
       if (s.paragraph !== para && s.index !== last + 1) break;
-      const m = ALL_CIVILIANS_RE.exec(s.text);
+      const civ = ALL_CIVILIANS_RE.exec(s.text);
+      const fig = civ ? null : ALL_FIGHTERS_RE.exec(s.text);
+      const m = civ ?? fig;
       if (!m) continue;
       const span = { start: s.start + m.index, end: s.start + m.index + m[0].length };
-      const civilians: CountValue = { ...total, prov: { rule: 'derive.all-civilians', span, text: m[0] } };
-      return { ...g, frame: { ...g.frame, killed: { ...g.frame.killed, civilians } } };
+      const category = civ ? 'civilians' : 'fighters';
+      const value: CountValue = { ...total, prov: { rule: `derive.all-${category}`, span, text: m[0] } };
+      return { ...g, frame: { ...g.frame, killed: { ...g.frame.killed, [category]: value } } };
     }
     return g;
   });
