@@ -735,20 +735,16 @@ export function countsFromAnchors(anchors: CountAnchor[], outcome: Outcome, docT
   for (const h of stated) {
     // "officers found four victims: a 54-year-old man shot in the back, …", "five were hurt, with
     // one in critical condition": the people a list after a count names are that count's people.
-    const listed = heads.find((p) => {
-      const lead = LIST_AFTER_COUNT_RE.exec(docText.slice(p.start, h.start));
+    const listed = heads.some((p) => {
       if (h.quantity.value >= p.quantity.value || p.start >= h.start || /[.!?]/.test(docText.slice(p.start, h.start))) return false;
       // "all five victims were taken to hospitals, with one in critical condition": one of the five.
       if (/\bwith\s+$/i.test(docText.slice(Math.max(p.end, h.start - 8), h.start))) return true;
+      const lead = LIST_AFTER_COUNT_RE.exec(docText.slice(p.start, h.start));
       return lead !== null && p.start + lead[0].length <= h.start;
     });
-    if (listed) {
-      appositives.push(h);
-      if (h.category !== 'total' && !set[h.category]) set[h.category] = countValue(h.quantity, prov(h));
-      continue;
-    }
+    // "one of the victims, a 20-year-old, died": a count set off inside the one before it.
     const holder = heads.find((p) => inside(h, p) && h.quantity.value <= p.quantity.value);
-    if (holder && (/,\s*$/.test(docText.slice(holder.start, h.start)) || appositives.some((a) => inside(h, a)))) {
+    if (listed || (holder && (/,\s*$/.test(docText.slice(holder.start, h.start)) || appositives.some((a) => inside(h, a))))) {
       appositives.push(h);
       // The same people, named: they give their category, not more people.
       if (h.category !== 'total' && !set[h.category]) set[h.category] = countValue(h.quantity, prov(h));

@@ -241,16 +241,16 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   if (undated && place !== 'same' && place !== 'near' && !person) return refuse('undated-needs-place', [`place ${place}`]);
   const figs = figuresRelation(a, b);
   const perps = perpsRelation(a, b);
+  const site = sharedSite(a, b);
   // Without a date, one dead and six dead in one city are two events more often than a toll that
   // rose (large tolls do rise between reports): small tolls that differ take a person or a site the
   // two reports share.
-  if (undated && smallTollsDiffer(a, b) && !person && !sharedSite(a, b)) return refuse('undated-needs-figures', [`killed ${total(a.killed)} vs ${total(b.killed)}`]);
+  if (undated && smallTollsDiffer(a, b) && !person && !site) return refuse('undated-needs-figures', [`killed ${total(a.killed)} vs ${total(b.killed)}`]);
   const reasons: string[] = [];
   let score = 0;
   if (person) (score += 4), reasons.push(`same named person (${person})`);
   // A shared street or venue is enough on its own, like a shared person: the places gate above
   // has kept apart two towns that have one street name.
-  const site = sharedSite(a, b);
   if (site) (score += 4), reasons.push(`same site (${site})`);
   // A county the gazetteer does not know stands for the town a report without one leaves out. It
   // holds many towns: with the same day alone it stays short of the threshold (4); the same day

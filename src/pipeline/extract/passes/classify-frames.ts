@@ -100,7 +100,8 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
         const whole = frames.some(
           (o) => o.kind === 'tally' && o.frame.sentence < sentence && (totalOf(o.frame.killed) === sum || doc.sentences[o.frame.sentence].anchors.some((a) => a.outcome === 'killed' && a.parent === null && a.quantity.value === sum)),
         );
-        if (whole && frames.filter((o) => o.frame.sentence === sentence).every((o) => idx.includes(frames.indexOf(o)))) idx.forEach((i) => split.add(i));
+        // Every frame of the sentence is such a part (none names a place or is already a tally).
+        if (whole && frames.every((o, j) => o.frame.sentence !== sentence || idx.includes(j))) idx.forEach((i) => split.add(i));
       }
       return frames.map((b, i) => (split.has(i) ? { ...b, kind: 'tally', kindRule: 'kind.split-of-earlier-tally' } : b));
     },
