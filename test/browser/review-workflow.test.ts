@@ -147,6 +147,11 @@ describe('the review workflow in headless Chromium, from npm start data', { time
     await page.selectOption('#q-reason', 'governorate-only');
     await page.waitForFunction(() => location.hash.includes('reason=governorate-only'));
     await page.locator('.queue-item').first().waitFor();
+    // The list is drawn again after the hash changes: wait for the new one, not the list before it.
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('.queue-item')];
+      return items.length > 0 && items.every((i) => i.querySelector('.reason[data-reason="governorate-only"]'));
+    }, undefined, { timeout: 5000 }).catch(() => undefined);
     const reasons = await page.locator('.queue-item').evaluateAll((items) => items.map((i) => [...i.querySelectorAll('.reason')].map((r) => (r as HTMLElement).dataset.reason)));
     assert.ok(reasons.length > 0 && reasons.every((r) => r.includes('governorate-only')), 'the reason filter keeps only those');
     await page.goto(`${base}/#/review`);
