@@ -100,6 +100,11 @@ describe('an undated report joins a dated incident only on strong evidence', () 
     // A death beside a report of wounded only is another event too; a large toll that rose is one.
     assert.equal(link([report({ doc: 'w-dated', dated: '2021-05-01', killed: null, injured: 3 }), report({ doc: 'w-undated', killed: 1 })]).incidents.length, 2);
     assert.equal(link([report({ doc: 'r-dated', dated: '2021-05-01', killed: 40 }), report({ doc: 'r-undated', killed: 58 })]).incidents.length, 1);
+    // Three dead and four dead, even with one perpetrator: a town struck again on another day.
+    const again = link([report({ doc: 'a-dated', dated: '2021-05-01', killed: 3, perpetrator: 'drone-force' }), report({ doc: 'a-undated', killed: 4, perpetrator: 'drone-force' })]);
+    assert.equal(again.incidents.length, 2);
+    assert.equal(again.incidents[1].date.precision, 'unknown');
+    assert.equal(link([report({ doc: 'f-dated', dated: '2021-05-01', killed: 5 }), report({ doc: 'f-undated', killed: 7 })]).incidents.length, 1, 'five then seven: a toll that rose');
   });
 
   test('the place alone is not enough: with nothing else in common it is an incident of its own', () => {

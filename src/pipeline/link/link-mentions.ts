@@ -242,9 +242,9 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
   const figs = figuresRelation(a, b);
   const perps = perpsRelation(a, b);
   const site = sharedSite(a, b);
-  // Without a date, one dead and six dead in one city are two events more often than a toll that
-  // rose (large tolls do rise between reports): small tolls that differ take a person or a site the
-  // two reports share.
+  // Without a date, one dead and six dead (or three and four) in one city are two events more often
+  // than a toll that rose (large tolls do rise between reports): small tolls that differ take a
+  // person or a site the two reports share.
   if (undated && smallTollsDiffer(a, b) && !person && !site) return refuse('undated-needs-figures', [`killed ${total(a.killed)} vs ${total(b.killed)}`]);
   const reasons: string[] = [];
   let score = 0;
@@ -285,13 +285,14 @@ export function judgeLink(a: Mention, b: Mention, undated = false): LinkJudgemen
 }
 
 /**
- * Death tolls that differ where the smaller is under three, or a small toll beside a report that
+ * Death tolls that differ where the smaller is under five (three dead in a town one day, four on
+ * another: towns are struck again), or a small toll beside a report that
  * tells only of wounded ("a man was killed" / "three were wounded").
  */
 function smallTollsDiffer(a: Mention, b: Mention): boolean {
   const ta = total(a.killed);
   const tb = total(b.killed);
-  if (ta !== null && tb !== null) return ta !== tb && Math.min(ta, tb) < 3;
+  if (ta !== null && tb !== null) return ta !== tb && Math.min(ta, tb) < 5;
   const [toll, other] = ta !== null ? [ta, b] : [tb, a];
   return toll !== null && toll < 3 && total(other.injured) !== null;
 }
