@@ -184,6 +184,15 @@ const CLAIMANT_ROWS: Row[] = [
   { text: 'Three guards were killed at the gate, the IRGC said.', expected: ['irgc'] },
   { text: 'Four people were killed at the market, AFP said.', expected: [] },
 
+  // A speaker named with the organisation that is theirs speaks for it.
+  { text: 'Two people died in the strike, said Sam Roe, whose London-based monitor tracks the war.', expected: ['sohr'] },
+  { text: 'Sam Roe, head of media for the Northern Guard (NGU), said in a tweet that three people were killed.', expected: ['ngu'] },
+  { text: 'Two fighters of the Northern Guard (NGU), said the White Helmets, were killed at the bridge.', expected: ['white-helmets'] },
+  // Every source of a list after "according to".
+  { text: 'A boy was killed in the raid on the farm, according to the civil defence, medics and locals.', expected: ['white-helmets', 'medics', 'local-sources'] },
+  // An outlet described in an appositive and cited for something else is no claimant of a figure.
+  { text: 'Northern News Agency (NNA), a news outlet close to the local council, reported that jets targeted a vehicle in the district.', expected: [] },
+
   // No attribution: the name is the subject of something else.
   { text: 'The White Helmets are a rescue group working in opposition areas.', expected: [] },
   { text: 'The UN Security Council will meet on Friday.', expected: [] },

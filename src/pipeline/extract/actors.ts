@@ -136,9 +136,18 @@ const REPORTED_SUBJECT_BEFORE = /\b(?:said|says|reported|reports|announced|state
 /** Words of a casualty statement: a source cited for anything else is not a figure's claimant. */
 const CASUALTY_TALK =
   /\b(?:kill\w*|dead|deaths?|died|dies|die|dying|wound\w*|injur\w*|hurt|casualt\w*|victims?|toll|bodies|martyr\w*|lives|fatal\w*|massacre\w*|shot|perished|missing|survivors?|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands)\b/i;
-/** "X said (that) …", "X told Reuters …": the verb and its complement after a source's name. */
+/**
+ * A sentence that names a source can lend it to the figure before it ("…, the monitor said") when it
+ * speaks of casualties or of figures, or is hardly more than the attribution: not "According to
+ * hospital staff, the building was reduced to rubble", which cites the staff for something else.
+ */
+export function lendsAttribution(sentence: string): boolean {
+  return CASUALTY_TALK.test(sentence) || /\b(?:figures?|toll|tally|count|numbers?)\b/i.test(sentence) || sentence.split(/\s+/).filter(Boolean).length <= 8;
+}
+
+/** "X said (that) …", "X (XN), a news outlet of the region, reported that …": the verb and its complement after a source's name. */
 const SAID_COMPLEMENT_AFTER =
-  /^(?:\s*\([^)]{1,40}\))?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|noted|notes|added|adds|stated|states|confirmed|confirms|reported|reports|announced|announces|claimed|claims|tweeted|wrote|warned|told\s+(?:[\p{Lu}][\p{L}’'-]*\s+){1,4})(?:\s+on\s+\p{Lu}\p{L}+)?\s+(?:that\s+)?(?=[\p{L}])/u;
+  /^(?:\s*\([^)]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,.;:!?()]{1,80},)?\s+(?:also\s+|later\s+|earlier\s+)?(?:said|says|noted|notes|added|adds|stated|states|confirmed|confirms|reported|reports|announced|announces|claimed|claims|tweeted|wrote|warned|told\s+(?:[\p{Lu}][\p{L}’'-]*\s+){1,4})(?:\s+on\s+\p{Lu}\p{L}+)?\s+(?:that\s+)?(?=[\p{L}])/u;
 
 /**
  * The source is cited for something other than a casualty figure: "as the State Department said
@@ -160,11 +169,21 @@ function citedForOtherThings(text: string, end: number): boolean {
 const SAID_MANNER =
   /^(?:(?:in (?:a |an |its |their |his |her )?(?:joint |written |brief |monthly |weekly |annual |daily |latest |new )?(?:statement|news release|press release|release|tweet|post|interview|briefing|report)|on (?:twitter|facebook|telegram|x|social media|television|\p{Lu}\p{L}+)|to (?:reporters|journalists|the press)|late |early |later |earlier |(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)(?: (?:morning|afternoon|evening|night))?)\s*,?\s*)+/iu;
 
+/**
+ * "…, said Dana Lee, whose London-based monitor …", "according to Sam Roe, the head of the aid
+ * group": the speaker just named belongs to the organisation, which is the source.
+ */
+const SPEAKER_AFFILIATION_BEFORE =
+  /\b(?:said|says|told|according to)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*,\s+(?:whose|who (?:heads|leads|runs|directs|founded)|(?:the |a )?(?:head|director|chief|founder|spokes(?:man|woman|person)) (?:of|for|at))\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}$/u;
+
+/** "according to the civil defence, medics and locals": every source of the list is cited. */
+const ACCORDING_LIST_BEFORE = /\baccording to\s+[^.;:!?()"“”]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|a\s+|an\s+)?$/i;
+
 /** An attribution cue around a source's name, and not a name said of (after "said that"). */
 function isAttributed(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 70), start);
   const after = text.slice(end, end + 120);
-  const cued = ATTR_AFTER.test(after) || (ATTR_BEFORE.test(before) && !REPORTED_SUBJECT_BEFORE.test(before));
+  const cued = ATTR_AFTER.test(after) || (ATTR_BEFORE.test(before) && !REPORTED_SUBJECT_BEFORE.test(before)) || SPEAKER_AFFILIATION_BEFORE.test(before) || ACCORDING_LIST_BEFORE.test(before);
   return cued && !IMAGERY_BEFORE.test(text.slice(Math.max(0, start - 110), start)) && !citedForOtherThings(text, end);
 }
 
@@ -248,8 +267,11 @@ function findTweetSignatures(text: string, offset: number): Tagged<string>[] {
 
 /** Agencies that publish wire copy: the outlet, not a claimant, when they speak (media "report", which is not read). */
 const WIRE_ACRONYMS = new Set(['AFP', 'AP', 'UPI', 'DPA', 'EFE', 'ANSA', 'TASS', 'CNN', 'BBC']);
-/** "the IRGC said", "NATO said": an organisation by its acronym, speaking. */
-const ACRONYM_SPEAKER_RE = /\b(?:the\s+)?(\p{Lu}{3,6})\s+(?:also\s+)?(?:said|says|announced|stated|confirmed|claimed)\b/gu;
+/**
+ * "the IRGC said", "NATO said", "…, head of media for the People's Units (PU), said": an
+ * organisation by its acronym, speaking (not "…of the Units (PU), said the monitor").
+ */
+const ACRONYM_SPEAKER_RE = /\b(?:the\s+)?(\p{Lu}{3,6})(?:\)?,)?\s+(?:also\s+)?(?:said|says|announced|stated|confirmed|claimed)\b(?!\s+(?:the|a|an)\s)(?!\s+\p{Lu})/gu;
 
 function findAcronymClaimants(text: string, offset: number, known: Tagged<string>[]): Tagged<string>[] {
   const out: Tagged<string>[] = [];

@@ -38,6 +38,11 @@ export interface SentenceInfo {
   regions: { name: string; start: number; end: number }[];
   /** "the sources said", "the monitor added": attribution to someone named before. */
   anaphoricAttribution: boolean;
+  /**
+   * "The monitor confirmed the deaths": a source vouching for a toll just given, with no figure of
+   * its own — another claimant of that toll, not another event.
+   */
+  confirmation: boolean;
   /** "It was not clear who was behind the attack": the words saying the perpetrator is unknown, tagged `unknown`. */
   unknownPerpetrator: Tagged<string> | null;
   background: boolean;
@@ -74,6 +79,9 @@ export interface Frame {
 
 const ANAPHOR_ATTR =
   /\b(?:the (?:sources?|monitor|group|organi[sz]ation|agency|ngo|observatory|report|statement|official|officials|activists|rescuers|body|network|centre|center|ministry)|he|she|it|they)\s+(?:also\s+)?(?:said|says|added|reported|noted|stated|told|claimed|confirmed|indicated)\b|\b(?:said|added|reported)\s+the (?:sources?|monitor|group|organi[sz]ation|agency|observatory)\b|\bthe same sources?\b/i;
+/** "The monitor confirmed the deaths", "Hospital officials also verified the toll". */
+const CONFIRMATION_RE =
+  /\b(?:confirmed|confirms|corroborated|corroborates|verified|verifies)\s+(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+)?(?:deaths?|toll|casualt(?:y|ies)|killings?|fatalities|figures?)\b/i;
 const BACKGROUND_RE =
   /\b(?:since (?:the (?:start|beginning|outbreak) of the (?:war|conflict|uprising|revolution|crisis)|(?:19|20)\d\d)|(?:war|conflict|uprising|crisis),?\s+(?:which\s+|that\s+)?(?:has|have|had) (?:\w+ )?(?:killed|left|displaced|claimed)|(?:began|started|erupted) in (?:19|20)\d\d|home to|(?:civil|the) war that|over the (?:past|last) (?:\w+ )?(?:years|decade))\b/i;
 const TALLY_RE =
@@ -170,6 +178,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     softHints,
     regions,
     anaphoricAttribution: ANAPHOR_ATTR.test(text),
+    confirmation: anchors.length === 0 && CONFIRMATION_RE.test(text),
     unknownPerpetrator: findUnknownPerpetrator(text, base),
     background: BACKGROUND_RE.test(text),
     tallyCue: TALLY_RE.test(text),

@@ -3,8 +3,10 @@
  * lets the following sentences lean on it. For each frame, what its own sentence leaves open is
  * taken from the sentences around it, in the order a reader would look:
  * - date: the sentence or two before it in the same paragraph (or the headline);
- * - claimants: the sentence itself, an attribution sentence right after it ("…, the monitor said"),
+ * - claimants: the sentence itself, an attribution sentence right after it ("…, the monitor said";
+ *   in an organisation's own release, not one citing its source for something else),
  *   "the sources said" pointing back, the outlet when it is itself a monitor, the sentences before;
+ *   a source confirming the toll in the next sentence ("The monitor confirmed the deaths") is added;
  * - perpetrators: none when the text says nobody knows; the attribution sentence after it; the
  *   paragraph or headline before it; the first the document names;
  * - event type, the village named the sentence before, the governorate named anywhere earlier.
@@ -12,7 +14,7 @@
  */
 import type { Tagged } from '../../../domain/types.ts';
 import type { PlaceLookup } from '../../../domain/place-lookup.ts';
-import { findPerpetrators } from '../actors.ts';
+import { findPerpetrators, lendsAttribution } from '../actors.ts';
 import { pickEventType, type Frame, type SentenceInfo } from '../frames.ts';
 import type { DocumentReading } from './extraction-state.ts';
 
@@ -66,6 +68,9 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
     .filter((p) => p.paragraph === s.paragraph || p.headline || f.sentence - p.index === 1);
   const next: SentenceInfo | undefined = sentences[f.sentence + 1];
   const nextIsContinuation = !!next && next.anchors.length === 0 && !next.headline && (next.claimants.length > 0 || next.anaphoricAttribution);
+  // An organisation publishing its own figures (a press release) claims them over a next sentence
+  // citing someone for something else ("According to staff, the building collapsed").
+  const nextLendsSource = nextIsContinuation && (!outletClaimant || lendsAttribution(next.text));
 
   // Date: the sentence before it in the same paragraph.
   let date = f.date;
@@ -82,8 +87,8 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
   let claimants: Tagged<string>[] = f.claimants;
   if (!claimants.length) {
     if (s.anaphoricAttribution && claimantsBefore[s.index].length) claimants = [...claimantsBefore[s.index]];
-    else if (nextIsContinuation && next.claimants.length) claimants = next.claimants;
-    else if (nextIsContinuation && next.anaphoricAttribution && claimantsBefore[next.index].length) claimants = [...claimantsBefore[next.index]];
+    else if (nextLendsSource && next.claimants.length) claimants = next.claimants;
+    else if (nextLendsSource && next.anaphoricAttribution && claimantsBefore[next.index].length) claimants = [...claimantsBefore[next.index]];
     else {
       // An organisation publishing its own figures (a monitor's site, a press release) claims them
       // unless the sentence says otherwise; only then does attribution carry from sentences before.
@@ -94,6 +99,11 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
       if (outletClaimant) claimants = [{ value: outletClaimant, prov: { rule: 'claimant.outlet', span: { start: 0, end: 0 }, text: article.outlet ?? '' } }];
       else if (p) claimants = p.claimants;
     }
+  }
+
+  // "The monitor confirmed the deaths": the next sentence's source vouches for this toll too.
+  if (next?.confirmation && next.claimants.length && f.kind === 'figures') {
+    claimants = [...claimants, ...next.claimants.filter((c) => !claimants.some((x) => x.value === c.value))];
   }
 
   // Perpetrators.

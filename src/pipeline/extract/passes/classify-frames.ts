@@ -166,6 +166,9 @@ const WEEKEND_RE = /\b(?:over|during)\s+the\s+(?:holiday\s+)?weekend\b/i;
 function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: string | null, hasLocality: boolean): { kind: MentionKind; kindRule: string } {
   const is = (kind: MentionKind, kindRule: string) => ({ kind, kindRule });
   if (s.background && !hasLocality) return is('background', 'kind.background-cue');
+  // "The monitor confirmed the deaths from shelling": a source vouching for the toll before it
+  // (carry-context adds it to that toll's claimants), not an event of its own.
+  if (s.confirmation && !hasFigures(f)) return is('background', 'kind.confirmation');
   // "In 2013 a gunman killed six neighbours": dated by a year alone, even when the document's own day is unknown.
   if (date && date.precision !== 'reported' && !published && /year/.test(date.prov?.rule ?? '')) return hasFigures(f) && /\bsince\b/i.test(s.text) ? is('tally', 'kind.since-year') : is('background', 'kind.year-only');
   if (date && published && date.precision !== 'reported') {
@@ -197,6 +200,7 @@ function firstReading(f: Frame, s: SentenceInfo, date: FrameDate, published: str
 export const KIND_RULES: readonly { id: string; example: string }[] = [
   { id: 'kind.event', example: 'A strike on the village of Kafr Sagheer killed four people on Monday.' },
   { id: 'kind.background-cue', example: 'The war, which began in 2011, has killed hundreds of thousands.' },
+  { id: 'kind.confirmation', example: 'Rockets hit the market, killing five people, the ministry said. The monitor confirmed the deaths.' },
   { id: 'kind.since-year', example: 'Since 2019 the group has killed 300 people in the province.' },
   { id: 'kind.year-only', example: 'In 2015 a similar attack killed nine.' },
   { id: 'kind.old-period', example: 'Between April and August nearly a thousand people were killed.' },

@@ -142,7 +142,7 @@ function fillCounts(first: CountSet, extra: CountSet): CountSet {
   return out;
 }
 
-/** A restatement completes the lead's place, targets, perpetrators and sub-counts, not its toll. */
+/** A restatement completes the lead's place, targets, perpetrators, sources and sub-counts, not its toll. */
 function absorbContext(g: FrameGroup, b: ClassifiedFrame): FrameGroup {
   const gf = g.frame;
   let { resolved, localities, admin1 } = g;
@@ -162,18 +162,27 @@ function absorbContext(g: FrameGroup, b: ClassifiedFrame): FrameGroup {
     targets: union(gf.targets, b.frame.targets),
     // Who did it is the lead's statement; a later sentence's names count only when the lead has none.
     perpetrators: gf.perpetrators.length ? gf.perpetrators : b.frame.perpetrators,
+    // "…at least 20 were killed, including three children, the monitor said": its source vouches for the lead's toll.
+    claimants: joinedClaimants(gf, b.frame),
     killed,
   };
   return { ...g, frame, resolved, localities, admin1 };
+}
+
+/**
+ * Who claims a group's figures once frame `b` joins it: b's sources first when the group has none
+ * of its own (or only the outlet), else the group's and, when b states figures, b's too.
+ */
+function joinedClaimants(gf: Frame, bf: Frame): Tagged<string>[] {
+  if (!gf.claimants.length || gf.claimants[0].prov.rule === 'claimant.outlet') return [...bf.claimants, ...gf.claimants.filter((c) => !bf.claimants.some((x) => x.value === c.value))];
+  return hasFigures(bf) ? union(gf.claimants, bf.claimants) : [...gf.claimants];
 }
 
 /** Frame `b` tells the group's event: its figures, actors, places and a better date join the group. */
 function absorb(g: FrameGroup, b: ClassifiedFrame): FrameGroup {
   const gf = g.frame;
   const bf = b.frame;
-  let claimants: Tagged<string>[];
-  if (!gf.claimants.length || gf.claimants[0].prov.rule === 'claimant.outlet') claimants = [...bf.claimants, ...gf.claimants.filter((c) => !bf.claimants.some((x) => x.value === c.value))];
-  else claimants = hasFigures(bf) ? union(gf.claimants, bf.claimants) : [...gf.claimants];
+  const claimants = joinedClaimants(gf, bf);
   const frame: Frame = {
     ...gf,
     killed: fillCounts(gf.killed, bf.killed),

@@ -3,12 +3,14 @@
  * A governorate named as an area stays an admin-1 place; a village is resolved with the governorate
  * the text gives (its own statement refuses a same-named place elsewhere; one carried from another
  * sentence only ranks candidates); a name the gazetteer lacks keeps its name, falls back to the
- * governorate's position and is reported as a warning. A frame with no place of its own takes a
+ * governorate's position and is reported as a warning. A district named "in" a town is placed within
+ * that town (the town itself when the gazetteer has no such part near it). A frame with no place of its own takes a
  * local dateline's city (its state when the town is not in the gazetteer), else the smallest admin
  * area the text gives.
  */
 import type { PlaceMention, ResolvedPlace, Warning } from '../../../domain/types.ts';
 import type { PlaceResolving } from '../../../domain/place-lookup.ts';
+import { distanceKm } from '../../../domain/geo.ts';
 import type { DateMention } from '../dates.ts';
 import type { Frame, SentenceInfo } from '../frames.ts';
 import type { DocumentReading, FrameDate, PlacedFrame } from './extraction-state.ts';
@@ -51,7 +53,12 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
     }
     // A governorate carried from another sentence only ranks candidates; the sentence's own
     // statement of the governorate refuses a same-named place elsewhere.
-    const r = resolver.resolve(p, hint, undefined, !f.hintsCarried) ?? (hint ? null : f.softHints.length ? resolver.resolve(p, f.softHints[0], undefined, false) : null);
+    const r =
+      partOfTown(p, f.places, s, hint, resolver) ??
+      resolver.resolve(p, hint, undefined, !f.hintsCarried) ??
+      (hint ? null : f.softHints.length ? resolver.resolve(p, f.softHints[0], undefined, false) : null);
+    // Parts of one town placed at the town are one place.
+    if (r && r.gazetteerId !== null && resolved.some((x) => x.gazetteerId === r.gazetteerId)) continue;
     if (r && r.precision === 'locality') {
       resolved.push(r);
       localities.push(r);
@@ -77,6 +84,31 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
   }
   const admin1 = localities.find((l) => l.admin1)?.admin1 ?? (hint ? resolver.admin1Name(hint) : null) ?? resolved.find((r) => r.admin1)?.admin1 ?? null;
   return { frame: f, date: frameDate(f.date, doc.published), resolved, localities, admin1 };
+}
+
+/** A district of a town lies within this distance of the town's point in the gazetteer. */
+const PART_OF_TOWN_KM = 10;
+/** "the neighbourhoods of A, B and C", "the district of A": the names that follow are parts of a town. */
+const PARTS_BEFORE_RE = /\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+[^.;:]{0,80}$/i;
+/** What may stand between a part and "in <town>": more parts of a list ("A, B and C in …"). */
+const PARTS_TO_TOWN_RE = /^(?:\s+(?:neighbou?rhoods?|districts?|quarters?))?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[\p{L}][^,.;:]{0,40}?)*\s+in\s+(?:the\s+)?(?:(?:city|town) of\s+)?$/u;
+
+/**
+ * "the district of al-Sukkar in Lakeville", "the neighbourhoods of A, B and C in Lakeville city": a
+ * part of the town named after it. The part is the gazetteer's place of that name within a few km
+ * of the town; when there is none (districts are seldom in a gazetteer, and a village of the same
+ * name lies elsewhere), it is the town itself. Null when the mention is not so placed.
+ */
+function partOfTown(p: PlaceMention, places: readonly PlaceMention[], s: SentenceInfo, hint: string | null, resolver: PlaceResolving): ResolvedPlace | null {
+  const at = p.prov.span.start - s.start;
+  if (!PARTS_BEFORE_RE.test(s.text.slice(Math.max(0, at - 120), at))) return null;
+  const town = places.find((t) => t !== p && t.role !== 'origin' && t.prov.span.start > p.prov.span.end && PARTS_TO_TOWN_RE.test(s.text.slice(p.prov.span.end - s.start, t.prov.span.start - s.start)));
+  if (!town) return null;
+  const where = resolver.resolve({ ...town, role: 'event' }, hint, undefined, false);
+  if (!where || where.precision !== 'locality' || where.lat === null || where.lon === null) return null;
+  const own = resolver.resolve(p, hint, { lat: where.lat, lon: where.lon }, false);
+  if (own && own.precision === 'locality' && own.lat !== null && own.lon !== null && distanceKm({ lat: own.lat, lon: own.lon }, { lat: where.lat, lon: where.lon }) <= PART_OF_TOWN_KM) return own;
+  return { ...where, mention: p, rejected: undefined };
 }
 
 /**
