@@ -37,6 +37,7 @@ import type {
   Page,
   RelinkRecord,
   StatsBucket,
+  PerpetratorSplit,
   StatsRow,
   StoredDocument,
   StoredSession,
@@ -212,8 +213,8 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.readModel.incidentsVersion();
   }
 
-  async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false): Promise<StatsRow[]> {
-    return this.readModel.stats(filter, groupBy, byPerpetrator);
+  async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false, split: PerpetratorSplit = 'each'): Promise<StatsRow[]> {
+    return this.readModel.stats(filter, groupBy, byPerpetrator, split);
   }
 
   async undatedStats(filter: IncidentFilter): Promise<UndatedStats> {

@@ -1,11 +1,13 @@
 /**
  * GET /api/v1/tallies (claimants' totals, filtered) and GET /api/v1/stats (incidents, killed and
- * civilians killed per day, week, month or perpetrator over any filtered set of incidents, and the
- * incidents of unknown date, which no day, week or month holds).
+ * civilians killed per day, week, month, year or perpetrator over any filtered set of incidents,
+ * each incident once — those with several perpetrators under `shared`, and once per perpetrator
+ * in the `shared` series — and the incidents of unknown date, which no time bucket holds).
  */
 import { createRoute } from '@hono/zod-openapi';
 import { tallyJson } from '../../export/incidents-json.ts';
 import { incidentStats } from '../../services/query-incidents.ts';
+import type { StatsRow } from '../../storage/incident-store.ts';
 import { listTallies } from '../../services/query-tallies.ts';
 import type { ApiApp, AppDeps } from '../app-deps.ts';
 import { StatsQuery, TallyListQuery, incidentFilterOf } from '../query-params.ts';
@@ -29,7 +31,7 @@ const statsRoute = createRoute({
   path: '/api/v1/stats',
   operationId: 'incidentStats',
   tags: ['incidents'],
-  summary: 'Incidents, killed and civilians killed by day, week, month or perpetrator',
+  summary: 'Incidents, killed and civilians killed by day, week, month, year or perpetrator',
   request: { query: StatsQuery },
   responses: {
     200: { description: 'One row per bucket', content: { 'application/json': { schema: StatsSchema } } },
@@ -45,14 +47,8 @@ export function registerSummaryRoutes(app: ApiApp, deps: AppDeps): void {
 
   app.openapi(statsRoute, async (c) => {
     const { group_by, by_perpetrator, ...filters } = c.req.valid('query');
-    const { rows, undated } = await incidentStats(deps.store, incidentFilterOf(filters), group_by, by_perpetrator ?? false);
-    return c.json(
-      {
-        group_by,
-        rows: rows.map((r) => ({ key: r.key, ...(r.perpetrator !== undefined ? { perpetrator: r.perpetrator } : {}), incidents: r.incidents, killed: r.killed, civilians: r.civilians })),
-        undated,
-      },
-      200,
-    );
+    const { rows, shared, undated } = await incidentStats(deps.store, incidentFilterOf(filters), group_by, by_perpetrator ?? false);
+    const row = (r: StatsRow) => ({ key: r.key, ...(r.perpetrator !== undefined ? { perpetrator: r.perpetrator } : {}), incidents: r.incidents, killed: r.killed, civilians: r.civilians });
+    return c.json({ group_by, rows: rows.map(row), ...(shared ? { shared: shared.map(row) } : {}), undated }, 200);
   });
 }
