@@ -242,6 +242,19 @@ export const StatsSchema = z
   })
   .openapi('Stats');
 
+const FacetSchema = z.strictObject({ id: z.string(), incidents: z.number().int() });
+const NamedFacetSchema = FacetSchema.extend({ name: z.string().openapi({ description: 'How the id is shown to people' }) });
+
+export const FacetsSchema = z
+  .strictObject({
+    perpetrators: z.array(NamedFacetSchema),
+    claimants: z.array(NamedFacetSchema),
+    admin1: z.array(FacetSchema),
+    event_types: z.array(FacetSchema),
+    outlets: z.array(FacetSchema),
+  })
+  .openapi('Facets', { description: 'Each list most incidents first, then by id' });
+
 export const IngestResultSchema = z
   .strictObject({
     read: z.number().int(),

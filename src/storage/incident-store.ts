@@ -70,6 +70,21 @@ export interface StatsRow {
 /** Incidents of unknown date and their sums, as a statistics row without a bucket. */
 export type UndatedStats = Omit<StatsRow, 'key' | 'perpetrator'>;
 
+/** A value of a filter and the number of incidents holding it. */
+export interface FacetValue {
+  value: string;
+  incidents: number;
+}
+
+/** Each filterable field's values in the store, most incidents first, then by value. */
+export interface Facets {
+  perpetrators: FacetValue[];
+  claimants: FacetValue[];
+  admin1: FacetValue[];
+  eventTypes: FacetValue[];
+  outlets: FacetValue[];
+}
+
 /**
  * The rendering of an incident the store keeps beside its body and serves as queryIncidentJson's
  * pages (the incidents/1 JSON the HTTP API sends). It is given to the store when it is opened, so
@@ -195,6 +210,8 @@ export interface IncidentStore {
   stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator?: boolean, split?: PerpetratorSplit): Promise<StatsRow[]>;
   /** The incidents of unknown date matching `filter` (none when it has a date range) and their sums. */
   undatedStats(filter: IncidentFilter): Promise<UndatedStats>;
+  /** The values the filters can take and how many incidents hold each (the dashboard's filter lists). */
+  facets(): Promise<Facets>;
 
   /** Warnings of ingest runs, kept so an analyst can see what was skipped and why. */
   addWarnings(runId: string, warnings: Warning[]): Promise<void>;

@@ -37,6 +37,7 @@ import type {
   Page,
   RelinkRecord,
   StatsBucket,
+  Facets,
   PerpetratorSplit,
   StatsRow,
   StoredDocument,
@@ -215,6 +216,10 @@ export class KyselyIncidentStore implements IncidentStore {
 
   async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false, split: PerpetratorSplit = 'each'): Promise<StatsRow[]> {
     return this.readModel.stats(filter, groupBy, byPerpetrator, split);
+  }
+
+  async facets(): Promise<Facets> {
+    return this.readModel.facets();
   }
 
   async undatedStats(filter: IncidentFilter): Promise<UndatedStats> {

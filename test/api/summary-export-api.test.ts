@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { IncidentJson, IncidentsJson } from '../../src/export/incidents-json.ts';
 import { ACLED_COLUMNS } from '../../src/export/acled-csv.ts';
 import { renderExport } from '../../src/services/export-store.ts';
-import { HealthSchema, StatsSchema, TallyListSchema } from '../../src/api/schemas.ts';
+import { HealthSchema, FacetsSchema, StatsSchema, TallyListSchema } from '../../src/api/schemas.ts';
 import { DASHBOARD_CSP } from '../../src/api/security-headers.ts';
 import { parseCsv } from '../export/parse-csv.ts';
 import { NOW, buildApi, getJson, type ApiFixture } from './api-fixture.ts';
@@ -131,6 +131,21 @@ describe('GET /api/v1/stats', () => {
       await expectGetError(fx.app, `/api/v1/stats?${query}`, { status: 400, code: 'invalid_parameter', parameter, mentions });
     });
   }
+});
+
+describe('GET /api/v1/facets', () => {
+  test('the filter lists: every perpetrator and claimant of the incidents, named, with how many incidents hold each', async () => {
+    const { status, body } = await getJson(fx.app, '/api/v1/facets');
+    assert.equal(status, 200);
+    const facets = FacetsSchema.parse(body);
+    const perpetrators = new Set(all.flatMap((i) => i.perpetrators));
+    assert.deepEqual(new Set(facets.perpetrators.map((p) => p.id)), perpetrators);
+    for (const p of facets.perpetrators) assert.equal(p.incidents, all.filter((i) => i.perpetrators.includes(p.id)).length, p.id);
+    assert.equal(facets.perpetrators.find((p) => p.id === 'russia')?.name, 'Russia');
+    assert.deepEqual(new Set(facets.claimants.map((c) => c.id)), new Set(all.flatMap((i) => i.claims.map((c) => c.claimant))));
+    for (const c of facets.claimants) assert.notEqual(c.name, c.id, `${c.id} has a name`);
+    assert.deepEqual(new Set(facets.admin1.map((a) => a.id)), new Set(all.map((i) => i.location?.admin1).filter(Boolean)));
+  });
 });
 
 describe('GET /api/v1/export', () => {

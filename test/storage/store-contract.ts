@@ -1115,6 +1115,22 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       assert.ok(sums(await store.stats({}, 'perpetrator')).incidents > QUERY_INCIDENTS.length, 'while each perpetrator counts its own');
     });
 
+    test('facets: each filter value with the incidents holding it, most first, cached until the incidents change', async () => {
+      const facets = await store.facets();
+      const count = (pick: (i: Incident) => readonly (string | null | undefined)[]) => {
+        const n = new Map<string, number>();
+        for (const i of QUERY_INCIDENTS) for (const v of new Set(pick(i))) if (v) n.set(v, (n.get(v) ?? 0) + 1);
+        return [...n].map(([value, incidents]) => ({ value, incidents })).sort((a, b) => b.incidents - a.incidents || (a.value < b.value ? -1 : 1));
+      };
+      assert.deepEqual(facets.perpetrators, count((i) => i.perpetrators));
+      assert.deepEqual(facets.claimants, count((i) => i.claims.map((c) => c.claimant)));
+      assert.deepEqual(facets.admin1, count((i) => [i.location?.admin1]));
+      assert.deepEqual(facets.eventTypes, count((i) => [i.eventType]));
+      assert.deepEqual(facets.outlets, count((i) => i.claims.map((c) => c.outlet)));
+      facets.perpetrators.length = 0;
+      assert.deepEqual((await store.facets()).perpetrators, count((i) => i.perpetrators), 'answers are copies');
+    });
+
     test('stats by year: the months of each year summed', async () => {
       const years = await store.stats({}, 'year');
       const months = await store.stats({}, 'month');

@@ -13,7 +13,7 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from '../kysely-runtime.ts';
 import type { Incident } from '../../domain/types.ts';
-import { SHARED_PERPETRATORS, type IncidentFilter, type IncidentRendering, type Page, type PerpetratorSplit, type StatsBucket, type StatsRow, type UndatedStats } from '../incident-store.ts';
+import { SHARED_PERPETRATORS, type FacetValue, type Facets, type IncidentFilter, type IncidentRendering, type Page, type PerpetratorSplit, type StatsBucket, type StatsRow, type UndatedStats } from '../incident-store.ts';
 import type { StoreDialect } from '../store-schema.ts';
 import { StoreQueryError } from '../store-errors.ts';
 import { IncidentQuery, PAGE_ORDER, choosePath, isoDateOfDay, parseFilter, type AccessPath, type PageKey, type ParsedFilter } from '../incident-query-plan.ts';
@@ -99,6 +99,7 @@ export class ReadModel {
   private readonly counts = new ReadCache<number>(COUNT_CACHE_ENTRIES);
   private readonly statsAnswers = new ReadCache<StatsRow[]>(STATS_CACHE_ENTRIES);
   private readonly undatedAnswers = new ReadCache<UndatedStats>(UNDATED_CACHE_ENTRIES);
+  private readonly facetAnswers = new ReadCache<Facets>(1);
 
   constructor(
     private readonly db: Db,
@@ -313,6 +314,29 @@ export class ReadModel {
       return row ? { incidents: Number(row.incidents), killed: Number(row.killed), civilians: Number(row.civilians) } : none;
     });
     return { ...answer };
+  }
+
+  /**
+   * The values each filter can take, with their incidents: one grouped read per field, kept until
+   * the data version changes.
+   */
+  async facets(): Promise<Facets> {
+    const state = await this.readState();
+    const answer = await this.facetAnswers.get(state.version, 'all', async () => {
+      const values = async (query: RawBuilder<{ value: string; incidents: number | string }>): Promise<FacetValue[]> =>
+        (await query.execute(this.db)).rows
+          .map((r) => ({ value: r.value, incidents: Number(r.incidents) }))
+          .sort((a, b) => b.incidents - a.incidents || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      const [perpetrators, claimants, admin1, eventTypes, outlets] = await Promise.all([
+        values(sql`SELECT perpetrator AS value, count(DISTINCT incident_id) AS incidents FROM incident_perpetrators GROUP BY perpetrator`),
+        values(sql`SELECT claimant AS value, count(DISTINCT incident_id) AS incidents FROM incident_claimants GROUP BY claimant`),
+        values(sql`SELECT admin1 AS value, count(*) AS incidents FROM incidents WHERE admin1 IS NOT NULL GROUP BY admin1`),
+        values(sql`SELECT event_type AS value, count(*) AS incidents FROM incidents GROUP BY event_type`),
+        values(sql`SELECT outlet AS value, count(DISTINCT incident_id) AS incidents FROM claims WHERE outlet IS NOT NULL GROUP BY outlet`),
+      ]);
+      return { perpetrators, claimants, admin1, eventTypes, outlets };
+    });
+    return structuredClone(answer);
   }
 
   /** The access path of a filter (../incident-query-plan.ts), counting candidates when needed. */
