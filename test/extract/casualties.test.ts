@@ -420,6 +420,12 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: 'The sheriff told Channel 5 the man was shot in the arm.', figure: '5' },
   { text: 'Neighbours mourned the senseless death of 4 yr old in a drive-by shooting.', figure: '4' },
   { text: 'Two men walked into the shop, demanded cash, and one fired a shot into the ceiling.', figure: 'Two' },
+  // A count of shots fired or heard, not of people shot.
+  { text: 'The suspect rushed a deputy with a shovel, prompting the deputy to fire one shot in his direction.', figure: 'one' },
+  { text: 'Neighbours heard three shots shortly after midnight.', figure: 'three' },
+  // An outcome that did not happen.
+  { text: 'A motorist escaped serious injury when a bullet shattered a window of his car.', figure: 'A motorist' },
+  { text: 'Two officers at the scene were not hurt in the exchange of fire.', figure: 'Two' },
 ];
 
 describe('numbers that are not casualty figures', () => {

@@ -161,6 +161,11 @@ const PAIR_ONE_ARTICLE_RE = /^(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|
 const NAMED_LIST_RE = /((?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},\s*\d{1,3}\s*,\s*(?:and\s+)?){2,})(?:(?:were|have been|had been|are|was)\s+(?:all\s+|both\s+)?(?:\w+ly\s+)?)?(shot dead|shot and killed|shot to death|found dead|killed|slain|pronounced dead|wounded|injured|hurt|hospitali[sz]ed|shot)\b/gu;
 const NAME_APPOSITION_BEFORE_RE = /\p{Lu}[\p{L}'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?\s*[,(]\s*$/u;
 const YEAR_BEFORE_RE = /\b(?:of|in|since|during|for|from|until|through|by|before|after|early|late|mid)\s+$/i;
+/** "a motorist escaped serious injury", "were not hurt": the outcome did not befall them. */
+const ESCAPED_OUTCOME_BEFORE_RE = /\b(?:escaped|escaping|avoided|avoiding|spared|without|not|never)\s+(?:(?:any|serious|major|significant|physical|being)\s+)?$/i;
+/** The noun after a count of gunfire ("one shot", "three rounds"), and the verbs before one. */
+const SHOTS_COUNTED_RE = /^\s*(?:more\s+)?(?:gun)?(?:shots?|rounds?|bullets?|volleys?)\b(?!\s+(?:and\s+)?(?:killed|dead|wounded|injured))/i;
+const SHOTS_VERB_BEFORE_RE = /\b(?:fire[sd]?|firing|heard|hearing|let off|squeezed off|got off|emptied|discharged|unloaded)\s+(?:(?:at least|about|around|some|nearly|more than|as many as|up to)\s+)?$/i;
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
 const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
@@ -222,6 +227,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (/^\d+$/.test(rawQ) && /\b(?:News|Channel|TV|Radio|FOX|CBS|NBC|ABC|CW|Eyewitness|Action)\s+$/.test(before)) continue;
     // "the first homicide of 2016 was …": a year, not a count.
     if (/^(?:19|20)\d\d$/.test(rawQ) && YEAR_BEFORE_RE.test(before)) continue;
+    // "the deputy fired one shot", "heard three shots": a count of shots, not of people shot.
+    if (SHOTS_COUNTED_RE.test(after) && SHOTS_VERB_BEFORE_RE.test(before)) continue;
 
     let category: CountCategory | null = null;
     let catRule = '';
@@ -344,7 +351,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0 || isCountList(between);
         const words = between.trim().split(/\s+/).filter(Boolean).length;
         const activeVerb = TRANSITIVE_OUTCOME_RE.test(om[0]) && !/\b(?:were|was|have been|has been|had been|are|is|got|being)\b/i.test(between + om[0]) && ACTIVE_OBJECT_AFTER_RE.test(window.slice(om.index + om[0].length));
-        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between)) {
+        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between) && !ESCAPED_OUTCOME_BEFORE_RE.test(between)) {
           outcome = outcomeOf(om, window.slice(om.index + om[0].length));
           rule = 'cas.num-cat-outcome' + shotSuffix(om, outcome);
           end = phraseEnd + om.index + om[0].length;
