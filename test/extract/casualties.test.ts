@@ -60,6 +60,11 @@ const ROWS: Row[] = [
   { style: 'local', text: 'A man shot four relatives, killing two, then himself, police said.', killed: { total: 3 }, injured: { total: 4 } },
   { style: 'local', text: 'Deputies said she shot her husband and son before taking her own life.', killed: { total: 1 }, injured: { total: 2, children: 1 } },
   { style: 'local', text: 'He shot his neighbour before shooting himself in the leg.', killed: {}, injured: { total: 1 } },
+  // A death by one's own hand told on its own, or before the shooting it ended.
+  { style: 'local', text: 'A 40-year-old farmer ended his life by shooting himself early on Sunday.', killed: { civilians: 1, total: 1 }, injured: {} },
+  { style: 'local', text: 'A man committed suicide at his home on Sunday, police said.', killed: { total: 1 }, injured: {} },
+  { style: 'local', text: 'A man killed himself after shooting two people at a bar.', killed: { total: 1 }, injured: { total: 2 } },
+  { style: 'local', text: 'A man shot two people at a bar and later took his own life.', killed: { total: 1 }, injured: { total: 2 } },
   // Victims counted with a wound are everyone hit (the dead among them); people a list after the
   // count names one by one, or "with one …" after it, are that count's people, not more.
   { style: 'local', text: 'Two other victims were wounded in the shooting near the school.', killed: {}, injured: { total: 2 } },

@@ -519,6 +519,15 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       });
     }
   }
+  // "A man killed himself after shooting two people": the one who died by his own hand shot the
+  // others; he is one more dead, not one of those he shot (as cas.killer-self).
+  const shotOthers = anchors.some((a) => a.parent === null && a.outcome === 'injured' && a.rule.includes('+cas.shot'));
+  for (let i = 0; i < anchors.length && shotOthers; i++) {
+    const a = anchors[i];
+    if (a.parent === null && a.outcome === 'killed' && a.quantity.value === 1 && a.rule.startsWith('cas.num-cat-outcome') && OWN_HAND_RE.test(a.text)) {
+      anchors[i] = { ...a, rule: 'cas.killer-self', quantity: { ...a.quantity, additional: true, rule: 'killer-self' } };
+    }
+  }
   // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
   // one person twice: the headline's bare noun is the person the lead counts.
   const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
@@ -527,12 +536,15 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   );
 }
 
+/** A death by one's own hand, in the words of an anchor. */
+const OWN_HAND_RE = /\b(?:(?:him|her|them)sel(?:f|ves)|own li(?:fe|ves)|ended (?:his|her|their) li(?:fe|ves)|suicide)\b/i;
+
 /**
  * After victims in the same sentence: "then himself", "before killing herself", "before turning the
- * gun on himself", "and then took his own life" — the killer's own death.
+ * gun on himself", "and then took his own life", "and later committed suicide" — the killer's own death.
  */
 const KILLER_SELF_RE =
-  /(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:fatally\s+)?(?:killing|killed|kills|shooting|shot|shoots|turning|turned|turns)\s+(?:(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)\s+on\s+)?)?(?:him|her)self(?![\p{L}])(?!\s+(?:in the (?:hand|leg|arm|foot|shoulder)|with (?:a )?non-life))|(?:,\s*|\s+)(?:and\s+)?(?:then|before)\s+(?:taking|took|takes)\s+(?:his|her)\s+own\s+life/iu;
+  /(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:fatally\s+)?(?:killing|killed|kills|shooting|shot|shoots|turning|turned|turns)\s+(?:(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)\s+on\s+)?)?(?:him|her)self(?![\p{L}])(?!\s+(?:in the (?:hand|leg|arm|foot|shoulder)|with (?:a )?non-life))|(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:taking|took|takes)\s+(?:his|her)\s+own\s+life|(?:committing|committed|commits)\s+suicide)/iu;
 
 /**
  * "double homicide" (2), "triple murder" (3), "quadruple slaying" (4), "murder-suicide" (2: the
