@@ -161,6 +161,8 @@ const PAIR_ONE_ARTICLE_RE = /^(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|
 const NAMED_LIST_RE = /((?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},\s*\d{1,3}\s*,\s*(?:and\s+)?){2,})(?:(?:were|have been|had been|are|was)\s+(?:all\s+|both\s+)?(?:\w+ly\s+)?)?(shot dead|shot and killed|shot to death|found dead|killed|slain|pronounced dead|wounded|injured|hurt|hospitali[sz]ed|shot)\b/gu;
 const NAME_APPOSITION_BEFORE_RE = /\p{Lu}[\p{L}'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?\s*[,(]\s*$/u;
 const YEAR_BEFORE_RE = /\b(?:of|in|since|during|for|from|until|through|by|before|after|early|late|mid)\s+$/i;
+/** People gathered, marching or mourning: a crowd, not the victims the clause later names. */
+const GATHERING_RE = /\b(?:gathered|gathering|attended|attending|marched|marching|rallied|protested|mourned|vigil|funeral|memorial|candlelight)\b/i;
 /** "a motorist escaped serious injury", "were not hurt": the outcome did not befall them. */
 const ESCAPED_OUTCOME_BEFORE_RE = /\b(?:escaped|escaping|avoided|avoiding|spared|without|not|never)\s+(?:(?:any|serious|major|significant|physical|being)\s+)?$/i;
 /** The noun after a count of gunfire ("one shot", "three rounds"), and the verbs before one. */
@@ -351,7 +353,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0 || isCountList(between);
         const words = between.trim().split(/\s+/).filter(Boolean).length;
         const activeVerb = TRANSITIVE_OUTCOME_RE.test(om[0]) && !/\b(?:were|was|have been|has been|had been|are|is|got|being)\b/i.test(between + om[0]) && ACTIVE_OBJECT_AFTER_RE.test(window.slice(om.index + om[0].length));
-        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between) && !ESCAPED_OUTCOME_BEFORE_RE.test(between)) {
+        // "200 people gathered for a vigil to honor an officer who was killed": the outcome is the
+        // officer's (a singular verb after a plural count), and a crowd gathering is no victims.
+        const anotherSubject = q.quantity.value > 1 && /\b(?:was|has been|is)\s+(?:\w+ly\s+)?$/i.test(between);
+        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between) && !ESCAPED_OUTCOME_BEFORE_RE.test(between) && !anotherSubject && !GATHERING_RE.test(between)) {
           outcome = outcomeOf(om, window.slice(om.index + om[0].length));
           rule = 'cas.num-cat-outcome' + shotSuffix(om, outcome);
           end = phraseEnd + om.index + om[0].length;
@@ -616,7 +621,6 @@ const BARE_AGE_SINGULAR_RE = /(?<=\b(?:kills|shoots|killed|killing|shot|shooting
  * "Antwan Reyes, 17, was shot twice", "Lyman was pronounced dead", "Marisol died Saturday": a
  * person named once is one victim when an outcome follows the name (and an age, if given).
  */
-const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)/gu;
 /** "striking Officer Dana Lee", "shot and killed Dana Lee": a person named as the object of a shooting. */
 /** Titles before a name ("Officer Dana Lee"): part of how the person is named, not a first name. */
 const TITLES = String.raw`(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)`;
@@ -625,6 +629,8 @@ const NAME_OBJECT_RE = new RegExp(
   'gu',
 );
 const TITLE_RE = new RegExp(String.raw`^${TITLES}\s+`);
+/** "Dana Lee was shot", "Officer Dana Lee died": a person named as the subject of an outcome (the title is no first name). */
+const NAME_SINGULAR_RE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.-])(?:${TITLES}\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)`, 'gu');
 /** "in the death of Dana Lee, 24", "the killing of Dana Lee": the person whose death it was. */
 const NAME_AFTER_DEATH_RE = /(?<=\b(?:death|killing|murder|slaying|body) of\s+)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?<!\s(?:Street|Avenue|Road|Boulevard|Drive|Lane|Park|County|City|Township|Square|Center|Centre|School|Church))(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:who|on|in|at|last|earlier)\b)/gu;
 /** Capitalised words that start a sentence or name an office, not a person. */
