@@ -410,7 +410,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.
     // Not the one who did it: "shot in the face by his friend", "after his father fired".
     const between = text.slice(lastHeadEnd, q.start);
-    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(between) && !/\b(?:by|after|before|when|while|because|with|from)\b/i.test(between) && !OWN_VERB_AFTER_RE.test(rest)) {
+    // "the murder of Dana Lee, a 23-year-old from Lakeville": a person named, then described, is one.
+    const listGoesOn = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?|the|his|her|their|\d+|one|two|three|four|five)\b/i.test(text.slice(phraseEnd, phraseEnd + 30));
+    const describesNamed = singular && anchors[lastHead ?? -1]?.quantity.rule === 'singular-name' && /^\s*,\s*$/.test(between) && !listGoesOn;
+    if (!outcome && lastHead !== null && category && !describesNamed && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(between) && !/\b(?:by|after|before|when|while|because|with|from)\b/i.test(between) && !OWN_VERB_AFTER_RE.test(rest)) {
       outcome = anchors[lastHead].outcome;
       rule = 'cas.conjoined';
     }
