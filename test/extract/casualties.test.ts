@@ -63,6 +63,8 @@ const ROWS: Row[] = [
   // A death by one's own hand told on its own, or before the shooting it ended.
   { style: 'local', text: 'A 40-year-old farmer ended his life by shooting himself early on Sunday.', killed: { civilians: 1, total: 1 }, injured: {} },
   { style: 'local', text: 'A man committed suicide at his home on Sunday, police said.', killed: { total: 1 }, injured: {} },
+  // A victim who survived and was taken to hospital is one wounded.
+  { style: 'local', text: 'The coroner said the fourth victim, Dana Lee, survived and was taken to the hospital.', killed: {}, injured: { total: 1 } },
   // A person named, then described, is one person.
   { style: 'local', text: 'A Lakeville man was charged in the murder of Sam Roe, a 23-year-old from Dedham.', killed: { total: 1 }, injured: {} },
   // A person named with a title is one person.
