@@ -17,7 +17,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Incident, Tally } from '../domain/types.ts';
-import type { IncidentFilter, IncidentStore } from '../storage/incident-store.ts';
+import type { DocumentSummary, IncidentFilter, IncidentStore } from '../storage/incident-store.ts';
 import type { ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { INCIDENTS_JSON_FORMAT, incidentJson, tallyJson, type DocumentJson } from '../export/incidents-json.ts';
 import { acledCsvHeader, acledCsvRecord } from '../export/acled-csv.ts';
@@ -44,6 +44,8 @@ export interface ExportRequest {
   since?: string;
   /** Keep incidents an analyst rejected (left out by default, decision 0018). */
   includeRejected?: boolean;
+  /** Incidents and documents read per query (default EXPORT_BATCH). */
+  batchSize?: number;
 }
 
 /** An incident to write and when it last changed (null: not known). */
@@ -79,28 +81,31 @@ function keeper(request: ExportRequest): (item: ExportedIncident) => boolean {
 /** The stored incidents (policy `latest`) matching the request, batch by batch. */
 async function* storedIncidents(store: IncidentStore, request: ExportRequest): AsyncGenerator<ExportedIncident> {
   const keep = keeper(request);
+  const limit = request.batchSize ?? EXPORT_BATCH;
   let after: number | null = null;
   for (;;) {
-    const batch = await store.listIncidentBatch(request.filter ?? {}, { after, limit: EXPORT_BATCH });
+    const batch = await store.listIncidentBatch(request.filter ?? {}, { after, limit });
     for (const { incident, reportsIngestedAt } of batch) {
       const item = { incident, changedAt: incidentChangedAt(incident, reportsIngestedAt) };
       if (keep(item)) yield item;
     }
-    if (batch.length < EXPORT_BATCH) return;
+    if (batch.length < limit) return;
     after = batch[batch.length - 1].position;
   }
 }
 
 /** Current documents without their text, page by page, in id order. */
-async function* storedDocuments(store: IncidentStore): AsyncGenerator<DocumentJson> {
+async function* storedDocuments(store: IncidentStore, limit: number): AsyncGenerator<DocumentSummary> {
   let after: string | null = null;
   for (;;) {
-    const page = await store.listDocumentSummaries({ after, limit: EXPORT_BATCH });
-    for (const d of page) yield { id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title };
-    if (page.length < EXPORT_BATCH) return;
+    const page = await store.listDocumentSummaries({ after, limit });
+    yield* page;
+    if (page.length < limit) return;
     after = page[page.length - 1].id;
   }
 }
+
+const documentJson = (d: DocumentSummary): DocumentJson => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title });
 
 /** Where an export's incidents, documents and tallies come from. */
 interface ExportSource {
@@ -117,6 +122,13 @@ async function* fromArray<T>(values: readonly T[]): AsyncGenerator<T> {
   yield* values;
 }
 
+/** The tallies read from documents ingested at or after `since` (a tally changes only with its document). */
+async function talliesSince(store: IncidentStore, tallies: readonly Tally[], since: number, limit: number): Promise<Tally[]> {
+  const recent = new Set<string>();
+  for await (const d of storedDocuments(store, limit)) if (Date.parse(d.ingestedAt) >= since) recent.add(d.id);
+  return tallies.filter((t) => recent.has(t.document));
+}
+
 /**
  * The stored set. A filtered or `since` export lists only the documents its incidents and tallies
  * cite, which are known only after reading the incidents: they are read once for the document ids
@@ -124,12 +136,15 @@ async function* fromArray<T>(values: readonly T[]): AsyncGenerator<T> {
  */
 async function storeSource(store: IncidentStore, request: ExportRequest): Promise<ExportSource> {
   const filter = request.filter ?? {};
-  const tallies = await listTallies(store, { from: filter.from, to: filter.to, claimant: filter.claimant, document: filter.document });
+  const limit = request.batchSize ?? EXPORT_BATCH;
+  const matching = await listTallies(store, { from: filter.from, to: filter.to, claimant: filter.claimant, document: filter.document });
+  const tallies = request.since === undefined ? matching : await talliesSince(store, matching, sinceMillis(request.since), limit);
   const incidents = () => storedIncidents(store, request);
-  if (request.format !== 'json' || (isEmptyFilter(filter) && request.since === undefined)) return { incidents, documents: () => storedDocuments(store), tallies };
+  const documents = () => mapped(storedDocuments(store, limit), documentJson);
+  if (request.format !== 'json' || (isEmptyFilter(filter) && request.since === undefined)) return { incidents, documents, tallies };
   const cited = new Set(tallies.map((t) => t.document));
   for await (const { incident } of incidents()) for (const d of incident.documents) cited.add(d);
-  return { incidents, documents: () => only(storedDocuments(store), (d) => cited.has(d.id)), tallies };
+  return { incidents, documents: () => only(documents(), (d) => cited.has(d.id)), tallies };
 }
 
 /** The set relinked in memory under another policy (decisions applied, nothing stored). */
