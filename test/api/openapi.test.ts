@@ -97,7 +97,7 @@ describe('OpenAPI description', () => {
     const optional = (names: string[]) => Object.fromEntries(names.map((n) => [n, 'query']));
     assert.deepEqual(params('get', '/api/v1/incidents'), optional([...filters, 'cursor', 'limit']));
     assert.deepEqual(params('get', '/api/v1/stats'), { ...optional([...filters, 'by_perpetrator']), group_by: 'query required' });
-    assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required', include_rejected: 'query' });
+    assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required', include_rejected: 'query', since: 'query' });
     assert.deepEqual(params('get', '/api/v1/tallies'), optional(['from', 'to', 'claimant', 'document']));
     assert.deepEqual(params('get', '/api/v1/incidents/{id}'), { id: 'path required' });
     assert.deepEqual(params('get', '/api/v1/documents/{id}'), { id: 'path required' });
