@@ -84,3 +84,23 @@ describe('GET /api/v1/export?since=', () => {
     await expectGetError(appWith(), '/api/v1/export?format=csv&since=yesterday', { status: 400, code: 'invalid_parameter', parameter: 'since', mentions: 'yesterday' });
   });
 });
+
+describe('following a CSV row back to its incident', () => {
+  test('tally_id is the incident’s URL; event_id_cnty answers 303 to it', async () => {
+    const app = appWith();
+    const [header, ...rows] = parseCsv(await (await app.request('/api/v1/export?format=csv')).text());
+    assert.equal(rows.length, total);
+    for (const row of rows) {
+      const tallyId = row[header.indexOf('tally_id')];
+      const eventId = row[header.indexOf('event_id_cnty')];
+      assert.equal((await app.request(`/api/v1/incidents/${encodeURIComponent(tallyId)}`)).status, 200, tallyId);
+      const res = await app.request(`/api/v1/incidents/${eventId}`);
+      assert.equal(res.status, 303, eventId);
+      assert.equal(res.headers.get('location'), `/api/v1/incidents/${encodeURIComponent(tallyId)}`);
+    }
+  });
+
+  test('a code of the same shape that names no incident: 404', async () => {
+    await expectGetError(appWith(), '/api/v1/incidents/SYR0000000000', { status: 404, code: 'not_found', mentions: 'SYR0000000000' });
+  });
+});

@@ -106,7 +106,8 @@ describe('OpenAPI description', () => {
 
   test('documents the error responses and the credentials of the write', () => {
     assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents'].get.responses).sort(), ['200', '400']);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '404']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '303', '404']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/export'].get.responses).sort(), ['200', '400', '401', '403']);
     assert.deepEqual(Object.keys(doc.paths['/api/v1/documents'].post.responses).sort(), ['200', '400', '401', '403', '413', '415']);
     assert.deepEqual(doc.paths['/api/v1/documents'].post.security, [{ bearerAuth: [] }, { sessionCookie: [] }]);
     const schemes = doc.components.securitySchemes as Record<string, Record<string, string>>;
