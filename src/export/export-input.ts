@@ -16,9 +16,10 @@ export interface ExportInput {
   /** ISO date-time the export is stamped with (`generated_at`). */
   generatedAt: string;
   /**
-   * When each incident last changed (incident id → ISO date-time): the CSV `timestamp`. The export
-   * services fill it from the store (src/services/export-stream.ts); an incident missing from it
-   * counts as changed at its latest review decision, else at `generatedAt`.
+   * When each incident last changed (incident id → ISO date-time): the CSV `timestamp`. An
+   * incident missing from it counts as changed at its latest review decision, else at
+   * `generatedAt`. (The streamed exports, src/services/export-stream.ts, read each incident's
+   * change time from the store with the incident and pass it to acledCsvRecord.)
    */
   lastChange?: ReadonlyMap<string, string>;
   /** Name of the linking/estimation policy that produced the incidents, when the caller knows it. */

@@ -358,6 +358,29 @@ describe('ACLED CSV: actors, targeting, country, ids, timestamp', () => {
     test(`timestamp of ${generatedAt} → ${seconds}`, () => assert.equal(rowOf(makeIncident(), { generatedAt }).timestamp, seconds));
   }
 
+  test('timestamp is each incident’s last change when given, else its latest review decision, else the export time', () => {
+    const rows = rowsOf(
+      [
+        makeIncident({ id: 'changed' }),
+        makeIncident({ id: 'reviewed', review: { status: 'confirmed', reviewedBy: 'ana', reviewedAt: '2026-11-20T09:00:00Z' } }),
+        makeIncident({ id: 'unknown' }),
+      ],
+      { lastChange: new Map([['changed', '2026-11-02T00:00:00Z']]) },
+    );
+    assert.deepEqual(rows.map((r) => [r.tally_id, r.timestamp]), [
+      ['changed', String(Date.parse('2026-11-02T00:00:00Z') / 1000)],
+      ['reviewed', String(Date.parse('2026-11-20T09:00:00Z') / 1000)],
+      ['unknown', String(Date.parse(GENERATED_AT) / 1000)],
+    ]);
+  });
+
+  test('a last change that is not a date-time is an ExportInputError naming lastChange', () => {
+    assert.throws(
+      () => csvOf([makeIncident({ id: 'x' })], { lastChange: new Map([['x', 'recently']]) }),
+      (err: unknown) => err instanceof ExportInputError && err.field === 'lastChange' && err.message.includes('"recently"'),
+    );
+  });
+
   test('a generatedAt that is not a date-time is an ExportInputError naming it', () => {
     assert.throws(
       () => csvOf([makeIncident()], { generatedAt: 'yesterday' }),
