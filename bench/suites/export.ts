@@ -48,10 +48,17 @@ function anonRssBytes(): number | null {
   }
 }
 
-/** Run this file as a child with `args`; its last stdout line is its JSON answer. */
-function child(args: readonly string[], log: (line: string) => void): Promise<Record<string, JsonValue>> {
+/**
+ * Heap ceiling of the loading child only: replaceIncidents takes the whole set at once (a million
+ * incident objects, their rows and JSON). The exporting children keep node's default heap, so an
+ * export that held the store in memory would fail there.
+ */
+const LOAD_HEAP_MB = 16_384;
+
+/** Run this file as a child with `args` (after node's `nodeArgs`); its last stdout line is its JSON answer. */
+function child(args: readonly string[], log: (line: string) => void, nodeArgs: readonly string[] = []): Promise<Record<string, JsonValue>> {
   return new Promise((done, fail) => {
-    const run = execFile(process.execPath, ['--import', 'tsx', THIS_FILE, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+    const run = execFile(process.execPath, [...nodeArgs, '--import', 'tsx', THIS_FILE, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
       if (error) return fail(error);
       done(JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, JsonValue>);
     });
@@ -109,7 +116,7 @@ async function run(context: SuiteContext): Promise<SuiteOutcome> {
   const db = join(dir, 'export.db');
   try {
     context.log(`export: generating and loading ${formatCount(count)} synthetic incidents …`);
-    const load = await child(['--child', 'load', '--db', db, '--incidents', String(count), '--seed', String(seed)], context.log);
+    const load = await child(['--child', 'load', '--db', db, '--incidents', String(count), '--seed', String(seed)], context.log, [`--max-old-space-size=${LOAD_HEAP_MB}`]);
     const results: ExportFigures[] = [];
     for (const format of FORMATS) {
       context.log(`export: ${format} …`);
