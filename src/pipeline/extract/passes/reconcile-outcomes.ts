@@ -72,7 +72,7 @@ export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
     const killed = g.frame.killed.total;
     if (!injured || !killed) return g;
     // The killer who shot himself was not among those he shot.
-    const killer = killed.prov.rule.includes('+cas.killer-self') ? 1 : 0;
+    const killer = /(?:^|\+)cas\.killer-self\b/.test(killed.prov.rule) ? 1 : 0;
     if (killed.value - killer > injured.value) return g;
     const shotCount = injured.prov.rule.includes('+cas.shot') && !EXCLUSIVE_RE.test(injured.prov.text);
     // Everyone shot includes whoever died of it, whichever is told first ("6 killed … shot eight").
