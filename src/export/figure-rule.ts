@@ -6,24 +6,59 @@
  * killed were civilians misleads. When the incident states a total, each category's best, min and
  * max are capped at the total's best, min and max. Capping keeps min ≤ best ≤ max, and an
  * incident without a stated total is unchanged (its headline is then built from the categories,
- * src/domain/headline-figure.ts, and cannot be below any of them). The stored incident is never
- * changed: this is how it is written. docs/export-format-notes.md states the rule for readers.
+ * src/domain/headline-figure.ts, and cannot be below any of them).
+ *
+ * An analyst's figure stands (decision 0018): a figure an analyst edited is never capped, and when
+ * it is above the total, the total of that bound is raised to it (at least that many died); counts
+ * an analyst locked are written as locked. The stored incident is never changed: this is how it is
+ * written. docs/export-format-notes.md states the rule for readers.
  */
 import { COUNT_CATEGORIES } from '../domain/types.ts';
-import type { CountRange, CountSummary } from '../domain/types.ts';
+import type { CountCategory, CountRange, CountSummary, IncidentReview } from '../domain/types.ts';
 
-function capped(range: CountRange, total: CountRange): CountRange {
-  return { best: Math.min(range.best, total.best), min: Math.min(range.min, total.min), max: Math.min(range.max, total.max) };
+const BOUNDS = ['best', 'min', 'max'] as const;
+type Bound = (typeof BOUNDS)[number];
+
+/** The figures of one outcome an analyst set, as `category.bound`, or `locked` when the analyst locked the counts. */
+export type AnalystFigures = ReadonlySet<`${CountCategory}.${Bound}`> | 'locked';
+
+/** What an analyst set of `outcome`'s counts, read from the machine values kept for the fields analysts set. */
+export function analystFigures(review: IncidentReview, outcome: 'killed' | 'injured'): AnalystFigures {
+  const fields = Object.keys(review.machine ?? {});
+  if (fields.includes(outcome)) return 'locked';
+  const prefix = `${outcome}.`;
+  return new Set(fields.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length) as `${CountCategory}.${Bound}`));
 }
 
-/** The counts as every export writes them: categories capped at the total, bound by bound. */
-export function boundedCounts(summary: CountSummary): CountSummary {
-  const total = summary.total;
-  if (total === undefined) return summary;
+/** The total with each bound raised to the analysts' category figures above it, still min ≤ best ≤ max. */
+function totalOver(summary: CountSummary, total: CountRange, analyst: ReadonlySet<string>): CountRange {
+  const raised = { ...total };
+  for (const bound of BOUNDS) {
+    if (analyst.has(`total.${bound}`)) continue;
+    for (const category of COUNT_CATEGORIES) {
+      const range = summary[category];
+      if (category !== 'total' && range !== undefined && analyst.has(`${category}.${bound}`)) raised[bound] = Math.max(raised[bound], range[bound]);
+    }
+  }
+  raised.best = Math.max(raised.best, raised.min);
+  raised.max = Math.max(raised.max, raised.best);
+  return raised;
+}
+
+/** The counts as every export writes them: categories capped at the total, bound by bound, analysts' figures standing. */
+export function boundedCounts(summary: CountSummary, analyst: AnalystFigures = new Set()): CountSummary {
+  if (summary.total === undefined || analyst === 'locked') return summary;
+  const total = totalOver(summary, summary.total, analyst);
   const out: CountSummary = {};
   for (const category of COUNT_CATEGORIES) {
     const range = summary[category];
-    if (range !== undefined) out[category] = category === 'total' ? range : capped(range, total);
+    if (range === undefined) continue;
+    if (category === 'total') {
+      out.total = total;
+      continue;
+    }
+    const capped = (bound: Bound) => (analyst.has(`${category}.${bound}`) ? range[bound] : Math.min(range[bound], total[bound]));
+    out[category] = { best: capped('best'), min: capped('min'), max: capped('max') };
   }
   return out;
 }

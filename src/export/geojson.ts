@@ -12,7 +12,7 @@ import type { GeoPrecision, Incident } from '../domain/types.ts';
 import { acledSubEventType } from './acled-vocabulary.ts';
 import type { ExportInput } from './export-input.ts';
 import { headlineCount } from '../domain/headline-figure.ts';
-import { boundedCounts } from './figure-rule.ts';
+import { analystFigures, boundedCounts } from './figure-rule.ts';
 
 export interface IncidentFeatureProperties {
   id: string;
@@ -60,7 +60,7 @@ export interface IncidentFeatureCollection {
 
 export function incidentFeature(incident: Incident): IncidentFeature {
   const loc = incident.location;
-  const killed = boundedCounts(incident.killed);
+  const killed = boundedCounts(incident.killed, analystFigures(incident.review, 'killed'));
   return {
     type: 'Feature',
     id: incident.id,

@@ -16,7 +16,7 @@ import { headlineCount } from '../domain/headline-figure.ts';
 import type { Claim, CountCategory, CountRange, CountSummary, Incident } from '../domain/types.ts';
 import { findQuantities } from '../pipeline/extract/numbers.ts';
 import { ACLED_VAGUE_CODES } from './acled-vocabulary.ts';
-import { boundedCounts } from './figure-rule.ts';
+import { analystFigures, boundedCounts } from './figure-rule.ts';
 
 export interface AcledKilled {
   /** ACLED `fatalities`. */
@@ -57,14 +57,14 @@ function acledCodedKilled(incident: Pick<Incident, 'killed' | 'claims'>): CountS
 }
 
 /** ACLED's `fatalities` and the category figures that go beside it. */
-export function acledKilled(incident: Pick<Incident, 'killed' | 'claims'>): AcledKilled {
-  const counts = boundedCounts(acledCodedKilled(incident));
+export function acledKilled(incident: Pick<Incident, 'killed' | 'claims' | 'review'>): AcledKilled {
+  const counts = boundedCounts(acledCodedKilled(incident), analystFigures(incident.review, 'killed'));
   const categories: AcledKilled['categories'] = {};
   for (const [category, range] of Object.entries(counts) as [CountCategory, CountRange | undefined][]) if (range) categories[category] = range.min;
   return { fatalities: headlineCount(counts, 'min') ?? 0, categories };
 }
 
 /** ACLED `fatalities`: the lowest figure claimed, vague words coded as ACLED does, 0 when none was stated. */
-export function acledFatalities(incident: Pick<Incident, 'killed' | 'claims'>): number {
+export function acledFatalities(incident: Pick<Incident, 'killed' | 'claims' | 'review'>): number {
   return acledKilled(incident).fatalities;
 }

@@ -24,7 +24,7 @@ import type {
   Tally,
 } from '../domain/types.ts';
 import { acledSubEventType } from './acled-vocabulary.ts';
-import { boundedCounts } from './figure-rule.ts';
+import { analystFigures, boundedCounts } from './figure-rule.ts';
 import type { ExportDocument, ExportInput } from './export-input.ts';
 
 export const INCIDENTS_JSON_FORMAT = 'incidents/1';
@@ -199,8 +199,8 @@ export function incidentJson(incident: Incident): IncidentJson {
     places: incident.places.map(placeJson),
     perpetrators: [...incident.perpetrators],
     perpetrators_disputed: incident.perpetratorsDisputed,
-    killed: countsJson(boundedCounts(incident.killed)),
-    injured: countsJson(boundedCounts(incident.injured)),
+    killed: countsJson(boundedCounts(incident.killed, analystFigures(incident.review, 'killed'))),
+    injured: countsJson(boundedCounts(incident.injured, analystFigures(incident.review, 'injured'))),
     targets: [...incident.targets],
     claims: incident.claims.map(claimJson),
     documents: [...incident.documents],
