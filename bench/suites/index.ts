@@ -4,7 +4,8 @@
  */
 import type { Suite } from '../suite.ts';
 import { apiSuite } from './api.ts';
+import { exportSuite } from './export.ts';
 import { extractionSuite } from './extraction.ts';
 import { linkingSuite } from './linking.ts';
 
-export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite];
+export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite];

@@ -34,6 +34,12 @@ export interface AppDeps {
   version?: string;
   /** Largest POST body accepted, in bytes (default 20 MiB). */
   maxBodyBytes?: number;
+  /**
+   * GET /api/v1/export of more incidents than this needs credentials with the read permission
+   * (default DEFAULT_OPEN_EXPORT_LIMIT in ./routes/export-route.ts): a whole-store export is
+   * heavy, so an anonymous caller cannot start one over a large store.
+   */
+  openExportLimit?: number;
   /** Receives unexpected errors (the client only sees a 500 with a generic message). */
   logError?: ErrorLogger;
   /**

@@ -39,6 +39,16 @@ function dateParam(description: string) {
     .openapi({ description, format: 'date', example: '2019-09-01' });
 }
 
+const DATE_TIME_EXPECTED = 'expected an ISO 8601 date-time, e.g. 2026-12-01T00:00:00Z (or a date YYYY-MM-DD: its start, UTC)';
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function dateTimeParam(description: string) {
+  return z
+    .string({ error: DATE_TIME_EXPECTED })
+    .refine((s) => ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)), { error: DATE_TIME_EXPECTED })
+    .optional()
+    .openapi({ description, format: 'date-time', example: '2026-12-01T00:00:00Z' });
+}
+
 function textParam(description: string, example: string) {
   const expected = `expected a non-empty text of at most ${MAX_TEXT} characters`;
   return z
@@ -147,6 +157,7 @@ export const ExportQuery = parameters({
     .transform((v) => v === 'true')
     .optional()
     .openapi({ description: 'Keep incidents an analyst rejected (left out by default, unless review_status=rejected asks for them)', type: 'string', enum: ['true', 'false'] }),
+  since: dateTimeParam('Only incidents changed at or after this time: a report of theirs ingested, or a review decision made, since then'),
 }).superRefine(datesInOrder);
 
 export const TallyListQuery = parameters({

@@ -3,7 +3,8 @@
  * composition root), prints results. Exit status per the contract: 0 success, 1 when some inputs
  * were rejected (the rest landed), 2 on usage errors.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -12,6 +13,8 @@ import { incidentsJsonRendering } from '../export/incidents-json.ts';
 import { importGeoNames, loadGazetteer } from '../services/gazetteer-service.ts';
 import { ingestPaths, type IngestSummary } from '../services/ingest-batch.ts';
 import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../services/export-store.ts';
+import { exportChunks, sinceMillis, writeChunks } from '../services/export-stream.ts';
+import { ExportInputError } from '../export/export-input.ts';
 import { runCountsEval, runEval, runReportedIncidentsEval, traceMisses, type EvalExport } from '../services/run-eval.ts';
 import { pendingCountTraces, pendingGoldTraces, pendingReportedTraces, selectMisses, type PendingTrace } from '../eval/trace-misses.ts';
 import { formatTraces, traceJsonLines } from '../eval/format-trace.ts';
@@ -105,6 +108,25 @@ function policyOf(p: string | undefined): ReconcilePolicy {
   return v;
 }
 
+/** --since, checked: a usage error when it is not an ISO 8601 date-time. */
+function sinceOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    sinceMillis(value);
+  } catch (e) {
+    if (e instanceof ExportInputError) throw new UsageError(`--since ${value}: expected an ISO 8601 date-time such as 2026-12-01T00:00:00Z`);
+    throw e;
+  }
+  return value;
+}
+
+/** Stream the export into `path`; the file is complete when this resolves. */
+async function writeFileStreamed(path: string, chunks: AsyncIterable<string>): Promise<void> {
+  const file = createWriteStream(path);
+  await writeChunks(chunks, file);
+  file.end();
+  await finished(file);
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
@@ -140,18 +162,20 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('export')
-    .description('write incidents as incidents/1 JSON, ACLED-column CSV or GeoJSON')
+    .description('write incidents as incidents/1 JSON, ACLED-column CSV or GeoJSON, incident by incident')
     .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('json'))
     .addOption(new Option('--policy <policy>', 'best-estimate policy: latest (stored), conservative (lowest credible), max').choices(RECONCILE_POLICIES).default('latest'))
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--include-rejected', 'keep incidents an analyst rejected (left out by default)')
-    .action(async (o: { db?: string; format: string; out?: string; policy?: string; includeRejected?: boolean }) => {
+    .option('--since <time>', 'only incidents changed at or after this ISO 8601 date-time (a report ingested or a review decision made since)')
+    .action(async (o: { db?: string; format: string; out?: string; policy?: string; includeRejected?: boolean; since?: string }) => {
+      const since = sinceOption(o.since);
       const store = await openStore(existingDbPath(o.db), incidentsJsonRendering);
       try {
-        const text = await renderExport(store, o.format as ExportFormat, now(), policyOf(o.policy), o.includeRejected ?? false);
-        if (o.out) writeFileSync(o.out, text);
-        else process.stdout.write(text);
+        const chunks = await exportChunks(store, { format: o.format as ExportFormat, generatedAt: now(), policy: policyOf(o.policy), includeRejected: o.includeRejected ?? false, since });
+        if (o.out) await writeFileStreamed(o.out, chunks);
+        else await writeChunks(chunks, process.stdout);
       } finally {
         await store.close();
       }

@@ -1,18 +1,28 @@
 /**
- * The CSV export in ACLED's columns (../shared/docs/export-format.md): one row per incident,
- * ACLED's column names where the meaning matches, then this system's own columns. Conventions
- * follow the ACLED Codebook:
- * - `fatalities` is the conservative figure: the lowest total any claim gave (./headline-counts.ts
- *   says how a total is formed when only categories were stated), 0 when no figure was stated, as
- *   ACLED codes unreported fatalities. Our own `killed_min`/`killed_max` stay blank in that case.
+ * The CSV export in ACLED's columns (../shared/docs/export-format.md): one row per incident, every
+ * column of ACLED's current export in ACLED's order (its codebook's column table), then this
+ * system's own columns. Conventions follow the ACLED Codebook:
+ * - `fatalities` is the conservative figure: the lowest total any claim gave, vague words coded as
+ *   ACLED codes them ("dozens" 12), categories capped at the total (./headline-counts.ts,
+ *   ./figure-rule.ts), 0 when no figure was stated, as ACLED codes unreported fatalities. Our own
+ *   `killed_min`/`killed_max` keep Tally's range ("dozens" 24-99) and stay blank when nothing was
+ *   stated; `civilians_killed`, `children_killed`, `women_killed` are on the footing of
+ *   `fatalities`, so none exceeds it.
  * - `time_precision` 1 = the day is known; 2 = a span of at most 7 days; 3 = a longer span, or
  *   only the publication day (`reported`: the event may be older than the report), or no day at
  *   all (`unknown`). `event_date` is the first day of the span; it and `year` are blank when the
  *   date is unknown.
  * - `geo_precision` 1 = a locality, 2 = a district (admin2), 3 = a governorate or the country.
  * - `actor1` is the first perpetrator; `actor2` the second in a battle, else "Civilians (Syria)"
- *   when civilians were the victims or the target, else blank.
- * - `source_scale` is left blank: it needs a classification of outlets this system does not keep.
+ *   when civilians were the victims or the target, else blank. `assoc_actor_1` lists the other
+ *   perpetrators; `inter1`/`inter2` are the actors' inter codes and `interaction` their two-digit
+ *   combination, lower code first (./acled-vocabulary.ts).
+ * - `admin3`, `source_scale` and `tags` are left blank: Tally keeps no third admin level, no
+ *   classification of outlets and none of ACLED's tags.
+ * - `timestamp` is the incident's last change as Unix seconds (ExportInput.lastChange), not the
+ *   time of the export, so a job fetching updates sees only rows that changed.
+ * - `tally_id` is the incident's own stable id (decision 0017), the key of the HTTP API;
+ *   `event_id_cnty` is a short code derived from it, which the API also resolves.
  * Text is RFC 4180 (./rfc4180.ts). Free text in `notes` is built from the incident and its claims'
  * exact quotes, so it may hold commas, quotes and line breaks.
  */
@@ -25,15 +35,26 @@ import {
   acledCountry,
   acledDisorderType,
   acledEventType,
+  acledInterCode,
+  acledInteraction,
   acledSubEventType,
   CIVILIANS_ACTOR,
   claimantName,
   DEFAULT_COUNTRY_CODE,
+  INTER_CIVILIANS,
 } from './acled-vocabulary.ts';
-import { unixSeconds, type ExportInput } from './export-input.ts';
+import { lastChangeOf, unixSeconds, type ExportInput } from './export-input.ts';
 import { headlineCount } from '../domain/headline-figure.ts';
-import { acledFatalities } from './headline-counts.ts';
-import { csvDocument, type CsvValue } from './rfc4180.ts';
+import { acledKilled } from './headline-counts.ts';
+import { csvDocument, csvRecord, type CsvValue } from './rfc4180.ts';
+
+/** ACLED's own columns, in its order (the codebook's column table); ours follow them in ACLED_COLUMNS. */
+export const ACLED_CODEBOOK_COLUMNS = [
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+] as const;
 
 export const ACLED_COLUMNS = [
   'event_id_cnty',
@@ -44,12 +65,19 @@ export const ACLED_COLUMNS = [
   'event_type',
   'sub_event_type',
   'actor1',
+  'assoc_actor_1',
+  'inter1',
   'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
   'civilian_targeting',
   'iso',
+  'region',
   'country',
   'admin1',
   'admin2',
+  'admin3',
   'location',
   'latitude',
   'longitude',
@@ -58,7 +86,9 @@ export const ACLED_COLUMNS = [
   'source_scale',
   'notes',
   'fatalities',
+  'tags',
   'timestamp',
+  'tally_id',
   'killed_min',
   'killed_max',
   'civilians_killed',
@@ -138,15 +168,26 @@ function notesText(incident: Incident, subEventType: string): string {
   return sentences.filter((s): s is string => s !== null).join(' ');
 }
 
-export function acledRow(incident: Incident, input: Pick<ExportInput, 'countryByGazetteerId'>, timestamp: number): AcledRow {
+/** What a row needs besides its incident: countries of gazetteer entries, the time it last changed. */
+export interface AcledRowContext {
+  countryByGazetteerId?: ExportInput['countryByGazetteerId'];
+  /** The incident's last change, ISO date-time (`timestamp`). */
+  changedAt: string;
+}
+
+export function acledRow(incident: Incident, context: AcledRowContext): AcledRow {
   const loc = incident.location;
-  const countryCode = (loc?.gazetteerId ? input.countryByGazetteerId?.get(loc.gazetteerId) : undefined) ?? DEFAULT_COUNTRY_CODE;
+  const countryCode = (loc?.gazetteerId ? context.countryByGazetteerId?.get(loc.gazetteerId) : undefined) ?? DEFAULT_COUNTRY_CODE;
   const country = acledCountry(countryCode);
   const subEventType = acledSubEventType(incident);
   const date = incident.date.start;
-  const [first, second] = incident.perpetrators;
+  const [first = 'unknown', ...others] = incident.perpetrators;
   const harmed = civiliansHarmed(incident);
-  const actor2 = BATTLE_TYPES.has(incident.eventType) && second !== undefined ? acledActorName(second, date) : harmed ? CIVILIANS_ACTOR : null;
+  const battle = BATTLE_TYPES.has(incident.eventType) && others.length > 0;
+  const second = battle ? others[0] : null;
+  const inter1 = acledInterCode(first);
+  const inter2 = second !== null ? acledInterCode(second) : harmed ? INTER_CIVILIANS : null;
+  const killed = acledKilled(incident);
   return {
     event_id_cnty: acledEventId(incident.id, country?.iso3 ?? countryCode.toUpperCase()),
     event_date: date,
@@ -155,13 +196,20 @@ export function acledRow(incident: Incident, input: Pick<ExportInput, 'countryBy
     disorder_type: acledDisorderType(incident.eventType),
     event_type: acledEventType(incident.eventType),
     sub_event_type: subEventType,
-    actor1: acledActorName(first ?? 'unknown', date),
-    actor2,
+    actor1: acledActorName(first, date),
+    assoc_actor_1: (battle ? others.slice(1) : others).map((p) => acledActorName(p, date)).join('; '),
+    inter1,
+    actor2: second !== null ? acledActorName(second, date) : harmed ? CIVILIANS_ACTOR : null,
+    assoc_actor_2: null,
+    inter2,
+    interaction: acledInteraction(inter1, inter2),
     civilian_targeting: harmed ? 'Civilian targeting' : null,
     iso: country?.iso ?? null,
+    region: country?.region ?? null,
     country: country?.name ?? countryCode,
     admin1: loc?.admin1 ?? null,
     admin2: loc?.admin2 ?? null,
+    admin3: null,
     location: loc?.name ?? null,
     latitude: loc?.lat ?? null,
     longitude: loc?.lon ?? null,
@@ -169,13 +217,15 @@ export function acledRow(incident: Incident, input: Pick<ExportInput, 'countryBy
     source: distinct([...incident.claims.map((c) => claimantName(c.claimant)), ...incident.claims.map((c) => c.outlet)]).join('; '),
     source_scale: null,
     notes: notesText(incident, subEventType),
-    fatalities: acledFatalities(incident.killed),
-    timestamp,
+    fatalities: killed.fatalities,
+    tags: null,
+    timestamp: unixSeconds(context.changedAt, 'lastChange'),
+    tally_id: incident.id,
     killed_min: headlineCount(incident.killed, 'min'),
     killed_max: headlineCount(incident.killed, 'max'),
-    civilians_killed: incident.killed.civilians?.best ?? null,
-    children_killed: incident.killed.children?.best ?? null,
-    women_killed: incident.killed.women?.best ?? null,
+    civilians_killed: killed.categories.civilians ?? null,
+    children_killed: killed.categories.children ?? null,
+    women_killed: killed.categories.women ?? null,
     injured: headlineCount(incident.injured, 'best'),
     claimants: distinct(incident.claims.map((c) => c.claimant)).join('; '),
     documents: incident.documents.join('; '),
@@ -185,11 +235,23 @@ export function acledRow(incident: Incident, input: Pick<ExportInput, 'countryBy
   };
 }
 
+/** The header record, CRLF-terminated: the first chunk of a streamed CSV. */
+export function acledCsvHeader(): string {
+  return csvRecord(ACLED_COLUMNS);
+}
+
+/** One incident's record, CRLF-terminated. */
+export function acledCsvRecord(incident: Incident, context: AcledRowContext): string {
+  const row = acledRow(incident, context);
+  return csvRecord(ACLED_COLUMNS.map((column) => row[column]));
+}
+
 /** The whole CSV: header, then one row per incident in the order given. */
 export function toAcledCsv(input: ExportInput): string {
-  const timestamp = unixSeconds(input.generatedAt);
+  // Checked even when every incident has its own change time: a bad stamp is the caller's error.
+  unixSeconds(input.generatedAt);
   const rows = input.incidents.map((incident) => {
-    const row = acledRow(incident, input, timestamp);
+    const row = acledRow(incident, { countryByGazetteerId: input.countryByGazetteerId, changedAt: lastChangeOf(input, incident) });
     return ACLED_COLUMNS.map((column) => row[column]);
   });
   return csvDocument(ACLED_COLUMNS, rows);

@@ -138,17 +138,19 @@ export interface AcledCountry {
   /** ISO 3166-1 alpha-3, the prefix of `event_id_cnty`. */
   iso3: string;
   name: string;
+  /** ACLED's region of the country (its `region` column). */
+  region: string;
 }
 
-/** Syria and its neighbours by ISO 3166-1 alpha-2 (GeoNames country codes). */
+/** Syria and its neighbours by ISO 3166-1 alpha-2 (GeoNames country codes); ACLED puts all of them in its Middle East region. */
 const COUNTRIES: Record<string, AcledCountry> = {
-  SY: { iso: 760, iso3: 'SYR', name: 'Syria' },
-  TR: { iso: 792, iso3: 'TUR', name: 'Turkey' },
-  IQ: { iso: 368, iso3: 'IRQ', name: 'Iraq' },
-  LB: { iso: 422, iso3: 'LBN', name: 'Lebanon' },
-  JO: { iso: 400, iso3: 'JOR', name: 'Jordan' },
-  IL: { iso: 376, iso3: 'ISR', name: 'Israel' },
-  PS: { iso: 275, iso3: 'PSE', name: 'Palestine' },
+  SY: { iso: 760, iso3: 'SYR', name: 'Syria', region: 'Middle East' },
+  TR: { iso: 792, iso3: 'TUR', name: 'Turkey', region: 'Middle East' },
+  IQ: { iso: 368, iso3: 'IRQ', name: 'Iraq', region: 'Middle East' },
+  LB: { iso: 422, iso3: 'LBN', name: 'Lebanon', region: 'Middle East' },
+  JO: { iso: 400, iso3: 'JOR', name: 'Jordan', region: 'Middle East' },
+  IL: { iso: 376, iso3: 'ISR', name: 'Israel', region: 'Middle East' },
+  PS: { iso: 275, iso3: 'PSE', name: 'Palestine', region: 'Middle East' },
 };
 
 export const DEFAULT_COUNTRY_CODE = 'SY';
@@ -156,4 +158,70 @@ export const DEFAULT_COUNTRY_CODE = 'SY';
 /** The country for an alpha-2 code; null when the table does not know it. */
 export function acledCountry(alpha2: string): AcledCountry | null {
   return COUNTRIES[alpha2.toUpperCase()] ?? null;
+}
+
+/**
+ * ACLED's codes for vague figures, by the id of the vague words that stated them
+ * (src/pipeline/extract/lexicons/number-words.ts). ACLED's codebook ("Reported fatalities") and its
+ * fatalities FAQ code "tens" 10, "dozens" 12, "hundreds" 100 "and so on": a plural of a unit is
+ * coded as one unit, "several" as 3. Tally reads the same words as a range from a stricter floor
+ * ("dozens" 24-99) and keeps that range in killed_min/killed_max; only `fatalities` and the CSV's
+ * category figures beside it use these codes. Vague words missing here ("a few", "a handful", "a
+ * number of") keep Tally's own floor.
+ */
+export const ACLED_VAGUE_CODES: Readonly<Record<string, number>> = {
+  tens: 10,
+  dozens: 12,
+  'several-dozen': 12,
+  'a-few-dozen': 12,
+  scores: 20,
+  hundreds: 100,
+  'several-hundred': 100,
+  'a-few-hundred': 100,
+  thousands: 1_000,
+  'several-thousand': 1_000,
+  'a-few-thousand': 1_000,
+  'tens-of-thousands': 10_000,
+  'hundreds-of-thousands': 100_000,
+  several: 3,
+};
+
+/** ACLED's "inter" codes (codebook, "Actor names, types and inter codes"). */
+export type AcledInterCode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+export const INTER_CIVILIANS: AcledInterCode = 7;
+
+/**
+ * The inter code of each perpetrator id: 1 State Forces (of the country of the event), 2 Rebel
+ * Groups, 3 Political Militias (ACLED codes unidentified armed groups here), 8 External/Other
+ * Forces (state forces acting outside their own country, international coalitions). Iran-backed
+ * militias are coded as political militias: ACLED names most of them separately as militias.
+ * An id not listed has no code (blank inter1, blank interaction) rather than a guessed one.
+ */
+const INTER_CODES: Record<string, AcledInterCode> = {
+  'syrian-government': 1,
+  opposition: 2,
+  hts: 2,
+  isis: 2,
+  sdf: 2,
+  'iran-backed': 3,
+  unknown: 3,
+  russia: 8,
+  turkey: 8,
+  israel: 8,
+  'us-coalition': 8,
+};
+
+export function acledInterCode(perpetrator: string): AcledInterCode | null {
+  return INTER_CODES[perpetrator] ?? null;
+}
+
+/**
+ * ACLED's interaction code: the two actors' inter codes as a two-digit number, the lower first
+ * (1 and 7 → 17), or the one code times ten for an event with one actor (1 → 10, "sole state
+ * forces action"). Null when actor1 has no code.
+ */
+export function acledInteraction(inter1: AcledInterCode | null, inter2: AcledInterCode | null): number | null {
+  if (inter1 === null) return null;
+  if (inter2 === null) return inter1 * 10;
+  return Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2);
 }

@@ -13,8 +13,15 @@ export interface ExportInput {
   incidents: readonly Incident[];
   tallies: readonly Tally[];
   documents: readonly ExportDocument[];
-  /** ISO date-time the export is stamped with (`generated_at`, the CSV `timestamp`). */
+  /** ISO date-time the export is stamped with (`generated_at`). */
   generatedAt: string;
+  /**
+   * When each incident last changed (incident id → ISO date-time): the CSV `timestamp`. An
+   * incident missing from it counts as changed at its latest review decision, else at
+   * `generatedAt`. (The streamed exports, src/services/export-stream.ts, read each incident's
+   * change time from the store with the incident and pass it to acledCsvRecord.)
+   */
+  lastChange?: ReadonlyMap<string, string>;
   /** Name of the linking/estimation policy that produced the incidents, when the caller knows it. */
   policy?: string;
   /**
@@ -38,11 +45,16 @@ export class ExportInputError extends Error {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Whole seconds since the Unix epoch of `generatedAt`; a date-time without a zone is read as UTC. */
-export function unixSeconds(generatedAt: string): number {
-  const trimmed = generatedAt.trim();
+/** Whole seconds since the Unix epoch of an ISO date-time (`field` names it in the error); one without a zone is read as UTC. */
+export function unixSeconds(dateTime: string, field = 'generatedAt'): number {
+  const trimmed = dateTime.trim();
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed) || /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
   const ms = ISO_DATE_TIME.test(trimmed) ? Date.parse(hasZone ? trimmed : `${trimmed}Z`) : NaN;
-  if (Number.isNaN(ms)) throw new ExportInputError('generatedAt', generatedAt, 'an ISO 8601 date-time such as 2026-11-21T10:00:00Z');
+  if (Number.isNaN(ms)) throw new ExportInputError(field, dateTime, 'an ISO 8601 date-time such as 2026-11-21T10:00:00Z');
   return Math.floor(ms / 1000);
+}
+
+/** When `incident` last changed, as far as `input` says (see ExportInput.lastChange). */
+export function lastChangeOf(input: Pick<ExportInput, 'lastChange' | 'generatedAt'>, incident: Incident): string {
+  return input.lastChange?.get(incident.id) ?? incident.review.reviewedAt ?? input.generatedAt;
 }

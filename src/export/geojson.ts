@@ -1,7 +1,9 @@
 /**
- * The GeoJSON export (RFC 7946): a FeatureCollection with one Point per incident whose location
- * has coordinates — incidents that could not be placed are left out, not put at 0,0. Coordinates
- * are [longitude, latitude] (RFC 7946 §3.1.1). Properties are the `incidents/1` fields flattened
+ * The GeoJSON export (RFC 7946): a FeatureCollection with one feature per incident, a Point where
+ * the location has coordinates and `geometry: null` where it has none (RFC 7946 §3.2: "an unlocated
+ * Feature"), never a point at 0,0, so the file holds as many incidents as the CSV and the JSON.
+ * Coordinates are [longitude, latitude] (RFC 7946 §3.1.1). Figures follow the rule every export
+ * shares (./figure-rule.ts: no category above the total). Properties are the `incidents/1` fields flattened
  * for map viewers, which read flat key/value tables: lists become comma-joined strings and each
  * count category its own property. A count that was not stated is null (viewers show no value),
  * never 0, and every feature has the same property keys so viewers infer one attribute table.
@@ -10,6 +12,7 @@ import type { GeoPrecision, Incident } from '../domain/types.ts';
 import { acledSubEventType } from './acled-vocabulary.ts';
 import type { ExportInput } from './export-input.ts';
 import { headlineCount } from '../domain/headline-figure.ts';
+import { analystFigures, boundedCounts } from './figure-rule.ts';
 
 export interface IncidentFeatureProperties {
   id: string;
@@ -19,10 +22,12 @@ export interface IncidentFeatureProperties {
   date_start: string | null;
   date_end: string | null;
   date_precision: Incident['date']['precision'];
-  location: string;
+  /** Null when the incident has no location at all. */
+  location: string | null;
   admin1: string | null;
   admin2: string | null;
-  geo_precision: GeoPrecision;
+  /** Null when the incident has no location at all. */
+  geo_precision: GeoPrecision | null;
   perpetrators: string;
   killed_best: number | null;
   killed_min: number | null;
@@ -44,7 +49,7 @@ export interface IncidentFeatureProperties {
 export interface IncidentFeature {
   type: 'Feature';
   id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
+  geometry: { type: 'Point'; coordinates: [number, number] } | null;
   properties: IncidentFeatureProperties;
 }
 
@@ -53,13 +58,13 @@ export interface IncidentFeatureCollection {
   features: IncidentFeature[];
 }
 
-function incidentFeature(incident: Incident): IncidentFeature | null {
+export function incidentFeature(incident: Incident): IncidentFeature {
   const loc = incident.location;
-  if (!loc || loc.lat === null || loc.lon === null) return null;
+  const killed = boundedCounts(incident.killed, analystFigures(incident.review, 'killed'));
   return {
     type: 'Feature',
     id: incident.id,
-    geometry: { type: 'Point', coordinates: [loc.lon, loc.lat] },
+    geometry: loc && loc.lat !== null && loc.lon !== null ? { type: 'Point', coordinates: [loc.lon, loc.lat] } : null,
     properties: {
       id: incident.id,
       event_type: incident.eventType,
@@ -67,18 +72,18 @@ function incidentFeature(incident: Incident): IncidentFeature | null {
       date_start: incident.date.start,
       date_end: incident.date.end,
       date_precision: incident.date.precision,
-      location: loc.name,
-      admin1: loc.admin1,
-      admin2: loc.admin2,
-      geo_precision: loc.precision,
+      location: loc?.name ?? null,
+      admin1: loc?.admin1 ?? null,
+      admin2: loc?.admin2 ?? null,
+      geo_precision: loc?.precision ?? null,
       perpetrators: incident.perpetrators.join(','),
-      killed_best: headlineCount(incident.killed, 'best'),
-      killed_min: headlineCount(incident.killed, 'min'),
-      killed_max: headlineCount(incident.killed, 'max'),
-      civilians_killed: incident.killed.civilians?.best ?? null,
-      children_killed: incident.killed.children?.best ?? null,
-      women_killed: incident.killed.women?.best ?? null,
-      fighters_killed: incident.killed.fighters?.best ?? null,
+      killed_best: headlineCount(killed, 'best'),
+      killed_min: headlineCount(killed, 'min'),
+      killed_max: headlineCount(killed, 'max'),
+      civilians_killed: killed.civilians?.best ?? null,
+      children_killed: killed.children?.best ?? null,
+      women_killed: killed.women?.best ?? null,
+      fighters_killed: killed.fighters?.best ?? null,
       injured_best: headlineCount(incident.injured, 'best'),
       claimants: [...new Set(incident.claims.map((c) => c.claimant))].join(','),
       documents: incident.documents.join(','),
@@ -94,6 +99,6 @@ function incidentFeature(incident: Incident): IncidentFeature | null {
 export function toGeoJson(input: Pick<ExportInput, 'incidents'>): IncidentFeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: input.incidents.map(incidentFeature).filter((f): f is IncidentFeature => f !== null),
+    features: input.incidents.map(incidentFeature),
   };
 }

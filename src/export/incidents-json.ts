@@ -2,7 +2,8 @@
  * The `incidents/1` JSON export (../shared/docs/export-format.md): domain objects renamed to the
  * contract's snake_case field names, with ACLED's sub-event label alongside our event type.
  * Counts keep only the categories stated — an absent category means "not stated", never zero —
- * listed in the fixed order total, civilians, children, women, fighters so output is stable.
+ * listed in the fixed order total, civilians, children, women, fighters so output is stable, and
+ * no category exceeds the total (the figure rule every export shares, ./figure-rule.ts).
  * Extra fields beyond the contract (allowed by it): `perpetrators_disputed`, claims' `published`
  * and `rules`, tallies' `start`/`end`. An incident no report dates is written
  * `"date": {"start": null, "end": null, "precision": "unknown"}`, as the contract allows.
@@ -23,6 +24,7 @@ import type {
   Tally,
 } from '../domain/types.ts';
 import { acledSubEventType } from './acled-vocabulary.ts';
+import { analystFigures, boundedCounts } from './figure-rule.ts';
 import type { ExportDocument, ExportInput } from './export-input.ts';
 
 export const INCIDENTS_JSON_FORMAT = 'incidents/1';
@@ -32,7 +34,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 5;
+export const INCIDENT_JSON_REVISION = 6;
 
 /**
  * incidentJson as the rendering a store keeps beside each incident and serves as API pages
@@ -197,8 +199,8 @@ export function incidentJson(incident: Incident): IncidentJson {
     places: incident.places.map(placeJson),
     perpetrators: [...incident.perpetrators],
     perpetrators_disputed: incident.perpetratorsDisputed,
-    killed: countsJson(incident.killed),
-    injured: countsJson(incident.injured),
+    killed: countsJson(boundedCounts(incident.killed, analystFigures(incident.review, 'killed'))),
+    injured: countsJson(boundedCounts(incident.injured, analystFigures(incident.review, 'injured'))),
     targets: [...incident.targets],
     claims: incident.claims.map(claimJson),
     documents: [...incident.documents],

@@ -1,15 +1,14 @@
 /**
  * The export use case: read incidents, tallies and documents from a store and render one of the
- * contract formats (incidents/1 JSON, ACLED-column CSV, GeoJSON).
+ * contract formats (incidents/1 JSON, ACLED-column CSV, GeoJSON). exportInput is the in-memory
+ * form the evaluation reads; files are written by ./export-stream.ts.
  */
 import type { IncidentStore } from '../storage/incident-store.ts';
 import type { Incident } from '../domain/types.ts';
-import { toIncidentsJson } from '../export/incidents-json.ts';
-import { toAcledCsv } from '../export/acled-csv.ts';
-import { toGeoJson } from '../export/geojson.ts';
 import type { ExportInput } from '../export/export-input.ts';
 import type { ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { reviewedLink } from './ingest-batch.ts';
+import { exportText } from './export-stream.ts';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,9 +28,7 @@ export async function exportInput(store: IncidentStore, generatedAt: string, pol
   return { incidents: shown(incidents), tallies, documents, generatedAt, policy };
 }
 
+/** The whole-store export as one string (./export-stream.ts writes the same bytes incident by incident). */
 export async function renderExport(store: IncidentStore, format: ExportFormat, generatedAt: string, policy: ReconcilePolicy = 'latest', includeRejected = false): Promise<string> {
-  const input = await exportInput(store, generatedAt, policy, includeRejected);
-  if (format === 'json') return JSON.stringify(toIncidentsJson(input), null, 2) + '\n';
-  if (format === 'csv') return toAcledCsv(input);
-  return JSON.stringify(toGeoJson(input), null, 2) + '\n';
+  return exportText(store, { format, generatedAt, policy, includeRejected });
 }

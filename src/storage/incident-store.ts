@@ -40,6 +40,18 @@ export interface IncidentFilter {
   document?: string;
 }
 
+/** An incident read for an export, with its place in the store's order and when its newest report was ingested. */
+export interface IncidentBatchItem {
+  incident: Incident;
+  /** Position in listIncidents' order: pass the last one as `after` to read on. */
+  position: number;
+  /** ingestedAt of the newest current version of the incident's documents; null when none is stored. */
+  reportsIngestedAt: string | null;
+}
+
+/** A current document without its text: what exports list. */
+export type DocumentSummary = Pick<StoredDocument, 'id' | 'url' | 'outlet' | 'published' | 'title' | 'ingestedAt'>;
+
 export interface Page<T> {
   items: T[];
   /** Opaque cursor of the next page, null at the end. */
@@ -158,6 +170,8 @@ export interface IncidentStore {
   getDocument(id: string): Promise<StoredDocument | null>;
   /** Current version of every document, ordered by id. */
   listDocuments(): Promise<StoredDocument[]>;
+  /** Current documents without their text, ordered by id, at most `limit` after the id `after` (null: from the first). */
+  listDocumentSummaries(page: { after: string | null; limit: number }): Promise<DocumentSummary[]>;
   /** Every stored version of one document, oldest first. */
   listDocumentVersions(id: string): Promise<StoredDocument[]>;
 
@@ -185,6 +199,11 @@ export interface IncidentStore {
   /** Every incident (matching `filter` when given), in the order given to replaceIncidents. */
   listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
   listTallies(): Promise<Tally[]>;
+  /**
+   * listIncidents a batch at a time, for exports that write incident by incident: at most `limit`
+   * incidents matching `filter` after the position `after` (null: from the first), in the same order.
+   */
+  listIncidentBatch(filter: IncidentFilter, page: { after: number | null; limit: number }): Promise<IncidentBatchItem[]>;
   getIncident(id: string): Promise<Incident | null>;
   /**
    * Filtered incidents, newest first (date start descending, then id), those of unknown date last

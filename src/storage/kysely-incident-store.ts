@@ -28,7 +28,9 @@ import type { Article, Incident, IssuedIncidentId, Mention, Tally, Warning } fro
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 import type { AuditEntry, AuditFilter, DecisionStatus, NewAuditEntry, NewDecision, ReviewDecision } from '../domain/review.ts';
 import type {
+  DocumentSummary,
   DocumentWriteResult,
+  IncidentBatchItem,
   IncidentFilter,
   IncidentIdResolution,
   IncidentRendering,
@@ -140,6 +142,10 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.documents.list();
   }
 
+  async listDocumentSummaries(page: { after: string | null; limit: number }): Promise<DocumentSummary[]> {
+    return this.documents.listSummaries(page.after, page.limit);
+  }
+
   async listDocumentVersions(id: string): Promise<StoredDocument[]> {
     return this.documents.listVersions(id);
   }
@@ -192,6 +198,10 @@ export class KyselyIncidentStore implements IncidentStore {
 
   async listTallies(): Promise<Tally[]> {
     return this.incidents.listTallies();
+  }
+
+  async listIncidentBatch(filter: IncidentFilter, page: { after: number | null; limit: number }): Promise<IncidentBatchItem[]> {
+    return this.readModel.listMatchingBatch(filter, page.after, page.limit);
   }
 
   async getIncident(id: string): Promise<Incident | null> {

@@ -98,7 +98,7 @@ describe('OpenAPI description', () => {
     const optional = (names: string[]) => Object.fromEntries(names.map((n) => [n, 'query']));
     assert.deepEqual(params('get', '/api/v1/incidents'), optional([...filters, 'cursor', 'limit']));
     assert.deepEqual(params('get', '/api/v1/stats'), { ...optional([...filters, 'by_perpetrator']), group_by: 'query required' });
-    assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required', include_rejected: 'query' });
+    assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required', include_rejected: 'query', since: 'query' });
     assert.deepEqual(params('get', '/api/v1/tallies'), optional(['from', 'to', 'claimant', 'document']));
     assert.deepEqual(params('get', '/api/v1/incidents/{id}'), { id: 'path required' });
     assert.deepEqual(params('get', '/api/v1/documents/{id}'), { id: 'path required' });
@@ -107,7 +107,8 @@ describe('OpenAPI description', () => {
 
   test('documents the error responses and the credentials of the write', () => {
     assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents'].get.responses).sort(), ['200', '400']);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '404']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '303', '404']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/export'].get.responses).sort(), ['200', '400', '401', '403']);
     assert.deepEqual(Object.keys(doc.paths['/api/v1/documents'].post.responses).sort(), ['200', '400', '401', '403', '413', '415']);
     assert.deepEqual(doc.paths['/api/v1/documents'].post.security, [{ bearerAuth: [] }, { sessionCookie: [] }]);
     const schemes = doc.components.securitySchemes as Record<string, Record<string, string>>;

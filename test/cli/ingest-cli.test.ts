@@ -273,10 +273,11 @@ describe('tally: usage errors exit 2 and change nothing', () => {
 /** The ACLED columns, in order, then this system's own, as listed in export-format.md. */
 const ACLED_HEADER = [
   'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type', 'actor1',
-  'actor2', 'civilian_targeting', 'iso', 'country', 'admin1', 'admin2', 'location', 'latitude', 'longitude',
-  'geo_precision', 'source', 'source_scale', 'notes', 'fatalities', 'timestamp',
+  'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting', 'iso', 'region',
+  'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision', 'source', 'source_scale',
+  'notes', 'fatalities', 'tags', 'timestamp',
 ];
-const OWN_COLUMNS = ['killed_min', 'killed_max', 'civilians_killed', 'children_killed', 'women_killed', 'injured', 'claimants', 'documents'];
+const OWN_COLUMNS = ['tally_id', 'killed_min', 'killed_max', 'civilians_killed', 'children_killed', 'women_killed', 'injured', 'claimants', 'documents'];
 
 describe('tally export formats', () => {
   let json: IncidentsJson;
@@ -303,19 +304,30 @@ describe('tally export formats', () => {
     assert.equal(ariha[header.indexOf('admin1')], 'Idlib');
   });
 
-  test('--format geojson is a FeatureCollection with a Point per placed incident', async () => {
+  test('--format geojson is a FeatureCollection with a feature per incident, a Point per placed one', async () => {
     const r = await tally('export', '--db', db, '--format', 'geojson');
     assert.equal(r.status, 0, shown(r));
-    const geo = JSON.parse(r.stdout) as { type: string; features: { type: string; geometry: { type: string; coordinates: number[] }; properties: { id: string } }[] };
+    const geo = JSON.parse(r.stdout) as { type: string; features: { type: string; geometry: { type: string; coordinates: number[] } | null; properties: { id: string } }[] };
     assert.equal(geo.type, 'FeatureCollection');
     const placed = json.incidents.filter((i) => i.location?.lat != null && i.location?.lon != null);
-    assert.equal(geo.features.length, placed.length);
+    assert.equal(geo.features.length, json.incidents.length);
     for (const incident of placed) {
       const f = geo.features.find((x) => x.properties.id === incident.id);
       assert.ok(f, `a feature for incident ${incident.id}`);
       assert.equal(f.type, 'Feature');
       assert.deepEqual(f.geometry, { type: 'Point', coordinates: [incident.location?.lon, incident.location?.lat] });
     }
+  });
+
+  test('--since: only incidents changed since (none after the ingest); a --since that is no date-time is a usage error', async () => {
+    const later = await tally('export', '--db', db, '--format', 'csv', '--since', '2999-01-01T00:00:00Z');
+    assert.equal(later.status, 0, shown(later));
+    assert.equal(parseCsv(later.stdout).length, 1, 'the header only');
+    const earlier = await tally('export', '--db', db, '--format', 'csv', '--since', '2000-01-01T00:00:00Z');
+    assert.equal(parseCsv(earlier.stdout).length - 1, json.incidents.length);
+    const bad = await tally('export', '--db', db, '--format', 'csv', '--since', 'last week');
+    assert.equal(bad.status, 2, shown(bad));
+    assert.match(bad.stderr, /--since last week: expected an ISO 8601 date-time/);
   });
 
   test('--out FILE writes the export to the file and nothing to stdout', async () => {

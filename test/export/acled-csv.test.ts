@@ -15,9 +15,9 @@ import { parseCsv } from './parse-csv.ts';
 
 const GENERATED_AT = '2026-11-21T10:00:00Z';
 const HEADER =
-  'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,actor2,civilian_targeting,' +
-  'iso,country,admin1,admin2,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,' +
-  'killed_min,killed_max,civilians_killed,children_killed,women_killed,injured,claimants,documents,review_status,reviewed_by,reviewed_at';
+  'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,' +
+  'iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,' +
+  'tally_id,killed_min,killed_max,civilians_killed,children_killed,women_killed,injured,claimants,documents,review_status,reviewed_by,reviewed_at';
 
 function csvOf(incidents: Incident[], extra: Partial<ExportInput> = {}): string {
   return toAcledCsv({ incidents, tallies: [], documents: [], generatedAt: GENERATED_AT, ...extra });
@@ -69,12 +69,19 @@ describe('ACLED CSV: layout', () => {
         event_type: 'Explosions/Remote violence',
         sub_event_type: 'Air/drone strike',
         actor1: 'Military Forces of Russia (2000-)',
+        assoc_actor_1: 'Military Forces of Syria (2000-2024)',
+        inter1: '8',
         actor2: 'Civilians (Syria)',
+        assoc_actor_2: '',
+        inter2: '7',
+        interaction: '78',
         civilian_targeting: 'Civilian targeting',
         iso: '760',
+        region: 'Middle East',
         country: 'Syria',
         admin1: 'Idlib',
         admin2: 'Idlib District',
+        admin3: '',
         location: 'Saraqib',
         latitude: '35.86447',
         longitude: '36.80591',
@@ -83,7 +90,9 @@ describe('ACLED CSV: layout', () => {
         source_scale: '',
         notes: '(checked below)',
         fatalities: '7',
+        tags: '',
         timestamp: '1795255200',
+        tally_id: 'inc-2019-11-05-saraqib',
         killed_min: '7',
         killed_max: '8',
         civilians_killed: '7',
@@ -348,6 +357,29 @@ describe('ACLED CSV: actors, targeting, country, ids, timestamp', () => {
   for (const [generatedAt, seconds] of stamps) {
     test(`timestamp of ${generatedAt} → ${seconds}`, () => assert.equal(rowOf(makeIncident(), { generatedAt }).timestamp, seconds));
   }
+
+  test('timestamp is each incident’s last change when given, else its latest review decision, else the export time', () => {
+    const rows = rowsOf(
+      [
+        makeIncident({ id: 'changed' }),
+        makeIncident({ id: 'reviewed', review: { status: 'confirmed', reviewedBy: 'ana', reviewedAt: '2026-11-20T09:00:00Z' } }),
+        makeIncident({ id: 'unknown' }),
+      ],
+      { lastChange: new Map([['changed', '2026-11-02T00:00:00Z']]) },
+    );
+    assert.deepEqual(rows.map((r) => [r.tally_id, r.timestamp]), [
+      ['changed', String(Date.parse('2026-11-02T00:00:00Z') / 1000)],
+      ['reviewed', String(Date.parse('2026-11-20T09:00:00Z') / 1000)],
+      ['unknown', String(Date.parse(GENERATED_AT) / 1000)],
+    ]);
+  });
+
+  test('a last change that is not a date-time is an ExportInputError naming lastChange', () => {
+    assert.throws(
+      () => csvOf([makeIncident({ id: 'x' })], { lastChange: new Map([['x', 'recently']]) }),
+      (err: unknown) => err instanceof ExportInputError && err.field === 'lastChange' && err.message.includes('"recently"'),
+    );
+  });
 
   test('a generatedAt that is not a date-time is an ExportInputError naming it', () => {
     assert.throws(

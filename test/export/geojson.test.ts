@@ -36,7 +36,7 @@ const PROPERTY_KEYS = [
 ];
 
 describe('GeoJSON', () => {
-  test('a FeatureCollection with one Point per incident that has coordinates, in input order', () => {
+  test('a FeatureCollection with one feature per incident, in input order: a Point where it has coordinates, geometry null where not (RFC 7946 §3.2)', () => {
     const out = toGeoJson({
       incidents: [
         makeIncident({ id: 'placed-1' }),
@@ -47,9 +47,11 @@ describe('GeoJSON', () => {
     });
     assert.equal(out.type, 'FeatureCollection');
     assert.deepEqual(
-      out.features.map((f) => [f.id, f.geometry.type, f.geometry.coordinates]),
+      out.features.map((f) => [f.id, f.geometry?.type ?? null, f.geometry?.coordinates ?? null]),
       [
         ['placed-1', 'Point', [36.80591, 35.86447]],
+        ['no-location', null, null],
+        ['no-coordinates', null, null],
         ['placed-2', 'Point', [36.71, 35.95]],
       ],
     );
@@ -66,7 +68,7 @@ describe('GeoJSON', () => {
 
   test('coordinates at 0 are kept (only null means unplaced)', () => {
     const out = toGeoJson({ incidents: [makeIncident({ location: makePlace({ lat: 0, lon: 0 }) })] });
-    assert.deepEqual(out.features[0].geometry.coordinates, [0, 0]);
+    assert.deepEqual(out.features[0].geometry?.coordinates, [0, 0]);
   });
 
   test('flat properties for a full incident', () => {

@@ -23,6 +23,6 @@ const cases: [string, CountSummary, [number | null, number | null, number | null
 for (const [label, summary, [best, min, max], fatalities] of cases) {
   test(`headline count: ${label}`, () => {
     assert.deepEqual([headlineCount(summary, 'best'), headlineCount(summary, 'min'), headlineCount(summary, 'max')], [best, min, max]);
-    assert.equal(acledFatalities(summary), fatalities);
+    assert.equal(acledFatalities({ killed: summary, claims: [], review: { status: 'unreviewed' } }), fatalities);
   });
 }

@@ -351,6 +351,35 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
           assert.deepEqual(await store.listTallies(), [tally2, tally]);
         }));
 
+      test('listIncidentBatch reads listIncidents batch by batch, with the newest ingest of each incident’s current documents', () =>
+        withStore(async (store) => {
+          await store.putDocument(makeArticle({ id: 'doc-1', text: 'First text.' }), T1);
+          await store.putDocument(makeArticle({ id: 'doc-3', text: 'Third text.' }), T1);
+          await store.putDocument(makeArticle({ id: 'doc-3', text: 'Third text, revised.' }), T2);
+          const unstored = makeIncident({ id: 'c-inc-d', documents: ['doc-not-stored'] });
+          const incidents = [incidentB, unstored, incidentA];
+          await store.replaceIncidents(incidents, []);
+          const first = await store.listIncidentBatch({}, { after: null, limit: 2 });
+          const second = await store.listIncidentBatch({}, { after: first[1].position, limit: 2 });
+          assert.deepEqual([...first, ...second].map((b) => b.incident), incidents);
+          assert.deepEqual(incidentA.documents, ['doc-1']);
+          assert.deepEqual([...first, ...second].map((b) => b.reportsIngestedAt), [T2, null, T1]);
+          const matching = await store.listIncidentBatch({ eventType: 'armed_clash' }, { after: null, limit: 10 });
+          assert.deepEqual(matching.map((b) => b.incident.id), ['c-inc-b']);
+          assert.deepEqual(await store.listIncidentBatch({}, { after: second[0].position, limit: 2 }), []);
+        }));
+
+      test('listDocumentSummaries pages the current documents by id, without their text', () =>
+        withStore(async (store) => {
+          for (const id of ['c-sum-b', 'c-sum-a', 'c-sum-c']) await store.putDocument(makeArticle({ id, text: `Text of ${id}.` }), T1);
+          await store.putDocument(makeArticle({ id: 'c-sum-a', text: 'A new text.' }), T2);
+          // Other tests' documents may share the store: start after 'c-sum' (ids sort by bytes).
+          const first = await store.listDocumentSummaries({ after: 'c-sum', limit: 2 });
+          const rest = await store.listDocumentSummaries({ after: first[1].id, limit: 1 });
+          assert.deepEqual([...first, ...rest].map((d) => [d.id, d.ingestedAt]), [['c-sum-a', T2], ['c-sum-b', T1], ['c-sum-c', T1]]);
+          assert.ok(first.every((d) => !('text' in d)));
+        }));
+
       test('getIncident returns one incident whole, null for an unknown id', () =>
         withStore(async (store) => {
           await store.replaceIncidents([incidentA, incidentB], []);

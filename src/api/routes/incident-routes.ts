@@ -1,12 +1,15 @@
 /**
  * GET /api/v1/incidents (filtered, cursor-paginated list) and GET /api/v1/incidents/{id} (one
- * incident with the documents it cites; a previous id answers 301 to the current one). Incidents are rendered exactly as in the incidents/1
- * export.
+ * incident with the documents it cites; a previous id answers 301 to the current one, and the
+ * `event_id_cnty` of an ACLED-column CSV row 303 to its incident). Incidents are rendered exactly
+ * as in the incidents/1 export.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { incidentJson } from '../../export/incidents-json.ts';
 import { incidentPageJson, incidentWithDocuments, listIncidentPage } from '../../services/query-incidents.ts';
 import { queueItem } from '../../services/review-queue.ts';
+import { EVENT_ID_PATTERN, incidentIdOfEventId } from '../../services/export-event-ids.ts';
+import { NotFoundError } from '../../services/service-errors.ts';
 import type { ApiApp, AppDeps } from '../app-deps.ts';
 import { IdParam, IncidentListQuery, incidentFilterOf } from '../query-params.ts';
 import { IncidentDetailSchema, IncidentListSchema, errorResponse } from '../schemas.ts';
@@ -37,6 +40,10 @@ const getRoute = createRoute({
       description: "A previous id of an incident (it absorbed the incident that had this id): `Location` is the incident's current URL, whose `previous_ids` lists this id",
       headers: { Location: { description: '/api/v1/incidents/{current id}', schema: { type: 'string' } } },
     },
+    303: {
+      description: "The `event_id_cnty` of a row of the ACLED-column CSV (e.g. SYR86C129FF24): `Location` is its incident's URL. The CSV's `tally_id` column is the incident id itself; this lookup reads the store once over",
+      headers: { Location: { description: '/api/v1/incidents/{current id}', schema: { type: 'string' } } },
+    },
     404: errorResponse('No incident has this id, nor had it before (or the id was withdrawn; the error says which)'),
   },
 });
@@ -51,7 +58,14 @@ export function registerIncidentRoutes(app: ApiApp, deps: AppDeps): void {
   });
 
   app.openapi(getRoute, async (c) => {
-    const found = await incidentWithDocuments(deps.store, c.req.valid('param').id);
+    const { id } = c.req.valid('param');
+    const found = await incidentWithDocuments(deps.store, id).catch(async (e: unknown) => {
+      if (!(e instanceof NotFoundError) || !EVENT_ID_PATTERN.test(id)) throw e;
+      const current = await incidentIdOfEventId(deps.store, id);
+      if (current === null) throw e;
+      return { seeOther: current };
+    });
+    if ('seeOther' in found) return c.redirect(`/api/v1/incidents/${encodeURIComponent(found.seeOther)}`, 303) as never;
     // Previous ids are permanent (never issued again), so the redirect is too (RFC 9110 §15.4.2).
     if ('movedTo' in found) return c.redirect(`/api/v1/incidents/${encodeURIComponent(found.movedTo)}`, 301) as never;
     const { incident, documents } = found;

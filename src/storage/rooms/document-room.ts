@@ -4,7 +4,7 @@
  * (../document-content-hash.ts) and not stored twice; a changed text becomes a new current version.
  */
 import type { Article } from '../../domain/types.ts';
-import type { DocumentWriteResult, StoredDocument } from '../incident-store.ts';
+import type { DocumentSummary, DocumentWriteResult, StoredDocument } from '../incident-store.ts';
 import type { DocumentsTable } from '../store-schema.ts';
 import { documentContentHash } from '../document-content-hash.ts';
 import type { Db, StoreWriter } from './store-writer.ts';
@@ -73,6 +73,14 @@ export class DocumentRoom {
   async list(): Promise<StoredDocument[]> {
     const rows = await this.db.selectFrom('documents').selectAll().where('is_current', '=', 1).orderBy('id').execute();
     return rows.map(toStoredDocument);
+  }
+
+  /** A page of current documents without their text (exports list thousands; texts stay in the store). */
+  async listSummaries(after: string | null, limit: number): Promise<DocumentSummary[]> {
+    let query = this.db.selectFrom('documents').select(['id', 'url', 'outlet', 'published', 'title', 'ingested_at']).where('is_current', '=', 1);
+    if (after !== null) query = query.where('id', '>', after);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, url: r.url, outlet: r.outlet, published: r.published, title: r.title, ingestedAt: r.ingested_at }));
   }
 
   async listVersions(id: string): Promise<StoredDocument[]> {

@@ -13,7 +13,7 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from '../kysely-runtime.ts';
 import type { Incident } from '../../domain/types.ts';
-import { SHARED_PERPETRATORS, type FacetValue, type Facets, type IncidentFilter, type IncidentRendering, type Page, type PerpetratorSplit, type StatsBucket, type StatsRow, type UndatedStats } from '../incident-store.ts';
+import { SHARED_PERPETRATORS, type FacetValue, type Facets, type IncidentBatchItem, type IncidentFilter, type IncidentRendering, type Page, type PerpetratorSplit, type StatsBucket, type StatsRow, type UndatedStats } from '../incident-store.ts';
 import type { StoreDialect } from '../store-schema.ts';
 import { StoreQueryError } from '../store-errors.ts';
 import { IncidentQuery, PAGE_ORDER, choosePath, isoDateOfDay, parseFilter, type AccessPath, type PageKey, type ParsedFilter } from '../incident-query-plan.ts';
@@ -135,6 +135,23 @@ export class ReadModel {
     const rows = await sql<{ body: string }>`
       SELECT b.body AS body FROM ${query.from()} JOIN incident_bodies AS b ON b.seq = i.seq ${query.where()} ORDER BY i.seq`.execute(this.db);
     return rows.rows.map((r) => parseBody<Incident>(r));
+  }
+
+  /**
+   * listMatching a batch at a time (same order), each incident with the ingest time of the newest
+   * current version of its documents (the incident_documents index is keyed by incident).
+   */
+  async listMatchingBatch(filter: IncidentFilter, after: number | null, limit: number): Promise<IncidentBatchItem[]> {
+    if (!Number.isInteger(limit) || limit < 1) throw new StoreQueryError('page.limit', limit, 'a positive integer');
+    if (after !== null && !Number.isInteger(after)) throw new StoreQueryError('page.after', after, 'an incident position (an integer) or null');
+    const query = await this.plan(parseFilter(filter));
+    const rows = await sql<{ body: string; seq: number | string; reports_at: string | null }>`
+      SELECT b.body AS body, i.seq AS seq,
+        (SELECT max(doc.ingested_at) FROM incident_documents AS idoc JOIN documents AS doc ON doc.id = idoc.document_id AND doc.is_current = 1
+          WHERE idoc.incident_id = i.id) AS reports_at
+      FROM ${query.from()} JOIN incident_bodies AS b ON b.seq = i.seq ${query.where(after === null ? [] : [sql`i.seq > ${after}`])}
+      ORDER BY i.seq LIMIT ${limit}`.execute(this.db);
+    return rows.rows.map((r) => ({ incident: parseBody<Incident>(r), position: Number(r.seq), reportsIngestedAt: r.reports_at }));
   }
 
   async queryIncidents(filter: IncidentFilter, page: { cursor?: string | null; limit: number }): Promise<Page<Incident>> {
