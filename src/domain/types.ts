@@ -102,6 +102,11 @@ export interface ResolvedPlace {
   precision: GeoPrecision;
   /** The text mention this came from (absent for places inferred, e.g. the country). */
   mention?: PlaceMention;
+  /**
+   * `near`: the text names the place only as a reference point for the event ("north of X", "near
+   * the capital, X"): the event is near it, not in it. Absent for the event's own places.
+   */
+  relation?: 'near';
   /** Same-named gazetteer places passed over for this one, each with the reason (set by the geocoder when it refused any). */
   rejected?: RejectedPlace[];
 }

@@ -12,7 +12,8 @@
  *   only the publication day (`reported`: the event may be older than the report), or no day at
  *   all (`unknown`). `event_date` is the first day of the span; it and `year` are blank when the
  *   date is unknown.
- * - `geo_precision` 1 = a locality, 2 = a district (admin2), 3 = a governorate or the country.
+ * - `geo_precision` 1 = a locality, 2 = a district (admin2) or near a named town ("north of X"),
+ *   3 = a governorate or the country.
  * - `actor1` is the first perpetrator; `actor2` the second in a battle, else "Civilians (Syria)"
  *   when civilians were the victims or the target, else blank. `assoc_actor_1` lists the other
  *   perpetrators; `inter1`/`inter2` are the actors' inter codes and `interaction` their two-digit
@@ -213,7 +214,8 @@ export function acledRow(incident: Incident, context: AcledRowContext): AcledRow
     location: loc?.name ?? null,
     latitude: loc?.lat ?? null,
     longitude: loc?.lon ?? null,
-    geo_precision: GEO_PRECISION[loc?.precision ?? 'country'],
+    // ACLED's 2 is also "near" a named town, as a place told only as a reference point is.
+    geo_precision: loc?.relation === 'near' ? 2 : GEO_PRECISION[loc?.precision ?? 'country'],
     source: distinct([...incident.claims.map((c) => claimantName(c.claimant)), ...incident.claims.map((c) => c.outlet)]).join('; '),
     source_scale: null,
     notes: notesText(incident, subEventType),

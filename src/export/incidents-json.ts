@@ -34,7 +34,7 @@ export const INCIDENTS_JSON_FORMAT = 'incidents/1';
  * as stored) and compare this number before trusting it, so raise it whenever incidentJson's
  * output changes; test/export/incidents-json.test.ts fails until the fingerprint beside it agrees.
  */
-export const INCIDENT_JSON_REVISION = 6;
+export const INCIDENT_JSON_REVISION = 7;
 
 /**
  * incidentJson as the rendering a store keeps beside each incident and serves as API pages
@@ -50,6 +50,8 @@ export interface PlaceJson {
   admin1: string | null;
   admin2: string | null;
   precision: GeoPrecision;
+  /** `near`: named only as a reference point for the event ("north of X"). */
+  relation?: 'near';
 }
 
 export type CountsJson = Partial<Record<CountCategory, CountRange>>;
@@ -150,6 +152,7 @@ export function placeJson(place: ResolvedPlace): PlaceJson {
     admin1: place.admin1,
     admin2: place.admin2,
     precision: place.precision,
+    ...(place.relation ? { relation: place.relation } : {}),
   };
 }
 

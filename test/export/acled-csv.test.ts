@@ -271,6 +271,12 @@ describe('ACLED CSV: precision codes', () => {
     });
   }
 
+  test('a town named only as a reference point ("north of X") is ACLED\'s "near": geo_precision 2, at the town', () => {
+    const row = rowOf(makeIncident({ location: { ...makePlace({ precision: 'locality' }), relation: 'near' } }));
+    assert.equal(row.geo_precision, '2');
+    assert.notEqual(row.latitude, '');
+  });
+
   test('no location: blank place columns, geo_precision 3, still Syria', () => {
     const row = rowOf(makeIncident({ location: null, places: [] }));
     assert.deepEqual(

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { INCIDENT_JSON_REVISION, incidentJson, toIncidentsJson } from '../../src/export/incidents-json.ts';
-import { EVENT_TYPES, type EventType } from '../../src/domain/types.ts';
+import { EVENT_TYPES, type EventType, type ResolvedPlace } from '../../src/domain/types.ts';
 import { makeArticle, makeClaim, makeIncident, makePlace, makeTally, range } from '../storage/domain-fixtures.ts';
 
 const GENERATED_AT = '2026-11-21T10:00:00Z';
@@ -275,6 +275,8 @@ describe('incidents/1 rendering revision', () => {
     // 6: no category above the total (decision 0025). These incidents have none above it, so the
     // text is 5's; the revision still rises so stores render incidents that do again.
     6: 'af085db4e78551a2',
+    // 7: a place named only as a reference point ("north of X") carries relation: "near" (decision 0027).
+    7: 'becd4bb1d046da50',
   };
 
   test('the rendering matches the fingerprint recorded for INCIDENT_JSON_REVISION', () => {
@@ -295,6 +297,7 @@ describe('incidents/1 rendering revision', () => {
         id: 'rev-3',
         claims: [makeClaim({ quote: 'Man shot dead outside store', start: 0, end: 27, killed: { total: 1 }, injured: {}, quoteIn: 'title', figures: [{ outcome: 'killed', category: 'total', value: 1, start: 0, end: 14, rule: 'singular-bare' }] })],
       }),
+      makeIncident({ id: 'rev-4', location: { ...(makeIncident({}).location as ResolvedPlace), relation: 'near' } }),
     ];
     const text = incidents.map((i) => JSON.stringify(incidentJson(i))).join('\n');
     const fingerprint = createHash('sha256').update(text).digest('hex').slice(0, 16);

@@ -51,3 +51,11 @@ test('districts named "in" a town are placed in that town, not at same-named tow
   const [other] = incidents('A gunman opened fire in Aurora, Illinois, on Monday, killing four people.');
   assert.deepEqual(other.resolvedPlaces.map((p) => p.name), ['Aurora']);
 });
+
+test('a town named only as a reference point places an event that names no other, marked near', () => {
+  const [m] = incidents('An air strike north of Saraqib killed four people on Monday.');
+  assert.deepEqual(m.resolvedPlaces.map((p) => [p.name, p.precision, p.relation]), [['Saraqib', 'locality', 'near']]);
+  // The event's own town is not displaced by a reference point.
+  const [own] = incidents('An air strike on Sarmin, north of Saraqib, killed four people on Monday.');
+  assert.deepEqual(own.resolvedPlaces.filter((p) => p.precision === 'locality').map((p) => [p.name, p.relation]), [['Sarmin', undefined]]);
+});

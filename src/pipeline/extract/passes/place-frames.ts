@@ -4,7 +4,8 @@
  * the text gives (its own statement refuses a same-named place elsewhere; one carried from another
  * sentence only ranks candidates); a name the gazetteer lacks keeps its name, falls back to the
  * governorate's position and is reported as a warning. A district named "in" a town is placed within
- * that town (the town itself when the gazetteer has no such part near it). A frame with no place of its own takes a
+ * that town (the town itself when the gazetteer has no such part near it); a town named only as a
+ * reference point ("north of X") places an event that names no other town, marked `near`. A frame with no place of its own takes a
  * local dateline's city (its state when the town is not in the gazetteer), else the smallest admin
  * area the text gives.
  */
@@ -43,12 +44,15 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
   const hint = f.adminHints[0] ?? null;
   const resolved: ResolvedPlace[] = [];
   const localities: ResolvedPlace[] = [];
+  /** Towns named as reference points ("north of X"): the event's place when it names no other. */
+  const references: PlaceMention[] = [];
   for (const p of f.places) {
     if (p.role === 'origin') continue;
     const adminName = resolver.admin1Name(p.name);
     if (p.role === 'area' || (adminName && !/city|town|village/i.test(s.text.slice(p.prov.span.end - s.start, p.prov.span.end - s.start + 12)) && isAreaUse(s.text, p, s.start))) {
       const a = resolver.resolveAdmin1Place(adminName ?? p.name, p);
       if (a) resolved.push(a);
+      else if (p.role === 'area' && !adminName) references.push(p);
       continue;
     }
     // A governorate carried from another sentence only ranks candidates; the sentence's own
@@ -70,6 +74,15 @@ function placeFrame(f: Frame, s: SentenceInfo, doc: DocumentReading, resolver: P
       const unresolved: ResolvedPlace = { name: p.name, gazetteerId: null, lat: fallback?.lat ?? null, lon: fallback?.lon ?? null, admin1: fallback?.admin1 ?? null, admin2: null, precision: fallback ? 'admin1' : 'country', mention: p };
       resolved.push(unresolved);
       if (p.prov.rule !== 'place.prep-name') localities.push(unresolved);
+    }
+  }
+  if (!localities.length) {
+    // "Shells fell north of X": the event is near X, placed at X and marked so (ACLED's "near").
+    const near = references.map((p) => resolver.resolve(p, hint, undefined, !f.hintsCarried)).find((r) => r?.precision === 'locality');
+    if (near) {
+      const at: ResolvedPlace = { ...near, relation: 'near' };
+      resolved.push(at);
+      localities.push(at);
     }
   }
   if (!resolved.some((r) => r.lat !== null) && !hint && dateline) {
