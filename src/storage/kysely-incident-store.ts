@@ -212,6 +212,10 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.readModel.incidentsVersion();
   }
 
+  async dataVersion(): Promise<string> {
+    return this.readModel.dataVersion();
+  }
+
   async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false): Promise<StatsRow[]> {
     return this.readModel.stats(filter, groupBy, byPerpetrator);
   }
