@@ -5,13 +5,15 @@
  * wraps the app's fetch rather than being a Hono middleware, because a middleware sees an answer
  * when its headers are ready: a streamed export would be logged long before it ended.
  */
-import type { ServerResponse } from 'node:http';
+import type { EventEmitter } from 'node:events';
 import type { RequestMetrics } from './request-metrics.ts';
 import type { RouteTable } from './route-table.ts';
 import type { ServerLog } from './server-log.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
 
-type Fetch = (request: Request, env?: { outgoing?: ServerResponse }) => Response | Promise<Response>;
+/** What the observer needs of @hono/node-server's bindings: the Node answer being written. */
+type Bindings = { outgoing?: EventEmitter & { writableFinished?: boolean } } | undefined;
+type Fetch = (request: Request, env?: Bindings) => Response | Promise<Response>;
 
 export interface RequestObserver {
   log: ServerLog;
