@@ -12,7 +12,7 @@
  * so `tally demo` can serve the store it has just filled the same way.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,7 @@ import type { Command } from 'commander';
 import { createApp } from '../api/app.ts';
 import type { AppDeps, WriteGate } from '../api/app-deps.ts';
 import { startCluster, type WorkerConfig } from './serve-cluster.ts';
+import { packageVersion } from './package-version.ts';
 import type { DestinationStream } from 'pino';
 import { RequestMetrics, processSample, prometheusText } from '../api/request-metrics.ts';
 import { observedFetch } from '../api/request-observer.ts';
@@ -162,14 +163,6 @@ export async function resolverFor(store: IncidentStore, gazetteerDir: string | n
 function parsePort(value: string, usageError: (m: string) => Error): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw usageError(`--port ${value}: expected a port number from 0 to 65535`);
   return Number(value);
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 function untilSignal(): Promise<void> {
