@@ -16,7 +16,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serialWrites, type AppDeps, type ApiApp } from './app-deps.ts';
 import { apiErrorHandler, routeNotFound, type ErrorLogger } from './error-handler.ts';
 import { compression } from './compression.ts';
-import { conditionalGet } from './conditional-get.ts';
+import { conditionalGet, documentConditionalGet } from './conditional-get.ts';
 import { requestId } from './request-id.ts';
 import { PROMETHEUS_TEXT } from './request-metrics.ts';
 import { RouteTable } from './route-table.ts';
@@ -67,7 +67,7 @@ export function createApp(given: AppDeps): ApiApp {
   registerSessionRoutes(app, deps);
   registerUserRoutes(app, deps);
 
-  app.doc31(OPENAPI_PATH, {
+  const openApiConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Tally API',
@@ -77,7 +77,8 @@ export function createApp(given: AppDeps): ApiApp {
       license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
     },
     servers: [{ url: '/' }],
-  });
+  };
+  app.get(OPENAPI_PATH, (c) => c.json(documentConditionalGet(app.getOpenAPI31Document(openApiConfig))));
 
   const metrics = deps.metrics;
   if (metrics) app.get('/metrics', async (c) => c.body(await metrics(), 200, { 'Content-Type': PROMETHEUS_TEXT, 'Cache-Control': 'no-store' }));

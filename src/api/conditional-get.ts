@@ -21,7 +21,7 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 /** API paths whose answers are not a function of the data version alone. */
 const UNVERSIONED = ['/api/v1/session', '/api/v1/users', '/api/v1/tokens', '/api/v1/boundaries'];
 
-const isVersioned = (path: string): boolean => path.startsWith('/api/') && !UNVERSIONED.some((p) => path === p || path.startsWith(`${p}/`));
+export const isVersioned = (path: string): boolean => path.startsWith('/api/') && !UNVERSIONED.some((p) => path === p || path.startsWith(`${p}/`));
 
 /** The opaque part of an entity tag (`W/"x"` and `"x"` are the same for If-None-Match's weak comparison). */
 const opaque = (tag: string): string => tag.trim().replace(/^W\//, '');
@@ -60,4 +60,32 @@ export function conditionalGet(o: ConditionalGetOptions): MiddlewareHandler {
       c.res.headers.delete('Content-Length');
     }
   };
+}
+
+interface OpenApiOperation {
+  parameters?: { name: string; in: string }[];
+  responses?: Record<string, { description: string; headers?: Record<string, unknown> }>;
+}
+
+/**
+ * The OpenAPI description of what this middleware adds to each versioned GET operation: the
+ * If-None-Match parameter, the ETag of its 200 and the 304 answer. Done here, over the generated
+ * document, so each route's definition need not repeat it.
+ */
+export function documentConditionalGet<D extends { paths?: object }>(doc: D): D {
+  for (const [path, operations] of Object.entries(doc.paths ?? {}) as [string, { get?: OpenApiOperation }][]) {
+    const get = operations.get;
+    if (!get || !isVersioned(path)) continue;
+    get.parameters = [
+      ...(get.parameters ?? []),
+      { name: 'If-None-Match', in: 'header', required: false, description: 'The ETag of an earlier answer: 304 while the data has not changed since', schema: { type: 'string' } } as never,
+    ];
+    const ok = get.responses?.['200'];
+    if (ok) ok.headers = { ETag: { description: "Weak tag of the store's data version and the server's build (W/\"VERSION-N.N\"), unless the operation says otherwise", schema: { type: 'string' } }, ...ok.headers };
+    get.responses = {
+      ...get.responses,
+      '304': { description: 'Not Modified: If-None-Match named the current ETag; no body', headers: { ETag: { description: 'The current tag', schema: { type: 'string' } } } },
+    };
+  }
+  return doc;
 }

@@ -24,6 +24,7 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './api-errors.ts';
+import { requestIdOf } from './request-id.ts';
 import type { RouteTable } from './route-table.ts';
 
 export const ERROR_CODES = [
@@ -134,7 +135,7 @@ function problemResponse(c: Context, err: unknown): { response: Response; mapped
 export function apiErrorHandler(log: ErrorLogger) {
   return (err: unknown, c: Context): Response => {
     const { response, mapped } = problemResponse(c, err);
-    if (mapped.internal) log(err, `${c.req.method} ${c.req.path} (request ${c.req.header('X-Request-Id') ?? 'without id'})`);
+    if (mapped.internal) log(err, `${c.req.method} ${c.req.path} (request ${requestIdOf(c)})`);
     return response;
   };
 }

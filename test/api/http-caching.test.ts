@@ -225,3 +225,16 @@ describe('methods and errors', () => {
     assert.match(failed.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
   });
 });
+
+describe('OpenAPI description', () => {
+  test('documents If-None-Match, the ETag and the 304 of the versioned reads only', async () => {
+    type Op = { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> };
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, Op>> };
+    const list = doc.paths['/api/v1/incidents'].get;
+    assert.ok(list.parameters?.some((p) => p.name === 'If-None-Match' && p.in === 'header'));
+    assert.ok(list.responses['304']);
+    assert.ok(list.responses['200'].headers?.ETag);
+    assert.equal(doc.paths['/api/v1/users'].get.responses['304'], undefined);
+    assert.equal(doc.paths['/api/v1/session'].get.responses['304'], undefined);
+  });
+});
