@@ -117,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('tally')
     .description('Turn news reports of armed-conflict violence into a source-attributed database of incidents and casualties.')
     .version(packageVersion(), '-V, --version', 'print the version of Tally')
+    // Program options only before the command: `tally review edit --version 3` is the review's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 

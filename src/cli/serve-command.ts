@@ -55,7 +55,7 @@ export interface ServeCommandDeps {
    * promise they control.
    */
   stopSignal?: () => Promise<void>;
-  /** Where the request log goes (default standard output); tests keep the lines. */
+  /** Where this process's request log goes (default standard output; workers write to theirs); tests keep the lines. */
   logTo?: DestinationStream;
 }
 

@@ -150,6 +150,7 @@ describe('tally serve', () => {
     ['an empty token', ['--token', ' '], /empty/],
     ['no workers', ['--workers', '0'], /--workers 0: expected a whole number/],
     ['workers that are not a number', ['--workers', 'all'], /--workers all/],
+    ['an unknown log level', ['--log-level', 'loud'], /--log-level loud: expected one of fatal, error, warn, info, debug, trace, silent/],
   ];
   for (const [what, args, message] of usage) {
     test(`usage error for ${what}`, async () => {
