@@ -50,9 +50,13 @@ export class RouteTable {
     return [...methods].sort();
   }
 
-  /** The pattern of the route serving `method path` (HEAD as GET), null when none does. */
+  /**
+   * The pattern of the route serving `method path` (HEAD as GET), else of one serving the path
+   * with other methods (a 405 is counted under its route), null for a path no route serves.
+   */
   patternOf(method: string, path: string): string | null {
     const asked = method === 'HEAD' ? 'GET' : method;
-    return this.routes().find((r) => r.methods.has(asked) && r.match.test(path))?.pattern ?? null;
+    const onPath = this.routes().filter((r) => r.match.test(path));
+    return (onPath.find((r) => r.methods.has(asked)) ?? onPath[0])?.pattern ?? null;
   }
 }

@@ -14,6 +14,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { IMMUTABLE } from '../../src/api/web-static.ts';
 import { chooseEncoding } from '../../src/api/compression.ts';
 import { ErrorSchema } from '../../src/api/schemas.ts';
+import { RouteTable } from '../../src/api/route-table.ts';
 import { TOKEN, buildApi, type ApiFixture } from './api-fixture.ts';
 import { assertError } from './api-assert.ts';
 
@@ -201,6 +202,17 @@ describe('methods and errors', () => {
       await assertError(res, { status: 405, code: 'method_not_allowed', mentions: allow }, `${method} ${path}`);
       assert.equal(res.headers.get('allow'), allow, `${method} ${path}`);
     }
+  });
+
+  test('the route table names the pattern of a path, under its method or another, and none for an unknown path', () => {
+    const routes = new RouteTable(fx.app);
+    assert.equal(routes.patternOf('GET', '/api/v1/incidents/inc-1/decisions'), '/api/v1/incidents/:id/decisions');
+    assert.equal(routes.patternOf('POST', '/api/v1/incidents/inc-1/decisions'), '/api/v1/incidents/:id/decisions');
+    assert.equal(routes.patternOf('HEAD', '/api/v1/incidents/inc-1'), '/api/v1/incidents/:id');
+    assert.equal(routes.patternOf('DELETE', '/api/v1/incidents'), '/api/v1/incidents');
+    assert.equal(routes.patternOf('GET', '/api/v1/incidents/inc-1/claims'), null);
+    assert.deepEqual(routes.allowedMethods('/api/v1/tokens/tok-1'), ['DELETE']);
+    assert.deepEqual(routes.allowedMethods('/api/v2/incidents'), []);
   });
 
   test('errors are RFC 9457 problem details that keep the error object', async () => {

@@ -129,12 +129,15 @@ describe('GET /metrics', () => {
       const url = await run.url;
       for (const id of ['a', 'b', 'c']) assert.equal((await get(`${url}/api/v1/incidents/${id}`)).status, 404);
       assert.equal((await get(`${url}/api/v1/health`)).status, 200);
+      assert.equal((await get(`${url}/api/v1/nowhere`)).status, 404);
       const scrape = await get(`${url}/metrics`);
       assert.equal(scrape.status, 200);
       assert.match(String(scrape.headers['content-type']), /^text\/plain; version=0\.0\.4/);
       const text = scrape.body;
       assert.equal(sample(text, 'tally_http_requests_total{method="GET",route="/api/v1/incidents/:id",status="404"}'), 3, text);
       assert.equal(sample(text, 'tally_http_requests_total{method="GET",route="/api/v1/health",status="200"}'), 1);
+      // A path no route serves is counted under one label, so ids and typos do not make new series.
+      assert.equal(sample(text, 'tally_http_requests_total{method="GET",route="unmatched",status="404"}'), 1);
       assert.equal(sample(text, 'tally_http_request_duration_seconds_count{method="GET",route="/api/v1/incidents/:id"}'), 3);
       assert.equal(sample(text, 'tally_http_request_duration_seconds_bucket{method="GET",route="/api/v1/incidents/:id",le="+Inf"}'), 3);
       assert.match(text, /^# TYPE tally_http_request_duration_seconds histogram$/m);
