@@ -144,7 +144,7 @@ export const IncidentListQuery = parameters({
 
 export const StatsQuery = parameters({
   ...FILTER_SHAPE,
-  group_by: enumParam(STATS_GROUPS, 'Bucket incidents by day, ISO week (starting Monday), month, or perpetrator'),
+  group_by: enumParam(STATS_GROUPS, 'Bucket incidents by day, ISO week (starting Monday), month, year, or perpetrator'),
   by_perpetrator: z
     .enum(['true', 'false'], { error: oneOf(['true', 'false']) })
     .transform((v) => v === 'true')

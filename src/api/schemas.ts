@@ -15,6 +15,7 @@ export const DATE_PRECISIONS = ['day', 'range', 'reported'] as const satisfies r
 export const GEO_PRECISIONS = ['locality', 'admin2', 'admin1', 'country'] as const satisfies readonly GeoPrecision[];
 import { REVIEW_STATUSES } from '../domain/types.ts';
 import { REVIEW_REASON_IDS } from '../pipeline/review/review-reasons.ts';
+import { SHARED_PERPETRATORS } from '../storage/incident-store.ts';
 
 export { REVIEW_STATUSES };
 export const MENTION_KINDS = ['incident', 'tally', 'background'] as const satisfies readonly MentionKind[];
@@ -215,26 +216,44 @@ export const DocumentDetailSchema = z
 
 export const TallyListSchema = z.strictObject({ items: z.array(TallySchema) }).openapi('TallyList');
 
+const StatsRowSchema = z.strictObject({
+  key: z.string().openapi({ description: 'Bucket start (ISO date) for day/week/month/year, the perpetrator id for perpetrator' }),
+  perpetrator: z.string().optional().openapi({ description: 'With by_perpetrator=true' }),
+  incidents: z.number().int(),
+  killed: z.number().openapi({ description: 'Sum of the incidents’ best killed figure' }),
+  civilians: z.number(),
+});
+
 export const StatsSchema = z
   .strictObject({
-    group_by: z.enum(['day', 'week', 'month', 'perpetrator']),
-    rows: z.array(
-      z.strictObject({
-        key: z.string().openapi({ description: 'Bucket start (ISO date) for day/week/month, the perpetrator id for perpetrator' }),
-        perpetrator: z.string().optional().openapi({ description: 'With by_perpetrator=true' }),
-        incidents: z.number().int(),
-        killed: z.number().openapi({ description: 'Sum of the incidents’ best killed figure' }),
-        civilians: z.number(),
-      }),
-    ),
+    group_by: z.enum(['day', 'week', 'month', 'year', 'perpetrator']),
+    rows: z.array(StatsRowSchema).openapi({
+      description: `Each matching incident once (the rows add up to the set, with undated for time buckets); by perpetrator, an incident with several is under "${SHARED_PERPETRATORS}", one with none under "unknown"`,
+    }),
+    shared: z.array(StatsRowSchema).optional().openapi({
+      description: `With perpetrator rows only: the incidents several perpetrators share, once under each of them (these rows overlap one another and the "${SHARED_PERPETRATORS}" row)`,
+    }),
     undated: z
       .strictObject({ incidents: z.number().int(), killed: z.number(), civilians: z.number() })
       .openapi({
         description:
-          'The matching incidents of unknown date (none when from or to is given) and their sums: left out of day, week and month rows, counted in perpetrator rows',
+          'The matching incidents of unknown date (none when from or to is given) and their sums: left out of day, week, month and year rows, counted in perpetrator rows',
       }),
   })
   .openapi('Stats');
+
+const FacetSchema = z.strictObject({ id: z.string(), incidents: z.number().int() });
+const NamedFacetSchema = FacetSchema.extend({ name: z.string().openapi({ description: 'How the id is shown to people' }) });
+
+export const FacetsSchema = z
+  .strictObject({
+    perpetrators: z.array(NamedFacetSchema),
+    claimants: z.array(NamedFacetSchema),
+    admin1: z.array(FacetSchema),
+    event_types: z.array(FacetSchema),
+    outlets: z.array(FacetSchema),
+  })
+  .openapi('Facets', { description: 'Each list most incidents first, then by id' });
 
 export const IngestResultSchema = z
   .strictObject({

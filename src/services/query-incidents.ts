@@ -122,20 +122,47 @@ export async function incidentWithDocuments(store: IncidentStore, id: string): P
   return { incident, documents };
 }
 
-export const STATS_GROUPS = ['day', 'week', 'month', 'perpetrator'] as const satisfies readonly (StatsBucket | 'perpetrator')[];
+export const STATS_GROUPS = ['day', 'week', 'month', 'year', 'perpetrator'] as const satisfies readonly (StatsBucket | 'perpetrator')[];
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 export interface IncidentStats {
+  /** Each matching incident once: by perpetrator, under its only one, `unknown` or `shared`. */
   rows: StatsRow[];
-  /** The matching incidents of unknown date: in no day, week or month row, in perpetrator rows. */
+  /**
+   * With perpetrator rows: the incidents several perpetrators share, counted once under each of
+   * them (these rows overlap; a perpetrator's own rows plus its shared row are all its incidents).
+   */
+  shared: StatsRow[] | null;
+  /** The matching incidents of unknown date: in no day, week, month or year row, in perpetrator rows. */
   undated: UndatedStats;
 }
 
 /**
  * Incidents, killed and civilians killed per time bucket (and perpetrator), or per perpetrator,
- * with the incidents of unknown date matching the filter counted apart.
+ * each incident counted once so the rows add up to the set; an incident with several perpetrators
+ * is counted once per perpetrator only in `shared`. The incidents of unknown date are counted apart.
  */
 export async function incidentStats(store: IncidentStore, filter: IncidentFilter, groupBy: StatsGroup, byPerpetrator = false): Promise<IncidentStats> {
-  const [rows, undated] = await Promise.all([store.stats(filter, groupBy, byPerpetrator && groupBy !== 'perpetrator'), store.undatedStats(filter)]);
-  return { rows, undated };
+  const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
+  const perPerpetrator = groupBy === 'perpetrator' || withPerpetrator;
+  const [rows, each, undated] = await Promise.all([
+    store.stats(filter, groupBy, withPerpetrator, perPerpetrator ? 'sole' : 'each'),
+    perPerpetrator ? store.stats(filter, groupBy, withPerpetrator, 'each') : Promise.resolve(null),
+    store.undatedStats(filter),
+  ]);
+  return { rows, shared: each ? sharedRows(each, rows, groupBy === 'perpetrator') : null, undated };
+}
+
+/** A perpetrator's incidents (`each`) less those it alone is held for (`sole`): the ones it shares. */
+function sharedRows(each: readonly StatsRow[], sole: readonly StatsRow[], keyIsPerpetrator: boolean): StatsRow[] {
+  const id = (r: StatsRow) => JSON.stringify([r.key, r.perpetrator ?? null]);
+  const alone = new Map(sole.map((r) => [id(r), r]));
+  const out: StatsRow[] = [];
+  for (const r of each) {
+    const own = alone.get(id(r));
+    const incidents = r.incidents - (own?.incidents ?? 0);
+    if (incidents <= 0 || (keyIsPerpetrator ? r.key : r.perpetrator) === 'unknown') continue;
+    out.push({ ...r, incidents, killed: r.killed - (own?.killed ?? 0), civilians: r.civilians - (own?.civilians ?? 0) });
+  }
+  return out;
 }

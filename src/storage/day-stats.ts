@@ -1,6 +1,8 @@
 /**
  * The `incident_day_stats` table (migration 2, ./store-migrations.ts): casualties summed per start
- * day, end day, governorate, event type, review status and perpetrator, written with the incidents
+ * day, end day, governorate, event type, review status and perpetrator (scope 0: each incident once;
+ * 1: once under each of its perpetrators; 2: once, under its only perpetrator or SHARED_PERPETRATORS;
+ * migration 7 added scope 2), written with the incidents
  * so statistics and counts over a million incidents read thousands of rows instead of all of them.
  * A filter on date, governorate, event type, review status and perpetrator only (the dashboard's
  * timeline and most counts) is answered here; any other condition (bounding box, minimum killed,
@@ -12,7 +14,7 @@
 import { monthStartDay } from '../domain/days.ts';
 import type { RawBuilder } from 'kysely';
 import { sql } from './kysely-runtime.ts';
-import type { StatsBucket } from './incident-store.ts';
+import { SHARED_PERPETRATORS, type PerpetratorSplit, type StatsBucket } from './incident-store.ts';
 import type { ParsedFilter } from './incident-query-plan.ts';
 import type { IncidentDayStatsTable } from './store-schema.ts';
 
@@ -60,8 +62,10 @@ export function dayStatsRows(incidents: Iterable<DayStatsInput>): IncidentDaySta
   };
   for (const x of incidents) {
     add(x, 0, null);
-    if (x.perpetrators.length === 0) add(x, 1, null);
-    for (const p of new Set(x.perpetrators)) add(x, 1, p);
+    const perpetrators = [...new Set(x.perpetrators)];
+    if (perpetrators.length === 0) add(x, 1, null);
+    for (const p of perpetrators) add(x, 1, p);
+    add(x, 2, perpetrators.length === 0 ? null : perpetrators.length === 1 ? perpetrators[0] : SHARED_PERPETRATORS);
   }
   return [...rows.values()];
 }
@@ -69,13 +73,21 @@ export function dayStatsRows(incidents: Iterable<DayStatsInput>): IncidentDaySta
 /** Filter fields the table can answer; a filter with any other one needs the incidents. */
 const ANSWERABLE: ReadonlySet<keyof ParsedFilter> = new Set(['fromDay', 'toDay', 'admin1', 'eventType', 'reviewStatus', 'perpetrator']);
 
-export function answerableFromDayStats(f: ParsedFilter): boolean {
+/**
+ * The table answers `f`: its fields only, and no perpetrator filter on `sole` perpetrator rows (a
+ * shared incident's sole row does not say which perpetrators it holds).
+ */
+export function answerableFromDayStats(f: ParsedFilter, soleRows = false): boolean {
+  if (soleRows && f.perpetrator !== undefined) return false;
   return (Object.keys(f) as (keyof ParsedFilter)[]).every((k) => f[k] === undefined || ANSWERABLE.has(k));
 }
 
-/** WHERE clause over incident_day_stats AS s for `f`, per-perpetrator rows when `perPerpetrator`. */
-function where(f: ParsedFilter, perPerpetrator: boolean, extra: RawBuilder<unknown>[] = []): RawBuilder<unknown> {
-  const scope = perPerpetrator || f.perpetrator !== undefined ? 1 : 0;
+/**
+ * WHERE clause over incident_day_stats AS s for `f`: rows per perpetrator when `perPerpetrator`
+ * (scope 1, each incident under each of its perpetrators; scope 2 with `sole`, once).
+ */
+function where(f: ParsedFilter, perPerpetrator: boolean, extra: RawBuilder<unknown>[] = [], split: PerpetratorSplit = 'each'): RawBuilder<unknown> {
+  const scope = perPerpetrator && split === 'sole' ? 2 : perPerpetrator || f.perpetrator !== undefined ? 1 : 0;
   const out: RawBuilder<unknown>[] = [sql`s.scope = ${scope}`, ...extra];
   if (f.admin1 !== undefined) out.push(sql`s.admin1_key = ${f.admin1}`);
   if (f.toDay !== undefined) out.push(sql`s.start_day <= ${f.toDay}`);
@@ -109,7 +121,7 @@ export interface StatsQueryRow {
  * order. Day, week and month keys come back as day numbers (a month as its first day), perpetrator
  * keys as the perpetrator ('unknown' for none).
  */
-export function dayStatsQuery(f: ParsedFilter, groupBy: StatsBucket | 'perpetrator', withPerpetrator: boolean): RawBuilder<StatsQueryRow> {
+export function dayStatsQuery(f: ParsedFilter, groupBy: Exclude<StatsBucket, 'year'> | 'perpetrator', withPerpetrator: boolean, split: PerpetratorSplit = 'each'): RawBuilder<StatsQueryRow> {
   const perpetratorKey = sql.raw(`coalesce(s.perpetrator, 'unknown')`);
   const bucket =
     groupBy === 'day'
@@ -125,7 +137,7 @@ export function dayStatsQuery(f: ParsedFilter, groupBy: StatsBucket | 'perpetrat
   return sql<StatsQueryRow>`
     SELECT ${bucket} AS key, ${withPerpetrator ? perpetratorKey : sql.raw('NULL')} AS perpetrator, coalesce(sum(s.incidents), 0) AS incidents,
       coalesce(sum(s.killed), 0) AS killed, coalesce(sum(s.civilians), 0) AS civilians
-    FROM incident_day_stats AS s ${where(f, groupBy === 'perpetrator' || withPerpetrator, dated)}
+    FROM incident_day_stats AS s ${where(f, groupBy === 'perpetrator' || withPerpetrator, dated, split)}
     GROUP BY ${groups} ORDER BY ${groups}`;
 }
 

@@ -46,7 +46,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type StatsBucket = 'day' | 'week' | 'month';
+export type StatsBucket = 'day' | 'week' | 'month' | 'year';
+
+/**
+ * How statistics split incidents among perpetrators: `each` counts an incident once under each of
+ * its perpetrators (sums may exceed the incidents'); `sole` counts it once, under its only
+ * perpetrator, `unknown` when it has none, SHARED_PERPETRATORS when it has several (sums are the
+ * incidents').
+ */
+export type PerpetratorSplit = 'each' | 'sole';
+/** The perpetrator key of incidents with several perpetrators in `sole` statistics. */
+export const SHARED_PERPETRATORS = 'shared';
 
 export interface StatsRow {
   /** Bucket start (ISO date) for time buckets, the perpetrator id for `perpetrator`. */
@@ -59,6 +69,21 @@ export interface StatsRow {
 
 /** Incidents of unknown date and their sums, as a statistics row without a bucket. */
 export type UndatedStats = Omit<StatsRow, 'key' | 'perpetrator'>;
+
+/** A value of a filter and the number of incidents holding it. */
+export interface FacetValue {
+  value: string;
+  incidents: number;
+}
+
+/** Each filterable field's values in the store, most incidents first, then by value. */
+export interface Facets {
+  perpetrators: FacetValue[];
+  claimants: FacetValue[];
+  admin1: FacetValue[];
+  eventTypes: FacetValue[];
+  outlets: FacetValue[];
+}
 
 /**
  * The rendering of an incident the store keeps beside its body and serves as queryIncidentJson's
@@ -183,12 +208,15 @@ export interface IncidentStore {
    */
   dataVersion(): Promise<string>;
   /**
-   * Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone.
+   * Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone, the
+   * perpetrators split as `split` says (default `each`).
    * Incidents of unknown date are in no time bucket (see undatedStats) but in perpetrator buckets.
    */
-  stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator?: boolean): Promise<StatsRow[]>;
+  stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator?: boolean, split?: PerpetratorSplit): Promise<StatsRow[]>;
   /** The incidents of unknown date matching `filter` (none when it has a date range) and their sums. */
   undatedStats(filter: IncidentFilter): Promise<UndatedStats>;
+  /** The values the filters can take and how many incidents hold each (the dashboard's filter lists). */
+  facets(): Promise<Facets>;
 
   /** Warnings of ingest runs, kept so an analyst can see what was skipped and why. */
   addWarnings(runId: string, warnings: Warning[]): Promise<void>;

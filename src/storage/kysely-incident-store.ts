@@ -37,6 +37,8 @@ import type {
   Page,
   RelinkRecord,
   StatsBucket,
+  Facets,
+  PerpetratorSplit,
   StatsRow,
   StoredDocument,
   StoredSession,
@@ -216,8 +218,12 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.readModel.dataVersion();
   }
 
-  async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false): Promise<StatsRow[]> {
-    return this.readModel.stats(filter, groupBy, byPerpetrator);
+  async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false, split: PerpetratorSplit = 'each'): Promise<StatsRow[]> {
+    return this.readModel.stats(filter, groupBy, byPerpetrator, split);
+  }
+
+  async facets(): Promise<Facets> {
+    return this.readModel.facets();
   }
 
   async undatedStats(filter: IncidentFilter): Promise<UndatedStats> {

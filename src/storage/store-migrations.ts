@@ -385,6 +385,11 @@ async function readModel(db: Kysely<any>, dialect: StoreDialect): Promise<void> 
 
   // A store linked before this migration: sum its incidents now, so its statistics stay right
   // (its renderings are made at the next replace; until then they are rendered on read).
+  await sumDayStats(db);
+}
+
+/** Sum the stored incidents into incident_day_stats (empty before), as a replace would. */
+async function sumDayStats(db: Kysely<any>): Promise<void> {
   const incidents = await db
     .selectFrom('incidents')
     .select(['id', 'start_day', 'end_day', 'admin1_key', 'event_type', 'review_status', 'killed_best', 'civilians_killed'])
@@ -580,6 +585,16 @@ async function reviewAndAudit(db: Kysely<any>, dialect: StoreDialect): Promise<v
   }
 }
 
+/**
+ * `incident_day_stats` gains scope 2 rows (../day-stats.ts: each incident once, under its only
+ * perpetrator or as shared), so statistics by perpetrator can add up to the incidents: the table is
+ * summed again from the incidents, as migration 2 first summed it.
+ */
+async function solePerpetratorStats(db: Kysely<any>): Promise<void> {
+  await db.deleteFrom('incident_day_stats').execute();
+  await sumDayStats(db);
+}
+
 /** Every migration this build knows, in order. Append only. */
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, name: 'initial-schema', up: initialSchema },
@@ -588,6 +603,7 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 4, name: 'incident-ids', up: incidentIds },
   { version: 5, name: 'users-and-roles', up: usersAndRoles },
   { version: 6, name: 'review-and-audit', up: reviewAndAudit },
+  { version: 7, name: 'sole-perpetrator-stats', up: solePerpetratorStats },
 ];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */

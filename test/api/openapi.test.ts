@@ -69,6 +69,7 @@ describe('OpenAPI description', () => {
       'GET /api/v1/decisions',
       'GET /api/v1/documents/{id}',
       'GET /api/v1/export',
+      'GET /api/v1/facets',
       'GET /api/v1/health',
       'GET /api/v1/incidents',
       'GET /api/v1/incidents/{id}',

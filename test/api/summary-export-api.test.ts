@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { IncidentJson, IncidentsJson } from '../../src/export/incidents-json.ts';
 import { ACLED_COLUMNS } from '../../src/export/acled-csv.ts';
 import { renderExport } from '../../src/services/export-store.ts';
-import { HealthSchema, StatsSchema, TallyListSchema } from '../../src/api/schemas.ts';
+import { HealthSchema, FacetsSchema, StatsSchema, TallyListSchema } from '../../src/api/schemas.ts';
 import { DASHBOARD_CSP } from '../../src/api/security-headers.ts';
 import { parseCsv } from '../export/parse-csv.ts';
 import { NOW, buildApi, getJson, type ApiFixture } from './api-fixture.ts';
@@ -88,13 +88,27 @@ describe('GET /api/v1/stats', () => {
     }
   });
 
-  test('by perpetrator, and filtered', async () => {
+  test('by perpetrator, and filtered: each incident once, those with several perpetrators under shared and once per perpetrator in the shared series', async () => {
     const stats = StatsSchema.parse((await getJson(fx.app, '/api/v1/stats?group_by=perpetrator')).body);
+    assert.equal(stats.rows.reduce((n, r) => n + r.incidents, 0), all.length, 'the rows add up to the incidents');
+    assert.equal(stats.rows.reduce((n, r) => n + r.killed, 0), all.reduce((n, i) => n + killedOf(i), 0));
+    const several = all.filter((i) => new Set(i.perpetrators).size > 1);
+    assert.equal(stats.rows.find((r) => r.key === 'shared')?.incidents ?? 0, several.length);
     const russia = stats.rows.find((r) => r.key === 'russia');
     assert.ok(russia);
-    assert.equal(russia.incidents, all.filter((i) => i.perpetrators.includes('russia')).length);
+    assert.equal(russia.incidents, all.filter((i) => i.perpetrators.length === 1 && i.perpetrators[0] === 'russia').length);
+    const russiaShared = stats.shared?.find((r) => r.key === 'russia')?.incidents ?? 0;
+    assert.equal(russia.incidents + russiaShared, all.filter((i) => i.perpetrators.includes('russia')).length, 'its own and its shared incidents are all of its incidents');
+    for (const r of stats.shared ?? []) assert.equal(r.incidents, several.filter((i) => i.perpetrators.includes(r.key)).length, r.key);
     const idlib = StatsSchema.parse((await getJson(fx.app, '/api/v1/stats?group_by=perpetrator&admin1=Idlib')).body);
     assert.deepEqual(idlib.rows.map((r) => r.key), ['russia']);
+  });
+
+  test('by year: the months of each year summed, with the year in the key', async () => {
+    const years = StatsSchema.parse((await getJson(fx.app, '/api/v1/stats?group_by=year')).body);
+    assert.deepEqual(years.rows.map((r) => r.key), [...new Set(all.map((i) => `${String(i.date.start).slice(0, 4)}-01-01`))].sort());
+    assert.equal(years.rows.reduce((n, r) => n + r.incidents, 0), all.length);
+    assert.equal(years.shared, undefined, 'no perpetrator rows, no shared series');
   });
 
   test('by month and perpetrator', async () => {
@@ -107,7 +121,7 @@ describe('GET /api/v1/stats', () => {
 
   const bad: [string, string, string?][] = [
     ['', 'group_by', 'missing'],
-    ['group_by=year', 'group_by', 'year'],
+    ['group_by=decade', 'group_by', 'decade'],
     ['group_by=month&by_perpetrator=yes', 'by_perpetrator', 'yes'],
     ['group_by=month&from=2023-1-1', 'from', '2023-1-1'],
     ['group_by=month&limit=5', 'limit', 'unknown parameter'],
@@ -117,6 +131,21 @@ describe('GET /api/v1/stats', () => {
       await expectGetError(fx.app, `/api/v1/stats?${query}`, { status: 400, code: 'invalid_parameter', parameter, mentions });
     });
   }
+});
+
+describe('GET /api/v1/facets', () => {
+  test('the filter lists: every perpetrator and claimant of the incidents, named, with how many incidents hold each', async () => {
+    const { status, body } = await getJson(fx.app, '/api/v1/facets');
+    assert.equal(status, 200);
+    const facets = FacetsSchema.parse(body);
+    const perpetrators = new Set(all.flatMap((i) => i.perpetrators));
+    assert.deepEqual(new Set(facets.perpetrators.map((p) => p.id)), perpetrators);
+    for (const p of facets.perpetrators) assert.equal(p.incidents, all.filter((i) => i.perpetrators.includes(p.id)).length, p.id);
+    assert.equal(facets.perpetrators.find((p) => p.id === 'russia')?.name, 'Russia');
+    assert.deepEqual(new Set(facets.claimants.map((c) => c.id)), new Set(all.flatMap((i) => i.claims.map((c) => c.claimant))));
+    for (const c of facets.claimants) assert.notEqual(c.name, c.id, `${c.id} has a name`);
+    assert.deepEqual(new Set(facets.admin1.map((a) => a.id)), new Set(all.map((i) => i.location?.admin1).filter(Boolean)));
+  });
 });
 
 describe('GET /api/v1/export', () => {

@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gridCluster, GridClusterError } from '../../web/src/grid-cluster.ts';
-import { autoBucket, bucketEnd, rangeOfBuckets, stackByPerpetrator, TimelineDataError } from '../../web/src/timeline-series.ts';
+import { autoBucket, bucketEnd, rangeOfBuckets, stackByPerpetrator, tickLabels, TimelineDataError } from '../../web/src/timeline-series.ts';
 import { planHighlight, QuoteSpanError } from '../../web/src/article-highlight.ts';
 import { activeFilterCount, filtersToParams, isIsoDate, parseFilters } from '../../web/src/incident-filters.ts';
 import { orderPerpetrators, perpetratorStyle, OTHER_COLOUR } from '../../web/src/perpetrator-palette.ts';
@@ -105,10 +105,46 @@ describe('timeline series', () => {
     assert.equal(bucketEnd('2019-12-30', 'week'), '2020-01-05');
   });
 
-  const bucketCases: [string, string, 'day' | 'week'][] = [
+  test('months and years end on their last calendar day', () => {
+    assert.equal(bucketEnd('2020-02-01', 'month'), '2020-02-29');
+    assert.equal(bucketEnd('2019-12-01', 'month'), '2019-12-31');
+    assert.equal(bucketEnd('2019-01-01', 'year'), '2019-12-31');
+  });
+
+  test('months and years are stacked with the empty ones between them kept', () => {
+    const s = stackByPerpetrator(
+      [
+        { key: '2019-11-01', perpetrator: 'russia', incidents: 1, killed: 3, civilians: 0 },
+        { key: '2020-02-01', perpetrator: 'shared', incidents: 2, killed: 5, civilians: 0 },
+      ],
+      'month',
+    );
+    assert.deepEqual(s.keys, ['2019-11-01', '2019-12-01', '2020-01-01', '2020-02-01']);
+    assert.deepEqual(s.perpetrators, ['russia', 'shared']);
+    assert.deepEqual(s.stacked[1], [3, 0, 0, 5]);
+    assert.deepEqual(stackByPerpetrator([{ key: '2015-01-01', incidents: 1, killed: 1, civilians: 0 }, { key: '2018-01-01', incidents: 1, killed: 2, civilians: 0 }], 'year').keys, [
+      '2015-01-01',
+      '2016-01-01',
+      '2017-01-01',
+      '2018-01-01',
+    ]);
+  });
+
+  test('tick labels always carry the year', () => {
+    const s = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+    assert.deepEqual(tickLabels([s('2019-12-16'), s('2019-12-23'), s('2020-01-06')], 'week'), ['16 Dec 2019', '23 Dec', '6 Jan 2020']);
+    assert.deepEqual(tickLabels([s('2019-11-01'), s('2019-12-01')], 'month'), ['Nov 2019', 'Dec 2019']);
+    assert.deepEqual(tickLabels([s('2016-01-01'), s('2017-01-01')], 'year'), ['2016', '2017']);
+  });
+
+  // Eight years of weekly bars would be a pixel wide: long spans take months, then years.
+  const bucketCases: [string, string, 'day' | 'week' | 'month' | 'year'][] = [
     ['2019-09-01', '2019-09-30', 'day'],
     ['2019-01-01', '2019-04-30', 'day'],
     ['2019-01-01', '2019-05-01', 'week'],
+    ['2019-01-01', '2020-12-20', 'week'],
+    ['2016-01-01', '2023-12-31', 'month'],
+    ['2005-01-01', '2023-12-31', 'year'],
   ];
   for (const [first, last, expected] of bucketCases) {
     test(`auto bucket for ${first}..${last} is ${expected}`, () => assert.equal(autoBucket(first, last), expected));

@@ -33,6 +33,8 @@ import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BOUNDARIES = join(ROOT, '..', 'shared', 'data', 'boundaries');
+/** axe-core's browser build, injected into the page for the accessibility check. */
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const HAS_BOUNDARIES = existsSync(join(BOUNDARIES, 'syria_admin1_governorates.geojson'));
 const REQUIRE_SHARED = process.env.TALLY_REQUIRE_SHARED === '1';
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
@@ -177,6 +179,17 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     }
     await page.waitForSelector('path.boundary-admin1');
     assert.equal(await page.locator('path.boundary-admin1').count(), 14, 'one outline per governorate');
+    // Their credits are shown once they are drawn (a server without boundaries shows none).
+    await page.locator('#credit-boundaries').waitFor({ state: 'visible' });
+    assert.ok((await page.locator('.leaflet-control-attribution').textContent() ?? '').includes('Who’s On First'));
+  });
+
+  test('the filter lists come from the facets, named: claimants by their names, ids as values', async () => {
+    const facets = (await (await fetch(`${base}/api/v1/facets`)).json()) as { claimants: { id: string; name: string }[] };
+    const options = await page.locator('#f-claimant option').evaluateAll((els) => els.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    assert.deepEqual(options.slice(1).map(([v]) => v), facets.claimants.map((c) => c.id).sort());
+    for (const [value, label] of options.slice(1)) assert.equal(label, facets.claimants.find((c) => c.id === value)?.name, value ?? '');
+    assert.ok(options.every(([value, label]) => value === '' || label !== value), 'no id shown raw');
   });
 
   test('filtering by perpetrator narrows map, list, count and export links', async () => {
@@ -387,6 +400,31 @@ describe('dashboard in headless Chromium', { timeout: 180_000, skip: HAS_CHROMIU
     await shot('09-undated-incident-page.png', page, true);
     await page.goBack();
     await page.waitForSelector('.incident-card');
+  });
+
+  test('accessibility (axe-core): no serious or critical violations on the dashboard and an incident page', async () => {
+    // The page's Content Security Policy forbids injected scripts: axe runs in a context that bypasses it.
+    const axeContext = await browser!.newContext({ viewport: LAPTOP, deviceScaleFactor: 1, reducedMotion: 'reduce', bypassCSP: true });
+    const page = await axeContext.newPage();
+    const serious = async (where: string) => {
+      await page.addScriptTag({ path: AXE });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
+    };
+    await page.goto(`${base}/`);
+    await page.waitForSelector('.incident-card');
+    await page.waitForSelector('#timeline canvas');
+    const problems = await serious('dashboard');
+    const id = (await cards(page))[0].id;
+    await page.goto(`${base}/#/incident/${encodeURIComponent(id)}`);
+    await page.waitForSelector('mark.claim-quote');
+    problems.push(...(await serious('incident page')));
+    await axeContext.close();
+    assert.deepEqual(problems, []);
   });
 
   test('the page made no request outside the test server, and nothing failed', () => {

@@ -188,6 +188,8 @@ const CLAIMANT_ROWS: Row[] = [
   { text: 'Two people died in the strike, said Sam Roe, whose London-based monitor tracks the war.', expected: ['sohr'] },
   { text: 'Sam Roe, head of media for the Northern Guard (NGU), said in a tweet that three people were killed.', expected: ['ngu'] },
   { text: 'Two fighters of the Northern Guard (NGU), said the White Helmets, were killed at the bridge.', expected: ['white-helmets'] },
+  // How a source gathers its figures is not another source.
+  { text: 'The London-based observatory, which tracks the war through a network of activists, put the death toll at 19.', expected: ['sohr'] },
   // Every source of a list after "according to".
   { text: 'A boy was killed in the raid on the farm, according to the civil defence, medics and locals.', expected: ['white-helmets', 'medics', 'local-sources'] },
   // An outlet described in an appositive and cited for something else is no claimant of a figure.

@@ -60,6 +60,17 @@ const ROWS: Row[] = [
   { style: 'local', text: 'A man shot four relatives, killing two, then himself, police said.', killed: { total: 3 }, injured: { total: 4 } },
   { style: 'local', text: 'Deputies said she shot her husband and son before taking her own life.', killed: { total: 1 }, injured: { total: 2, children: 1 } },
   { style: 'local', text: 'He shot his neighbour before shooting himself in the leg.', killed: {}, injured: { total: 1 } },
+  // A death by one's own hand told on its own, or before the shooting it ended.
+  { style: 'local', text: 'A 40-year-old farmer ended his life by shooting himself early on Sunday.', killed: { civilians: 1, total: 1 }, injured: {} },
+  { style: 'local', text: 'A man committed suicide at his home on Sunday, police said.', killed: { total: 1 }, injured: {} },
+  // A victim who survived and was taken to hospital is one wounded.
+  { style: 'local', text: 'The coroner said the fourth victim, Dana Lee, survived and was taken to the hospital.', killed: {}, injured: { total: 1 } },
+  // A person named, then described, is one person.
+  { style: 'local', text: 'A Lakeville man was charged in the murder of Sam Roe, a 23-year-old from Dedham.', killed: { total: 1 }, injured: {} },
+  // A person named with a title is one person.
+  { style: 'local', text: 'Officer Dana Lee died Thursday after being shot during a traffic stop.', killed: { total: 1 }, injured: {} },
+  { style: 'local', text: 'A man killed himself after shooting two people at a bar.', killed: { total: 1 }, injured: { total: 2 } },
+  { style: 'local', text: 'A man shot two people at a bar and later took his own life.', killed: { total: 1 }, injured: { total: 2 } },
   // Victims counted with a wound are everyone hit (the dead among them); people a list after the
   // count names one by one, or "with one …" after it, are that count's people, not more.
   { style: 'local', text: 'Two other victims were wounded in the shooting near the school.', killed: {}, injured: { total: 2 } },
@@ -420,6 +431,15 @@ const NEGATIVE_ROWS: { text: string; figure: string; todo?: string }[] = [
   { text: 'The sheriff told Channel 5 the man was shot in the arm.', figure: '5' },
   { text: 'Neighbours mourned the senseless death of 4 yr old in a drive-by shooting.', figure: '4' },
   { text: 'Two men walked into the shop, demanded cash, and one fired a shot into the ceiling.', figure: 'Two' },
+  // A crowd, and a count whose clause tells of someone else's death.
+  { text: 'About 200 people gathered for a vigil to honor an officer who was fatally shot.', figure: 'About 200' },
+  { text: 'Dozens of neighbours stood outside the house where a teenager was killed.', figure: 'Dozens' },
+  // A count of shots fired or heard, not of people shot.
+  { text: 'The suspect rushed a deputy with a shovel, prompting the deputy to fire one shot in his direction.', figure: 'one' },
+  { text: 'Neighbours heard three shots shortly after midnight.', figure: 'three' },
+  // An outcome that did not happen.
+  { text: 'A motorist escaped serious injury when a bullet shattered a window of his car.', figure: 'A motorist' },
+  { text: 'Two officers at the scene were not hurt in the exchange of fire.', figure: 'Two' },
 ];
 
 describe('numbers that are not casualty figures', () => {

@@ -107,6 +107,10 @@ const WOUNDED_THEN_DIED: [string, number, number | null][] = [
   ['A man shot four relatives, killing two, then himself, police said.', 3, 2],
   // The victims of a shooting are everyone hit.
   ['Officers found four victims suffering from gunshot wounds on Friday. Two of them died at the hospital.', 2, 2],
+  // A victim counted by order, or who survived, is another person than the dead.
+  ['Three people were killed on Friday. The fourth victim survived and was taken to a hospital.', 3, 1],
+  // A shooter who killed himself is one more dead, not one of those he shot.
+  ['A man killed himself after shooting two people at a bar on Friday.', 1, 2],
 ];
 
 for (const [text, killed, injured] of WOUNDED_THEN_DIED) {

@@ -531,7 +531,7 @@ describe('sqlite store: read model (migration 2)', () => {
   async function allStats(store: Awaited<ReturnType<typeof openSqliteStore>>) {
     const out: unknown[] = [];
     for (const filter of [{}, { admin1: 'idlib' }, { perpetrator: 'russia', from: '2019-11-20' }]) {
-      for (const groupBy of ['day', 'week', 'month', 'perpetrator'] as const) out.push(await store.stats(filter, groupBy, groupBy !== 'perpetrator'));
+      for (const groupBy of ['day', 'week', 'month', 'perpetrator'] as const) out.push(await store.stats(filter, groupBy, groupBy !== 'perpetrator'), await store.stats(filter, groupBy, groupBy !== 'perpetrator', 'sole'));
       out.push(await store.countIncidents(filter));
     }
     return out;
@@ -553,7 +553,7 @@ describe('sqlite store: read model (migration 2)', () => {
       DROP TABLE incident_id_mentions; DROP TABLE incident_ids; DROP TABLE sessions; DROP TABLE api_tokens; DROP TABLE users;
       DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP INDEX review_decisions_version; DROP INDEX review_decisions_status;
       ALTER TABLE review_decisions DROP COLUMN version; ALTER TABLE review_decisions DROP COLUMN body;
-      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles', '0006-review-and-audit');`);
+      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles', '0006-review-and-audit', '0007-sole-perpetrator-stats');`);
     db.close();
     const migrated = await openSqliteStore(old, incidentsJsonRendering);
     const fresh = await openSqliteStore(reference, incidentsJsonRendering);

@@ -11,7 +11,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IncidentFilter, IncidentStore, Page, StatsRow } from '../../src/storage/incident-store.ts';
+import type { IncidentFilter, IncidentStore, Page, PerpetratorSplit, StatsRow } from '../../src/storage/incident-store.ts';
 import type { AuditEntry, NewAuditEntry, NewDecision, ReviewDecision } from '../../src/domain/review.ts';
 import type { KyselyIncidentStore } from '../../src/storage/kysely-incident-store.ts';
 import type { GazetteerEntry } from '../../src/domain/gazetteer-entry.ts';
@@ -63,7 +63,7 @@ const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * IncidentStore.stats written out plainly over QUERY_INCIDENTS, as its documentation states it:
  * incidents of unknown date in no time bucket, but under their perpetrators.
  */
-function expectedStats(filter: IncidentFilter, groupBy: 'day' | 'week' | 'month' | 'perpetrator', byPerpetrator: boolean): StatsRow[] {
+function expectedStats(filter: IncidentFilter, groupBy: 'day' | 'week' | 'month' | 'year' | 'perpetrator', byPerpetrator: boolean, perpetratorSplit: PerpetratorSplit = 'each'): StatsRow[] {
   const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
   const rows = new Map<string, StatsRow>();
   for (const incident of QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter))) {
@@ -71,10 +71,13 @@ function expectedStats(filter: IncidentFilter, groupBy: 'day' | 'week' | 'month'
     if (day === null && groupBy !== 'perpetrator') continue;
     const start = Date.parse(`${day}T00:00:00Z`);
     const weekday = (new Date(start).getUTCDay() + 6) % 7; // Monday 0
-    const bucket = groupBy === 'day' ? String(day) : groupBy === 'week' ? isoOf(start - weekday * DAY_MS) : `${String(day).slice(0, 7)}-01`;
-    const perpetrators = incident.perpetrators.length ? [...new Set(incident.perpetrators)] : ['unknown'];
+    const bucket =
+      groupBy === 'day' ? String(day) : groupBy === 'week' ? isoOf(start - weekday * DAY_MS) : groupBy === 'year' ? `${String(day).slice(0, 4)}-01-01` : `${String(day).slice(0, 7)}-01`;
+    const named = [...new Set(incident.perpetrators)];
+    // `each`: under each perpetrator (a perpetrator filter keeps its own); `sole`: once, under the only one, unknown or shared.
+    const perpetrators = perpetratorSplit === 'sole' ? [named.length === 0 ? 'unknown' : named.length === 1 ? named[0] : 'shared'] : named.length ? named : ['unknown'];
     const split = groupBy === 'perpetrator' || withPerpetrator;
-    const under = (split ? perpetrators : [null]).filter((p) => filter.perpetrator === undefined || !split || p === filter.perpetrator);
+    const under = (split ? perpetrators : [null]).filter((p) => filter.perpetrator === undefined || !split || perpetratorSplit === 'sole' || p === filter.perpetrator);
     for (const p of under) {
       const key = groupBy === 'perpetrator' ? p! : bucket;
       const id = JSON.stringify([key, withPerpetrator ? p : null]);
@@ -989,7 +992,8 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       ['a bbox with west east of east', () => store.countIncidents({ bbox: [38, 35, 36, 37] }), 'filter.bbox'],
       ['a bbox of three numbers', () => store.countIncidents({ bbox: [36, 35, 38] as unknown as [number, number, number, number] }), 'filter.bbox'],
       ['minKilled not a number', () => store.countIncidents({ minKilled: Number.NaN }), 'filter.minKilled'],
-      ['an unknown stats grouping', () => store.stats({}, 'year' as 'day'), 'groupBy'],
+      ['an unknown stats grouping', () => store.stats({}, 'decade' as 'day'), 'groupBy'],
+      ['an unknown perpetrator split', () => store.stats({}, 'perpetrator', false, 'some' as 'each'), 'split'],
     ];
     for (const [label, call, field] of badArguments) {
       test(`refused: ${label} (StoreQueryError naming ${field})`, async () => {
@@ -1084,7 +1088,7 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
       { bbox: [36, 35, 38, 37], from: '2019-11-15' },
     ];
     for (const filter of statsFilters) {
-      for (const groupBy of ['day', 'week', 'month', 'perpetrator'] as const) {
+      for (const groupBy of ['day', 'week', 'month', 'year', 'perpetrator'] as const) {
         for (const byPerpetrator of groupBy === 'perpetrator' ? [false] : [false, true]) {
           test(`stats ${groupBy}${byPerpetrator ? ' × perpetrator' : ''} ${JSON.stringify(filter)} equal a plain reading`, async () => {
             assert.deepEqual(await store.stats(filter, groupBy, byPerpetrator), expectedStats(filter, groupBy, byPerpetrator));
@@ -1092,7 +1096,47 @@ export function runQueryContract(name: string, open: () => Promise<IncidentStore
           });
         }
       }
+      for (const [groupBy, byPerpetrator] of [['perpetrator', false], ['month', true], ['week', true]] as const) {
+        test(`stats ${groupBy}${byPerpetrator ? ' × perpetrator' : ''}, each incident once ${JSON.stringify(filter)}: a plain reading, adding up to the incidents`, async () => {
+          const rows = await store.stats(filter, groupBy, byPerpetrator, 'sole');
+          assert.deepEqual(rows, expectedStats(filter, groupBy, byPerpetrator, 'sole'));
+          const matching = QUERY_INCIDENTS.filter((i) => matchesFilter(i, filter));
+          assert.deepEqual(sums(rows), figures(groupBy === 'perpetrator' ? matching : dated(matching)));
+        });
+      }
     }
+
+    test('stats by perpetrator, each incident once: an incident with two perpetrators is one shared incident', async () => {
+      const rows = await store.stats({}, 'perpetrator', false, 'sole');
+      const shared = QUERY_INCIDENTS.filter((i) => new Set(i.perpetrators).size > 1);
+      assert.ok(shared.length > 0, 'the query incidents hold a shared one');
+      assert.deepEqual(rows.find((r) => r.key === 'shared'), { key: 'shared', ...figures(shared) });
+      assert.deepEqual(sums(rows), figures(QUERY_INCIDENTS));
+      assert.ok(sums(await store.stats({}, 'perpetrator')).incidents > QUERY_INCIDENTS.length, 'while each perpetrator counts its own');
+    });
+
+    test('facets: each filter value with the incidents holding it, most first, cached until the incidents change', async () => {
+      const facets = await store.facets();
+      const count = (pick: (i: Incident) => readonly (string | null | undefined)[]) => {
+        const n = new Map<string, number>();
+        for (const i of QUERY_INCIDENTS) for (const v of new Set(pick(i))) if (v) n.set(v, (n.get(v) ?? 0) + 1);
+        return [...n].map(([value, incidents]) => ({ value, incidents })).sort((a, b) => b.incidents - a.incidents || (a.value < b.value ? -1 : 1));
+      };
+      assert.deepEqual(facets.perpetrators, count((i) => i.perpetrators));
+      assert.deepEqual(facets.claimants, count((i) => i.claims.map((c) => c.claimant)));
+      assert.deepEqual(facets.admin1, count((i) => [i.location?.admin1]));
+      assert.deepEqual(facets.eventTypes, count((i) => [i.eventType]));
+      assert.deepEqual(facets.outlets, count((i) => i.claims.map((c) => c.outlet)));
+      facets.perpetrators.length = 0;
+      assert.deepEqual((await store.facets()).perpetrators, count((i) => i.perpetrators), 'answers are copies');
+    });
+
+    test('stats by year: the months of each year summed', async () => {
+      const years = await store.stats({}, 'year');
+      const months = await store.stats({}, 'month');
+      assert.deepEqual(years.map((r) => r.key), [...new Set(months.map((r) => `${r.key.slice(0, 4)}-01-01`))]);
+      assert.deepEqual(sums(years), sums(months));
+    });
 
     for (const filter of statsFilters) {
       test(`undated statistics ${JSON.stringify(filter)}: the matching incidents of unknown date; with the time buckets they make the whole set`, async () => {

@@ -142,6 +142,25 @@ export function stats(filters: Filters, bucket: TimeBucket, signal?: AbortSignal
   return getJson<StatsJson>(`/stats${query(params)}`, signal);
 }
 
+export interface FacetJson {
+  id: string;
+  name?: string;
+  incidents: number;
+}
+
+export interface FacetsJson {
+  perpetrators: FacetJson[];
+  claimants: FacetJson[];
+  admin1: FacetJson[];
+  event_types: FacetJson[];
+  outlets: FacetJson[];
+}
+
+/** The values each filter can take in the store (one small request, not a download of incidents). */
+export function facets(signal?: AbortSignal): Promise<FacetsJson> {
+  return getJson<FacetsJson>('/facets', signal);
+}
+
 export function boundaries(level: 'admin1' | 'admin2', signal?: AbortSignal): Promise<GeoJSON.FeatureCollection | null> {
   return getJson<GeoJSON.FeatureCollection>(`/boundaries/${level}`, signal).catch((err: unknown) => {
     // 404: the server was started without a boundaries folder; the map works without them.

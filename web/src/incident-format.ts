@@ -5,6 +5,7 @@
  * distinct from zero everywhere, as the export contract requires.
  */
 import { headlineCount } from '../../src/domain/headline-figure.ts';
+import { actorName } from '../../src/pipeline/extract/lexicons/actor-names.ts';
 import { COUNT_CATEGORIES, type CountCategory, type EventType } from '../../src/domain/types.ts';
 import type { ClaimJson, CountsJson, FiguresJson, IncidentJson } from '../../src/export/incidents-json.ts';
 import { perpetratorStyle } from './perpetrator-palette.ts';
@@ -95,24 +96,7 @@ export function claimOutlets(claim: ClaimJson, outletOf: ReadonlyMap<string, str
   return out;
 }
 
-const CLAIMANT_LABELS: Record<string, string> = {
-  sohr: 'Syrian Observatory for Human Rights (SOHR)',
-  'white-helmets': 'White Helmets (Syrian Civil Defence)',
-  snhr: 'Syrian Network for Human Rights (SNHR)',
-  sana: 'SANA (Syrian state news agency)',
-  un: 'United Nations',
-  'local-sources': 'Local sources',
-  'aircraft-observatory': 'Aircraft observatory (plane spotters)',
-  witnesses: 'Witnesses',
-  medics: 'Medics',
-  journalist: 'Journalist',
-  unattributed: 'Unattributed (the outlet itself)',
-};
-
-/** Claimant ids (annotation-guide.md) as readers know them; other ids are shown as they are. */
+/** Claimant ids as readers know them: the lexicon's names, a country's officials and media, the words of other ids. */
 export function claimantLabel(id: string): string {
-  const known = CLAIMANT_LABELS[id];
-  if (known) return known;
-  const officials = /^officials-(.+)$/.exec(id);
-  return officials ? `Officials (${officials[1]})` : id;
+  return id === 'unattributed' ? 'Unattributed (the outlet itself)' : actorName(id);
 }

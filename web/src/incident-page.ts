@@ -66,7 +66,7 @@ export async function renderIncidentPage(root: HTMLElement, id: string, options:
   const back = el('a', { className: 'back-link', href: options.backHref }, '← Back to the dashboard');
   const heading = el('h2', { id: 'incident-heading', tabIndex: -1 }, `${eventTypeLabel(incident.event_type)} in ${placeText(incident)}`);
   const sub = el('p', { className: 'incident-sub' }, `${dateText(incident.date)} · ${perpetratorsText(incident)} · incident ${incident.id}`);
-  const mapEl = el('div', { className: 'incident-map', role: 'img' });
+  const mapEl = el('div', { className: 'incident-map', role: 'figure' });
   mapEl.setAttribute('aria-label', `Map of the places: ${incident.places.map((p) => p.name).join(', ') || 'none placed'}`);
   const summary = el('div', { className: 'incident-summary' }, factsList(detail), countsTable(incident), mapEl);
   const claimsHeading = el('h3', {}, `Claims (${incident.claims.length})`);

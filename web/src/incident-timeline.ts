@@ -1,5 +1,6 @@
 /**
- * The timeline: uPlot stacked bars of killed per day or week, one colour per perpetrator. Dragging
+ * The timeline: uPlot stacked bars of killed per day, week, month or year, one colour per perpetrator
+ * (an incident with several perpetrators in one "several" colour, so bars add up). Dragging
  * across it (uPlot's selection) reports the covered buckets as a `from`/`to` date range, which the
  * dashboard applies to the map and list; the range stays drawn while it is the active filter.
  * Stacking is done by drawing each perpetrator's running sum, largest first, so each bar shows its
@@ -8,7 +9,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { perpetratorStyle } from './perpetrator-palette.ts';
-import { dayNumber, isoDay, rangeOfBuckets, type StackedSeries } from './timeline-series.ts';
+import { dayNumber, isoDay, rangeOfBuckets, tickLabels, type StackedSeries, type TimeBucket } from './timeline-series.ts';
 
 export interface TimelineOptions {
   onBrush: (range: { from: string; to: string }) => void;
@@ -16,12 +17,14 @@ export interface TimelineOptions {
 
 const HEIGHT = 150;
 const DAY_S = 86_400;
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const DAY_YEAR_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-function dayLabel(seconds: number, withYear: boolean): string {
-  return (withYear ? DAY_YEAR_FORMAT : DAY_FORMAT).format(new Date(seconds * 1000));
+/** Half a bucket in seconds: bars are centred on their bucket's start, the axis padded by half of one. */
+function halfBucket(bucket: TimeBucket): number {
+  return ({ day: 1, week: 7, month: 30, year: 365 } as const)[bucket] * DAY_S / 2;
 }
+
+const BUCKET_LABELS: Record<TimeBucket, string> = { day: 'Day', week: 'Week of', month: 'Month of', year: 'Year of' };
+/** Tick spacings (days) uPlot may choose from, fine to coarse, per bucket. */
+const TICK_DAYS: Record<TimeBucket, number[]> = { day: [1, 2, 7, 14, 28, 91, 182, 364], week: [7, 14, 28, 91, 182, 364], month: [28, 91, 182, 364, 728], year: [364, 728, 1820, 3640] };
 
 export class IncidentTimeline {
   private plot: uPlot | null = null;
@@ -58,7 +61,7 @@ export class IncidentTimeline {
       this.el.setAttribute('aria-label', 'Timeline: no killed figures to chart');
       return;
     }
-    const halfStep = ((series.bucket === 'day' ? 1 : 7) * DAY_S) / 2;
+    const halfStep = halfBucket(series.bucket);
     // Drawn last = on top, so the smallest running sum (first perpetrator) goes last.
     const order = series.perpetrators.map((_, p) => p).reverse();
     const opts: uPlot.Options = {
@@ -69,7 +72,7 @@ export class IncidentTimeline {
         y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.08] },
       },
       series: [
-        { label: series.bucket === 'day' ? 'Day' : 'Week of', value: (_u: uPlot, v: number | null) => (v === null ? '–' : isoDay(Math.round(v / DAY_S))) },
+        { label: BUCKET_LABELS[series.bucket], value: (_u: uPlot, v: number | null) => (v === null ? '–' : isoDay(Math.round(v / DAY_S))) },
         ...order.map((p) => {
           const style = perpetratorStyle(series.perpetrators[p]);
           return {
@@ -84,15 +87,15 @@ export class IncidentTimeline {
           } satisfies uPlot.Series;
         }),
       ],
-      // Buckets are UTC calendar days: ticks on whole days, labelled "17 Sep" (with the year on the first).
+      // Buckets are UTC calendar days: ticks on whole days, labelled with the year where it is new.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       axes: [
         {
           stroke: '#444',
           grid: { show: false },
           space: 56,
-          incrs: (series.bucket === 'day' ? [1, 2, 7, 14] : [7, 14]).concat([28, 91, 182, 364]).map((d) => d * DAY_S),
-          values: (_u, splits) => splits.map((s, i) => dayLabel(s, i === 0)),
+          incrs: TICK_DAYS[series.bucket].map((d) => d * DAY_S),
+          values: (_u, splits) => tickLabels(splits, series.bucket),
         },
         { stroke: '#444', size: 42, grid: { stroke: '#e4e4e4' } },
       ],
@@ -147,7 +150,7 @@ export class IncidentTimeline {
       u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
       return;
     }
-    const half = ((s.bucket === 'day' ? 1 : 7) * DAY_S) / 2;
+    const half = halfBucket(s.bucket);
     const fromS = from ? dayNumber(from) * DAY_S : s.xs[0];
     const toS = to ? dayNumber(to) * DAY_S : s.xs[s.xs.length - 1];
     const plotWidth = u.bbox.width / devicePixelRatio;

@@ -8,7 +8,7 @@
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { EVENT_TYPES } from '../../src/domain/types.ts';
-import { allIncidents, exportUrl, stats, type IncidentJson } from './api-client.ts';
+import { allIncidents, exportUrl, facets, stats, type FacetsJson, type IncidentJson } from './api-client.ts';
 import type { DecisionAnswer } from './review-client.ts';
 import { activeFilterCount, FILTER_KEYS, filtersToParams, parseFilters, sameFilters, type Filters } from './incident-filters.ts';
 import { eventTypeLabel, isFictionalOutlet } from './incident-format.ts';
@@ -85,14 +85,13 @@ function fillSelect(select: HTMLSelectElement, options: readonly [string, string
   select.value = options.some(([v]) => v === current) ? current : '';
 }
 
-function fillFilterOptions(all: readonly IncidentJson[]): void {
-  const perps = orderPerpetrators([...PERPETRATORS.map((p) => p.id), ...all.flatMap((i) => i.perpetrators)]);
-  fillSelect(byId('f-perpetrator'), perps.map((p) => [p, perpetratorStyle(p).label]));
+function fillFilterOptions(f: FacetsJson): void {
+  const names = new Map(f.perpetrators.map((p) => [p.id, p.name ?? p.id]));
+  const perps = orderPerpetrators([...PERPETRATORS.map((p) => p.id).filter((id) => id !== 'shared'), ...f.perpetrators.map((p) => p.id)]);
+  fillSelect(byId('f-perpetrator'), perps.map((p) => [p, names.get(p) ?? perpetratorStyle(p).label]));
   fillSelect(byId('f-event_type'), EVENT_TYPES.map((t) => [t, eventTypeLabel(t)]));
-  const admin1 = [...new Set(all.map((i) => i.location?.admin1).filter((a): a is string => !!a))].sort();
-  fillSelect(byId('f-admin1'), admin1.map((a) => [a, a]));
-  const claimants = [...new Set(all.flatMap((i) => i.claims.map((c) => c.claimant)))].sort();
-  fillSelect(byId('f-claimant'), claimants.map((c) => [c, c]));
+  fillSelect(byId('f-admin1'), [...f.admin1].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => [a.id, a.id]));
+  fillSelect(byId('f-claimant'), [...f.claimants].sort((a, b) => (a.id < b.id ? -1 : 1)).map((c) => [c.id, c.name ?? c.id]));
   writeForm(filters);
 }
 
@@ -207,9 +206,11 @@ async function loadTimeline(): Promise<void> {
     const answer = await stats(filters, bucket, controller.signal);
     let rows = drawable(answer.rows);
     if (mode === 'auto' && rows.length > 0) {
+      // A long span is drawn in weeks, months or years, so bars stay wide enough to see.
       const keys = rows.map((r) => r.key).sort();
-      if (autoBucket(keys[0], keys[keys.length - 1]) === 'week') {
-        bucket = 'week';
+      const wanted = autoBucket(keys[0], keys[keys.length - 1]);
+      if (wanted !== bucket) {
+        bucket = wanted;
         rows = drawable((await stats(filters, bucket, controller.signal)).rows);
       }
     }
@@ -233,9 +234,9 @@ function drawable(rows: readonly StatsRowJson[]): StatsRowJson[] {
 
 async function loadFilterOptions(): Promise<void> {
   try {
-    const { items } = await allIncidents({}, MAX_INCIDENTS);
-    noteFictional(items);
-    fillFilterOptions(items);
+    const lists = await facets();
+    if (lists.outlets.some((o) => isFictionalOutlet(o.id))) markFictional();
+    fillFilterOptions(lists);
   } catch (err) {
     showError(err);
   }
@@ -247,7 +248,8 @@ function renderLegend(): void {
   title.className = 'legend-title';
   title.textContent = 'Colour: first perpetrator · size: killed (hollow: not stated)';
   const items = document.createElement('ul');
-  for (const p of PERPETRATORS) {
+  // The map colours an incident by its first perpetrator: "several" is a statistics colour only.
+  for (const p of PERPETRATORS.filter((x) => x.id !== 'shared')) {
     const li = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
@@ -334,7 +336,7 @@ function route(): void {
 
 void initSessionPanel().catch(showError);
 renderLegend();
-fillFilterOptions([]);
+fillFilterOptions({ perpetrators: [], claimants: [], admin1: [], event_types: [], outlets: [] });
 window.addEventListener('hashchange', route);
 // Review shortcuts: the queue's on the queue, the incident page's on an incident page.
 document.addEventListener('keydown', (e) => {

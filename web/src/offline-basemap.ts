@@ -15,7 +15,16 @@ import { boundaries } from './api-client.ts';
 export const SYRIA_BOUNDS = L.latLngBounds([32.31, 35.59], [37.32, 42.38]);
 
 /** Short form for the map corner; the page footer carries the full credits. */
-export const ATTRIBUTION = 'Natural Earth · Who’s On First · Place data © GeoNames (CC BY 4.0)';
+export const ATTRIBUTION = 'Natural Earth · Place data © GeoNames (CC BY 4.0)';
+/** Credited only once the server has given boundaries to draw. */
+export const BOUNDARIES_ATTRIBUTION = 'Who’s On First';
+
+/** Credits are shown for what is drawn: the boundaries' once they are loaded (the page footer's too). */
+function creditBoundaries(map: L.Map): void {
+  map.attributionControl.addAttribution(BOUNDARIES_ATTRIBUTION);
+  const footer = document.getElementById('credit-boundaries');
+  if (footer) footer.hidden = false;
+}
 
 let countriesPromise: Promise<GeoJSON.FeatureCollection> | null = null;
 const boundaryPromises = new Map<'admin1' | 'admin2', Promise<GeoJSON.FeatureCollection | null>>();
@@ -83,6 +92,7 @@ export function createOfflineMap(el: HTMLElement, mapOptions: L.MapOptions, opti
         interactive: false,
         style: () => ({ className: 'boundary-admin1', color: '#5d6770', weight: 1.3, fill: false }),
       }).addTo(map);
+      creditBoundaries(map);
     })
     .catch(options.onError);
 

@@ -6,6 +6,8 @@
  * apart for colour-blind readers as well; markers also carry the label in text.
  */
 
+import { actorName } from '../../src/pipeline/extract/lexicons/actor-names.ts';
+
 export interface PerpetratorStyle {
   id: string;
   label: string;
@@ -22,6 +24,9 @@ export const PERPETRATORS: readonly PerpetratorStyle[] = [
   { id: 'isis', label: 'ISIS', colour: '#262626' },
   { id: 'sdf', label: 'SDF', colour: '#c9a100' },
   { id: 'us-coalition', label: 'US-led coalition', colour: '#1aa3b8' },
+  { id: 'israel', label: 'Israel', colour: '#5b6fd6' },
+  // Statistics count an incident with several perpetrators once, under this id.
+  { id: 'shared', label: 'Several perpetrators', colour: '#6b6b3a' },
   { id: 'unknown', label: 'Unknown', colour: '#9a9a9a' },
 ];
 
@@ -31,7 +36,7 @@ const BY_ID = new Map(PERPETRATORS.map((p) => [p.id, p]));
 
 export function perpetratorStyle(id: string | undefined): PerpetratorStyle {
   if (id === undefined) return BY_ID.get('unknown')!;
-  return BY_ID.get(id) ?? { id, label: id, colour: OTHER_COLOUR };
+  return BY_ID.get(id) ?? { id, label: actorName(id), colour: OTHER_COLOUR };
 }
 
 /** Known ids in palette order, then any others in alphabetical order. */

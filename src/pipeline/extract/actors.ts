@@ -179,9 +179,13 @@ const SPEAKER_AFFILIATION_BEFORE =
 /** "according to the civil defence, medics and locals": every source of the list is cited. */
 const ACCORDING_LIST_BEFORE = /\baccording to\s+[^.;:!?()"“”]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|a\s+|an\s+)?$/i;
 
+/** "a monitor that tracks the war through a network of activists": how a source works, not a source. */
+const SOURCE_MEANS_BEFORE = /\b(?:network|web|team|array)s?\s+of\s+(?:its\s+|their\s+|local\s+)?$/i;
+
 /** An attribution cue around a source's name, and not a name said of (after "said that"). */
 function isAttributed(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 70), start);
+  if (SOURCE_MEANS_BEFORE.test(before)) return false;
   const after = text.slice(end, end + 120);
   const cued = ATTR_AFTER.test(after) || (ATTR_BEFORE.test(before) && !REPORTED_SUBJECT_BEFORE.test(before)) || SPEAKER_AFFILIATION_BEFORE.test(before) || ACCORDING_LIST_BEFORE.test(before);
   return cued && !IMAGERY_BEFORE.test(text.slice(Math.max(0, start - 110), start)) && !citedForOtherThings(text, end);

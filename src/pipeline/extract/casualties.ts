@@ -113,7 +113,7 @@ const INJURED_TOLL_BEFORE_RE = /(?:number of (?:injured|wounded)|injured toll)(?
 const SUB_BEFORE_RE = /(?:including|includ(?:es|ed)|among them|among whom|of whom|of them|among the (?:dead|victims|killed)|mostly|mainly|most of them|,?\s*and|as well as)\s*(?:at least\s+)?$/i;
 const INCLUDING_ONLY_RE = /(?:including|among them|among whom|of whom|of which|of them|among the (?:dead|victims|killed))\s*(?:at least\s+)?$/i;
 const IMMEDIATE_OUTCOME_RE = new RegExp(
-  `^(?:\\s*,?\\s*(?:between\\s+)?(?:the\\s+)?(?:ages?(?:\\s+of)?|aged)\\s+\\d{1,3}(?:\\s*,\\s*\\d{1,3})*,?\\s+(?:and|&|to)\\s+\\d{1,3}\\s*,?|\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
+  `^(?:\\s*,?\\s*(?:between\\s+)?(?:the\\s+)?(?:ages?(?:\\s+of)?|aged)\\s+\\d{1,3}(?:\\s*,\\s*\\d{1,3})*,?\\s+(?:and|&|to)\\s+\\d{1,3}\\s*,?|\\s*,\\s*(?:an?\\s+|the\\s+)?(?:\\d{1,3}|[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:,\\s*\\d{1,3})?|\\d{1,3}-(?:year|month|week)-old\\s+[\\p{Lu}][\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,2})\\s*,)?\\s*(?:people\\s+|persons\\s+)?(?:who\\s+)?(?:survived\\s+and\\s+)?(?:(?:were|was|have been|has been|had been|are|is|got|being)\\s+)?(?:(?:also|reportedly|later|all|either|subsequently|confirmed|critically|seriously|slightly|lightly|(?!fatally|mortally)\\w+ly)\\s+)?(?:among\\s+(?:those|the|them)\\s+(?:who\\s+(?:were|had been)\\s+)?)?(?:(${KILLED_RE_SRC})|(${INJURED_RE_SRC})|(${SHOT_RE_SRC}))(?![\\p{L}])`,
   'iu',
 );
 /**
@@ -161,6 +161,13 @@ const PAIR_ONE_ARTICLE_RE = /^(?:an?|one)\s+(?:[\w-]+\s+)?(?:man|woman|boy|girl|
 const NAMED_LIST_RE = /((?:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3},\s*\d{1,3}\s*,\s*(?:and\s+)?){2,})(?:(?:were|have been|had been|are|was)\s+(?:all\s+|both\s+)?(?:\w+ly\s+)?)?(shot dead|shot and killed|shot to death|found dead|killed|slain|pronounced dead|wounded|injured|hurt|hospitali[sz]ed|shot)\b/gu;
 const NAME_APPOSITION_BEFORE_RE = /\p{Lu}[\p{L}'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?\s*[,(]\s*$/u;
 const YEAR_BEFORE_RE = /\b(?:of|in|since|during|for|from|until|through|by|before|after|early|late|mid)\s+$/i;
+/** People gathered, marching or mourning: a crowd, not the victims the clause later names. */
+const GATHERING_RE = /\b(?:gathered|gathering|attended|attending|marched|marching|rallied|protested|mourned|vigil|funeral|memorial|candlelight)\b/i;
+/** "a motorist escaped serious injury", "were not hurt": the outcome did not befall them. */
+const ESCAPED_OUTCOME_BEFORE_RE = /\b(?:escaped|escaping|avoided|avoiding|spared|without|not|never)\s+(?:(?:any|serious|major|significant|physical|being)\s+)?$/i;
+/** The noun after a count of gunfire ("one shot", "three rounds"), and the verbs before one. */
+const SHOTS_COUNTED_RE = /^\s*(?:more\s+)?(?:gun)?(?:shots?|rounds?|bullets?|volleys?)\b(?!\s+(?:and\s+)?(?:killed|dead|wounded|injured))/i;
+const SHOTS_VERB_BEFORE_RE = /\b(?:fire[sd]?|firing|heard|hearing|let off|squeezed off|got off|emptied|discharged|unloaded)\s+(?:(?:at least|about|around|some|nearly|more than|as many as|up to)\s+)?$/i;
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
 const VAGUE_RE = /^(?:several|a number of|a few|some|many|numerous|a large number of|countless|scores of wounded)$/i;
@@ -222,6 +229,8 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (/^\d+$/.test(rawQ) && /\b(?:News|Channel|TV|Radio|FOX|CBS|NBC|ABC|CW|Eyewitness|Action)\s+$/.test(before)) continue;
     // "the first homicide of 2016 was …": a year, not a count.
     if (/^(?:19|20)\d\d$/.test(rawQ) && YEAR_BEFORE_RE.test(before)) continue;
+    // "the deputy fired one shot", "heard three shots": a count of shots, not of people shot.
+    if (SHOTS_COUNTED_RE.test(after) && SHOTS_VERB_BEFORE_RE.test(before)) continue;
 
     let category: CountCategory | null = null;
     let catRule = '';
@@ -344,7 +353,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
         const listy = /including|among them|mostly|mainly|of the same family|of whom/i.test(between) || otherNumbers.length === 0 || isCountList(between);
         const words = between.trim().split(/\s+/).filter(Boolean).length;
         const activeVerb = TRANSITIVE_OUTCOME_RE.test(om[0]) && !/\b(?:were|was|have been|has been|had been|are|is|got|being)\b/i.test(between + om[0]) && ACTIVE_OBJECT_AFTER_RE.test(window.slice(om.index + om[0].length));
-        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between)) {
+        // "200 people gathered for a vigil to honor an officer who was killed": the outcome is the
+        // officer's (a singular verb after a plural count), and a crowd gathering is no victims.
+        const anotherSubject = q.quantity.value > 1 && /\b(?:was|has been|is)\s+(?:\w+ly\s+)?$/i.test(between);
+        if (listy && words <= 22 && !activeVerb && !NOT_VICTIMS_RE.test(between) && !ESCAPED_OUTCOME_BEFORE_RE.test(between) && !anotherSubject && !GATHERING_RE.test(between)) {
           outcome = outcomeOf(om, window.slice(om.index + om[0].length));
           rule = 'cas.num-cat-outcome' + shotSuffix(om, outcome);
           end = phraseEnd + om.index + om[0].length;
@@ -398,7 +410,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     // "six on Tuesday and eight more on Wednesday": a count joined to the previous one shares its outcome.
     // Not the one who did it: "shot in the face by his friend", "after his father fired".
     const between = text.slice(lastHeadEnd, q.start);
-    if (!outcome && lastHead !== null && category && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(between) && !/\b(?:by|after|before|when|while|because|with|from)\b/i.test(between) && !OWN_VERB_AFTER_RE.test(rest)) {
+    // "the murder of Dana Lee, a 23-year-old from Lakeville": a person named, then described, is one.
+    const listGoesOn = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?|the|his|her|their|\d+|one|two|three|four|five)\b/i.test(text.slice(phraseEnd, phraseEnd + 30));
+    const describesNamed = singular && anchors[lastHead ?? -1]?.quantity.rule === 'singular-name' && /^\s*,\s*$/.test(between) && !listGoesOn;
+    if (!outcome && lastHead !== null && category && !describesNamed && q.start - lastHeadEnd < 60 && /^(?:\s+(?:on|in|at|near)\s+[\p{L}'’ -]{1,30}?)?(?:\s*,?\s*(?:and|as well as)?\s*)$/iu.test(between) && !/\b(?:by|after|before|when|while|because|with|from)\b/i.test(between) && !OWN_VERB_AFTER_RE.test(rest)) {
       outcome = anchors[lastHead].outcome;
       rule = 'cas.conjoined';
     }
@@ -512,6 +527,15 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       });
     }
   }
+  // "A man killed himself after shooting two people": the one who died by his own hand shot the
+  // others; he is one more dead, not one of those he shot (as cas.killer-self).
+  const shotOthers = anchors.some((a) => a.parent === null && a.outcome === 'injured' && a.rule.includes('+cas.shot'));
+  for (let i = 0; i < anchors.length && shotOthers; i++) {
+    const a = anchors[i];
+    if (a.parent === null && a.outcome === 'killed' && a.quantity.value === 1 && a.rule.startsWith('cas.num-cat-outcome') && OWN_HAND_RE.test(a.text)) {
+      anchors[i] = { ...a, rule: 'cas.killer-self', quantity: { ...a.quantity, additional: true, rule: 'killer-self' } };
+    }
+  }
   // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
   // one person twice: the headline's bare noun is the person the lead counts.
   const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
@@ -520,12 +544,15 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   );
 }
 
+/** A death by one's own hand, in the words of an anchor. */
+const OWN_HAND_RE = /\b(?:(?:him|her|them)sel(?:f|ves)|own li(?:fe|ves)|ended (?:his|her|their) li(?:fe|ves)|suicide)\b/i;
+
 /**
  * After victims in the same sentence: "then himself", "before killing herself", "before turning the
- * gun on himself", "and then took his own life" — the killer's own death.
+ * gun on himself", "and then took his own life", "and later committed suicide" — the killer's own death.
  */
 const KILLER_SELF_RE =
-  /(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:fatally\s+)?(?:killing|killed|kills|shooting|shot|shoots|turning|turned|turns)\s+(?:(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)\s+on\s+)?)?(?:him|her)self(?![\p{L}])(?!\s+(?:in the (?:hand|leg|arm|foot|shoulder)|with (?:a )?non-life))|(?:,\s*|\s+)(?:and\s+)?(?:then|before)\s+(?:taking|took|takes)\s+(?:his|her)\s+own\s+life/iu;
+  /(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:fatally\s+)?(?:killing|killed|kills|shooting|shot|shoots|turning|turned|turns)\s+(?:(?:the|a|his|her)\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|firearm)\s+on\s+)?)?(?:him|her)self(?![\p{L}])(?!\s+(?:in the (?:hand|leg|arm|foot|shoulder)|with (?:a )?non-life))|(?:,\s*|\s+)(?:and\s+)?(?:then|before|later)\s+(?:(?:taking|took|takes)\s+(?:his|her)\s+own\s+life|(?:committing|committed|commits)\s+suicide)/iu;
 
 /**
  * "double homicide" (2), "triple murder" (3), "quadruple slaying" (4), "murder-suicide" (2: the
@@ -575,7 +602,7 @@ const ARTICLE_SINGULAR_RE = new RegExp(
  * whose death or wound the sentence reports.
  */
 const DEFINITE_SINGULAR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old)(?:\\s*,[^,.;]{1,60},|\\s+who\\s+(?:was|had been)\\s+(?:\\w+ly\\s+)?(?:shot|wounded|injured|hit|struck)\\b[^,.;]{0,70}?(?=\\s+(?:has|had)\\s+(?:since\\s+|now\\s+)?died\\b))?\\s+(?:(?:has|had)\\s+(?:since\\s+|now\\s+)?died|(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|died|(?:later\\s+)?died|succumbed|(?:then\\s+)?turned (?:the|a|his|her) (?:gun|weapon|rifle|pistol|handgun|firearm) on (?:him|her)self|(?:(?!fatally)\\w+ly\\s+)?(?:shot|killed) (?:him|her)self)\\b)`,
+  `(?<![\\p{L}\\p{N}])([Tt]he)\\s+(?=(?:${FILLER}\\s+|young\\s+|little\\s+|elderly\\s+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\\s+){0,2}(?:child|boy|girl|baby|toddler|infant|woman|man|civilian|farmer|shepherd|teenager|teen|fighter|soldier|victim|person|driver|passenger|officer|deputy|trooper|student|resident|gunman|shooter|male|female|juvenile|firefighter|customer|clerk|employee|bystander|(?:\\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)-old)(?:\\s*,[^,.;]{1,60},|\\s+who\\s+(?:was|had been)\\s+(?:\\w+ly\\s+)?(?:shot|wounded|injured|hit|struck)\\b[^,.;]{0,70}?(?=\\s+(?:has|had)\\s+(?:since\\s+|now\\s+)?died\\b))?\\s+(?:(?:has|had)\\s+(?:since\\s+|now\\s+)?died|(?:was|is|had been|has been)\\s+(?:also\\s+|later\\s+|(?!fatally|mortally)\\w+ly\\s+)?(?:killed|shot dead|pronounced dead|found dead|fatally (?:shot|wounded|stabbed)|shot and killed|shot to death|stabbed to death|shot|wounded|injured|hospitali[sz]ed|(?:listed\\s+)?in (?:critical|serious|stable|fair|grave) condition)|survived\\s+and\\s+(?:was|is)\\s+(?:taken|transported|rushed|airlifted) to (?:an? |the )?(?:[\\w-]+ )?hospital|died|(?:later\\s+)?died|succumbed|(?:then\\s+)?turned (?:the|a|his|her) (?:gun|weapon|rifle|pistol|handgun|firearm) on (?:him|her)self|(?:(?!fatally)\\w+ly\\s+)?(?:shot|killed) (?:him|her)self)\\b)`,
   'gu',
 );
 
@@ -597,7 +624,6 @@ const BARE_AGE_SINGULAR_RE = /(?<=\b(?:kills|shoots|killed|killing|shot|shooting
  * "Antwan Reyes, 17, was shot twice", "Lyman was pronounced dead", "Marisol died Saturday": a
  * person named once is one victim when an outcome follows the name (and an age, if given).
  */
-const NAME_SINGULAR_RE = /(?<![\p{L}\p{N}'’.-])([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)/gu;
 /** "striking Officer Dana Lee", "shot and killed Dana Lee": a person named as the object of a shooting. */
 /** Titles before a name ("Officer Dana Lee"): part of how the person is named, not a first name. */
 const TITLES = String.raw`(?:Officer|Deputy|Trooper|Detective|Sergeant|Sgt\.|Cpl\.|Agent)`;
@@ -606,6 +632,8 @@ const NAME_OBJECT_RE = new RegExp(
   'gu',
 );
 const TITLE_RE = new RegExp(String.raw`^${TITLES}\s+`);
+/** "Dana Lee was shot", "Officer Dana Lee died": a person named as the subject of an outcome (the title is no first name). */
+const NAME_SINGULAR_RE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.-])(?:${TITLES}\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})(?:,\s*\d{1,3},)?(?=\s+(?:(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(?:pronounced dead|shot|killed|wounded|injured|hospitali[sz]ed|found dead|fatally|struck|hit|grazed|stabbed|in (?:critical|serious|stable|fair) condition)|(?:later\s+)?died|(?:(?!fatally)\w+ly\s+)?shot\s+(?:him|her)self)\b)`, 'gu');
 /** "in the death of Dana Lee, 24", "the killing of Dana Lee": the person whose death it was. */
 const NAME_AFTER_DEATH_RE = /(?<=\b(?:death|killing|murder|slaying|body) of\s+)([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})(?<!\s(?:Street|Avenue|Road|Boulevard|Drive|Lane|Park|County|City|Township|Square|Center|Centre|School|Church))(?=,\s*\d{1,3}\b|\s*[,.;]|\s+(?:who|on|in|at|last|earlier)\b)/gu;
 /** Capitalised words that start a sentence or name an office, not a person. */

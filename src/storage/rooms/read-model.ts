@@ -13,7 +13,7 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from '../kysely-runtime.ts';
 import type { Incident } from '../../domain/types.ts';
-import type { IncidentFilter, IncidentRendering, Page, StatsBucket, StatsRow, UndatedStats } from '../incident-store.ts';
+import { SHARED_PERPETRATORS, type FacetValue, type Facets, type IncidentFilter, type IncidentRendering, type Page, type PerpetratorSplit, type StatsBucket, type StatsRow, type UndatedStats } from '../incident-store.ts';
 import type { StoreDialect } from '../store-schema.ts';
 import { StoreQueryError } from '../store-errors.ts';
 import { IncidentQuery, PAGE_ORDER, choosePath, isoDateOfDay, parseFilter, type AccessPath, type PageKey, type ParsedFilter } from '../incident-query-plan.ts';
@@ -25,7 +25,8 @@ import { DATA_VERSION_KEY, parseBody, type Db, type StoreWriter } from './store-
 /** Largest page queryIncidents returns. */
 export const MAX_PAGE_LIMIT = 1000;
 
-const STATS_GROUPS = ['day', 'week', 'month', 'perpetrator'] as const;
+const STATS_GROUPS = ['day', 'week', 'month', 'year', 'perpetrator'] as const;
+const SPLITS: readonly PerpetratorSplit[] = ['each', 'sole'];
 
 /**
  * Pages are ordered by (start_day desc, id desc), incidents of unknown date last; the cursor is the
@@ -57,6 +58,23 @@ interface ReadState {
   renderedJsonCurrent: boolean;
 }
 
+/** Month rows folded into years (key: the first of January), in the months' order. */
+function byYear(months: readonly StatsRow[]): StatsRow[] {
+  const years = new Map<string, StatsRow>();
+  for (const m of months) {
+    const key = `${m.key.slice(0, 4)}-01-01`;
+    const id = JSON.stringify([key, m.perpetrator ?? null]);
+    const row = years.get(id);
+    if (row) {
+      row.incidents += m.incidents;
+      row.killed += m.killed;
+      row.civilians += m.civilians;
+    } else years.set(id, { ...m, key });
+  }
+  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...years.values()].sort((a, b) => bytes(a.key, b.key) || bytes(a.perpetrator ?? '', b.perpetrator ?? ''));
+}
+
 /** Entries of the in-memory read caches (../read-cache.ts); statistics answers are the large ones. */
 const PLAN_CACHE_ENTRIES = 4096;
 const COUNT_CACHE_ENTRIES = 4096;
@@ -81,6 +99,7 @@ export class ReadModel {
   private readonly counts = new ReadCache<number>(COUNT_CACHE_ENTRIES);
   private readonly statsAnswers = new ReadCache<StatsRow[]>(STATS_CACHE_ENTRIES);
   private readonly undatedAnswers = new ReadCache<UndatedStats>(UNDATED_CACHE_ENTRIES);
+  private readonly facetAnswers = new ReadCache<Facets>(1);
 
   constructor(
     private readonly db: Db,
@@ -213,25 +232,31 @@ export class ReadModel {
 
   /**
    * Time buckets are keyed by their first day: `day` the incident's start date, `week` the Monday
-   * of its ISO week, `month` the first of its month. `killed` sums the headline figure (total,
-   * else civilians + fighters), `civilians` the civilian figure; an incident with no figure adds
-   * 0. With perpetrators an incident counts once under each of its perpetrators (`unknown` when it
-   * has none), so those sums may exceed the incidents' own; a perpetrator filter keeps only that
-   * perpetrator's rows.
+   * of its ISO week, `month` the first of its month, `year` the first of January. `killed` sums the
+   * headline figure (total, else civilians + fighters), `civilians` the civilian figure; an
+   * incident with no figure adds 0. With perpetrators and `split` `each` an incident counts once
+   * under each of its perpetrators (`unknown` when it has none), so those sums may exceed the
+   * incidents' own, and a perpetrator filter keeps only that perpetrator's rows; with `sole` it
+   * counts once, under its only perpetrator, `unknown`, or SHARED_PERPETRATORS.
    */
-  async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false): Promise<StatsRow[]> {
+  async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false, split: PerpetratorSplit = 'each'): Promise<StatsRow[]> {
     if (!STATS_GROUPS.includes(groupBy)) throw new StoreQueryError('groupBy', groupBy, `one of ${STATS_GROUPS.join(', ')}`);
+    if (!SPLITS.includes(split)) throw new StoreQueryError('split', split, `one of ${SPLITS.join(', ')}`);
     const parsed = parseFilter(filter);
     const state = await this.readState();
     const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
-    const key = JSON.stringify([parsed, groupBy, withPerpetrator]);
+    const key = JSON.stringify([parsed, groupBy, withPerpetrator, split]);
     // Callers get their own copy: a cached answer must not be changed through a returned array.
-    const rows = await this.statsAnswers.get(state.version, key, () => this.computeStats(parsed, groupBy, byPerpetrator, state));
+    const rows = await this.statsAnswers.get(state.version, key, () =>
+      groupBy === 'year' ? this.computeStats(parsed, 'month', byPerpetrator, split, state).then(byYear) : this.computeStats(parsed, groupBy, byPerpetrator, split, state),
+    );
     return rows.map((r) => ({ ...r }));
   }
 
-  private async computeStats(parsed: ParsedFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator: boolean, state: ReadState): Promise<StatsRow[]> {
+  private async computeStats(parsed: ParsedFilter, groupBy: Exclude<StatsBucket, 'year'> | 'perpetrator', byPerpetrator: boolean, split: PerpetratorSplit, state: ReadState): Promise<StatsRow[]> {
     const withPerpetrator = byPerpetrator && groupBy !== 'perpetrator';
+    const perPerpetrator = groupBy === 'perpetrator' || withPerpetrator;
+    const sole = split === 'sole' && perPerpetrator;
     const statsRow = (r: StatsQueryRow, key: string): StatsRow => ({
       key,
       ...(withPerpetrator ? { perpetrator: String(r.perpetrator) } : {}),
@@ -239,14 +264,15 @@ export class ReadModel {
       killed: Number(r.killed),
       civilians: Number(r.civilians),
     });
-    if (this.useDayStats && answerableFromDayStats(parsed)) {
-      const rows = await dayStatsQuery(parsed, groupBy, withPerpetrator).execute(this.db);
+    if (this.useDayStats && answerableFromDayStats(parsed, sole)) {
+      const rows = await dayStatsQuery(parsed, groupBy, withPerpetrator, sole ? 'sole' : 'each').execute(this.db);
       // Every time bucket of the table is a day number (month_day for months).
       return rows.rows.map((r) => statsRow(r, groupBy === 'perpetrator' ? String(r.key) : isoDateOfDay(Number(r.key))));
     }
     const query = await this.plan(parsed, state);
-    const joinPerpetrators = groupBy === 'perpetrator' || byPerpetrator;
-    const perpetratorKey = sql.raw(`coalesce(p.perpetrator, 'unknown')`);
+    const joinPerpetrators = perPerpetrator && !sole;
+    // `sole`: the incident's only perpetrator, 'unknown' for none, SHARED_PERPETRATORS for several.
+    const perpetratorKey = sql.raw(sole ? 'i.sole_key' : `coalesce(p.perpetrator, 'unknown')`);
     const bucket =
       groupBy === 'day'
         ? sql.raw('i.start_day')
@@ -262,10 +288,15 @@ export class ReadModel {
     const groups = withPerpetrator ? sql`${bucket}, ${perpetratorKey}` : bucket;
     // Time buckets have no place for an incident without a day.
     const dated = groupBy === 'perpetrator' ? [] : [sql`i.start_day IS NOT NULL`];
+    // With `sole` the matching incidents are read first, each with its key, then grouped.
+    const soleKey = sql`(SELECT CASE count(DISTINCT q.perpetrator) WHEN 0 THEN 'unknown' WHEN 1 THEN min(q.perpetrator) ELSE ${SHARED_PERPETRATORS} END FROM incident_perpetrators AS q WHERE q.incident_id = i.id)`;
+    const source = sole
+      ? sql`(SELECT i.start_day, i.date_start, i.killed_best, i.civilians_killed, ${soleKey} AS sole_key FROM ${query.from()} ${query.where(dated)}) AS i`
+      : sql`${query.from()} ${join} ${query.where(dated)}`;
     const rows = await sql<StatsQueryRow>`
       SELECT ${bucket} AS key, ${withPerpetrator ? perpetratorKey : sql.raw('NULL')} AS perpetrator, count(*) AS incidents,
         coalesce(sum(i.killed_best), 0) AS killed, coalesce(sum(i.civilians_killed), 0) AS civilians
-      FROM ${query.from()} ${join} ${query.where(dated)}
+      FROM ${source}
       GROUP BY ${groups} ORDER BY ${groups}`.execute(this.db);
     return rows.rows.map((r) => statsRow(r, groupBy === 'day' || groupBy === 'week' ? isoDateOfDay(Number(r.key)) : String(r.key)));
   }
@@ -294,6 +325,29 @@ export class ReadModel {
       return row ? { incidents: Number(row.incidents), killed: Number(row.killed), civilians: Number(row.civilians) } : none;
     });
     return { ...answer };
+  }
+
+  /**
+   * The values each filter can take, with their incidents: one grouped read per field, kept until
+   * the data version changes.
+   */
+  async facets(): Promise<Facets> {
+    const state = await this.readState();
+    const answer = await this.facetAnswers.get(state.version, 'all', async () => {
+      const values = async (query: RawBuilder<{ value: string; incidents: number | string }>): Promise<FacetValue[]> =>
+        (await query.execute(this.db)).rows
+          .map((r) => ({ value: r.value, incidents: Number(r.incidents) }))
+          .sort((a, b) => b.incidents - a.incidents || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      const [perpetrators, claimants, admin1, eventTypes, outlets] = await Promise.all([
+        values(sql`SELECT perpetrator AS value, count(DISTINCT incident_id) AS incidents FROM incident_perpetrators GROUP BY perpetrator`),
+        values(sql`SELECT claimant AS value, count(DISTINCT incident_id) AS incidents FROM incident_claimants GROUP BY claimant`),
+        values(sql`SELECT admin1 AS value, count(*) AS incidents FROM incidents WHERE admin1 IS NOT NULL GROUP BY admin1`),
+        values(sql`SELECT event_type AS value, count(*) AS incidents FROM incidents GROUP BY event_type`),
+        values(sql`SELECT outlet AS value, count(DISTINCT incident_id) AS incidents FROM claims WHERE outlet IS NOT NULL GROUP BY outlet`),
+      ]);
+      return { perpetrators, claimants, admin1, eventTypes, outlets };
+    });
+    return structuredClone(answer);
   }
 
   /** The access path of a filter (../incident-query-plan.ts), counting candidates when needed. */

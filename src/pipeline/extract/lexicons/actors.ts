@@ -10,6 +10,8 @@ export interface LexiconEntry {
   rule: string;
   /** The value the rule assigns (perpetrator or claimant id). */
   id: string;
+  /** How the id is shown to people (the dashboard's lists, legends and claims). */
+  name: string;
   patterns: string[];
   /** Patterns that must match with case (acronyms that are also English words: "IS", "UN"). */
   caseSensitivePatterns?: string[];
@@ -24,12 +26,14 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.russia',
     id: 'russia',
+    name: 'Russia',
     patterns: ['russian', 'russia(?:\'s)?', 'moscow(?:\'s)?', 'russians', 'the russian "guarantor(?:\'s)?"'],
     example: 'Russian warplanes struck the village on Tuesday.',
   },
   {
     rule: 'perp.syrian-government',
     id: 'syrian-government',
+    name: 'Syrian government',
     patterns: [
       '(?:the )?(?:bashar )?(?:al-)?assad(?:\'s)? regime',
       '(?:the )?regime(?:\'s)?',
@@ -47,6 +51,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.opposition',
     id: 'opposition',
+    name: 'Opposition',
     patterns: [
       'rebels?',
       'rebel (?:groups?|factions?|fighters?|forces)',
@@ -74,6 +79,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.hts',
     id: 'hts',
+    name: 'Hayat Tahrir al-Sham (HTS)',
     patterns: [
       'hayat tahrir al-sham',
       'hay\'at tahrir al-sham',
@@ -92,6 +98,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.turkey',
     id: 'turkey',
+    name: 'Turkey',
     patterns: ['turkish(?! president)', 'turkey(?:\'s)?', 'ankara(?:\'s)?', 'türkiye(?:\'s)?'],
     caseSensitivePatterns: ['TSK'],
     example: 'A Turkish drone struck a car near the border town.',
@@ -99,12 +106,14 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.iran-backed',
     id: 'iran-backed',
+    name: 'Iran-backed forces',
     patterns: ['iran-backed', 'iranian-backed', 'pro-iranian', 'iranian militias?', 'hezbollah', 'hizbollah', 'iran-affiliated'],
     example: 'Iran-backed militias shelled the village overnight.',
   },
   {
     rule: 'perp.isis',
     id: 'isis',
+    name: 'Islamic State (ISIS)',
     patterns: ['islamic state', 'isis', 'isil', 'daesh', 'daish'],
     caseSensitivePatterns: ['IS'],
     example: 'Islamic State suicide bombers attacked the city at dawn.',
@@ -112,6 +121,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.sdf',
     id: 'sdf',
+    name: 'Syrian Democratic Forces (SDF)',
     patterns: ['syrian democratic forces', 'people(?:\'s|’s) protection units', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
     caseSensitivePatterns: ['SDF'],
     example: 'The SDF shelled the town, the ministry said.',
@@ -119,6 +129,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.us-coalition',
     id: 'us-coalition',
+    name: 'US-led coalition',
     patterns: [
       'us-led coalition',
       'u\\.s\\.-led coalition',
@@ -133,6 +144,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.israel',
     id: 'israel',
+    name: 'Israel',
     patterns: ['israeli', 'israel(?:\'s)?'],
     example: 'An Israeli strike destroyed the building.',
   },
@@ -143,6 +155,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.sohr',
     id: 'sohr',
+    name: 'Syrian Observatory for Human Rights (SOHR)',
     patterns: [
       'syrian observatory for human rights',
       'syrian observatory',
@@ -163,6 +176,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.white-helmets',
     id: 'white-helmets',
+    name: 'White Helmets (Syrian Civil Defence)',
     patterns: [
       'white helmets',
       'syrian civil defen[cs]e',
@@ -175,6 +189,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.snhr',
     id: 'snhr',
+    name: 'Syrian Network for Human Rights (SNHR)',
     patterns: ['syrian network for human rights'],
     caseSensitivePatterns: ['SNHR'],
     example: 'The Syrian Network for Human Rights documented the deaths.',
@@ -182,6 +197,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.sana',
     id: 'sana',
+    name: 'SANA (Syrian state news agency)',
     patterns: ['syrian arab news agency', '(?:the )?official (?:syrian )?(?:sana )?news agency', 'state news agency', 'syrian state media', 'state television', 'state tv'],
     caseSensitivePatterns: ['SANA'],
     example: 'Two people were wounded, the official SANA news agency reported.',
@@ -189,6 +205,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.un',
     id: 'un',
+    name: 'United Nations',
     patterns: ['united nations', 'office of the (?:un |u\\.n\\. )?high commissioner for human rights', '(?:un |u\\.n\\. )?high commissioner for (?:human rights|refugees)', 'humanitarian needs assessment programme', 'u\\.n\\.', 'un (?:office|agency|officials?|human rights office|envoy|spokesperson|spokesman|report)', 'ocha', 'ohchr', 'unicef', 'unhcr', 'world health organi[sz]ation'],
     caseSensitivePatterns: ['UN', 'WHO'],
     example: 'The UN human rights office said three children were among the dead.',
@@ -196,58 +213,67 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.local-sources',
     id: 'local-sources',
+    name: 'Local sources',
     patterns: ['local sources?', 'local (?:news )?networks?', 'local activists?', 'activists?', 'local media', 'local officials?', 'local residents said', 'locals', 'sources on the ground'],
     example: 'Nine people were killed, local sources said.',
   },
   {
     rule: 'claimant.aircraft-observatory',
     id: 'aircraft-observatory',
+    name: 'Aircraft observatory',
     patterns: ['(?:opposition )?aircraft observatory', 'plane spotters?', 'flight monitors?', 'aircraft monitors?'],
     example: 'The jets took off from Hmeimim, an opposition aircraft observatory said.',
   },
   {
     rule: 'claimant.witnesses',
     id: 'witnesses',
+    name: 'Witnesses',
     patterns: ['witnesses', 'eyewitnesses', 'a witness', 'an eyewitness'],
     example: 'Witnesses said two people died when the bomb went off in the market.',
   },
   {
     rule: 'claimant.medics',
     id: 'medics',
+    name: 'Medics',
     patterns: ['medics', 'doctors', 'paramedics', 'medical sources?', 'hospital (?:officials?|sources?|staff|director)', 'a doctor'],
     example: 'Medics said most of the wounded were children.',
   },
   {
     rule: 'claimant.journalist',
     id: 'journalist',
+    name: 'Journalists',
     patterns: ['(?:an? )?(?:afp|ap|reuters) (?:correspondent|reporter|photographer|journalist)', 'correspondent'],
     example: 'An AFP correspondent saw rescuers carrying bodies.',
   },
-  { rule: 'claimant.msf', id: 'msf', patterns: ['doctors without borders', 'm[ée]decins sans fronti[èe]res'], caseSensitivePatterns: ['MSF'], example: 'MSF said two of its staff were killed when the clinic was hit.' },
-  { rule: 'claimant.sams', id: 'sams', patterns: ['syrian american medical society'], caseSensitivePatterns: ['SAMS'], example: 'The Syrian American Medical Society counted 70 dead.' },
-  { rule: 'claimant.airwars', id: 'airwars', patterns: ['airwars'], example: 'Airwars assessed the civilian harm as fair.' },
-  { rule: 'claimant.uossm', id: 'uossm', patterns: ['union of medical care and relief organi[sz]ations'], caseSensitivePatterns: ['UOSSM'], example: 'UOSSM said two clinics were hit.' },
+  { rule: 'claimant.msf', id: 'msf', name: 'Médecins Sans Frontières (MSF)', patterns: ['doctors without borders', 'm[ée]decins sans fronti[èe]res'], caseSensitivePatterns: ['MSF'], example: 'MSF said two of its staff were killed when the clinic was hit.' },
+  { rule: 'claimant.sams', id: 'sams', name: 'Syrian American Medical Society (SAMS)', patterns: ['syrian american medical society'], caseSensitivePatterns: ['SAMS'], example: 'The Syrian American Medical Society counted 70 dead.' },
+  { rule: 'claimant.airwars', id: 'airwars', name: 'Airwars', patterns: ['airwars'], example: 'Airwars assessed the civilian harm as fair.' },
+  { rule: 'claimant.uossm', id: 'uossm', name: 'UOSSM', patterns: ['union of medical care and relief organi[sz]ations'], caseSensitivePatterns: ['UOSSM'], example: 'UOSSM said two clinics were hit.' },
   {
     rule: 'claimant.response-coordination-group',
     id: 'response-coordination-group',
+    name: 'Response Coordination Group',
     patterns: ['response coordination group', 'response coordinators'],
     example: 'Some 10,000 people fled, according to the Response Coordination Group.',
   },
   {
     rule: 'claimant.turkish-mod',
     id: 'turkish-mod',
+    name: 'Turkish Defence Ministry',
     patterns: ['turkish (?:defen[cs]e|national defen[cs]e) ministry', 'turkish ministry of (?:national )?defen[cs]e', 'turkey\'s (?:defen[cs]e|national defen[cs]e) ministry', 'turkish military', 'turkish armed forces'],
     example: 'The Turkish Defence Ministry said 12 militants were neutralised.',
   },
   {
     rule: 'claimant.russian-mod',
     id: 'russian-mod',
+    name: 'Russian Defence Ministry',
     patterns: ['russian (?:defen[cs]e )?ministry(?: of defen[cs]e)?', 'russia\'s defen[cs]e ministry', 'russian ministry of defen[cs]e', 'russian military'],
     example: 'The Russian Defence Ministry said its jets killed 30 militants near the town.',
   },
   {
     rule: 'claimant.officials-syria',
     id: 'officials-syria',
+    name: 'Syrian officials',
     patterns: [
       'syrian (?:health |interior |defen[cs]e )?ministry',
       'syrian officials?',
@@ -258,22 +284,24 @@ export const CLAIMANTS: LexiconEntry[] = [
     ],
     example: 'A source at the police command said four civilians were killed.',
   },
-  { rule: 'claimant.sdf', id: 'sdf', patterns: ['sdf (?:media cent(?:er|re)|said|statement)', 'syrian democratic forces said'], example: 'The SDF Media Centre said four fighters were killed.' },
-  { rule: 'claimant.rojava-information-centre', id: 'rojava-information-centre', patterns: ['rojava information cent(?:re|er)'], caseSensitivePatterns: ['RIC'], example: 'The Rojava Information Centre said five people were killed.' },
+  { rule: 'claimant.sdf', id: 'sdf', name: 'Syrian Democratic Forces (SDF)', patterns: ['sdf (?:media cent(?:er|re)|said|statement)', 'syrian democratic forces said'], example: 'The SDF Media Centre said four fighters were killed.' },
+  { rule: 'claimant.rojava-information-centre', id: 'rojava-information-centre', name: 'Rojava Information Centre', patterns: ['rojava information cent(?:re|er)'], caseSensitivePatterns: ['RIC'], example: 'The Rojava Information Centre said five people were killed.' },
   {
     rule: 'claimant.security-source',
     id: 'security-source',
+    name: 'Security sources',
     patterns: ['(?:an? |the )?(?:\\w+ )?security sources?', 'sources? in the security (?:forces|services)'],
     example: 'Four soldiers were killed at the checkpoint, a security source told reporters.',
   },
   {
     rule: 'claimant.asayish',
     id: 'asayish',
+    name: 'Asayish (internal security forces)',
     patterns: ['asayish', 'kurdish(?:-led)? internal security forces', 'kurdish security forces'],
     example: 'Two men were killed at the roadblock, the Asayish said in a statement.',
   },
-  { rule: 'claimant.hts', id: 'hts', patterns: ['hts (?:announced|said|claimed)', 'hayat tahrir al-sham (?:announced|said|claimed)'], example: 'HTS announced that it had destroyed a tank.' },
-  { rule: 'claimant.isis', id: 'isis', patterns: ['amaq', 'islamic state (?:claimed|said)', 'isis claimed'], example: 'The Amaq agency claimed the attack.' },
+  { rule: 'claimant.hts', id: 'hts', name: 'Hayat Tahrir al-Sham (HTS)', patterns: ['hts (?:announced|said|claimed)', 'hayat tahrir al-sham (?:announced|said|claimed)'], example: 'HTS announced that it had destroyed a tank.' },
+  { rule: 'claimant.isis', id: 'isis', name: 'Islamic State (ISIS)', patterns: ['amaq', 'islamic state (?:claimed|said)', 'isis claimed'], example: 'The Amaq agency claimed the attack.' },
 ];
 
 /**

@@ -157,7 +157,9 @@ export const KILLED_WORDS = [
   'pronounced dead', 'found dead', 'shot to death', 'stabbed to death', 'beaten to death', 'shot and killed', 'fatally (?:shot|wounded|injured|stabbed|struck|hit)',
   'succumbed', 'passed away',
   // "fatally shoots himself", "shoots, kills self", "turned the gun on himself": a death by one's own hand.
-  'fatally shoots(?= (?:him|her|them)sel(?:f|ves))', '(?:shoots|shot),? (?:and )?kill(?:s|ed) (?:him|her|them)?sel(?:f|ves)', 'turned (?:the|a|his|her) (?:gun|weapon|rifle|pistol|handgun|firearm) on (?:him|her)self',
+  'fatally shoots(?= (?:him|her|them)sel(?:f|ves))',
+  // A death by one's own hand told on its own: "took his own life", "committed suicide".
+  '(?:took|taken|takes|ended|ends) (?:his|her|their) own li(?:fe|ves)', 'ended (?:his|her|their) li(?:fe|ves)', 'committed suicide', 'killed (?:him|her|them)sel(?:f|ves)', '(?:shoots|shot),? (?:and )?kill(?:s|ed) (?:him|her|them)?sel(?:f|ves)', 'turned (?:the|a|his|her) (?:gun|weapon|rifle|pistol|handgun|firearm) on (?:him|her)self',
   // "sustained a fatal gunshot wound", "suffered a fatal, self-inflicted wound": a wound that killed.
   "(?:sustained|suffered|received) (?:a |an )?fatal,? (?:[\\w-]+ )?(?:gunshot )?wounds?",
   'killed', 'dead', 'died', 'die', 'dies', 'dying', 'perished', 'lost their lives', 'lost his life', 'lost her life', 'martyred', 'slain', 'shot dead',

@@ -49,6 +49,9 @@ export function completeCategories(groups: readonly FrameGroup[], doc: DocumentR
 /** The death was among people already counted as hit or wounded. */
 const AMONG_WOUNDED_RE = /\b(?:of (?:them|whom|the victims|those (?:shot|wounded|injured))|later|since|subsequently|succumbed|fatally|died (?:of|from) (?:his|her|their|the) (?:wounds|injuries))\b/i;
 
+/** "the fourth victim", "another man", "…survived": a person apart from the dead told before. */
+const ANOTHER_PERSON_RE = /\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other|another|survived|survivor)\b/i;
+
 /** "two others were shot", "three more wounded": counted apart from the dead. */
 const EXCLUSIVE_RE = /\b(?:others?|more|additional|another|further)\b/i;
 
@@ -61,7 +64,8 @@ export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
     const wounded = g.frame.injured.total;
     // One wounded person told by reference ("the victim", "she", a name) is the one who died, also
     // where the same event counts its dead ("two were killed … when she was shot").
-    const oneReferred = wounded?.value === 1 && wounded.prov.rule.includes('+cas.ref');
+    // Not one counted by its order or said to have survived: "the fourth victim survived".
+    const oneReferred = wounded?.value === 1 && wounded.prov.rule.includes('+cas.ref') && !ANOTHER_PERSON_RE.test(wounded.prov.text);
     const pointsBack = wounded && (!g.frame.killed.total || oneReferred) && (
       // "the victim was shot", "she had been shot" after a death was told;
       (deathTolls.size > 0 && oneReferred) ||
@@ -72,7 +76,7 @@ export function reconcileOutcomes(groups: readonly FrameGroup[]): FrameGroup[] {
     const killed = g.frame.killed.total;
     if (!injured || !killed) return g;
     // The killer who shot himself was not among those he shot.
-    const killer = killed.prov.rule.includes('+cas.killer-self') ? 1 : 0;
+    const killer = /(?:^|\+)cas\.killer-self\b/.test(killed.prov.rule) ? 1 : 0;
     if (killed.value - killer > injured.value) return g;
     const shotCount = injured.prov.rule.includes('+cas.shot') && !EXCLUSIVE_RE.test(injured.prov.text);
     // Everyone shot includes whoever died of it, whichever is told first ("6 killed … shot eight").
