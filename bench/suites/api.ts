@@ -173,12 +173,13 @@ interface ChildReady {
 
 async function childMain(backend: string, location: string, count: number, seed: number, workers: number): Promise<void> {
   const log = (line: string) => process.stderr.write(`  [${backend}] ${line}\n`);
-  const [{ openStore }, { incidentsJsonRendering }, { embeddedDefault }, { startServer }, { startCluster }] = await Promise.all([
+  const [{ openStore }, { incidentsJsonRendering }, { embeddedDefault }, { startServer }, { startCluster }, { serverLog }] = await Promise.all([
     import('../../src/storage/open-store.ts'),
     import('../../src/export/incidents-json.ts'),
     import('../../src/services/gazetteer-service.ts'),
     import('../../src/cli/serve-command.ts'),
     import('../../src/cli/serve-cluster.ts'),
+    import('../../src/api/server-log.ts'),
   ]);
   let t = process.hrtime.bigint();
   let incidents: Incident[] | null = generateIncidents(count, seed);
@@ -197,8 +198,9 @@ async function childMain(backend: string, location: string, count: number, seed:
   log(`sync in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   // The servers of `tally serve`: this process's own (--workers 1) and a cluster of `workers`.
   const common = { host: '127.0.0.1', port: 0, token: '', boundariesDir: null, webDist: null, version: 'bench' };
-  const single = await startServer({ ...common, store, resolver: embeddedDefault().resolver, clock: () => '2020-01-01T00:00:00Z', logError: (err, where) => log(`${where}: ${String(err)}`) });
-  const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z', privateReads: false }, workers, log);
+  // The request log stays off standard output, which carries the ready line to the parent.
+  const single = await startServer({ ...common, store, resolver: embeddedDefault().resolver, clock: () => '2020-01-01T00:00:00Z', logError: (err, where) => log(`${where}: ${String(err)}`), log: serverLog({ level: 'warn' }) });
+  const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z', privateReads: false, logLevel: 'warn' }, workers, log);
   const ready: ChildReady = { port: cluster.port, workers, singlePort: single.port, incidents: count, generateSeconds, loadSeconds, peakRssBytes: peakRssBytes() };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
   const stop = () => {

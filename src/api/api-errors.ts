@@ -1,6 +1,6 @@
 /**
  * Errors only the HTTP layer raises: a request without credentials or without the permission it
- * needs, a missing CSRF token, too many failed logins, a request body that cannot
+ * needs, a method a known path does not serve, a missing CSRF token, too many failed logins, a request body that cannot
  * be read as articles, a body too large or of a type the endpoint does not take. Like the service
  * errors (src/services/service-errors.ts) they carry what was wrong; ./error-handler.ts is the one
  * place that turns any of them into a status code and a JSON body.
@@ -84,5 +84,25 @@ export class UnsupportedMediaTypeError extends Error {
     accepted: readonly string[],
   ) {
     super(`Content-Type ${JSON.stringify(contentType)} is not accepted; expected one of ${accepted.join(', ')}`);
+  }
+}
+
+/** A known path asked with a method it does not serve (405, with `Allow`: RFC 9110 §15.5.6). */
+export class MethodNotAllowedError extends Error {
+  override readonly name = 'MethodNotAllowedError';
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(`${path} does not take ${method}; it takes ${allowed.join(', ')}`);
+  }
+}
+
+/** No route serves the path under any method (404). */
+export class RouteNotFoundError extends Error {
+  override readonly name = 'RouteNotFoundError';
+  constructor(method: string, path: string) {
+    super(`no endpoint ${method} ${path}; the endpoints are listed in /api/v1/openapi.json`);
   }
 }

@@ -48,6 +48,11 @@ export interface AppDeps {
    * for every worker's writes (src/cli/serve-cluster.ts).
    */
   exclusiveWrite?: WriteGate;
+  /**
+   * The Prometheus text GET /metrics serves (src/api/request-metrics.ts); without it there is no
+   * /metrics. In a worker of `tally serve --workers N` it asks the primary for every worker's counts.
+   */
+  metrics?: () => Promise<string>;
 }
 
 export type WriteGate = <T>(write: () => Promise<T>) => Promise<T>;

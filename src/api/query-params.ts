@@ -3,7 +3,9 @@
  * value a service takes (dates checked as calendar days, `bbox` into four numbers, integers in
  * range), documents itself for the OpenAPI description, and says in its error text what would be
  * valid. Unknown parameters are refused rather than ignored: a misspelt filter (`evnt_type`) that
- * silently returned everything would look like an answer. `parameterHook` turns the first failed
+ * silently returned everything would look like an answer. Those starting with `_` are the
+ * exception: they are cache-busters (`_=1733600000000`, as jQuery and many HTTP clients add), never
+ * filters, so they are dropped before the route sees the parameters. `parameterHook` turns the first failed
  * check into an InvalidParameterError naming the parameter and the value received, which the one
  * error handler (./error-handler.ts) renders as a 400.
  */
@@ -113,13 +115,24 @@ const FILTER_SHAPE = {
 
 type FilterQuery = { [K in keyof typeof FILTER_SHAPE]?: z.output<(typeof FILTER_SHAPE)[K]> };
 
+/** A cache-buster such as `_=123`: ignored wherever it appears. */
+const isCacheBuster = (name: string): boolean => name.startsWith('_');
+
 /**
- * A strict object of parameters whose "unknown parameter" message lists the ones it takes (zod's
- * own message names only the unknown key).
+ * An object of parameters that refuses unknown ones other than cache-busters, with a message
+ * listing the ones it takes (zod's own names only the unknown key), and drops the cache-busters.
+ * It stays a zod object (refinements, not a transform), so the OpenAPI description lists its
+ * parameters.
  */
-function parameters<T extends z.ZodRawShape>(shape: T) {
+export function parameters<T extends z.ZodRawShape>(shape: T) {
   const names = Object.keys(shape).join(', ');
-  return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `this endpoint takes ${names}` : undefined) });
+  return z
+    .looseObject(shape)
+    .superRefine((given, ctx) => {
+      const unknown = Object.keys(given).filter((name) => !Object.hasOwn(shape, name) && !isCacheBuster(name));
+      if (unknown.length) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: given, message: `this endpoint takes ${names}` });
+    })
+    .overwrite((given) => Object.fromEntries(Object.entries(given).filter(([name]) => !isCacheBuster(name))) as typeof given);
 }
 
 function datesInOrder(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {

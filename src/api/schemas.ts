@@ -273,6 +273,11 @@ export const HealthSchema = z.strictObject({ ok: z.literal(true), version: z.str
 
 export const ErrorSchema = z
   .strictObject({
+    type: z.literal('about:blank').openapi({ description: 'RFC 9457: no problem type beyond the status; `error.code` says which problem' }),
+    title: z.string().openapi({ description: 'The reason phrase of the status', example: 'Bad Request' }),
+    status: z.number().int(),
+    detail: z.string().openapi({ description: 'The same text as error.message' }),
+    instance: z.string().openapi({ description: 'The path of the request' }),
     error: z.strictObject({
       status: z.number().int(),
       code: z.enum(ERROR_CODES),
@@ -304,5 +309,5 @@ export const FeatureCollectionSchema = z
 
 /** An error response entry for a route's `responses`. */
 export function errorResponse(description: string) {
-  return { description, content: { 'application/json': { schema: ErrorSchema } } };
+  return { description, content: { 'application/problem+json': { schema: ErrorSchema } } };
 }

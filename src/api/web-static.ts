@@ -3,6 +3,10 @@
  * browser talks to one origin. The Content-Security-Policy (./security-headers.ts, set on every
  * response) allows only this origin: the dashboard makes no external request at all, and the
  * policy makes that a guarantee rather than a habit. Without a build, `/` says where the API is.
+ *
+ * Vite names every file under assets/ after a hash of its content, so such a file never changes:
+ * browsers keep it a year without asking again (`immutable`, RFC 8246). index.html names the
+ * current hashes, so it is `no-cache`: asked again on every visit, and a new build is seen at once.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,5 +29,15 @@ export function registerWebStatic(app: ApiApp, webDist: string | null | undefine
     return;
   }
   const files = serveStatic({ root: built });
-  app.use('/*', async (c, next) => (c.req.path.startsWith(API_PREFIX) ? next() : files(c, next)));
+  app.use('/*', async (c, next) => {
+    if (c.req.path.startsWith(API_PREFIX)) return next();
+    // serveStatic returns the file's answer (or calls next, which answers 404).
+    const served = await files(c, next);
+    if (served?.status === 200) served.headers.set('Cache-Control', c.req.path.startsWith(HASHED_ASSETS) ? IMMUTABLE : 'no-cache');
+    return served;
+  });
 }
+
+/** Where the Vite build puts the files it names by content hash. */
+const HASHED_ASSETS = '/assets/';
+export const IMMUTABLE = 'public, max-age=31536000, immutable';

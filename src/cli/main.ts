@@ -30,6 +30,9 @@ import { parsePublished } from './published-option.ts';
 import { registerReviewCommands } from './review-command.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
+import { registerBackupCommand } from './backup-command.ts';
+import { endQuietlyOnBrokenPipe } from './broken-pipe.ts';
+import { packageVersion } from './package-version.ts';
 import { registerUserCommands } from './user-command.ts';
 import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges } from './progress.ts';
 
@@ -130,10 +133,14 @@ async function writeFileStreamed(path: string, chunks: AsyncIterable<string>): P
 
 export async function main(argv: string[]): Promise<number> {
   let exit = 0;
+  endQuietlyOnBrokenPipe(process.stdout);
   const out = (l: string) => process.stdout.write(l + '\n');
   const err = (l: string) => process.stderr.write(l + '\n');
   const program = new Command('tally')
     .description('Turn news reports of armed-conflict violence into a source-attributed database of incidents and casualties.')
+    .version(packageVersion(), '-V, --version', 'print the version of Tally')
+    // Program options only before the command: `tally review edit --version 3` is the review's own option.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -352,6 +359,8 @@ export async function main(argv: string[]): Promise<number> {
     },
   });
   registerReviewCommands(program, { dbPath: existingDbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out, now });
+
+  registerBackupCommand(program, { dbPath, usageError: (message) => new UsageError(message), out });
 
   registerTalliesCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
 

@@ -13,17 +13,28 @@
  * relinks, and two relinks at once would each replace the incident set computed from a store
  * the other was changing, so a worker asks the primary before writing and tells it when done.
  * Stopping sends every worker `stop`; each finishes the requests in flight and closes its store.
+ *
+ * Metrics (GET /metrics) must count every worker's requests, whichever worker the scrape lands
+ * on. Each worker counts its own; the one scraped asks the primary, which asks every live worker
+ * for its counts and process sample (waiting at most METRICS_WAIT_MS), adds the counts up with
+ * the last ones reported by workers that have since died (so totals never go down), and answers
+ * with the text. Nothing crosses IPC per request: only per scrape. A worker that dies loses the
+ * requests it answered after the last scrape.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WriteGate } from '../api/app-deps.ts';
+import type { LogLevel } from '../api/server-log.ts';
+import { mergeSnapshots, processSample, prometheusText, type MetricsSnapshot, type ProcessSample } from '../api/request-metrics.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The worker's entry point: registers the TypeScript loader, then runs ./serve-worker-main.ts. */
 export const WORKER_ENTRY = join(REPO_ROOT, 'bin', 'tally-serve-worker.js');
 /** How long a stopping worker may take to finish its requests before it is killed. */
 const STOP_GRACE_MS = 15_000;
+/** How long a scrape waits for the workers' counts; a busy or stuck worker's last ones are used after. */
+const METRICS_WAIT_MS = 2_000;
 
 /** Everything a worker needs to open the store and serve it (plain values: it crosses IPC). */
 export interface WorkerConfig {
@@ -40,10 +51,19 @@ export interface WorkerConfig {
   fixedNow: string | null;
   /** --private: reads need a login or token too. */
   privateReads: boolean;
+  /** --log-level of the request log each worker writes to standard output. */
+  logLevel: LogLevel;
 }
 
 /** Primary → worker. */
-export type ToWorker = { tally: 'config'; config: WorkerConfig } | { tally: 'stop' } | { tally: 'granted'; id: number };
+export type ToWorker =
+  | { tally: 'config'; config: WorkerConfig }
+  | { tally: 'stop' }
+  | { tally: 'granted'; id: number }
+  /** Send your counts (round `id` of a scrape). */
+  | { tally: 'report-metrics'; id: number }
+  /** The cluster's metrics text, answering the worker's `metrics` of the same id. */
+  | { tally: 'metrics-text'; id: number; text: string };
 /** Worker → primary. */
 export type FromWorker =
   /** Sent once the worker listens for messages (one sent earlier would be lost). */
@@ -51,7 +71,10 @@ export type FromWorker =
   | { tally: 'listening'; address: string; port: number }
   | { tally: 'failed'; message: string }
   | { tally: 'lock'; id: number }
-  | { tally: 'release'; id: number };
+  | { tally: 'release'; id: number }
+  /** GET /metrics landed here: the cluster's metrics text, please. */
+  | { tally: 'metrics'; id: number }
+  | { tally: 'metrics-report'; id: number; snapshot: MetricsSnapshot; process: ProcessSample };
 
 export interface ClusterServer {
   address: string;
@@ -94,6 +117,37 @@ export async function startCluster(config: WorkerConfig, count: number, log: (li
     grantNext();
   };
 
+  // Metrics: the last counts each worker reported (kept after it dies), and the scrapes under way.
+  const reported = new Map<number, MetricsSnapshot>();
+  const rounds = new Map<number, { waiting: Set<Worker>; processes: ProcessSample[]; finish: () => void }>();
+  let nextRound = 1;
+  const clusterMetrics = async (): Promise<string> => {
+    const id = nextRound++;
+    const processes = [processSample('primary')];
+    await new Promise<void>((done) => {
+      const waiting = new Set(live);
+      const finish = () => {
+        clearTimeout(timer);
+        rounds.delete(id);
+        done();
+      };
+      const timer = setTimeout(finish, METRICS_WAIT_MS);
+      rounds.set(id, { waiting, processes, finish });
+      for (const worker of [...waiting]) {
+        try {
+          worker.send({ tally: 'report-metrics', id } satisfies ToWorker);
+        } catch {
+          waiting.delete(worker);
+        }
+      }
+      if (!waiting.size) finish();
+    });
+    return prometheusText(mergeSnapshots([...reported.values()]), processes);
+  };
+  const notWaitingFor = (worker: Worker) => {
+    for (const round of [...rounds.values()]) if (round.waiting.delete(worker) && !round.waiting.size) round.finish();
+  };
+
   const spawn = (onListening: (m: { address: string; port: number }) => void, onFailed: (message: string) => void): Worker => {
     const worker = cluster.fork();
     live.add(worker);
@@ -112,11 +166,23 @@ export async function startCluster(config: WorkerConfig, count: number, log: (li
       } else if (m.tally === 'release' && holder?.worker === worker && holder.id === m.id) {
         holder = null;
         grantNext();
+      } else if (m.tally === 'metrics') {
+        void clusterMetrics().then((text) => {
+          if (worker.isConnected()) worker.send({ tally: 'metrics-text', id: m.id, text } satisfies ToWorker);
+        });
+      } else if (m.tally === 'metrics-report') {
+        reported.set(worker.id, m.snapshot);
+        const round = rounds.get(m.id);
+        if (round?.waiting.delete(worker)) {
+          round.processes.push(m.process);
+          if (!round.waiting.size) round.finish();
+        }
       }
     });
     worker.on('exit', (code, signal) => {
       live.delete(worker);
       releaseHeldBy(worker);
+      notWaitingFor(worker);
       const how = `(code ${code}, signal ${signal})`;
       if (!serving) onFailed(`worker ${worker.process.pid} exited ${how} before serving`);
       else if (!stopping) {
@@ -207,4 +273,23 @@ export function clusterWriteGate(send: (m: FromWorker) => void, onGranted: (list
     last = run.catch(() => undefined);
     return run;
   };
+}
+
+/**
+ * The worker side of GET /metrics: asks the primary for the cluster's metrics text and resolves
+ * with its answer.
+ */
+export function clusterMetricsText(send: (m: FromWorker) => void, onText: (listener: (id: number, text: string) => void) => void): () => Promise<string> {
+  let nextId = 1;
+  const asked = new Map<number, (text: string) => void>();
+  onText((id, text) => {
+    asked.get(id)?.(text);
+    asked.delete(id);
+  });
+  return () =>
+    new Promise<string>((done) => {
+      const id = nextId++;
+      asked.set(id, done);
+      send({ tally: 'metrics', id });
+    });
 }

@@ -1,8 +1,10 @@
 /**
  * `tally serve --db FILE|postgres://... [--port 8080] [--host 127.0.0.1] [--gazetteer DIR]
- * [--boundaries DIR] [--token T] [--workers N] [--private]`: serves the HTTP API (src/api) and the dashboard
- * over any store, in this process or (--workers above 1) in N worker processes sharing the port
- * (./serve-cluster.ts).
+ * [--boundaries DIR] [--token T] [--workers N] [--private] [--log-level info]`: serves the HTTP API
+ * (src/api), the dashboard and /metrics over any store, in this process or (--workers above 1) in
+ * N worker processes sharing the port (./serve-cluster.ts). Each request is written as one JSON
+ * line to standard output (src/api/server-log.ts) and counted in the metrics
+ * (src/api/request-observer.ts).
  * This is where the server's configuration is read — options, then the environment
  * (TALLY_API_TOKEN) — and handed to `createApp` as plain values. It binds 127.0.0.1 unless told
  * otherwise (the API can write to the store), prints the address, and on SIGINT/SIGTERM stops
@@ -10,7 +12,7 @@
  * so `tally demo` can serve the store it has just filled the same way.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +22,12 @@ import type { Command } from 'commander';
 import { createApp } from '../api/app.ts';
 import type { AppDeps, WriteGate } from '../api/app-deps.ts';
 import { startCluster, type WorkerConfig } from './serve-cluster.ts';
+import { packageVersion } from './package-version.ts';
+import type { DestinationStream } from 'pino';
+import { RequestMetrics, processSample, prometheusText } from '../api/request-metrics.ts';
+import { observedFetch } from '../api/request-observer.ts';
+import { RouteTable } from '../api/route-table.ts';
+import { LOG_LEVELS, logErrorsTo, serverLog, type LogLevel, type ServerLog } from '../api/server-log.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import { Gazetteer } from '../pipeline/geocode/gazetteer.ts';
 import { readGeoNamesDir } from '../pipeline/geocode/geonames-reader.ts';
@@ -47,6 +55,8 @@ export interface ServeCommandDeps {
    * promise they control.
    */
   stopSignal?: () => Promise<void>;
+  /** Where this process's request log goes (default standard output; workers write to theirs); tests keep the lines. */
+  logTo?: DestinationStream;
 }
 
 export interface ServeOptions {
@@ -63,6 +73,12 @@ export interface ServeOptions {
   exclusiveWrite?: WriteGate;
   /** Reads need a login or token too (--private). */
   privateReads?: boolean;
+  /** The request log (default: info and above, to standard output). */
+  log?: ServerLog;
+  /** This process's request counts (default: new ones); a cluster worker keeps them to report to the primary. */
+  metrics?: RequestMetrics;
+  /** The text GET /metrics serves (default: this process's counts and its own process metrics). */
+  metricsText?: () => Promise<string>;
 }
 
 export interface RunningServer {
@@ -83,6 +99,8 @@ export function displayUrl(host: string, port: number): string {
 
 /** Listens with the API app over `store`; rejects with a readable message when the port is taken. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const log = o.log ?? serverLog();
+  const metrics = o.metrics ?? new RequestMetrics();
   const app = createApp({
     store: o.store,
     resolver: o.resolver,
@@ -91,11 +109,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     webDist: o.webDist,
     clock: o.clock,
     version: o.version,
-    logError: o.logError,
+    logError: o.logError ?? logErrorsTo(log),
     exclusiveWrite: o.exclusiveWrite,
     privateReads: o.privateReads ?? false,
+    metrics: o.metricsText ?? (async () => prometheusText(metrics.snapshot(), [processSample('server')])),
   });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const server = createAdaptorServer({ fetch: observedFetch(app.fetch, { log, metrics, routes: new RouteTable(app) }) }) as Server;
   await new Promise<void>((done, fail) => {
     const onError = (e: NodeJS.ErrnoException) => {
       const why =
@@ -146,14 +165,6 @@ function parsePort(value: string, usageError: (m: string) => Error): number {
   return Number(value);
 }
 
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
 function untilSignal(): Promise<void> {
   return new Promise((done) => {
     const stop = () => {
@@ -193,6 +204,8 @@ export interface ServeStoreOptions {
   gazetteerDir?: string | null;
   /** --private: reads need a login or token too. */
   privateReads?: boolean;
+  /** --log-level (default info). */
+  logLevel?: LogLevel;
 }
 
 /**
@@ -222,11 +235,13 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
       version: packageVersion(),
       fixedNow: env.TALLY_NOW ?? null,
       privateReads: o.privateReads ?? false,
+      logLevel: o.logLevel ?? 'info',
     };
     const running = await startCluster(config, workers, (line) => process.stderr.write(`${line}\n`));
     server = { url: displayUrl(host, running.port), close: running.close };
   } else {
-    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false });
+    const log = serverLog({ level: o.logLevel, destination: deps.logTo });
+    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, log });
   }
   try {
     deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);
@@ -253,8 +268,11 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--token <token>', 'the server token, acting as admin: writes, users, tokens (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
     .option('--private', 'reads need a login or a token too (default: reads are open, writes need a role that may)')
     .option('--workers <n>', 'processes serving the port, each with its own store connection (use the number of cores for many users; a :memory: store needs 1)', '1')
-    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean }) => {
+    .option('--log-level <level>', `request log on standard output, one JSON line per request: ${LOG_LEVELS.join(', ')} (env TALLY_LOG_LEVEL)`)
+    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean; logLevel?: string }) => {
       const port = parsePort(o.port, deps.usageError);
+      const logLevel = o.logLevel ?? (deps.env ?? process.env).TALLY_LOG_LEVEL ?? 'info';
+      if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw deps.usageError(`--log-level ${logLevel}: expected one of ${LOG_LEVELS.join(', ')}`);
       if (!/^\d{1,3}$/.test(o.workers) || Number(o.workers) < 1 || Number(o.workers) > 256) throw deps.usageError(`--workers ${o.workers}: expected a whole number from 1 to 256`);
       const workers = Number(o.workers);
       const location = deps.dbPath(o.db);
@@ -270,7 +288,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         const { resolver, source: gazetteerSource } = await resolverFor(store, o.gazetteer ?? null);
         await serveStore(
           store,
-          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false },
+          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false, logLevel: logLevel as LogLevel },
           deps,
         );
       } finally {

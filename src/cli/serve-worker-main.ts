@@ -2,7 +2,8 @@
  * One worker of `tally serve --workers N` (./serve-cluster.ts), started through
  * bin/tally-serve-worker.js: waits for its configuration from the primary, opens its own
  * connection to the store, serves the app on the shared address, and writes only when the
- * primary's write lock is granted. Stops — finishing requests in flight, then closing the store —
+ * primary's write lock is granted. It counts its own requests and sends the counts when the
+ * primary gathers them for a scrape of /metrics (ask the primary, which asks every worker). Stops — finishing requests in flight, then closing the store —
  * on the primary's `stop`, on SIGINT/SIGTERM (a terminal's Ctrl+C reaches every process of the
  * group), or when the primary goes away.
  */
@@ -10,7 +11,9 @@ import cluster from 'node:cluster';
 import { openStore } from '../storage/open-store.ts';
 import { incidentsJsonRendering } from '../export/incidents-json.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
-import { clusterWriteGate, type FromWorker, type ToWorker, type WorkerConfig } from './serve-cluster.ts';
+import { clusterMetricsText, clusterWriteGate, type FromWorker, type ToWorker, type WorkerConfig } from './serve-cluster.ts';
+import { RequestMetrics, processSample } from '../api/request-metrics.ts';
+import { serverLog } from '../api/server-log.ts';
 import { resolverFor, startServer, type RunningServer } from './serve-command.ts';
 
 if (cluster.isPrimary || !process.send) {
@@ -22,6 +25,9 @@ const send = (m: FromWorker) => {
   if (process.connected) process.send!(m);
 };
 const grantListeners: ((id: number) => void)[] = [];
+const metricsTextListeners: ((id: number, text: string) => void)[] = [];
+/** This worker's request counts, sent to the primary when it gathers a scrape's. */
+const metrics = new RequestMetrics();
 let store: IncidentStore | null = null;
 let server: RunningServer | null = null;
 let stopped: Promise<void> | null = null;
@@ -54,6 +60,9 @@ async function start(config: WorkerConfig): Promise<void> {
       version: config.version,
       privateReads: config.privateReads,
       exclusiveWrite: clusterWriteGate(send, (listener) => grantListeners.push(listener)),
+      log: serverLog({ level: config.logLevel }),
+      metrics,
+      metricsText: clusterMetricsText(send, (listener) => metricsTextListeners.push(listener)),
     });
     send({ tally: 'listening', address: server.address, port: server.port });
   } catch (err) {
@@ -67,6 +76,8 @@ process.on('message', (m: ToWorker) => {
   if (m?.tally === 'config') void start(m.config);
   else if (m?.tally === 'granted') for (const listener of grantListeners) listener(m.id);
   else if (m?.tally === 'stop') void stop();
+  else if (m?.tally === 'report-metrics') send({ tally: 'metrics-report', id: m.id, snapshot: metrics.snapshot(), process: processSample('worker') });
+  else if (m?.tally === 'metrics-text') for (const listener of metricsTextListeners) listener(m.id, m.text);
 });
 process.on('disconnect', () => void stop());
 send({ tally: 'hello' });

@@ -222,6 +222,11 @@ export interface IncidentStore {
    */
   incidentsVersion(): Promise<string>;
   /**
+   * Changes with every committed write of any kind (documents, incidents, decisions, audit,
+   * users, sessions), whichever process made it: what HTTP ETags are made of. Cheap to read.
+   */
+  dataVersion(): Promise<string>;
+  /**
    * Killed by time bucket (and perpetrator when `byPerpetrator`), or by perpetrator alone, the
    * perpetrators split as `split` says (default `each`).
    * Incidents of unknown date are in no time bucket (see undatedStats) but in perpetrator buckets.

@@ -224,6 +224,10 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.readModel.incidentsVersion();
   }
 
+  async dataVersion(): Promise<string> {
+    return this.readModel.dataVersion();
+  }
+
   async stats(filter: IncidentFilter, groupBy: StatsBucket | 'perpetrator', byPerpetrator = false, split: PerpetratorSplit = 'each'): Promise<StatsRow[]> {
     return this.readModel.stats(filter, groupBy, byPerpetrator, split);
   }

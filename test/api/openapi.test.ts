@@ -95,20 +95,21 @@ describe('OpenAPI description', () => {
     const params = (method: string, path: string) =>
       Object.fromEntries((doc.paths[path][method].parameters ?? []).map((p) => [p.name, `${p.in}${p.required ? ' required' : ''}`]));
     const filters = ['from', 'to', 'bbox', 'admin1', 'perpetrator', 'event_type', 'min_killed', 'claimant', 'q', 'review_status', 'document'];
-    const optional = (names: string[]) => Object.fromEntries(names.map((n) => [n, 'query']));
+    // Every read of the store's data also takes If-None-Match (src/api/conditional-get.ts).
+    const optional = (names: string[]) => Object.fromEntries([...names.map((n) => [n, 'query']), ['If-None-Match', 'header']]);
     assert.deepEqual(params('get', '/api/v1/incidents'), optional([...filters, 'cursor', 'limit']));
     assert.deepEqual(params('get', '/api/v1/stats'), { ...optional([...filters, 'by_perpetrator']), group_by: 'query required' });
     assert.deepEqual(params('get', '/api/v1/export'), { ...optional(filters), format: 'query required', include_rejected: 'query', since: 'query' });
     assert.deepEqual(params('get', '/api/v1/tallies'), optional(['from', 'to', 'claimant', 'document']));
-    assert.deepEqual(params('get', '/api/v1/incidents/{id}'), { id: 'path required' });
-    assert.deepEqual(params('get', '/api/v1/documents/{id}'), { id: 'path required' });
+    assert.deepEqual(params('get', '/api/v1/incidents/{id}'), { id: 'path required', 'If-None-Match': 'header' });
+    assert.deepEqual(params('get', '/api/v1/documents/{id}'), { id: 'path required', 'If-None-Match': 'header' });
     assert.deepEqual(params('get', '/api/v1/boundaries/{level}'), { level: 'path required' });
   });
 
   test('documents the error responses and the credentials of the write', () => {
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents'].get.responses).sort(), ['200', '400']);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '303', '404']);
-    assert.deepEqual(Object.keys(doc.paths['/api/v1/export'].get.responses).sort(), ['200', '400', '401', '403']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents'].get.responses).sort(), ['200', '304', '400']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/incidents/{id}'].get.responses).sort(), ['200', '301', '303', '304', '404']);
+    assert.deepEqual(Object.keys(doc.paths['/api/v1/export'].get.responses).sort(), ['200', '304', '400', '401', '403']);
     assert.deepEqual(Object.keys(doc.paths['/api/v1/documents'].post.responses).sort(), ['200', '400', '401', '403', '413', '415']);
     assert.deepEqual(doc.paths['/api/v1/documents'].post.security, [{ bearerAuth: [] }, { sessionCookie: [] }]);
     const schemes = doc.components.securitySchemes as Record<string, Record<string, string>>;

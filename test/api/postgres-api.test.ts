@@ -99,6 +99,25 @@ if (!ADMIN_URL) {
       assert.deepEqual(await walk(postgres), await walk(sqlite));
     });
 
+    test("ETag: 304 for the current tag; a write through another connection (another worker's) changes it", async () => {
+      const first = await postgres.app.request('/api/v1/stats?group_by=month');
+      const tag = first.headers.get('etag')!;
+      assert.match(tag, /^W\/"9\.9\.9-test-\d+\.\d+"$/);
+      assert.equal((await postgres.app.request('/api/v1/stats?group_by=month', { headers: { 'If-None-Match': tag } })).status, 304);
+      const other = await buildApiOver(await openStore(db.url, incidentsJsonRendering), []);
+      try {
+        // Another town and month than every other article, so it joins none of the incidents compared later.
+        const doc = { ...ARTICLES[4], id: 'api-pg-etag', published: '2023-09-13', text: ARTICLES[4].text.replace('Al-Busayrah', 'Al-Mayadin') };
+        const posted = await other.app.request('/api/v1/documents', { method: 'POST', body: JSON.stringify(doc), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` } });
+        assert.equal(posted.status, 200, await posted.clone().text());
+      } finally {
+        await other.store.close();
+      }
+      const after = await postgres.app.request('/api/v1/stats?group_by=month', { headers: { 'If-None-Match': tag } });
+      assert.equal(after.status, 200);
+      assert.notEqual(after.headers.get('etag'), tag);
+    });
+
     test('a POST lands in PostgreSQL and is listed', async () => {
       const doc = { ...ARTICLES[2], id: 'api-pg-post', text: ARTICLES[2].text.replace('Azaz', 'Afrin').replace('Four', 'Seven') };
       const res = await postgres.app.request('/api/v1/documents', {

@@ -15,7 +15,7 @@ import { HealthSchema, FacetsSchema, StatsSchema, TallyListSchema } from '../../
 import { DASHBOARD_CSP } from '../../src/api/security-headers.ts';
 import { parseCsv } from '../export/parse-csv.ts';
 import { NOW, buildApi, getJson, type ApiFixture } from './api-fixture.ts';
-import { expectGetError } from './api-assert.ts';
+import { assertError, expectGetError } from './api-assert.ts';
 
 let fx: ApiFixture;
 let all: IncidentJson[];
@@ -267,10 +267,10 @@ describe('health, dashboard and unknown paths', () => {
     }
   });
 
-  test('unknown API paths and methods are 404 JSON naming the path', async () => {
+  test('an unknown API path is a 404 naming the path; a known path asked with another method is a 405 naming the methods', async () => {
     await expectGetError(fx.app, '/api/v1/incident', { status: 404, code: 'not_found', mentions: '/api/v1/incident' });
     const del = await fx.app.request('/api/v1/incidents', { method: 'DELETE' });
-    assert.equal(del.status, 404);
-    assert.equal(((await del.json()) as { error: { code: string } }).error.code, 'not_found');
+    await assertError(del, { status: 405, code: 'method_not_allowed', mentions: 'GET, HEAD' }, 'DELETE /api/v1/incidents');
+    assert.equal(del.headers.get('allow'), 'GET, HEAD');
   });
 });

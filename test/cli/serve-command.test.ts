@@ -68,6 +68,8 @@ function serve(args: string[], env: NodeJS.ProcessEnv = {}): Run {
     now: () => '2026-01-01T00:00:00Z',
     env: { TALLY_SHARED_DIR: join(dir, 'no-shared'), ...env },
     stopSignal: () => stopped,
+    // The request log is tested in serve-observability.test.ts; here it would only fill the output.
+    logTo: { write: () => undefined },
   });
   const done = program.parseAsync(['serve', ...args], { from: 'user' }).then(() => undefined);
   // A failure before the address is printed must fail the test, not hang it.
@@ -150,6 +152,7 @@ describe('tally serve', () => {
     ['an empty token', ['--token', ' '], /empty/],
     ['no workers', ['--workers', '0'], /--workers 0: expected a whole number/],
     ['workers that are not a number', ['--workers', 'all'], /--workers all/],
+    ['an unknown log level', ['--log-level', 'loud'], /--log-level loud: expected one of fatal, error, warn, info, debug, trace, silent/],
   ];
   for (const [what, args, message] of usage) {
     test(`usage error for ${what}`, async () => {
@@ -175,7 +178,7 @@ describe('tally serve --workers', () => {
     await ingestItems(setup, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
     await setup.close();
 
-    const run = serve(['--db', path, '--port', '0', '--token', 'sekrit', '--workers', '2']);
+    const run = serve(['--db', path, '--port', '0', '--token', 'sekrit', '--workers', '2', '--log-level', 'warn']);
     const url = await run.url;
     assert.match(url, /^http:\/\/localhost:\d+$/, run.lines.join('\n'));
     assert.ok(run.lines.includes('2 worker processes share the port'), run.lines.join('\n'));

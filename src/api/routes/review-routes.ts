@@ -23,7 +23,7 @@ import { InvalidParameterError } from '../../services/service-errors.ts';
 import { serialWrites, type ApiApp, type AppDeps } from '../app-deps.ts';
 import { principalOf, requirePermission } from '../request-auth.ts';
 import { permissionDoc } from '../permission-doc.ts';
-import { IdParam, intParam } from '../query-params.ts';
+import { IdParam, intParam, parameters } from '../query-params.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from '../body-limit.ts';
 import { errorResponse, IncidentSchema, ReviewReasonSchema } from '../schemas.ts';
 
@@ -153,14 +153,14 @@ const decisionsRoute = createRoute({
   operationId: 'listDecisions',
   tags: ['review'],
   summary: 'Review decisions by status: `orphaned` lists those whose incident or report no longer exists',
-  request: { query: z.strictObject({ status: z.enum(DECISION_STATUSES as [string, ...string[]]).optional().openapi({ description: 'active or orphaned' }) }) },
+  request: { query: parameters({ status: z.enum(DECISION_STATUSES as [string, ...string[]]).optional().openapi({ description: 'active or orphaned' }) }) },
   responses: {
     200: { description: 'Decisions, oldest first', content: { 'application/json': { schema: z.object({ decisions: z.array(DecisionSchema) }) } } },
     400: errorResponse('A parameter is invalid'),
   },
 });
 
-const AuditQuery = z.strictObject({
+const AuditQuery = parameters({
   since: z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, { error: 'expected an ISO date or date-time' }).optional().openapi({ description: 'Entries at or after this time' }),
   incident: z.string().min(1).max(200).optional().openapi({ description: 'Entries about this incident id' }),
   action: z.string().min(1).max(100).optional().openapi({ description: 'review.confirm, review.edit, …, relink, disagreement' }),
@@ -190,7 +190,7 @@ const QueueItemSchema = z
   })
   .openapi('QueueItem');
 
-const QueueQuery = z.strictObject({
+const QueueQuery = parameters({
   reason: z.enum(REVIEW_REASON_IDS).optional().openapi({ description: 'Only incidents with this reason' }),
   admin1: z.string().min(1).max(200).optional().openapi({ description: 'Governorate / province (location.admin1), any case' }),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }).optional(),

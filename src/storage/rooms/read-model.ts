@@ -20,7 +20,7 @@ import { IncidentQuery, PAGE_ORDER, choosePath, isoDateOfDay, parseFilter, type 
 import { ReadCache } from '../read-cache.ts';
 import { answerableFromDayStats, dayStatsCount, dayStatsQuery, dayStatsRows, dayStatsUndated, type StatsQueryRow } from '../day-stats.ts';
 import type { IncidentSetRows } from './incident-room.ts';
-import { parseBody, type Db, type StoreWriter } from './store-writer.ts';
+import { DATA_VERSION_KEY, parseBody, type Db, type StoreWriter } from './store-writer.ts';
 
 /** Largest page queryIncidents returns. */
 export const MAX_PAGE_LIMIT = 1000;
@@ -220,6 +220,17 @@ export class ReadModel {
   /** store_state.incidents: changes whenever the incidents change, whichever process wrote them. */
   async incidentsVersion(): Promise<string> {
     return (await this.readState()).version;
+  }
+
+  /**
+   * Changes with every committed write of any kind, by any process: the writes counter
+   * (store_state.data, ./store-writer.ts) with the incidents version beside it, so a relink by a
+   * build older than the counter still changes it. One indexed read of a two-row table.
+   */
+  async dataVersion(): Promise<string> {
+    const rows = await this.db.selectFrom('store_state').select(['key', 'value']).where('key', 'in', [DATA_VERSION_KEY, 'incidents']).execute();
+    const value = (key: string) => Number(rows.find((r) => r.key === key)?.value ?? 0);
+    return `${value(DATA_VERSION_KEY)}.${value('incidents')}`;
   }
 
   private async readState(): Promise<ReadState> {

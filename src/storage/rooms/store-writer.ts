@@ -3,7 +3,8 @@
  * multi-row INSERTs kept under the dialect's parameter limit, and refusals that name the object
  * (its position and id) — checked before anything is sent where possible, so a refused write
  * leaves the store as it was. Domain objects are stored whole as JSON `body` text and read back
- * from it, so they round-trip exactly.
+ * from it, so they round-trip exactly. Every transaction ends by bumping the data version
+ * (`store_state.data`), which HTTP caching (ETag) reads: one place, so no write can forget it.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { StoreDatabase, StoreDialect } from '../store-schema.ts';
@@ -22,10 +23,18 @@ export class StoreWriter {
     readonly dialect: StoreDialect,
   ) {}
 
-  /** Run `fn` in one transaction; any failure rolls it back and surfaces as a StoreWriteError. */
+  /**
+   * Run `fn` in one transaction that also bumps the data version; any failure rolls both back and
+   * surfaces as a StoreWriteError. The bump comes last, so on PostgreSQL the version row is locked
+   * only for the end of a long write, not its whole length.
+   */
   async write<T>(op: string, fn: (trx: Transaction<StoreDatabase>) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction().execute(fn);
+      return await this.db.transaction().execute(async (trx) => {
+        const result = await fn(trx);
+        await bumpDataVersion(trx);
+        return result;
+      });
     } catch (err) {
       if (err instanceof StoreWriteError || err instanceof VersionConflictError) throw err;
       throw new StoreWriteError(op, describeError(err), { cause: err });
@@ -51,6 +60,18 @@ export class StoreWriter {
       }
     }
   }
+}
+
+/** The `store_state` key counting committed writes of any kind (no migration: the row is made by the first write). */
+export const DATA_VERSION_KEY = 'data';
+
+/** One more committed write; an upsert, so stores made before the key existed need no migration. */
+async function bumpDataVersion(trx: Db): Promise<void> {
+  await trx
+    .insertInto('store_state')
+    .values({ key: DATA_VERSION_KEY, value: 1 })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('store_state.value', '+', 1) })))
+    .execute();
 }
 
 /** JSON text of a domain object; a value JSON cannot hold (a BigInt, a cycle) is refused here. */
