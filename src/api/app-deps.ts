@@ -11,8 +11,11 @@ import type { LoginRateLimiter } from './login-rate-limit.ts';
 
 export interface AppDeps {
   store: IncidentStore;
-  /** Resolves places of documents posted for ingest. */
-  resolver: PlaceResolver;
+  /**
+   * Resolves places of documents posted for ingest; a function builds it on first need (the
+   * embedded gazetteer takes seconds and hundreds of MB, which a server that only reads never pays).
+   */
+  resolver: PlaceResolver | (() => Promise<PlaceResolver>);
   /**
    * The server's own bearer token (the admin bootstrap: every permission); an empty string accepts
    * none, so only users' tokens and sessions can write.

@@ -32,7 +32,7 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 import { Gazetteer } from '../pipeline/geocode/gazetteer.ts';
 import { readGeoNamesDir } from '../pipeline/geocode/geonames-reader.ts';
 import { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
-import { loadGazetteer } from '../services/gazetteer-service.ts';
+import { EMBEDDED_GAZETTEER_SOURCE, buildOnFirstUse, loadGazetteer } from '../services/gazetteer-service.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_PORT = 8080;
@@ -61,7 +61,7 @@ export interface ServeCommandDeps {
 
 export interface ServeOptions {
   store: IncidentStore;
-  resolver: PlaceResolver;
+  resolver: PlaceResolver | (() => Promise<PlaceResolver>);
   host: string;
   port: number;
   token: string;
@@ -151,6 +151,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
  * Where places of posted documents are resolved: a GeoNames dump folder (--gazetteer) when given,
  * else the store's imported gazetteer, else the embedded towns; and the name to print for it.
  */
+/** The name of the gazetteer resolverFor would build, without building it. */
+export async function gazetteerSourceOf(store: IncidentStore, gazetteerDir: string | null): Promise<string> {
+  return gazetteerDir !== null ? `geonames:${gazetteerDir}` : ((await store.gazetteerSource()) ?? EMBEDDED_GAZETTEER_SOURCE);
+}
+
 export async function resolverFor(store: IncidentStore, gazetteerDir: string | null): Promise<{ resolver: PlaceResolver; source: string }> {
   if (gazetteerDir !== null) {
     const { entries } = readGeoNamesDir(gazetteerDir);
@@ -189,8 +194,8 @@ export interface ServeStoreOptions {
   location: string;
   host?: string;
   port?: number;
-  /** Where places of posted documents are resolved, and the name to print for it. */
-  resolver: PlaceResolver;
+  /** Where places of posted documents are resolved (built on first need), and the name to print for it. */
+  resolver: PlaceResolver | (() => Promise<PlaceResolver>);
   gazetteerSource: string;
   /** --token; undefined reads TALLY_API_TOKEN, else a random token is made and printed. */
   token?: string;
@@ -285,7 +290,10 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
       const isNewStore = !isPostgres(location) && location !== ':memory:' && !existsSync(location);
       const store = await deps.openStore(location);
       try {
-        const { resolver, source: gazetteerSource } = await resolverFor(store, o.gazetteer ?? null);
+        // The gazetteer is built when a document is first posted, not at start: a server that only
+        // reads never builds it (seconds and hundreds of MB for the embedded one, per worker).
+        const gazetteerSource = await gazetteerSourceOf(store, o.gazetteer ?? null);
+        const resolver = buildOnFirstUse(async () => (await resolverFor(store, o.gazetteer ?? null)).resolver);
         await serveStore(
           store,
           { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false, logLevel: logLevel as LogLevel },

@@ -15,6 +15,7 @@ import { clusterMetricsText, clusterWriteGate, type FromWorker, type ToWorker, t
 import { RequestMetrics, processSample } from '../api/request-metrics.ts';
 import { serverLog } from '../api/server-log.ts';
 import { resolverFor, startServer, type RunningServer } from './serve-command.ts';
+import { buildOnFirstUse } from '../services/gazetteer-service.ts';
 
 if (cluster.isPrimary || !process.send) {
   process.stderr.write('tally-serve-worker: this is started by `tally serve --workers N`, not run directly\n');
@@ -47,7 +48,9 @@ function stop(): Promise<void> {
 async function start(config: WorkerConfig): Promise<void> {
   try {
     store = await openStore(config.location, incidentsJsonRendering);
-    const { resolver } = await resolverFor(store, config.gazetteerDir);
+    // Built when this worker is first posted a document (see serve-command.ts).
+    const opened = store;
+    const resolver = buildOnFirstUse(async () => (await resolverFor(opened, config.gazetteerDir)).resolver);
     server = await startServer({
       store,
       resolver,

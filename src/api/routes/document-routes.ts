@@ -99,9 +99,10 @@ export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
   const exclusive = deps.exclusiveWrite ?? serialWrites();
   app.openapi(postRoute(deps), async (c) => {
     const items = articleItemsOf(await c.req.text(), c.req.header('content-type'));
+    const resolver = typeof deps.resolver === 'function' ? await deps.resolver() : deps.resolver;
     const summary = await exclusive(() => {
       const now = deps.clock();
-      return ingestItems(deps.store, deps.resolver, items, { now, runId: `api:${now}`, policy: 'latest' });
+      return ingestItems(deps.store, resolver, items, { now, runId: `api:${now}`, policy: 'latest' });
     });
     return c.json(ingestResultJson(summary), 200);
   });
