@@ -56,13 +56,13 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
     'documents.cross_document': 1,
   },
   dev: {
-    'incidents.f1': 0.78,
+    'incidents.f1': 0.8,
     'figures.accuracy': 0.92,
     'perpetrators.exact': 0.85,
-    'claimants.exact': 0.45,
+    'claimants.exact': 0.74,
     'tallies.recognised': 0.85,
     'tallies.turned_into_incident': { max: 0 },
-    'documents.cross_document': 12 / 14 - 1e-9,
+    'documents.cross_document': 13 / 14 - 1e-9,
   },
 };
 
@@ -76,7 +76,7 @@ export const DEV_THRESHOLDS: Record<string, Thresholds> = {
  * ≥ 0.60; gva both ≥ 0.60 (per report), fully linked ≥ 45%, B-cubed precision ≥ 0.95. Raise a floor
  * when a change lifts its figure.
  */
-export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.76, 'injured.exact': 0.75, 'both.exact': 0.63 };
+export const GVDB_THRESHOLDS: Thresholds<CountSummaryKey> = { 'killed.exact': 0.77, 'injured.exact': 0.75, 'both.exact': 0.63 };
 export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
   'reports.killed_exact': 0.78,
   'reports.injured_exact': 0.67,
