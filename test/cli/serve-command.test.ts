@@ -6,11 +6,11 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { openStore } from '../../src/storage/open-store.ts';
+import { storeFileWith } from './store-file.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
@@ -33,11 +33,7 @@ const ARTICLE: Article = {
 let dir: string;
 let db: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tally-serve-'));
-  db = join(dir, 'serve.db');
-  const store = await openStore(db, incidentsJsonRendering);
-  await ingestItems(store, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
-  await store.close();
+  ({ dir, db } = await storeFileWith(ARTICLE, 'serve'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,15 +6,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { openStore } from '../../src/storage/open-store.ts';
+import { storeFileWith } from './store-file.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
-import { ingestItems } from '../../src/services/ingest-batch.ts';
-import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { registerServeCommand } from '../../src/cli/serve-command.ts';
 import type { Article } from '../../src/domain/types.ts';
 
@@ -31,11 +29,7 @@ const ARTICLE: Article = {
 let dir: string;
 let db: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tally-ops-'));
-  db = join(dir, 'ops.db');
-  const store = await openStore(db, incidentsJsonRendering);
-  await ingestItems(store, embeddedDefault().resolver, [{ kind: 'article', article: ARTICLE, source: 'test' }], { now: '2026-01-01T00:00:00Z', runId: 'setup' });
-  await store.close();
+  ({ dir, db } = await storeFileWith(ARTICLE, 'ops'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
