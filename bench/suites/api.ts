@@ -200,7 +200,7 @@ async function childMain(backend: string, location: string, count: number, seed:
   const common = { host: '127.0.0.1', port: 0, token: '', boundariesDir: null, webDist: null, version: 'bench' };
   // The request log stays off standard output, which carries the ready line to the parent.
   const single = await startServer({ ...common, store, resolver: embeddedDefault().resolver, clock: () => '2020-01-01T00:00:00Z', logError: (err, where) => log(`${where}: ${String(err)}`), log: serverLog({ level: 'warn' }) });
-  const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z', privateReads: false, logLevel: 'warn' }, workers, log);
+  const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z', privateReads: false, openExportLimit: null, logLevel: 'warn' }, workers, log);
   const ready: ChildReady = { port: cluster.port, workers, singlePort: single.port, incidents: count, generateSeconds, loadSeconds, peakRssBytes: peakRssBytes() };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
   const stop = () => {

@@ -51,6 +51,8 @@ export interface WorkerConfig {
   fixedNow: string | null;
   /** --private: reads need a login or token too. */
   privateReads: boolean;
+  /** --open-export-limit; null: the route's default. */
+  openExportLimit: number | null;
   /** --log-level of the request log each worker writes to standard output. */
   logLevel: LogLevel;
 }

@@ -73,6 +73,8 @@ export interface ServeOptions {
   exclusiveWrite?: WriteGate;
   /** Reads need a login or token too (--private). */
   privateReads?: boolean;
+  /** Largest export an anonymous caller may start (--open-export-limit; default the route's). */
+  openExportLimit?: number;
   /** The request log (default: info and above, to standard output). */
   log?: ServerLog;
   /** This process's request counts (default: new ones); a cluster worker keeps them to report to the primary. */
@@ -112,6 +114,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     logError: o.logError ?? logErrorsTo(log),
     exclusiveWrite: o.exclusiveWrite,
     privateReads: o.privateReads ?? false,
+    openExportLimit: o.openExportLimit,
     metrics: o.metricsText ?? (async () => prometheusText(metrics.snapshot(), [processSample('server')])),
   });
   const server = createAdaptorServer({ fetch: observedFetch(app.fetch, { log, metrics, routes: new RouteTable(app) }) }) as Server;
@@ -209,6 +212,8 @@ export interface ServeStoreOptions {
   gazetteerDir?: string | null;
   /** --private: reads need a login or token too. */
   privateReads?: boolean;
+  /** --open-export-limit: largest export an anonymous caller may start. */
+  openExportLimit?: number;
   /** --log-level (default info). */
   logLevel?: LogLevel;
 }
@@ -240,13 +245,14 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
       version: packageVersion(),
       fixedNow: env.TALLY_NOW ?? null,
       privateReads: o.privateReads ?? false,
+      openExportLimit: o.openExportLimit ?? null,
       logLevel: o.logLevel ?? 'info',
     };
     const running = await startCluster(config, workers, (line) => process.stderr.write(`${line}\n`));
     server = { url: displayUrl(host, running.port), close: running.close };
   } else {
     const log = serverLog({ level: o.logLevel, destination: deps.logTo });
-    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, log });
+    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, openExportLimit: o.openExportLimit, log });
   }
   try {
     deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);
@@ -273,10 +279,13 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--token <token>', 'the server token, acting as admin: writes, users, tokens (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
     .option('--private', 'reads need a login or a token too (default: reads are open, writes need a role that may)')
     .option('--workers <n>', 'processes serving the port, each with its own store connection (use the number of cores for many users; a :memory: store needs 1)', '1')
+    .option('--open-export-limit <n>', 'largest whole export (GET /api/v1/export) a caller without credentials may start, in incidents (default 10000)')
     .option('--log-level <level>', `request log on standard output, one JSON line per request: ${LOG_LEVELS.join(', ')} (env TALLY_LOG_LEVEL)`)
-    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean; logLevel?: string }) => {
+    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean; openExportLimit?: string; logLevel?: string }) => {
       const port = parsePort(o.port, deps.usageError);
       const logLevel = o.logLevel ?? (deps.env ?? process.env).TALLY_LOG_LEVEL ?? 'info';
+      if (o.openExportLimit !== undefined && !/^\d{1,9}$/.test(o.openExportLimit)) throw deps.usageError(`--open-export-limit ${o.openExportLimit}: expected a number of incidents (0 or more)`);
+      const openExportLimit = o.openExportLimit === undefined ? undefined : Number(o.openExportLimit);
       if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw deps.usageError(`--log-level ${logLevel}: expected one of ${LOG_LEVELS.join(', ')}`);
       if (!/^\d{1,3}$/.test(o.workers) || Number(o.workers) < 1 || Number(o.workers) > 256) throw deps.usageError(`--workers ${o.workers}: expected a whole number from 1 to 256`);
       const workers = Number(o.workers);
@@ -296,7 +305,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         const resolver = buildOnFirstUse(async () => (await resolverFor(store, o.gazetteer ?? null)).resolver);
         await serveStore(
           store,
-          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false, logLevel: logLevel as LogLevel },
+          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false, openExportLimit, logLevel: logLevel as LogLevel },
           deps,
         );
       } finally {

@@ -62,6 +62,7 @@ async function start(config: WorkerConfig): Promise<void> {
       clock: () => config.fixedNow ?? new Date().toISOString(),
       version: config.version,
       privateReads: config.privateReads,
+      openExportLimit: config.openExportLimit ?? undefined,
       exclusiveWrite: clusterWriteGate(send, (listener) => grantListeners.push(listener)),
       log: serverLog({ level: config.logLevel }),
       metrics,

@@ -119,6 +119,26 @@ describe('tally serve', () => {
     }
   });
 
+  test('--open-export-limit: a whole export larger than it needs credentials; a bad value is a usage error', async () => {
+    const run = serve(['--db', db, '--port', '0', '--open-export-limit', '0'], { TALLY_API_TOKEN: 'limit-token' });
+    try {
+      const url = await run.url;
+      assert.equal((await fetch(`${url}/api/v1/export?format=json`)).status, 401, 'one incident is over a limit of 0');
+      assert.equal((await fetch(`${url}/api/v1/export?format=json`, { headers: { Authorization: 'Bearer limit-token' } })).status, 200);
+    } finally {
+      run.stop();
+      await run.done;
+    }
+    const open = serve(['--db', db, '--port', '0']);
+    try {
+      assert.equal((await fetch(`${await open.url}/api/v1/export?format=json`)).status, 200, 'the default allows a small store');
+    } finally {
+      open.stop();
+      await open.done;
+    }
+    await assert.rejects(serve(['--db', db, '--port', '0', '--open-export-limit', 'lots']).done, /--open-export-limit lots/);
+  });
+
   test('without --token: TALLY_API_TOKEN, else a random token that is printed', async () => {
     const fromEnv = serve(['--db', db, '--port', '0'], { TALLY_API_TOKEN: 'from-env' });
     const url = await fromEnv.url;
