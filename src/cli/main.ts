@@ -34,7 +34,7 @@ import { registerBackupCommand } from './backup-command.ts';
 import { endQuietlyOnBrokenPipe } from './broken-pipe.ts';
 import { packageVersion } from './package-version.ts';
 import { registerUserCommands } from './user-command.ts';
-import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges } from './progress.ts';
+import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges, phaseReporter } from './progress.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED = process.env.TALLY_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared');
@@ -86,6 +86,9 @@ export const GVA_THRESHOLDS: Thresholds<ReportedIncidentsSummaryKey> = {
   'linking.fully_linked': 0.45,
   'incidents.both_exact': 0.61,
 };
+
+/** `tally export` prints a progress line every this many incidents (smaller exports print none). */
+const EXPORT_PROGRESS_EVERY = 100_000;
 
 class UsageError extends Error {}
 
@@ -157,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
         const { resolver, source } = await loadGazetteer(store);
         const before = await store.listIncidents();
         const progress = createIngestProgress({ stream: process.stderr, total: await countInputDocuments(paths) });
-        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: now(), runId: now(), onProgress: progress.onProgress });
+        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: now(), runId: now(), onProgress: progress.onProgress, onPhase: progress.onPhase });
         progress.stop();
         out(`gazetteer: ${source}`);
         for (const line of formatIngestSummary(summary, incidentChanges(before, await store.listIncidents()))) out(line);
@@ -180,9 +183,16 @@ export async function main(argv: string[]): Promise<number> {
       const since = sinceOption(o.since);
       const store = await openStore(existingDbPath(o.db), incidentsJsonRendering);
       try {
-        const chunks = await exportChunks(store, { format: o.format as ExportFormat, generatedAt: now(), policy: policyOf(o.policy), includeRejected: o.includeRejected ?? false, since });
+        // A large export says how far it has got on standard error, every EXPORT_PROGRESS_EVERY incidents.
+        let written = 0;
+        const onIncidents = (n: number) => {
+          written = n;
+          if (n % EXPORT_PROGRESS_EVERY === 0) err(`exported ${n} incidents`);
+        };
+        const chunks = await exportChunks(store, { format: o.format as ExportFormat, generatedAt: now(), policy: policyOf(o.policy), includeRejected: o.includeRejected ?? false, since, onIncidents });
         if (o.out) await writeFileStreamed(o.out, chunks);
         else await writeChunks(chunks, process.stdout);
+        if (written >= EXPORT_PROGRESS_EVERY && written % EXPORT_PROGRESS_EVERY !== 0) err(`exported ${written} incidents`);
       } finally {
         await store.close();
       }
@@ -283,10 +293,12 @@ export async function main(argv: string[]): Promise<number> {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`gazetteer folder '${dir}' does not exist or is not a folder; expected a GeoNames dump folder (XX.txt with admin1CodesASCII.txt and admin2Codes.txt)`);
       const store = await openStore(dbPath(o.db), incidentsJsonRendering);
       try {
-        const r = await importGeoNames(store, dir).catch((e: unknown) => {
+        const phase = phaseReporter(process.stderr);
+        const r = await importGeoNames(store, dir, phase).catch((e: unknown) => {
           if (e instanceof GeoNamesDirError) throw new UsageError(e.message);
           throw e;
         });
+        phase('done\n');
         out(`imported ${r.entries} places from ${dir}`);
         for (const w of r.warnings.slice(0, 20)) err(`warning: ${w}`);
         if (r.warnings.length) out(`warnings: ${r.warnings.length}`);
@@ -332,7 +344,7 @@ export async function main(argv: string[]): Promise<number> {
         const paths = [join(REPO_ROOT, 'sample')];
         const before = await store.listIncidents();
         const progress = createIngestProgress({ stream: process.stderr, total: await countInputDocuments(paths) });
-        const summary = await ingestPaths(store, resolver, paths, { now: now(), runId: now(), onProgress: progress.onProgress });
+        const summary = await ingestPaths(store, resolver, paths, { now: now(), runId: now(), onProgress: progress.onProgress, onPhase: progress.onPhase });
         progress.stop();
         out(`gazetteer: ${source}`);
         for (const line of formatIngestSummary(summary, incidentChanges(before, await store.listIncidents()))) out(line);

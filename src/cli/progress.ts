@@ -33,8 +33,28 @@ export interface IngestProgressOptions {
 export interface IngestProgress {
   /** Pass as IngestOptions.onProgress. */
   onProgress: (p: { read: number; source: string }) => void;
+  /** Pass as IngestOptions.onPhase: ends the reading bar, then one line per phase with its time. */
+  onPhase: (phase: string) => void;
   /** Stops the bar (or prints the last count) so the summary starts on a clean line. */
   stop: () => void;
+}
+
+/**
+ * One line per phase of a long run after the documents are read ("linking 12,034 mentions", then
+ * "writing 8,211 incidents"), each with the seconds the phase before it took, so a run that seems
+ * to hang says what it is doing.
+ */
+export function phaseReporter(stream: ProgressStream, clock: () => number = () => performance.now()): (phase: string) => void {
+  let since = clock();
+  let last: string | null = null;
+  return (phase) => {
+    const now = clock();
+    if (last !== null) stream.write(`  (${((now - since) / 1000).toFixed(1)} s)\n`);
+    stream.write(phase);
+    if (phase.endsWith('\n')) last = null;
+    else last = phase;
+    since = now;
+  };
 }
 
 const DEFAULT_EVERY = 1000;
@@ -46,16 +66,29 @@ function shortSource(source: string): string {
 
 export function createIngestProgress(opts: IngestProgressOptions): IngestProgress {
   const total = opts.total ?? null;
+  const phase = phaseReporter(opts.stream);
+  let phases = false;
   if (!opts.stream.isTTY) {
     const every = opts.every ?? DEFAULT_EVERY;
     let last = 0;
+    let reported = false;
+    const endReading = () => {
+      if (!reported && last % every !== 0) opts.stream.write(`read ${last}${total !== null ? ` of ${total}` : ''} documents\n`);
+      reported = true;
+    };
     return {
       onProgress: ({ read }) => {
         last = read;
         if (read % every === 0) opts.stream.write(`read ${read}${total !== null ? ` of ${total}` : ''} documents\n`);
       },
+      onPhase: (name) => {
+        endReading();
+        phases = true;
+        phase(name);
+      },
       stop: () => {
-        if (last % every !== 0) opts.stream.write(`read ${last}${total !== null ? ` of ${total}` : ''} documents\n`);
+        endReading();
+        if (phases) phase('done\n');
       },
     };
   }
@@ -68,7 +101,17 @@ export function createIngestProgress(opts: IngestProgressOptions): IngestProgres
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  let stopped = false;
+  const endBar = () => {
+    if (started && !stopped) bar.stop();
+    stopped = true;
+  };
   return {
+    onPhase: (name) => {
+      endBar();
+      phases = true;
+      phase(name);
+    },
     onProgress: ({ read, source }) => {
       if (!started) {
         bar.start(total ?? 0, 0, { source: '' });
@@ -79,7 +122,8 @@ export function createIngestProgress(opts: IngestProgressOptions): IngestProgres
       bar.update(read, { source: shortSource(source) });
     },
     stop: () => {
-      if (started) bar.stop();
+      endBar();
+      if (phases) phase('done\n');
     },
   };
 }

@@ -46,6 +46,8 @@ export interface ExportRequest {
   includeRejected?: boolean;
   /** Incidents and documents read per query (default EXPORT_BATCH). */
   batchSize?: number;
+  /** Told the number of incidents written so far after each one (a progress line). */
+  onIncidents?: (written: number) => void;
 }
 
 /** An incident to write and when it last changed (null: not known). */
@@ -158,6 +160,20 @@ async function relinkedSource(store: IncidentStore, request: ExportRequest, poli
   return { incidents: () => fromArray(items), documents: () => fromArray(summaries), tallies };
 }
 
+/** The source, telling `onIncidents` how many incidents have been taken from it. */
+function counted(source: ExportSource, onIncidents: (written: number) => void): ExportSource {
+  return {
+    ...source,
+    incidents: async function* () {
+      let n = 0;
+      for await (const item of source.incidents()) {
+        yield item;
+        onIncidents(++n);
+      }
+    },
+  };
+}
+
 async function* mapped<T, U>(values: AsyncIterable<T>, map: (value: T) => U): AsyncGenerator<U> {
   for await (const value of values) yield map(value);
 }
@@ -209,7 +225,8 @@ export async function exportChunks(store: IncidentStore, request: ExportRequest)
   if (policy !== 'latest' && !isEmptyFilter(request.filter)) {
     throw new ExportInputError('policy', policy, "'latest' when the export is filtered (another policy relinks the whole store)");
   }
-  const source = policy === 'latest' ? await storeSource(store, request) : await relinkedSource(store, request, policy);
+  const read = policy === 'latest' ? await storeSource(store, request) : await relinkedSource(store, request, policy);
+  const source = request.onIncidents ? counted(read, request.onIncidents) : read;
   const pieces = request.format === 'csv' ? csvPieces(source, request.generatedAt) : request.format === 'json' ? jsonPieces(source, request, policy) : geoJsonPieces(source);
   return chunked(pieces);
 }

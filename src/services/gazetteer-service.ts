@@ -56,10 +56,12 @@ export interface ImportSummary {
   source: string;
 }
 
-/** Replace the store's gazetteer with a GeoNames dump folder. */
-export async function importGeoNames(store: IncidentStore, dir: string): Promise<ImportSummary> {
+/** Replace the store's gazetteer with a GeoNames dump folder; `onPhase` is told each phase (a progress line). */
+export async function importGeoNames(store: IncidentStore, dir: string, onPhase?: (phase: string) => void): Promise<ImportSummary> {
+  onPhase?.(`reading the GeoNames dump in ${dir}`);
   const { entries, warnings } = readGeoNamesDir(dir);
   const source = `geonames:${dir}`;
+  onPhase?.(`writing ${entries.length} places to the store`);
   const n = await store.replaceGazetteer(entries, source);
   return { entries: n, warnings, source };
 }

@@ -27,6 +27,8 @@ export interface IngestOptions {
   now: string;
   runId: string;
   onProgress?: (p: { read: number; source: string }) => void;
+  /** Each phase after the reading starts: linking, writing (for a progress line). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface IngestSummary {
@@ -57,7 +59,7 @@ export async function ingestItems(store: IncidentStore, resolver: PlaceResolver,
     opts.onProgress?.({ read: summary.read, source: item.source });
     await ingestArticle(store, resolver, item.article, item.source, opts, summary);
   }
-  await relink(store, opts.policy ?? 'latest', summary, { now: opts.now, cause: 'new-document' });
+  await relink(store, opts.policy ?? 'latest', summary, { now: opts.now, cause: 'new-document', onPhase: opts.onPhase });
   await store.addWarnings(opts.runId, summary.warnings);
   return summary;
 }
@@ -131,12 +133,16 @@ export async function reviewedLink(store: IncidentStore, policy: ReconcilePolicy
 export interface RelinkRun {
   now: string;
   cause: AuditCause;
+  /** Told when linking starts and when the incidents are written (a progress line). */
+  onPhase?: (phase: string) => void;
 }
 
 export async function relink(store: IncidentStore, policy: ReconcilePolicy, summary?: IngestSummary, run?: RelinkRun): Promise<void> {
+  run?.onPhase?.('linking every stored mention');
   const before = await store.listIncidents();
   const decisionsBefore = new Map((await store.listDecisions()).map((d) => [d.id, d.status]));
   const result = await reviewedLink(store, policy);
+  run?.onPhase?.(`writing ${result.incidents.length} incidents and ${result.tallies.length} tallies`);
   const { incidents, tallies, undated } = result;
   const audit = run ? relinkAudit(before, result, decisionsBefore, policy, run) : [];
   const decisionStatuses = result.outcomes.map(({ id, status, orphanedBecause }) => ({ id, status, orphanedBecause }));

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges, type ProgressStream } from '../../src/cli/progress.ts';
+import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges, phaseReporter, type ProgressStream } from '../../src/cli/progress.ts';
 import type { IngestSummary } from '../../src/services/ingest-batch.ts';
 import type { Incident } from '../../src/domain/types.ts';
 
@@ -129,4 +129,32 @@ describe('countInputDocuments', () => {
     ['a missing path: unknown', () => [join(dir, 'missing.jsonl')], null],
   ];
   for (const [what, paths, want] of cases) test(what, async () => assert.equal(await countInputDocuments(paths()), want));
+});
+
+describe('phases after the reading', () => {
+  test('one line per phase, each closed with the seconds it took', () => {
+    const out = memoryStream(false);
+    let t = 0;
+    const phase = phaseReporter(out, () => t);
+    phase('linking every stored mention');
+    t = 2500;
+    phase('writing 12 incidents and 3 tallies');
+    t = 2600;
+    phase('done\n');
+    assert.equal(out.text(), 'linking every stored mention  (2.5 s)\nwriting 12 incidents and 3 tallies  (0.1 s)\ndone\n');
+  });
+
+  test('an ingest ends its reading count, then tells its phases, then done (plain lines off a terminal)', () => {
+    const out = memoryStream(false);
+    const progress = createIngestProgress({ stream: out, total: 3, every: 1000 });
+    for (let read = 1; read <= 3; read++) progress.onProgress({ read, source: `a:${read}` });
+    progress.onPhase('linking every stored mention');
+    progress.onPhase('writing 2 incidents and 0 tallies');
+    progress.stop();
+    const lines = out.text().split('\n');
+    assert.equal(lines[0], 'read 3 of 3 documents');
+    assert.match(lines[1], /^linking every stored mention {2}\(\d+\.\d s\)$/);
+    assert.match(lines[2], /^writing 2 incidents and 0 tallies {2}\(\d+\.\d s\)$/);
+    assert.equal(lines[3], 'done');
+  });
 });

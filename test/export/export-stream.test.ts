@@ -52,6 +52,16 @@ const rowsOf = (csv: string) => {
 };
 
 describe('streamed exports', () => {
+  test('onIncidents is told the count of incidents written, once per incident, in any format', async () => {
+    for (const format of ['json', 'csv', 'geojson'] as const) {
+      const told: number[] = [];
+      const text = await exportText(store, { format, generatedAt: NOW, batchSize: 2, onIncidents: (n) => told.push(n) });
+      const incidents = (JSON.parse(await exportText(store, { format: 'json', generatedAt: NOW })) as IncidentsJson).incidents.length;
+      assert.ok(incidents > 2 && text.length > 0);
+      assert.deepEqual(told, Array.from({ length: incidents }, (_, i) => i + 1), format);
+    }
+  });
+
   test('json read two incidents at a time is byte for byte the one-string rendering', async () => {
     const streamed = await exportText(store, { format: 'json', generatedAt: NOW, batchSize: 2 });
     const whole = JSON.stringify(toIncidentsJson(await exportInput(store, NOW)), null, 2) + '\n';
