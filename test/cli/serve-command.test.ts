@@ -8,14 +8,13 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { openStore } from '../../src/storage/open-store.ts';
-import { storeFileWith } from './store-file.ts';
+import { serveInProcess, storeFileWith, type ServeRun } from './serve-fixture.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import cluster from 'node:cluster';
-import { DEFAULT_HOST, displayUrl, registerServeCommand, startServer } from '../../src/cli/serve-command.ts';
+import { DEFAULT_HOST, displayUrl, startServer } from '../../src/cli/serve-command.ts';
 import type { Article } from '../../src/domain/types.ts';
 
 class TestUsageError extends Error {}
@@ -37,40 +36,10 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  lines: string[];
-  /** Resolves with the URL once the server printed it. */
-  url: Promise<string>;
-  stop: () => void;
-  done: Promise<void>;
-}
+type Run = ServeRun;
 
 function serve(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const lines: string[] = [];
-  let stop!: () => void;
-  const stopped = new Promise<void>((r) => (stop = r));
-  let announce!: (url: string) => void;
-  const url = new Promise<string>((r) => (announce = r));
-  const program = new Command('tally').exitOverride();
-  registerServeCommand(program, {
-    dbPath: (o) => o ?? 'tally.db',
-    openStore: (location) => openStore(location, incidentsJsonRendering),
-    usageError: (m) => new TestUsageError(m),
-    out: (l) => {
-      lines.push(l);
-      const m = /serving on (http:\/\/\S+)/.exec(l);
-      if (m) announce(m[1]);
-    },
-    now: () => '2026-01-01T00:00:00Z',
-    env: { TALLY_SHARED_DIR: join(dir, 'no-shared'), ...env },
-    stopSignal: () => stopped,
-    // The request log is tested in serve-observability.test.ts; here it would only fill the output.
-    logTo: { write: () => undefined },
-  });
-  const done = program.parseAsync(['serve', ...args], { from: 'user' }).then(() => undefined);
-  // A failure before the address is printed must fail the test, not hang it.
-  done.catch((e) => announce(`failed: ${(e as Error).message}`));
-  return { lines, url, stop, done };
+  return serveInProcess(args, dir, { env, usageError: (m) => new TestUsageError(m) });
 }
 
 describe('tally serve', () => {

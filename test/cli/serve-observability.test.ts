@@ -8,12 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { join } from 'node:path';
-import { Command } from 'commander';
-import { openStore } from '../../src/storage/open-store.ts';
-import { storeFileWith } from './store-file.ts';
-import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
-import { registerServeCommand } from '../../src/cli/serve-command.ts';
+import { serveInProcess, storeFileWith } from './serve-fixture.ts';
 import type { Article } from '../../src/domain/types.ts';
 
 const ARTICLE: Article = {
@@ -33,30 +28,9 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `tally serve ARGS` in this process; its request log lines are kept in `log`. */
+/** `tally serve ARGS` over the test store; its request log lines are kept in `log`. */
 function serve(args: string[]) {
-  const log: string[] = [];
-  let stop!: () => void;
-  const stopped = new Promise<void>((r) => (stop = r));
-  let announce!: (url: string) => void;
-  const url = new Promise<string>((r) => (announce = r));
-  const program = new Command('tally').exitOverride();
-  registerServeCommand(program, {
-    dbPath: (o) => o ?? 'tally.db',
-    openStore: (location) => openStore(location, incidentsJsonRendering),
-    usageError: (m) => new Error(m),
-    out: (l) => {
-      const m = /serving on (http:\/\/\S+)/.exec(l);
-      if (m) announce(m[1]);
-    },
-    now: () => '2026-01-01T00:00:00Z',
-    env: { TALLY_SHARED_DIR: join(dir, 'no-shared'), TALLY_API_TOKEN: 'ops-secret-token' },
-    stopSignal: () => stopped,
-    logTo: { write: (line: string) => void log.push(line) },
-  });
-  const done = program.parseAsync(['serve', '--db', db, '--port', '0', ...args], { from: 'user' }).then(() => undefined);
-  done.catch((e) => announce(`failed: ${(e as Error).message}`));
-  return { log, url, stop, done };
+  return serveInProcess(['--db', db, '--port', '0', ...args], dir, { env: { TALLY_API_TOKEN: 'ops-secret-token' } });
 }
 
 /** GET on a new connection each time (so the cluster's workers share the requests), the body as text. */
