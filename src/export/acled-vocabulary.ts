@@ -5,6 +5,7 @@
  * "Military Forces of <Country> (<start>-<end>)" where the period is the head of state's tenure.
  * Unknown ids fall back to themselves so no information is dropped.
  */
+import { actorName } from '../pipeline/extract/lexicons/actor-names.ts';
 import type { EventType, Incident } from '../domain/types.ts';
 
 export type AcledEventType = 'Explosions/Remote violence' | 'Battles' | 'Violence against civilians' | 'Strategic developments';
@@ -97,39 +98,9 @@ export function acledActorName(perpetrator: string, date: string | null): string
   return chosen;
 }
 
-/** Human-readable claimant names for the `source` column (annotation-guide.md claimant ids). */
-const CLAIMANT_NAMES: Record<string, string> = {
-  sohr: 'Syrian Observatory for Human Rights',
-  'white-helmets': 'Syria Civil Defence (White Helmets)',
-  snhr: 'Syrian Network for Human Rights',
-  sana: 'SANA',
-  un: 'United Nations',
-  'local-sources': 'Local sources',
-  'aircraft-observatory': 'Opposition aircraft observers',
-  witnesses: 'Witnesses',
-  medics: 'Medical sources',
-  journalist: 'Journalist',
-  airwars: 'Airwars',
-  uossm: 'UOSSM',
-  'response-coordination-group': 'Response Coordination Group',
-  'anadolu-agency': 'Anadolu Agency',
-};
-
-function titleCase(kebab: string): string {
-  return kebab
-    .split('-')
-    .filter((w) => w.length > 0)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ');
-}
-
-/** `officials-turkey` → "Officials (Turkey)"; other unknown kebab-case ids → Title Case words. */
+/** A claimant's name for the `source` column and the notes (the lexicons' names: actor-names.ts). */
 export function claimantName(claimant: string): string {
-  const known = CLAIMANT_NAMES[claimant];
-  if (known) return known;
-  const officials = /^officials-(.+)$/.exec(claimant);
-  if (officials) return `Officials (${titleCase(officials[1])})`;
-  return titleCase(claimant);
+  return actorName(claimant);
 }
 
 export interface AcledCountry {

@@ -1,4 +1,4 @@
-/** Names shown for actor ids: the lexicon's, a country's officials and media, and the words of other ids. */
+/** Names shown for actor ids (dashboard, facets, the CSV's source column): the lexicon's, a country's officials and media, and the words of other ids. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { actorName } from '../../src/pipeline/extract/lexicons/actor-names.ts';
@@ -12,8 +12,8 @@ test('every lexicon id has a name of its own, not the id itself', () => {
 });
 
 const cases: [string, string][] = [
-  ['sohr', 'Syrian Observatory for Human Rights (SOHR)'],
-  ['officials-jordan', 'Officials of Jordan'],
+  ['sohr', 'Syrian Observatory for Human Rights'],
+  ['officials-jordan', 'Officials (Jordan)'],
   ['iran-state-media', 'Iranian state media'],
   ['jordan', 'Jordan'],
   ['interfax-news-agency', 'Interfax News Agency'],

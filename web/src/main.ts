@@ -86,9 +86,8 @@ function fillSelect(select: HTMLSelectElement, options: readonly [string, string
 }
 
 function fillFilterOptions(f: FacetsJson): void {
-  const names = new Map(f.perpetrators.map((p) => [p.id, p.name ?? p.id]));
   const perps = orderPerpetrators([...PERPETRATORS.map((p) => p.id).filter((id) => id !== 'shared'), ...f.perpetrators.map((p) => p.id)]);
-  fillSelect(byId('f-perpetrator'), perps.map((p) => [p, names.get(p) ?? perpetratorStyle(p).label]));
+  fillSelect(byId('f-perpetrator'), perps.map((p) => [p, perpetratorStyle(p).label]));
   fillSelect(byId('f-event_type'), EVENT_TYPES.map((t) => [t, eventTypeLabel(t)]));
   fillSelect(byId('f-admin1'), [...f.admin1].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => [a.id, a.id]));
   fillSelect(byId('f-claimant'), [...f.claimants].sort((a, b) => (a.id < b.id ? -1 : 1)).map((c) => [c.id, c.name ?? c.id]));

@@ -14,21 +14,24 @@ export interface PerpetratorStyle {
   colour: string;
 }
 
-export const PERPETRATORS: readonly PerpetratorStyle[] = [
-  { id: 'russia', label: 'Russia', colour: '#c0392b' },
-  { id: 'syrian-government', label: 'Syrian government', colour: '#1f4e9c' },
-  { id: 'opposition', label: 'Opposition', colour: '#2e9e44' },
-  { id: 'hts', label: 'HTS', colour: '#7b3fa8' },
-  { id: 'turkey', label: 'Turkey', colour: '#e67e22' },
-  { id: 'iran-backed', label: 'Iran-backed', colour: '#8c564b' },
-  { id: 'isis', label: 'ISIS', colour: '#262626' },
-  { id: 'sdf', label: 'SDF', colour: '#c9a100' },
-  { id: 'us-coalition', label: 'US-led coalition', colour: '#1aa3b8' },
-  { id: 'israel', label: 'Israel', colour: '#5b6fd6' },
+/** Palette order and colours; labels are the lexicons' names (actorName). */
+const COLOURS: readonly [string, string][] = [
+  ['russia', '#c0392b'],
+  ['syrian-government', '#1f4e9c'],
+  ['opposition', '#2e9e44'],
+  ['hts', '#7b3fa8'],
+  ['turkey', '#e67e22'],
+  ['iran-backed', '#8c564b'],
+  ['isis', '#262626'],
+  ['sdf', '#c9a100'],
+  ['us-coalition', '#1aa3b8'],
+  ['israel', '#5b6fd6'],
   // Statistics count an incident with several perpetrators once, under this id.
-  { id: 'shared', label: 'Several perpetrators', colour: '#6b6b3a' },
-  { id: 'unknown', label: 'Unknown', colour: '#9a9a9a' },
+  ['shared', '#6b6b3a'],
+  ['unknown', '#9a9a9a'],
 ];
+
+export const PERPETRATORS: readonly PerpetratorStyle[] = COLOURS.map(([id, colour]) => ({ id, label: actorName(id), colour }));
 
 export const OTHER_COLOUR = '#e377c2';
 

@@ -1,8 +1,9 @@
 /**
  * How an actor id is shown to people: the lexicon's name for the ids it knows ("sohr" → "Syrian
- * Observatory for Human Rights (SOHR)"), a state's officials and media by the country's name
- * ("officials-jordan" → "Officials of Jordan"), and for ids made from a name in the text (a
- * kebab-case organisation, an acronym) the words of the id. Shared by the API and the dashboard.
+ * Observatory for Human Rights"), a state's officials and media by the country's name
+ * ("officials-jordan" → "Officials (Jordan)"), and for ids made from a name in the text (a
+ * kebab-case organisation, an acronym) the words of the id. The one table of names: the API's
+ * facets, the dashboard and the CSV's `source` column all read it.
  */
 import { CLAIMANTS, NATIONALITIES, PERPETRATORS } from './actors.ts';
 
@@ -27,7 +28,7 @@ export function actorName(id: string): string {
   const known = SPECIAL_NAMES[id] ?? LEXICON_NAMES.get(id);
   if (known) return known;
   const officials = /^officials-(.+)$/.exec(id);
-  if (officials && COUNTRIES.has(officials[1])) return `Officials of ${COUNTRIES.get(officials[1])!.names[0]}`;
+  if (officials) return `Officials (${COUNTRIES.get(officials[1])?.names[0] ?? words(officials[1])})`;
   const media = /^(.+)-state-media$/.exec(id);
   if (media && COUNTRIES.has(media[1])) return `${COUNTRIES.get(media[1])!.adjectives[0]} state media`;
   if (COUNTRIES.has(id)) return COUNTRIES.get(id)!.names[0];

@@ -79,7 +79,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.hts',
     id: 'hts',
-    name: 'Hayat Tahrir al-Sham (HTS)',
+    name: 'HTS',
     patterns: [
       'hayat tahrir al-sham',
       'hay\'at tahrir al-sham',
@@ -106,14 +106,14 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.iran-backed',
     id: 'iran-backed',
-    name: 'Iran-backed forces',
+    name: 'Iran-backed',
     patterns: ['iran-backed', 'iranian-backed', 'pro-iranian', 'iranian militias?', 'hezbollah', 'hizbollah', 'iran-affiliated'],
     example: 'Iran-backed militias shelled the village overnight.',
   },
   {
     rule: 'perp.isis',
     id: 'isis',
-    name: 'Islamic State (ISIS)',
+    name: 'ISIS',
     patterns: ['islamic state', 'isis', 'isil', 'daesh', 'daish'],
     caseSensitivePatterns: ['IS'],
     example: 'Islamic State suicide bombers attacked the city at dawn.',
@@ -121,7 +121,7 @@ export const PERPETRATORS: LexiconEntry[] = [
   {
     rule: 'perp.sdf',
     id: 'sdf',
-    name: 'Syrian Democratic Forces (SDF)',
+    name: 'SDF',
     patterns: ['syrian democratic forces', 'people(?:\'s|’s) protection units', 'ypg', 'pkk', 'ypg/pkk', 'pkk/ypg', 'kurdish(?:-led)? (?:militias?|fighters|forces)', 'asayish'],
     caseSensitivePatterns: ['SDF'],
     example: 'The SDF shelled the town, the ministry said.',
@@ -155,7 +155,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.sohr',
     id: 'sohr',
-    name: 'Syrian Observatory for Human Rights (SOHR)',
+    name: 'Syrian Observatory for Human Rights',
     patterns: [
       'syrian observatory for human rights',
       'syrian observatory',
@@ -176,7 +176,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.white-helmets',
     id: 'white-helmets',
-    name: 'White Helmets (Syrian Civil Defence)',
+    name: 'Syria Civil Defence (White Helmets)',
     patterns: [
       'white helmets',
       'syrian civil defen[cs]e',
@@ -189,7 +189,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.snhr',
     id: 'snhr',
-    name: 'Syrian Network for Human Rights (SNHR)',
+    name: 'Syrian Network for Human Rights',
     patterns: ['syrian network for human rights'],
     caseSensitivePatterns: ['SNHR'],
     example: 'The Syrian Network for Human Rights documented the deaths.',
@@ -197,7 +197,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.sana',
     id: 'sana',
-    name: 'SANA (Syrian state news agency)',
+    name: 'SANA',
     patterns: ['syrian arab news agency', '(?:the )?official (?:syrian )?(?:sana )?news agency', 'state news agency', 'syrian state media', 'state television', 'state tv'],
     caseSensitivePatterns: ['SANA'],
     example: 'Two people were wounded, the official SANA news agency reported.',
@@ -220,7 +220,7 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.aircraft-observatory',
     id: 'aircraft-observatory',
-    name: 'Aircraft observatory',
+    name: 'Opposition aircraft observers',
     patterns: ['(?:opposition )?aircraft observatory', 'plane spotters?', 'flight monitors?', 'aircraft monitors?'],
     example: 'The jets took off from Hmeimim, an opposition aircraft observatory said.',
   },
@@ -234,14 +234,14 @@ export const CLAIMANTS: LexiconEntry[] = [
   {
     rule: 'claimant.medics',
     id: 'medics',
-    name: 'Medics',
+    name: 'Medical sources',
     patterns: ['medics', 'doctors', 'paramedics', 'medical sources?', 'hospital (?:officials?|sources?|staff|director)', 'a doctor'],
     example: 'Medics said most of the wounded were children.',
   },
   {
     rule: 'claimant.journalist',
     id: 'journalist',
-    name: 'Journalists',
+    name: 'Journalist',
     patterns: ['(?:an? )?(?:afp|ap|reuters) (?:correspondent|reporter|photographer|journalist)', 'correspondent'],
     example: 'An AFP correspondent saw rescuers carrying bodies.',
   },
@@ -284,7 +284,7 @@ export const CLAIMANTS: LexiconEntry[] = [
     ],
     example: 'A source at the police command said four civilians were killed.',
   },
-  { rule: 'claimant.sdf', id: 'sdf', name: 'Syrian Democratic Forces (SDF)', patterns: ['sdf (?:media cent(?:er|re)|said|statement)', 'syrian democratic forces said'], example: 'The SDF Media Centre said four fighters were killed.' },
+  { rule: 'claimant.sdf', id: 'sdf', name: 'SDF', patterns: ['sdf (?:media cent(?:er|re)|said|statement)', 'syrian democratic forces said'], example: 'The SDF Media Centre said four fighters were killed.' },
   { rule: 'claimant.rojava-information-centre', id: 'rojava-information-centre', name: 'Rojava Information Centre', patterns: ['rojava information cent(?:re|er)'], caseSensitivePatterns: ['RIC'], example: 'The Rojava Information Centre said five people were killed.' },
   {
     rule: 'claimant.security-source',
@@ -300,8 +300,8 @@ export const CLAIMANTS: LexiconEntry[] = [
     patterns: ['asayish', 'kurdish(?:-led)? internal security forces', 'kurdish security forces'],
     example: 'Two men were killed at the roadblock, the Asayish said in a statement.',
   },
-  { rule: 'claimant.hts', id: 'hts', name: 'Hayat Tahrir al-Sham (HTS)', patterns: ['hts (?:announced|said|claimed)', 'hayat tahrir al-sham (?:announced|said|claimed)'], example: 'HTS announced that it had destroyed a tank.' },
-  { rule: 'claimant.isis', id: 'isis', name: 'Islamic State (ISIS)', patterns: ['amaq', 'islamic state (?:claimed|said)', 'isis claimed'], example: 'The Amaq agency claimed the attack.' },
+  { rule: 'claimant.hts', id: 'hts', name: 'HTS', patterns: ['hts (?:announced|said|claimed)', 'hayat tahrir al-sham (?:announced|said|claimed)'], example: 'HTS announced that it had destroyed a tank.' },
+  { rule: 'claimant.isis', id: 'isis', name: 'ISIS', patterns: ['amaq', 'islamic state (?:claimed|said)', 'isis claimed'], example: 'The Amaq agency claimed the attack.' },
 ];
 
 /**
