@@ -167,6 +167,8 @@ const GATHERING_RE = /\b(?:gathered|gathering|attended|attending|marched|marchin
 const ESCAPED_OUTCOME_BEFORE_RE = /\b(?:escaped|escaping|avoided|avoiding|spared|without|not|never)\s+(?:(?:any|serious|major|significant|physical|being)\s+)?$/i;
 /** The noun after a count of gunfire ("one shot", "three rounds"), and the verbs before one. */
 const SHOTS_COUNTED_RE = /^\s*(?:more\s+)?(?:gun)?(?:shots?|rounds?|bullets?|volleys?)\b(?!\s+(?:and\s+)?(?:killed|dead|wounded|injured))/i;
+/** After the shots: "was fired", "rang out", "went off". */
+const SHOTS_VERB_AFTER_RE = /^\s*(?:was\s+|were\s+|had been\s+)?(?:fired|rang out|ring out|went off|heard)\b/i;
 const SHOTS_VERB_BEFORE_RE = /\b(?:fire[sd]?|firing|heard|hearing|let off|squeezed off|got off|emptied|discharged|unloaded)\s+(?:(?:at least|about|around|some|nearly|more than|as many as|up to)\s+)?$/i;
 const NEGATED_RE = /\b(?:no|not|none|nobody|without)\s+(?:one\s+)?(?:was|were|been)?\s*$/i;
 // Vague quantities analysts do not count.
@@ -229,8 +231,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if (/^\d+$/.test(rawQ) && /\b(?:News|Channel|TV|Radio|FOX|CBS|NBC|ABC|CW|Eyewitness|Action)\s+$/.test(before)) continue;
     // "the first homicide of 2016 was …": a year, not a count.
     if (/^(?:19|20)\d\d$/.test(rawQ) && YEAR_BEFORE_RE.test(before)) continue;
-    // "the deputy fired one shot", "heard three shots": a count of shots, not of people shot.
-    if (SHOTS_COUNTED_RE.test(after) && SHOTS_VERB_BEFORE_RE.test(before)) continue;
+    // "the deputy fired one shot", "heard three shots", "at least one shot was fired": a count of
+    // shots, not of people shot.
+    const shots = SHOTS_COUNTED_RE.exec(after);
+    if (shots && (SHOTS_VERB_BEFORE_RE.test(before) || SHOTS_VERB_AFTER_RE.test(after.slice(shots[0].length)))) continue;
 
     let category: CountCategory | null = null;
     let catRule = '';
@@ -422,10 +426,9 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     // "four victims suffering from gunshot wounds", "the victims were taken to the hospital": the
     // victims of a shooting are everyone hit, the dead among them, like a count of the shot.
     if (outcome === 'injured' && catM && /^victims$/i.test(catM[1]) && !rule.includes('+cas.shot')) rule += '+cas.shot';
-    // "at least one shot fired near the bus", "one fired a shot": a gunshot, not a person hit.
-    const spanEnd = Math.max(end, phraseEnd);
-    const spanText = text.slice(q.start, spanEnd);
-    if (outcome === 'injured' && /\bshots?$/i.test(spanText) && (/\b(?:fired|fire|firing)\s+(?:\w+\s+)?shots?$/i.test(spanText) || /^\s*(?:was\s+|were\s+|had been\s+)?(?:fired|rang out|ring out|went off|heard)\b/i.test(text.slice(spanEnd, spanEnd + 24)))) continue;
+    // "one fired a shot": the one who fired, not a person hit.
+    const spanText = text.slice(q.start, Math.max(end, phraseEnd));
+    if (outcome === 'injured' && /\b(?:fired|fire|firing)\s+(?:\w+\s+)?shots?$/i.test(spanText)) continue;
     anchors.push({
       outcome,
       category: category ?? 'total',
