@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// A worker of `tally serve --workers N` (src/cli/serve-cluster.ts): registers the TypeScript
-// loader, then waits for its configuration from the primary process.
-import { register } from 'tsx/esm/api';
+// A worker of `tally serve --workers N` (src/cli/serve-cluster.ts): loads the worker's code the
+// way bin/tally.js loads the CLI (bin/entry.js), then waits for its configuration from the primary.
+import { importEntry } from './entry.js';
 
-register();
-await import('../src/cli/serve-worker-main.ts');
+await importEntry('cli/serve-worker-main');

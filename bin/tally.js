@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `tally` command: registers the TypeScript loader (tsx) and runs the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of the `tally` command: runs the CLI from the build (dist/), see bin/entry.js.
+import { importEntry } from './entry.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await importEntry('cli/main');
 process.exitCode = await main(process.argv.slice(2));

@@ -7,5 +7,6 @@ import { apiSuite } from './api.ts';
 import { exportSuite } from './export.ts';
 import { extractionSuite } from './extraction.ts';
 import { linkingSuite } from './linking.ts';
+import { startupSuite } from './startup.ts';
 
-export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite];
+export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite, startupSuite];

@@ -97,7 +97,7 @@ function isFromWorker(m: unknown): m is FromWorker {
 export async function startCluster(config: WorkerConfig, count: number, log: (line: string) => void): Promise<ClusterServer> {
   if (!cluster.isPrimary) throw new Error('startCluster runs in the primary process');
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`workers must be a positive integer, got ${count}`);
-  // execArgv: the entry registers tsx itself; the primary's own flags (a test runner's) stay out.
+  // execArgv: the entry loads the build or the sources itself (bin/entry.js); the primary's own flags (a test runner's) stay out.
   cluster.setupPrimary({ exec: WORKER_ENTRY, args: [], execArgv: [] });
 
   let stopping = false;

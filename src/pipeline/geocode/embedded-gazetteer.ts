@@ -42,8 +42,11 @@ function loadCities(): readonly AllTheCitiesRecord[] {
   return cities;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** GeoNames-style ASCII rendering: marks dropped, ʿayn/hamza as ` and '. */
 function asciiOf(name: string): string {
+  if (PRINTABLE_ASCII.test(name)) return name;
   return name
     .replace(/[‘ʿ]/g, '`')
     .replace(/[’ʾ]/g, "'")

@@ -131,7 +131,8 @@ interface KeyPosting {
 
 /** Name indexes from folded-without-article spelling and from key to item indexes. */
 class NameIndex {
-  private readonly byBare = new Map<string, number[]>();
+  /** One item index, or several: most spellings name one place, and a number costs no array. */
+  private readonly byBare = new Map<string, number | number[]>();
   private readonly byKey = new Map<string, KeyPosting[]>();
 
   add(i: number, forms: NameForms): void {
@@ -151,8 +152,10 @@ class NameIndex {
   /** Index a name under its exact (folded, article-less) spelling only, not under its transliteration key. */
   addBare(i: number, bareForm: string): void {
     const bare = this.byBare.get(bareForm);
-    if (bare === undefined) this.byBare.set(bareForm, [i]);
-    else if (bare[bare.length - 1] !== i) bare.push(i);
+    if (bare === undefined) this.byBare.set(bareForm, i);
+    else if (typeof bare === 'number') {
+      if (bare !== i) this.byBare.set(bareForm, [bare, i]);
+    } else if (bare[bare.length - 1] !== i) bare.push(i);
   }
 
   /**
@@ -162,7 +165,9 @@ class NameIndex {
   find(q: NameForms): Map<number, number> {
     const found = new Map<number, number>();
     if (q.key === '') return found;
-    for (const i of this.byBare.get(q.bare) ?? []) found.set(i, 1);
+    const bare = this.byBare.get(q.bare);
+    if (typeof bare === 'number') found.set(bare, 1);
+    else for (const i of bare ?? []) found.set(i, 1);
     const short = isShortKey(q.key);
     for (const p of this.byKey.get(q.key) ?? []) {
       if (short && p.vowelKey !== q.vowelKey) continue;
@@ -280,7 +285,8 @@ function isLatinName(name: string): boolean {
 export class Gazetteer {
   private readonly items: readonly GazetteerEntry[];
   private readonly names = new NameIndex();
-  private readonly idIndex = new Map<string, GazetteerEntry>();
+  /** Built on the first byId: most runs never ask, and 139k ids cost a tenth of the start-up. */
+  private idIndex: Map<string, GazetteerEntry> | null = null;
   private readonly areas1: AdminArea[] = [];
   private readonly areas2: AdminArea[] = [];
   private readonly areaByCode = new Map<string, AdminArea>();
@@ -297,7 +303,6 @@ export class Gazetteer {
     const areaBuilds = new Map<string, AreaBuild>();
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
-      this.idIndex.set(e.id, e);
       this.indexEntryNames(i, e);
       this.collectAreas(e, areaBuilds);
     }
@@ -314,6 +319,10 @@ export class Gazetteer {
   }
 
   byId(id: string): GazetteerEntry | null {
+    if (this.idIndex === null) {
+      this.idIndex = new Map();
+      for (const e of this.items) this.idIndex.set(e.id, e);
+    }
     return this.idIndex.get(id) ?? null;
   }
 
@@ -498,7 +507,7 @@ export class Gazetteer {
     if (e.asciiName !== e.name) add(e.asciiName);
     for (const alt of e.alternateNames) add(alt);
     // "The Bronx" is written "a Bronx apartment", "the Bronx": found without its article too.
-    const article = /^The\s+(\p{Lu}.{2,})$/u.exec(e.name);
+    const article = e.name.startsWith('The') ? /^The\s+(\p{Lu}.{2,})$/u.exec(e.name) : null;
     if (article) add(article[1]);
   }
 
