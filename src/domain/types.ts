@@ -28,6 +28,26 @@ export interface Article {
   outlet: string | null;
   title: string | null;
   language: string | null;
+  /**
+   * Where the document came from and where each of its fields was read, when a reader knows more
+   * than the fields themselves (an HTML page: `published` from `meta[property="article:published_time"]`,
+   * `outlet` from `og:site_name`). Absent or null for JSON Lines and `.txt` input.
+   */
+  provenance?: DocumentProvenance | null;
+}
+
+/** Fields of an Article a reader can say it found somewhere. */
+export const PROVENANCE_FIELDS = ['id', 'text', 'published', 'url', 'outlet', 'title', 'language'] as const;
+export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
+
+/** How a document was read: its input format, the address it was fetched from, and each field's origin. */
+export interface DocumentProvenance {
+  /** The reader: 'html' (a saved page or a fetched one). */
+  format: 'html';
+  /** The address the page was fetched from (before redirects are followed: the one asked for), or null for a saved file. */
+  fetchedFrom: string | null;
+  /** Where each field's value was read, in words a person can check against the page: 'meta[property="article:published_time"]', 'JSON-LD datePublished', 'dateline', 'og:site_name', 'link[rel=canonical]', 'html[lang]', 'file name', …; a field absent here was not found. */
+  fields: Partial<Record<ProvenanceField, string>>;
 }
 
 export const EVENT_TYPES = [
