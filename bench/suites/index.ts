@@ -8,5 +8,6 @@ import { exportSuite } from './export.ts';
 import { extractionSuite } from './extraction.ts';
 import { linkingSuite } from './linking.ts';
 import { startupSuite } from './startup.ts';
+import { crashSuite } from './crash.ts';
 
-export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite, startupSuite];
+export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite, startupSuite, crashSuite];

@@ -29,6 +29,8 @@ import { RECONCILE_POLICIES, type ReconcilePolicy } from '../pipeline/link/link-
 import { parsePublished } from './published-option.ts';
 import { registerReviewCommands } from './review-command.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
+import { registerWarningsCommand } from './warnings-command.ts';
+import { registerWatchCommands } from './watch-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { endQuietlyOnBrokenPipe } from './broken-pipe.ts';
@@ -149,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('ingest')
-    .description('read JSON Lines, .txt files and folders; extract, geocode, link; print a summary')
+    .description('read JSON Lines or JSON arrays (also .gz), .txt and .html files, folders, or - (stdin); extract, geocode, link; print a summary')
     .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .option('--published <date>', 'publication date for .txt files without one (YYYY-MM-DD)')
     .argument('<paths...>')
@@ -160,10 +162,12 @@ export async function main(argv: string[]): Promise<number> {
         const { resolver, source } = await loadGazetteer(store);
         const before = await store.listIncidents();
         const progress = createIngestProgress({ stream: process.stderr, total: await countInputDocuments(paths) });
-        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: now(), runId: now(), onProgress: progress.onProgress, onPhase: progress.onPhase });
+        const runId = now();
+        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: runId, runId, onProgress: progress.onProgress, onPhase: progress.onPhase });
         progress.stop();
         out(`gazetteer: ${source}`);
-        for (const line of formatIngestSummary(summary, incidentChanges(before, await store.listIncidents()))) out(line);
+        const listing = `tally warnings${o.db !== undefined && !isPostgresUrl(o.db) ? ` --db ${o.db}` : ''} --run ${runId}`;
+        for (const line of formatIngestSummary(summary, incidentChanges(before, await store.listIncidents()), listing)) out(line);
         if (summary.rejected.length) exit = 1;
       } finally {
         await store.close();
@@ -375,6 +379,17 @@ export async function main(argv: string[]): Promise<number> {
   registerBackupCommand(program, { dbPath, usageError: (message) => new UsageError(message), out });
 
   registerTalliesCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
+  registerWarningsCommand(program, { dbPath, openStore: (location) => openStore(location, incidentsJsonRendering), usageError: (message) => new UsageError(message), out });
+  registerWatchCommands(program, {
+    dbPath,
+    openStore: (location) => openStore(location, incidentsJsonRendering),
+    loadResolver: loadGazetteer,
+    usageError: (message) => new UsageError(message),
+    out,
+    err,
+    now,
+    setExit: (code) => (exit = code),
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,11 +9,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Incident } from '../domain/types.ts';
 import type { IngestSummary } from '../services/ingest-batch.ts';
+import { jsonRecords } from '../pipeline/ingest/json-records.ts';
+import { DEFAULT_MAX_LINE_BYTES, STDIN, formatOf } from '../pipeline/ingest/read-inputs.ts';
 
 export interface ProgressStream {
   write(chunk: string): boolean;
@@ -128,34 +129,41 @@ export function createIngestProgress(opts: IngestProgressOptions): IngestProgres
   };
 }
 
-const COUNTED_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
-
-async function countLines(path: string): Promise<number> {
+/** Records of a JSON file counted as the reader reads them: in bounded memory, a record over the limit counts once. */
+async function countRecords(path: string): Promise<number> {
   let n = 0;
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim() !== '') n++;
+  for await (const record of jsonRecords(createReadStream(path, { highWaterMark: 1 << 16 }), DEFAULT_MAX_LINE_BYTES)) {
+    if (!('text' in record) || record.text.trim() !== '') n++;
+  }
   return n;
 }
 
 /**
- * How many documents the paths hold, for the bar's percentage: non-blank lines of JSON Lines files
- * and one per `.txt`, walking folders as the reader does (dot-files skipped). An estimate — a bad
- * line counts too — and null when a path cannot be read (the reader will report it).
+ * How many documents the paths hold, for the bar's percentage: records of JSON files (Lines or an
+ * array), one per `.txt` and `.html`, walking folders as the reader does (dot-files skipped, only
+ * regular files). It reads no more than the reader will — a record of any length is counted without
+ * being held — and never opens what the reader refuses (a named pipe, a device). An estimate (a
+ * bad line counts too); null when it cannot know without reading the input twice (gzip, standard
+ * input) or a path cannot be read (the reader will report it).
  */
 export async function countInputDocuments(paths: readonly string[]): Promise<number | null> {
   let total = 0;
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
+  const visit = async (path: string, explicit: boolean): Promise<boolean> => {
+    if (path === STDIN) return false;
     const info = await stat(path);
     if (info.isDirectory()) {
-      for (const entry of (await readdir(path)).sort()) if (!entry.startsWith('.')) await visit(join(path, entry), false);
-      return;
+      for (const entry of (await readdir(path)).sort()) if (!entry.startsWith('.') && !(await visit(join(path, entry), false))) return false;
+      return true;
     }
-    const ext = extname(path).toLowerCase();
-    if (ext === '.txt') total += 1;
-    else if (COUNTED_EXTENSIONS.has(ext) || (explicit && ext === '.json')) total += await countLines(path);
+    if (!info.isFile()) return true;
+    const format = formatOf(path);
+    if (format === 'json-gz') return false;
+    if (format === 'txt' || format === 'html') total += 1;
+    else if (format === 'json' && (explicit || !path.toLowerCase().endsWith('.json'))) total += await countRecords(path);
+    return true;
   };
   try {
-    for (const p of paths) await visit(p, true);
+    for (const p of paths) if (!(await visit(p, true))) return null;
   } catch {
     return null;
   }
@@ -189,7 +197,7 @@ const LISTED_REJECTIONS = 50;
 const EXAMPLES_PER_WARNING = 3;
 
 /** The closing summary of an ingest, one line per item (stdout). */
-export function formatIngestSummary(s: IngestSummary, changes?: IncidentChanges): string[] {
+export function formatIngestSummary(s: IngestSummary, changes?: IncidentChanges, warningsCommand?: string): string[] {
   const lines: string[] = [];
   lines.push(`documents read: ${s.read} (new ${s.added}, new versions ${s.newVersions}, unchanged ${s.unchanged})`);
   const skipped: string[] = [];
@@ -198,7 +206,14 @@ export function formatIngestSummary(s: IngestSummary, changes?: IncidentChanges)
   lines.push(`skipped: ${skipped.length ? skipped.join(', ') : 'none'}`);
   lines.push(`rejected: ${s.rejected.length}`);
   for (const r of s.rejected.slice(0, LISTED_REJECTIONS)) lines.push(`  ${r.message}`);
-  if (s.rejected.length > LISTED_REJECTIONS) lines.push(`  … and ${s.rejected.length - LISTED_REJECTIONS} more`);
+  if (s.rejected.length > LISTED_REJECTIONS) {
+    const more = `  … and ${s.rejected.length - LISTED_REJECTIONS} more`;
+    lines.push(warningsCommand ? `${more}: every one is listed by \`${warningsCommand} --code input-rejected\`` : more);
+  }
+  const languages = Object.keys(s.notExtracted).sort();
+  if (languages.length) {
+    lines.push(`stored, not extracted (no rules for their language yet): ${languages.map((l) => `${l} ${s.notExtracted[l]}`).join(', ')}`);
+  }
   const incidentPart = changes
     ? `incidents: ${s.incidents} (created ${changes.created}, updated ${changes.updated}, unchanged ${changes.unchanged}, removed ${changes.removed})`
     : `incidents: ${s.incidents}`;
@@ -215,5 +230,6 @@ export function formatIngestSummary(s: IngestSummary, changes?: IncidentChanges)
   for (const code of codes) {
     for (const w of byCode.get(code)!.slice(0, EXAMPLES_PER_WARNING)) lines.push(`  ${code}: ${w.message} (${w.source})`);
   }
+  if (codes.length && warningsCommand) lines.push(`  every warning: \`${warningsCommand}\``);
   return lines;
 }

@@ -34,6 +34,12 @@ export interface Article {
    * `outlet` from `og:site_name`). Absent or null for JSON Lines and `.txt` input.
    */
   provenance?: DocumentProvenance | null;
+  /**
+   * The language Tally found the text to be in (ISO 639-1, e.g. "en"), when `language` was not
+   * given and the detector (eld) was confident; null when it was not. Derived from the text, so it
+   * is not part of the document's content hash.
+   */
+  detectedLanguage?: string | null;
 }
 
 /** Fields of an Article a reader can say it found somewhere. */
@@ -44,7 +50,7 @@ export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
 export interface DocumentProvenance {
   /** The reader: 'html' (a saved page or a fetched one). */
   format: 'html';
-  /** The address the page was fetched from (before redirects are followed: the one asked for), or null for a saved file. */
+  /** The address the page was read from (after redirects), or null for a saved file. */
   fetchedFrom: string | null;
   /** Where each field's value was read, in words a person can check against the page: 'meta[property="article:published_time"]', 'JSON-LD datePublished', 'dateline', 'og:site_name', 'link[rel=canonical]', 'html[lang]', 'file name', …; a field absent here was not found. */
   fields: Partial<Record<ProvenanceField, string>>;
@@ -353,4 +359,6 @@ export interface Warning {
   code: string;
   message: string;
   source: string; // document id or file:line
+  /** The document the warning is about, when it is about one (its id). */
+  documentId?: string | null;
 }

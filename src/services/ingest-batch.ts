@@ -11,6 +11,7 @@ import type { Article, Incident, IssuedIncidentId, Mention, MentionKey, Tally, W
 import type { AuditCause, NewAuditEntry } from '../domain/review.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import { readInputs, type InputItem } from '../pipeline/ingest/read-inputs.ts';
+import { EXTRACTED_LANGUAGES, documentLanguage, isExtracted, primaryLanguage, withDetectedLanguage } from '../pipeline/ingest/document-language.ts';
 import { extractDocument } from '../pipeline/extract/extract-document.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { syndicationGroups } from '../pipeline/link/syndication.ts';
@@ -36,6 +37,8 @@ export interface IngestSummary {
   added: number;
   newVersions: number;
   unchanged: number;
+  /** Documents stored but not extracted because no rules read their language, by language. */
+  notExtracted: Record<string, number>;
   rejected: { source: string; message: string }[];
   mentions: number;
   incidents: number;
@@ -48,43 +51,76 @@ export async function ingestPaths(store: IncidentStore, resolver: PlaceResolver,
 }
 
 export async function ingestItems(store: IncidentStore, resolver: PlaceResolver, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, newVersions: 0, unchanged: 0, rejected: [], mentions: 0, incidents: 0, tallies: 0, warnings: [] };
+  const summary: IngestSummary = { read: 0, added: 0, newVersions: 0, unchanged: 0, notExtracted: {}, rejected: [], mentions: 0, incidents: 0, tallies: 0, warnings: [] };
+  // Rejections are stored as they come (before the next document is written), not at the end: a
+  // run cut short keeps what it found; the store keeps each warning once, so a re-run adds none.
+  let unsaved: Warning[] = [];
+  const saveRejections = async () => {
+    if (unsaved.length === 0) return;
+    await store.addWarnings(opts.runId, unsaved, opts.now);
+    unsaved = [];
+  };
   for await (const item of items) {
     if (item.kind === 'error') {
       summary.rejected.push({ source: item.error.source, message: item.error.message });
-      summary.warnings.push({ code: 'input-rejected', message: item.error.message, source: item.error.source });
+      const warning = { code: 'input-rejected', message: item.error.message, source: item.error.source };
+      summary.warnings.push(warning);
+      unsaved.push(warning);
       continue;
     }
     summary.read++;
     opts.onProgress?.({ read: summary.read, source: item.source });
+    await saveRejections();
     await ingestArticle(store, resolver, item.article, item.source, opts, summary);
   }
+  await saveRejections();
+  const fromReading = summary.warnings.length;
   await relink(store, opts.policy ?? 'latest', summary, { now: opts.now, cause: 'new-document', onPhase: opts.onPhase });
-  await store.addWarnings(opts.runId, summary.warnings);
+  await store.addWarnings(opts.runId, summary.warnings.slice(fromReading), opts.now);
   return summary;
 }
 
-async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, article: Article, source: string, opts: IngestOptions, summary: IngestSummary): Promise<void> {
-  let result;
-  try {
-    result = extractDocument(article, resolver);
-  } catch (err) {
-    // An extractor bug on one document must not lose the batch: report it with the document.
-    const message = `${source}: extraction failed for document ${article.id}: ${(err as Error).message}`;
-    summary.rejected.push({ source, message });
-    summary.warnings.push({ code: 'extract-failed', message, source });
+async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, given: Article, source: string, opts: IngestOptions, summary: IngestSummary): Promise<void> {
+  const article = withDetectedLanguage(given);
+  // A document stored as it is now needs no extraction: resuming a batch costs only the reading.
+  if (await store.isCurrentDocument(article)) {
+    summary.unchanged++;
     return;
   }
-  // The document and its mentions land together or not at all; an unchanged text writes nothing.
-  const w = await store.putDocumentWithMentions(article, opts.now, result.mentions);
+  const warnings: Warning[] = [];
+  let mentions: Mention[] = [];
+  if (isExtracted(article)) {
+    let result;
+    try {
+      result = extractDocument(article, resolver);
+    } catch (err) {
+      // An extractor bug on one document must not lose the batch: report it with the document.
+      const message = `${source}: extraction failed for document ${article.id}: ${(err as Error).message}`;
+      summary.rejected.push({ source, message });
+      const warning = { code: 'extract-failed', message, source, documentId: article.id };
+      summary.warnings.push(warning);
+      await store.addWarnings(opts.runId, [warning], opts.now);
+      return;
+    }
+    mentions = result.mentions;
+    warnings.push(...result.warnings.map((w) => ({ ...w, documentId: article.id })));
+  } else {
+    // Stored and counted, never dropped; read when rules for its language exist.
+    const language = documentLanguage(article)!;
+    summary.notExtracted[language] = (summary.notExtracted[language] ?? 0) + 1;
+    const how = primaryLanguage(article.language) !== null ? 'given' : 'detected';
+    warnings.push({ code: 'language-not-extracted', message: `document ${article.id} is in ${language} (${how}); stored, not extracted: Tally's rules read ${[...EXTRACTED_LANGUAGES].join(', ')}`, source, documentId: article.id });
+  }
+  // The document, its mentions and its warnings land together or not at all.
+  const w = await store.putDocumentWithMentions(article, opts.now, mentions, { runId: opts.runId, list: warnings });
   if (w === 'unchanged') {
     summary.unchanged++;
     return;
   }
   if (w === 'new') summary.added++;
   else summary.newVersions++;
-  summary.mentions += result.mentions.length;
-  summary.warnings.push(...result.warnings);
+  summary.mentions += mentions.length;
+  summary.warnings.push(...warnings);
 }
 
 /** The incident set a relink produces: linked under analysts' constraints, ids carried forward, field decisions applied. */

@@ -5,12 +5,17 @@
  * the SQLite implementation answers synchronously under the hood. Linking decisions are made by
  * pure functions in src/pipeline/link; the store only persists and queries what it is given.
  */
+import type { StoredWarning, WarningFilter } from './rooms/warning-room.ts';
+import type { FeedItem, FeedState } from './rooms/feed-room.ts';
 import type { Article, EventType, Incident, IssuedIdStatus, IssuedIncidentId, Mention, ReviewStatus, Tally, Warning } from '../domain/types.ts';
 import type { GazetteerEntry } from '../domain/gazetteer-entry.ts';
 import type { Role } from '../domain/roles.ts';
 import type { AuditEntry, AuditFilter, DecisionStatus, NewAuditEntry, NewDecision, ReviewDecision } from '../domain/review.ts';
 
 export type DocumentWriteResult = 'new' | 'unchanged' | 'new_version';
+
+export type { StoredWarning, WarningFilter } from './rooms/warning-room.ts';
+export type { FeedItem, FeedItemState, FeedState } from './rooms/feed-room.ts';
 
 export interface StoredDocument extends Article {
   /** 1 for the first text seen under this id, +1 for each changed text. */
@@ -178,9 +183,12 @@ export interface IncidentStore {
   /**
    * Store a document and the mentions extracted from it in one transaction: when the text is
    * unchanged nothing is written; otherwise the (new version of the) document and its mentions land
-   * together or not at all.
+   * together or not at all, with the document's warnings when `warnings` is given (kept as
+   * addWarnings keeps them, under `warnings.runId`, found at `ingestedAt`).
    */
-  putDocumentWithMentions(article: Article, ingestedAt: string, mentions: Mention[]): Promise<DocumentWriteResult>;
+  putDocumentWithMentions(article: Article, ingestedAt: string, mentions: Mention[], warnings?: { runId: string; list: readonly Warning[] }): Promise<DocumentWriteResult>;
+  /** True when `article` (id, text and every field) is exactly the current version of its id: storing it would write nothing. */
+  isCurrentDocument(article: Article): Promise<boolean>;
   /** Replace all mentions extracted from a document (its current version). */
   replaceMentions(docId: string, mentions: Mention[]): Promise<void>;
   listMentions(): Promise<Mention[]>;
@@ -237,9 +245,22 @@ export interface IncidentStore {
   /** The values the filters can take and how many incidents hold each (the dashboard's filter lists). */
   facets(): Promise<Facets>;
 
-  /** Warnings of ingest runs, kept so an analyst can see what was skipped and why. */
-  addWarnings(runId: string, warnings: Warning[]): Promise<void>;
-  listWarnings(runId?: string): Promise<(Warning & { runId: string })[]>;
+  /**
+   * Warnings of ingest runs, kept so an analyst can see what was skipped and why; each once (one
+   * with the code, source and message of a stored one is not added again). `at`: when the run ran.
+   */
+  addWarnings(runId: string, warnings: readonly Warning[], at?: string | null): Promise<void>;
+  /** Stored warnings, oldest first: of one run (a string), or as `filter` says. */
+  listWarnings(filter?: string | WarningFilter): Promise<StoredWarning[]>;
+
+  /** What `tally watch` knows of a feed, null before its first poll. */
+  getFeed(url: string): Promise<FeedState | null>;
+  putFeed(feed: FeedState): Promise<void>;
+  /** One item of a feed and what became of it, null when never seen. */
+  getFeedItem(feedUrl: string, itemKey: string): Promise<FeedItem | null>;
+  putFeedItem(item: FeedItem): Promise<void>;
+  /** Items of one feed (every feed when null), oldest first. */
+  listFeedItems(feedUrl?: string | null): Promise<FeedItem[]>;
 
   /** Replace the gazetteer with these entries (a dump import is a whole replacement). */
   replaceGazetteer(entries: Iterable<GazetteerEntry>, source: string): Promise<number>;

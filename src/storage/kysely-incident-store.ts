@@ -56,7 +56,8 @@ import { DocumentRoom } from './rooms/document-room.ts';
 import { MentionRoom, mentionRows } from './rooms/mention-room.ts';
 import { IncidentRoom, incidentSetRows } from './rooms/incident-room.ts';
 import { ReadModel, derivedRows } from './rooms/read-model.ts';
-import { WarningRoom } from './rooms/warning-room.ts';
+import { WarningRoom, type StoredWarning, type WarningFilter } from './rooms/warning-room.ts';
+import { FeedRoom, type FeedItem, type FeedState } from './rooms/feed-room.ts';
 import { IncidentIdRoom, issuedIdRows } from './rooms/incident-id-room.ts';
 import { GazetteerRoom } from './rooms/gazetteer-room.ts';
 import { UserRoom } from './rooms/user-room.ts';
@@ -85,6 +86,7 @@ export class KyselyIncidentStore implements IncidentStore {
   private readonly issuedIds: IncidentIdRoom;
   private readonly readModel: ReadModel;
   private readonly warnings: WarningRoom;
+  private readonly feeds: FeedRoom;
   private readonly gazetteer: GazetteerRoom;
   private readonly users: UserRoom;
   private readonly review: ReviewRoom;
@@ -107,6 +109,7 @@ export class KyselyIncidentStore implements IncidentStore {
     this.issuedIds = new IncidentIdRoom(db, this.writer);
     this.readModel = new ReadModel(db, dialect, this.writer, rendering, options.smallSet ?? SMALL_SET, options.dayStats ?? true);
     this.warnings = new WarningRoom(db, this.writer);
+    this.feeds = new FeedRoom(db, this.writer);
     this.gazetteer = new GazetteerRoom(db, this.writer);
     this.users = new UserRoom(db, this.writer);
     this.review = new ReviewRoom(db);
@@ -124,14 +127,21 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.documents.put(article, ingestedAt);
   }
 
-  async putDocumentWithMentions(article: Article, ingestedAt: string, mentions: Mention[]): Promise<DocumentWriteResult> {
+  async putDocumentWithMentions(article: Article, ingestedAt: string, mentions: Mention[], warnings?: { runId: string; list: readonly Warning[] }): Promise<DocumentWriteResult> {
     const op = `putDocumentWithMentions('${article.id}')`;
     const rows = mentionRows(article.id, mentions, op);
     return this.writer.write(op, async (trx) => {
       const { result, version } = await this.documents.putIn(trx, article, ingestedAt);
-      if (result !== 'unchanged') await this.mentions.insertIn(trx, rows, version, op);
+      if (result !== 'unchanged') {
+        await this.mentions.insertIn(trx, rows, version, op);
+        if (warnings) await this.warnings.addIn(trx, warnings.runId, warnings.list, ingestedAt);
+      }
       return result;
     });
+  }
+
+  async isCurrentDocument(article: Article): Promise<boolean> {
+    return this.documents.isCurrent(article);
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
@@ -242,12 +252,32 @@ export class KyselyIncidentStore implements IncidentStore {
 
   // ---- warnings and gazetteer -------------------------------------------------------------
 
-  async addWarnings(runId: string, warnings: Warning[]): Promise<void> {
-    return this.warnings.add(runId, warnings);
+  async addWarnings(runId: string, warnings: readonly Warning[], at: string | null = null): Promise<void> {
+    return this.warnings.add(runId, warnings, at);
   }
 
-  async listWarnings(runId?: string): Promise<(Warning & { runId: string })[]> {
-    return this.warnings.list(runId);
+  async listWarnings(filter?: string | WarningFilter): Promise<StoredWarning[]> {
+    return this.warnings.list(typeof filter === 'string' ? { runId: filter } : (filter ?? {}));
+  }
+
+  async getFeed(url: string): Promise<FeedState | null> {
+    return this.feeds.getFeed(url);
+  }
+
+  async putFeed(feed: FeedState): Promise<void> {
+    return this.feeds.putFeed(feed);
+  }
+
+  async getFeedItem(feedUrl: string, itemKey: string): Promise<FeedItem | null> {
+    return this.feeds.getItem(feedUrl, itemKey);
+  }
+
+  async putFeedItem(item: FeedItem): Promise<void> {
+    return this.feeds.putItem(item);
+  }
+
+  async listFeedItems(feedUrl: string | null = null): Promise<FeedItem[]> {
+    return this.feeds.listItems(feedUrl);
   }
 
   async replaceGazetteer(entries: Iterable<GazetteerEntry>, source: string): Promise<number> {

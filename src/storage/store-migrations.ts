@@ -595,6 +595,57 @@ async function solePerpetratorStats(db: Kysely<any>): Promise<void> {
   await sumDayStats(db);
 }
 
+/**
+ * Real-world ingest (issue 13, docs/decisions/0030-real-world-ingest.md):
+ * - `documents.provenance`: how a document was read (an HTML page's fetched address, where each
+ *   field came from), JSON, null for JSON Lines and `.txt`; `documents.detected_language`: the
+ *   language found in the text when none was given;
+ * - `warnings` kept as a log: when (`at`), which document, and a fingerprint of code, source and
+ *   message, unique, so re-running a finished ingest adds no second copy; a document's warnings
+ *   are written in the transaction that stores it, so a crash loses neither without the other;
+ * - `feeds` and `feed_items`: what `tally watch` polled and fetched, so a restart never fetches or
+ *   ingests an item twice.
+ */
+async function realWorldIngest(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const t = columnTypes(dialect);
+  const s = db.schema;
+  await s.alterTable('documents').addColumn('provenance', t.json).execute();
+  await s.alterTable('documents').addColumn('detected_language', t.text).execute();
+  await s.alterTable('warnings').addColumn('at', t.text).execute();
+  await s.alterTable('warnings').addColumn('document_id', t.text).execute();
+  await s.alterTable('warnings').addColumn('fingerprint', t.text).execute();
+  // Rows from before have no fingerprint to compute in SQL on both backends: their id stands in.
+  await db.updateTable('warnings').set({ fingerprint: sql`'legacy:' || cast(id as text)` }).execute();
+  await s.createIndex('warnings_fingerprint').unique().on('warnings').column('fingerprint').execute();
+  await s.createIndex('warnings_at').on('warnings').column('at').execute();
+  await s
+    .createTable('feeds')
+    .addColumn('url', t.text, (c) => c.primaryKey())
+    .addColumn('etag', t.text)
+    .addColumn('last_modified', t.text)
+    .addColumn('polled_at', t.text)
+    .addColumn('status', t.text)
+    .addColumn('error', t.text)
+    .addColumn('failures', t.integer, (c) => c.notNull().defaultTo(0))
+    .addColumn('next_poll_at', t.text)
+    .execute();
+  await s
+    .createTable('feed_items')
+    .addColumn('feed_url', t.text, notNull)
+    .addColumn('item_key', t.text, notNull)
+    .addColumn('page_url', t.text, notNull)
+    .addColumn('stamp', t.text)
+    .addColumn('seen_at', t.text, notNull)
+    .addColumn('state', t.text, notNull)
+    .addColumn('document_id', t.text)
+    .addColumn('attempts', t.integer, (c) => c.notNull().defaultTo(0))
+    .addColumn('error', t.text)
+    .addPrimaryKeyConstraint('feed_items_pk', ['feed_url', 'item_key'])
+    .addCheckConstraint('feed_items_state_check', condition("state in ('pending', 'ingested', 'failed')"))
+    .execute();
+  await s.createIndex('feed_items_page').on('feed_items').column('page_url').execute();
+}
+
 /** Every migration this build knows, in order. Append only. */
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, name: 'initial-schema', up: initialSchema },
@@ -604,6 +655,7 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 5, name: 'users-and-roles', up: usersAndRoles },
   { version: 6, name: 'review-and-audit', up: reviewAndAudit },
   { version: 7, name: 'sole-perpetrator-stats', up: solePerpetratorStats },
+  { version: 8, name: 'real-world-ingest', up: realWorldIngest },
 ];
 
 /** The key Kysely's Migrator records and sorts by: `0001-initial-schema`. */

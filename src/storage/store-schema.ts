@@ -26,6 +26,10 @@ export interface DocumentsTable {
   language: string | null;
   ingested_at: string;
   is_current: number;
+  /** JSON DocumentProvenance (migration 8), null when the reader had none. */
+  provenance: string | null;
+  /** The language detected in the text when none was given (migration 8). */
+  detected_language: string | null;
 }
 
 export interface MentionsTable {
@@ -176,6 +180,40 @@ export interface WarningsTable {
   code: string;
   message: string;
   source: string;
+  /** When the run that found it ran (migration 8; null on older rows). */
+  at: string | null;
+  /** The document it is about, when it is about one. */
+  document_id: string | null;
+  /** Hash of code, source and message (unique): one warning is kept once however often a run finds it. */
+  fingerprint: string;
+}
+
+/** A feed `tally watch` polls (migration 8). */
+export interface FeedsTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  polled_at: string | null;
+  /** 'ok', 'not-modified', or 'error'. */
+  status: string | null;
+  error: string | null;
+  failures: Generated<number>;
+  next_poll_at: string | null;
+}
+
+/** An item of a feed and what became of it (migration 8). */
+export interface FeedItemsTable {
+  feed_url: string;
+  /** The item's guid, else its link. */
+  item_key: string;
+  page_url: string;
+  /** The item's own updated or published time as the feed gave it: a change fetches the page again. */
+  stamp: string | null;
+  seen_at: string;
+  state: 'pending' | 'ingested' | 'failed';
+  document_id: string | null;
+  attempts: Generated<number>;
+  error: string | null;
 }
 
 export interface GazetteerTable {
@@ -295,6 +333,8 @@ export interface StoreDatabase {
   search_terms: SearchTermsTable;
   tallies: TalliesTable;
   warnings: WarningsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
   gazetteer: GazetteerTable;
   gazetteer_meta: GazetteerMetaTable;
   review_decisions: ReviewDecisionsTable;

@@ -60,6 +60,7 @@ describe('formatIngestSummary', () => {
     added: 2,
     newVersions: 1,
     unchanged: 1,
+    notExtracted: {},
     rejected: [{ source: 'b.jsonl:3', message: 'b.jsonl:3: missing "text"' }],
     mentions: 7,
     incidents: 5,
@@ -87,7 +88,7 @@ describe('formatIngestSummary', () => {
   });
 
   test('a clean run says none', () => {
-    const clean = { ...summary, unchanged: 0, rejected: [], warnings: [] };
+    const clean = { ...summary, unchanged: 0, notExtracted: {}, rejected: [], warnings: [] };
     const lines = formatIngestSummary(clean);
     assert.ok(lines.includes('skipped: none'));
     assert.ok(lines.includes('warnings: none'));

@@ -297,13 +297,13 @@ describe('readInputs: paths and folders', () => {
   });
 
   test('an explicitly named file with an unknown extension is an error item', async () => {
-    const p = file('page.html', '<html></html>');
+    const p = file('report.docx', 'PK not an article format');
     const items = await collect([p]);
     assert.equal(items.length, 1);
     const err = items[0];
     assert.ok(err.kind === 'error');
     assert.equal(err.error.source, p);
-    assert.match(err.error.message, /unsupported file type "\.html"; expected/);
+    assert.match(err.error.message, /unsupported file type "\.docx"; expected/);
   });
 
   test('an invalid --published is thrown before anything is read', async () => {

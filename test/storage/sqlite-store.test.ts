@@ -553,7 +553,10 @@ describe('sqlite store: read model (migration 2)', () => {
       DROP TABLE incident_id_mentions; DROP TABLE incident_ids; DROP TABLE sessions; DROP TABLE api_tokens; DROP TABLE users;
       DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP INDEX review_decisions_version; DROP INDEX review_decisions_status;
       ALTER TABLE review_decisions DROP COLUMN version; ALTER TABLE review_decisions DROP COLUMN body;
-      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles', '0006-review-and-audit', '0007-sole-perpetrator-stats');`);
+      DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX warnings_fingerprint; DROP INDEX warnings_at;
+      ALTER TABLE warnings DROP COLUMN at; ALTER TABLE warnings DROP COLUMN document_id; ALTER TABLE warnings DROP COLUMN fingerprint;
+      ALTER TABLE documents DROP COLUMN provenance; ALTER TABLE documents DROP COLUMN detected_language;
+      DELETE FROM ${MIGRATION_TABLE} WHERE name IN ('0002-read-model', '0003-undated-incidents', '0004-incident-ids', '0005-users-and-roles', '0006-review-and-audit', '0007-sole-perpetrator-stats', '0008-real-world-ingest');`);
     db.close();
     const migrated = await openSqliteStore(old, incidentsJsonRendering);
     const fresh = await openSqliteStore(reference, incidentsJsonRendering);
@@ -592,6 +595,38 @@ describe('sqlite store: read model (migration 2)', () => {
       assert.deepEqual(await store.queryIncidentJson({}, { limit: 4 }), expected);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('sqlite store: real-world ingest (migration 8)', () => {
+  test('a store of migration 7 keeps its documents and warnings; the warnings log and feed tables arrive', async () => {
+    const path = freshPath('migration-8');
+    const store = await openSqliteStore(path, incidentsJsonRendering);
+    const article = makeArticle({ id: 'm8-doc' });
+    await store.putDocument(article, '2026-01-01T00:00:00Z');
+    await store.close();
+    // Take the store back to what migration 7 left, with a warning written then.
+    const db = new Database(path);
+    db.exec(`DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX warnings_fingerprint; DROP INDEX warnings_at;
+      ALTER TABLE warnings DROP COLUMN at; ALTER TABLE warnings DROP COLUMN document_id; ALTER TABLE warnings DROP COLUMN fingerprint;
+      ALTER TABLE documents DROP COLUMN provenance; ALTER TABLE documents DROP COLUMN detected_language;
+      INSERT INTO warnings (run_id, code, message, source) VALUES ('m8-run', 'no-date', 'm8-doc has no date', 'm8-doc');
+      DELETE FROM ${MIGRATION_TABLE} WHERE name = '0008-real-world-ingest';`);
+    db.close();
+    const migrated = await openSqliteStore(path, incidentsJsonRendering);
+    try {
+      assert.equal(await migrated.schemaVersion(), STORE_MIGRATIONS.length);
+      const { version: _v, contentHash: _h, ingestedAt: _i, ...kept } = (await migrated.getDocument('m8-doc'))!;
+      assert.deepEqual(kept, { ...article, provenance: null, detectedLanguage: null });
+      assert.deepEqual(await migrated.listWarnings('m8-run'), [{ runId: 'm8-run', code: 'no-date', message: 'm8-doc has no date', source: 'm8-doc', at: null, documentId: null }]);
+      // New warnings are kept once from now on.
+      const w = { code: 'input-rejected', message: 'x.jsonl:1: invalid JSON', source: 'x.jsonl:1' };
+      await migrated.addWarnings('m8-run-2', [w], '2026-02-01T00:00:00Z');
+      await migrated.addWarnings('m8-run-3', [w], '2026-02-02T00:00:00Z');
+      assert.equal((await migrated.listWarnings({ code: 'input-rejected' })).length, 1);
+    } finally {
+      await migrated.close();
     }
   });
 });

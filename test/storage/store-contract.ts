@@ -111,7 +111,7 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
           const stored = await store.getDocument('c-doc-new');
           assert.ok(stored);
           const { version, contentHash, ingestedAt, ...rest } = stored;
-          assert.deepEqual(rest, article);
+          assert.deepEqual(rest, { ...article, provenance: null, detectedLanguage: null });
           assert.equal(version, 1);
           assert.equal(ingestedAt, T1);
           assert.match(contentHash, /^[0-9a-f]{64}$/);
@@ -174,7 +174,24 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
           });
           await store.putDocument(article, T1);
           const { version: _v, contentHash: _h, ingestedAt: _i, ...rest } = (await store.getDocument('c-doc-nulls'))!;
+          assert.deepEqual(rest, { ...article, provenance: null, detectedLanguage: null });
+        }));
+
+      test("an HTML page's provenance and a detected language round-trip; neither makes a new version", () =>
+        withStore(async (store) => {
+          const provenance = {
+            format: 'html' as const,
+            fetchedFrom: 'https://ledger.example/a/1?utm=x',
+            fields: { id: 'link[rel=canonical]', published: 'meta[property="article:published_time"]', outlet: 'og:site_name' },
+          };
+          const article = { ...makeArticle({ id: 'c-doc-html', language: null }), provenance, detectedLanguage: 'en' };
+          assert.equal(await store.putDocument(article, T1), 'new');
+          const { version: _v, contentHash: _h, ingestedAt: _i, ...rest } = (await store.getDocument('c-doc-html'))!;
           assert.deepEqual(rest, article);
+          assert.equal(await store.isCurrentDocument({ ...article, provenance: null, detectedLanguage: null }), true, 'how a text was read is not its content');
+          assert.equal(await store.putDocument({ ...article, provenance: { ...provenance, fetchedFrom: null } }, T2), 'unchanged');
+          assert.equal(await store.isCurrentDocument({ ...article, text: `${article.text} More.` }), false);
+          assert.equal(await store.isCurrentDocument(makeArticle({ id: 'c-doc-never-put' })), false);
         }));
 
       test('unknown ids: getDocument is null, no versions', () =>
@@ -638,17 +655,39 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
           await store.addWarnings('c-run-1', [w1, w2]);
           await store.addWarnings('c-run-2', [w3]);
           await store.addWarnings('c-run-3', []);
-          assert.deepEqual(await store.listWarnings('c-run-1'), [
-            { ...w1, runId: 'c-run-1' },
-            { ...w2, runId: 'c-run-1' },
-          ]);
+          const kept = (w: object, runId: string) => ({ ...w, runId, at: null, documentId: null });
+          assert.deepEqual(await store.listWarnings('c-run-1'), [kept(w1, 'c-run-1'), kept(w2, 'c-run-1')]);
           assert.deepEqual(await store.listWarnings('c-run-3'), []);
           const all = (await store.listWarnings()).filter((w) => w.runId.startsWith('c-run-'));
-          assert.deepEqual(all, [
-            { ...w1, runId: 'c-run-1' },
-            { ...w2, runId: 'c-run-1' },
-            { ...w3, runId: 'c-run-2' },
+          assert.deepEqual(all, [kept(w1, 'c-run-1'), kept(w2, 'c-run-1'), kept(w3, 'c-run-2')]);
+        }));
+
+      test('each warning is kept once: a run finding it again adds nothing; filters by code, time and run', () =>
+        withStore(async (store) => {
+          const a = { code: 'input-rejected', message: 'd-feed.jsonl:3: invalid JSON', source: 'd-feed.jsonl:3' };
+          const b = { code: 'language-not-extracted', message: 'document d-es is in es (detected)', source: 'd-feed.jsonl:4', documentId: 'd-es' };
+          await store.addWarnings('d-run-1', [a, b, a], '2026-01-01T00:00:00Z');
+          await store.addWarnings('d-run-2', [b, a], '2026-02-01T00:00:00Z');
+          const mine = async (filter: object) => (await store.listWarnings(filter)).filter((w) => w.source.startsWith('d-feed'));
+          assert.deepEqual(await mine({}), [
+            { ...a, runId: 'd-run-1', at: '2026-01-01T00:00:00Z', documentId: null },
+            { ...b, runId: 'd-run-1', at: '2026-01-01T00:00:00Z' },
           ]);
+          assert.deepEqual((await mine({ code: 'language-not-extracted' })).map((w) => w.documentId), ['d-es']);
+          assert.deepEqual(await mine({ since: '2026-01-15T00:00:00Z' }), []);
+          assert.deepEqual(await mine({ runId: 'd-run-2' }), []);
+        }));
+
+      test("a document's warnings land with it, and only when it is stored", () =>
+        withStore(async (store) => {
+          const article = makeArticle({ id: 'c-doc-warned' });
+          const warning = { code: 'implausible-figure', message: 'c-doc-warned: 10^20 people is no figure', source: 'c-doc-warned', documentId: 'c-doc-warned' };
+          assert.equal(await store.putDocumentWithMentions(article, T1, [], { runId: 'e-run', list: [warning] }), 'new');
+          assert.equal(await store.putDocumentWithMentions(article, T2, [], { runId: 'e-run-2', list: [{ ...warning, message: 'another' }] }), 'unchanged');
+          assert.deepEqual(
+            (await store.listWarnings()).filter((w) => w.source === 'c-doc-warned'),
+            [{ ...warning, runId: 'e-run', at: T1 }],
+          );
         }));
     });
 
@@ -813,7 +852,7 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
         assert.deepEqual(first.tallies, tallies);
         assert.deepEqual(first.gazetteer, gazetteer);
         assert.equal(first.source, 'test:persist');
-        assert.deepEqual(first.warnings, [{ ...warning, runId: 'c-persist-run' }]);
+        assert.deepEqual(first.warnings, [{ ...warning, runId: 'c-persist-run', at: null, documentId: null }]);
         assert.deepEqual(await snapshot(), first);
         await withStore(async (store) => assert.equal(await store.putDocument({ ...article, text: `${article.text} Second version.` }, T2), 'unchanged'));
       });

@@ -1,15 +1,20 @@
 /**
- * The ingest stage's reader: turns the paths a user gives (JSON Lines files, `.txt` articles,
- * folders of them) into a stream of parsed articles and input errors, in a deterministic order.
- * Errors are items, not exceptions: a bad line, a missing path or an unreadable file is reported
- * with its place and the rest goes on (the CLI exits 1 when any were rejected, per export-format.md).
- * JSON Lines are streamed in bounded memory (see line-reader.ts); a `.txt` is one article.
+ * The ingest stage's reader: turns the paths a user gives (JSON Lines or JSON array files, plain
+ * or gzip-compressed, `.txt` articles, saved `.html` pages, folders of them, `-` for standard
+ * input) into a stream of parsed articles and input errors, in a deterministic order. Errors are
+ * items, not exceptions: a bad line, a missing path or an unreadable file is reported with its
+ * place and the rest goes on (the CLI exits 1 when any were rejected, per export-format.md).
+ * JSON is streamed in bounded memory (json-records.ts), never read whole; a `.txt` or an `.html`
+ * is one article. Only regular files are opened (a named pipe or a device is refused by name).
  */
+import { createReadStream, type Stats } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { createGunzip } from 'node:zlib';
 import type { Article } from '../../domain/types.ts';
 import { InputError } from './input-error.ts';
-import { readFileLines } from './line-reader.ts';
+import { jsonRecords } from './json-records.ts';
+import { readHtmlPage } from './html-page.ts';
 import { parseArticle, parsePublishedField } from './parse-article.ts';
 import { txtArticle } from './txt-article.ts';
 
@@ -29,16 +34,37 @@ export interface ReadInputsOptions {
 export const DEFAULT_MAX_LINE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 
-type Format = 'jsonl' | 'txt';
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  '.jsonl': 'jsonl',
-  '.ndjson': 'jsonl',
-  '.json': 'jsonl',
-  '.txt': 'txt',
-};
-/** Picked up when walking a folder (`.json` only when named explicitly: it is often not JSON Lines). */
-const FOLDER_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.txt']);
-const EXPECTED_TYPES = '.jsonl, .ndjson or .json (JSON Lines, one article object per line), .txt, or a folder';
+/** How a file is read: JSON records (Lines or an array), gzip-compressed JSON records, one .txt article, one HTML page. */
+export type InputFormat = 'json' | 'json-gz' | 'txt' | 'html';
+/** File name endings and their formats, longest first (".jsonl.gz" before ".gz"). */
+const FORMAT_BY_ENDING: readonly [string, InputFormat][] = [
+  ['.jsonl.gz', 'json-gz'],
+  ['.ndjson.gz', 'json-gz'],
+  ['.json.gz', 'json-gz'],
+  ['.jsonl', 'json'],
+  ['.ndjson', 'json'],
+  ['.json', 'json'],
+  ['.txt', 'txt'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.xhtml', 'html'],
+];
+/** Picked up when walking a folder (`.json` only when named explicitly: it is often some other JSON). */
+const FOLDER_FORMATS = new Set(['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.txt', '.html', '.htm']);
+const EXPECTED_TYPES =
+  '.jsonl, .ndjson or .json (JSON Lines, one article object per line, or one JSON array of articles), the same gzip-compressed (.jsonl.gz), .txt, .html, a folder, or - for standard input';
+/** The path that names standard input (JSON Lines or a JSON array). */
+export const STDIN = '-';
+
+function endingOf(path: string): string | null {
+  const lower = path.toLowerCase();
+  return FORMAT_BY_ENDING.find(([ending]) => lower.endsWith(ending))?.[0] ?? null;
+}
+
+export function formatOf(path: string): InputFormat | null {
+  const ending = endingOf(path);
+  return ending === null ? null : FORMAT_BY_ENDING.find(([e]) => e === ending)![1];
+}
 
 function errorItem(source: string, field: string | null, detail: string): InputItem {
   return { kind: 'error', error: new InputError(source, field, detail) };
@@ -89,7 +115,7 @@ async function listFolder(dir: string, seen: Set<string>, out: string[], errors:
       }
     }
     if (isDir) await listFolder(p, seen, out, errors);
-    else if (isFile && FOLDER_EXTENSIONS.has(extname(p).toLowerCase())) out.push(p);
+    else if (isFile && FOLDER_FORMATS.has(endingOf(p) ?? '')) out.push(p);
   }
 }
 
@@ -98,26 +124,44 @@ function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function* readJsonLines(file: string, maxLineBytes: number): AsyncGenerator<InputItem> {
+/** The bytes of a file (gunzipped for `json-gz`), or of standard input. */
+function byteStream(file: string, format: InputFormat): AsyncIterable<Buffer> {
+  if (file === STDIN) return process.stdin;
+  const raw = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  if (format !== 'json-gz') return raw;
+  // Errors of either stream (a truncated or corrupt gzip) end the iteration with that error.
+  const gunzip = createGunzip();
+  raw.on('error', (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip);
+}
+
+const CHUNK_BYTES = 1 << 16;
+
+async function* readJson(file: string, format: InputFormat, maxRecordBytes: number): AsyncGenerator<InputItem> {
+  const name = file === STDIN ? 'stdin' : file;
   try {
-    for await (const raw of readFileLines(file, maxLineBytes)) {
-      const where = `${file}:${raw.line}`;
-      if ('tooLongBytes' in raw) {
+    for await (const record of jsonRecords(byteStream(file, format), maxRecordBytes)) {
+      const where = record.item === null ? `${name}:${record.line}` : `${name}:${record.line} (item ${record.item + 1})`;
+      if ('error' in record) {
+        yield errorItem(where, null, record.error);
+        continue;
+      }
+      if ('tooLongBytes' in record) {
         yield errorItem(
           where,
           null,
-          `line is ${formatBytes(raw.tooLongBytes)}, over the limit of ${formatBytes(maxLineBytes)}; ` +
+          `${record.item === null ? 'line' : 'item'} is ${formatBytes(record.tooLongBytes)}, over the limit of ${formatBytes(maxRecordBytes)}; ` +
             'it was skipped (split the article or raise the limit)',
         );
         continue;
       }
-      const line = raw.text;
-      if (line.trim() === '') continue;
+      const text = record.text;
+      if (text.trim() === '') continue;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(text);
       } catch (e) {
-        const hint = /^\s*[[{]\s*$/.test(line) ? ' (a pretty-printed JSON document? write one article object per line)' : '';
+        const hint = /^\s*[[{]\s*$/.test(text) ? ' (a pretty-printed JSON document? write one article object per line, or one JSON array)' : '';
         yield errorItem(where, null, `invalid JSON: ${(e as Error).message}${hint}`);
         continue;
       }
@@ -132,7 +176,27 @@ async function* readJsonLines(file: string, maxLineBytes: number): AsyncGenerato
     }
   } catch (e) {
     // The file could not be opened or broke off mid-read: what was read stands, the rest is reported.
-    yield errorItem(file, null, ioMessage(e));
+    const gz = (e as NodeJS.ErrnoException)?.code?.startsWith('Z_') ? 'not a complete gzip stream: ' : '';
+    yield errorItem(name, null, gz ? `${gz}${(e as Error).message}` : ioMessage(e));
+  }
+}
+
+async function readHtml(file: string, size: number, maxBytes: number, published: string | null): Promise<InputItem> {
+  if (size > maxBytes) {
+    return errorItem(file, null, `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} for one HTML page`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return errorItem(file, null, ioMessage(e));
+  }
+  try {
+    const fallbackId = basename(file).replace(/\.x?html?$/i, '');
+    return { kind: 'article', article: readHtmlPage(bytes, { source: file, fallbackId, published, maxBytes }), source: file };
+  } catch (e) {
+    if (e instanceof InputError) return { kind: 'error', error: e };
+    throw e;
   }
 }
 
@@ -155,9 +219,10 @@ async function readTxt(file: string, size: number, maxBytes: number, published: 
 }
 
 /**
- * Reads every path in order: files by their extension, folders recursively (files sorted by path;
- * `.jsonl`, `.ndjson` and `.txt` picked, others and dot-files ignored). A path given explicitly
- * that is missing or has an unsupported extension is an error item. Throws `InputError` (source
+ * Reads every path in order: files by their ending, folders recursively (files sorted by path;
+ * `.jsonl`, `.ndjson`, their `.gz`, `.txt`, `.html` and `.htm` picked, others and dot-files
+ * ignored), `-` as standard input. A path given explicitly that is missing, not a regular file or
+ * has an unsupported ending is an error item. Throws `InputError` (source
  * `--published`) only when `opts.published` itself is invalid, before reading anything.
  */
 export async function* readInputs(paths: string[], opts: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
@@ -166,12 +231,17 @@ export async function* readInputs(paths: string[], opts: ReadInputsOptions = {})
   const maxTextFileBytes = opts.maxTextFileBytes ?? DEFAULT_MAX_TEXT_FILE_BYTES;
   if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be a positive number, got ${maxLineBytes}`);
 
-  const readFileAt = async function* (file: string, size: number, format: Format): AsyncGenerator<InputItem> {
-    if (format === 'jsonl') yield* readJsonLines(file, maxLineBytes);
+  const readFileAt = async function* (file: string, size: number, format: InputFormat): AsyncGenerator<InputItem> {
+    if (format === 'json' || format === 'json-gz') yield* readJson(file, format, maxLineBytes);
+    else if (format === 'html') yield await readHtml(file, size, maxTextFileBytes, published);
     else yield await readTxt(file, size, maxTextFileBytes, published);
   };
 
   for (const path of paths) {
+    if (path === STDIN) {
+      yield* readJson(STDIN, 'json', maxLineBytes);
+      continue;
+    }
     let info;
     try {
       info = await stat(path);
@@ -186,23 +256,37 @@ export async function* readInputs(paths: string[], opts: ReadInputsOptions = {})
       yield* errors;
       files.sort(byPath);
       for (const file of files) {
-        let size = 0;
+        let fileInfo;
         try {
-          size = (await stat(file)).size;
+          fileInfo = await stat(file);
         } catch (e) {
           yield errorItem(file, null, ioMessage(e));
           continue;
         }
-        yield* readFileAt(file, size, FORMAT_BY_EXTENSION[extname(file).toLowerCase()]);
+        if (!fileInfo.isFile()) continue;
+        yield* readFileAt(file, fileInfo.size, formatOf(file)!);
       }
       continue;
     }
-    const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
-    if (format === undefined) {
+    const format = formatOf(path);
+    if (format === undefined || format === null) {
       const ext = extname(path);
       yield errorItem(path, null, `unsupported file type ${ext ? JSON.stringify(ext) : '(no extension)'}; expected ${EXPECTED_TYPES}`);
       continue;
     }
+    // Only regular files are opened: a FIFO would hang the batch, a device (/dev/zero, /dev/urandom) never ends.
+    if (!info.isFile()) {
+      yield errorItem(path, null, `not a regular file (${kindOf(info)}); expected ${EXPECTED_TYPES}`);
+      continue;
+    }
     yield* readFileAt(path, info.size, format);
   }
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a file';
 }

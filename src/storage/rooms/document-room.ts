@@ -3,7 +3,7 @@
  * current one marked. A text seen again under its id is recognised by its content hash
  * (../document-content-hash.ts) and not stored twice; a changed text becomes a new current version.
  */
-import type { Article } from '../../domain/types.ts';
+import type { Article, DocumentProvenance } from '../../domain/types.ts';
 import type { DocumentSummary, DocumentWriteResult, StoredDocument } from '../incident-store.ts';
 import type { DocumentsTable } from '../store-schema.ts';
 import { documentContentHash } from '../document-content-hash.ts';
@@ -18,6 +18,8 @@ function toStoredDocument(row: DocumentsTable): StoredDocument {
     outlet: row.outlet,
     title: row.title,
     language: row.language,
+    provenance: row.provenance === null || row.provenance === undefined ? null : (JSON.parse(row.provenance) as DocumentProvenance),
+    detectedLanguage: row.detected_language ?? null,
     version: row.version,
     contentHash: row.content_hash,
     ingestedAt: row.ingested_at,
@@ -53,11 +55,21 @@ export class DocumentRoom {
         outlet: article.outlet,
         title: article.title,
         language: article.language,
+        // Left out when absent (they default to null): a store at an earlier schema version, as the
+        // migration tests build, has no such columns yet.
+        provenance: article.provenance ? JSON.stringify(article.provenance) : undefined,
+        detected_language: article.detectedLanguage ?? undefined,
         ingested_at: ingestedAt,
         is_current: 1,
       })
       .execute();
     return { result: current ? 'new_version' : 'new', version };
+  }
+
+  /** True when `article` is exactly the current version of its id (same content hash). */
+  async isCurrent(article: Article): Promise<boolean> {
+    const current = await this.currentIn(this.db, article.id);
+    return current !== undefined && current.content_hash === documentContentHash(article);
   }
 
   /** Version and hash of the current version of `id`, read inside the caller's transaction. */
