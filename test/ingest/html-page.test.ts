@@ -1,0 +1,101 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { InputError } from '../../src/pipeline/ingest/input-error.ts';
+import {
+  charsetOfContentType,
+  chooseCharset,
+  decodePage,
+  prescanMetaCharset,
+} from '../../src/pipeline/ingest/html/decode-page.ts';
+
+/** Asserts that `fn` throws an InputError with this source and field, whose detail matches. */
+function assertInputError(fn: () => unknown, source: string, field: string | null, detail: RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof InputError, `expected an InputError, got ${String(e)}`);
+    assert.equal(e.source, source);
+    assert.equal(e.field, field);
+    assert.match(e.detail, detail);
+    assert.equal(e.message, `${source}: ${e.detail}`);
+    return true;
+  });
+}
+
+const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+
+describe('decoding: which charset', () => {
+  const contentTypes: [string, string | null][] = [
+    ['text/html; charset=ISO-8859-1', 'ISO-8859-1'],
+    ['text/html;charset="windows-1256"', 'windows-1256'],
+    ['text/html; Charset = utf-8 ; q=1', 'utf-8'],
+    ['text/html', null],
+    ['text/html; charset=', null],
+    ['text/html; format=flowed', null],
+  ];
+  for (const [header, expected] of contentTypes) {
+    test(`Content-Type ${JSON.stringify(header)} → ${expected}`, () => assert.equal(charsetOfContentType(header), expected));
+  }
+
+  const metas: [string, string, string | null][] = [
+    ['meta charset', '<html><head><meta charset="windows-1252"><title>x</title>', 'windows-1252'],
+    ['unquoted, upper case', '<HTML><META CHARSET=ISO-8859-2>', 'ISO-8859-2'],
+    ['http-equiv Content-Type', `<meta http-equiv="Content-Type" content='text/html; charset=koi8-r'>`, 'koi8-r'],
+    ['content before http-equiv', '<meta content="text/html; charset=windows-1256" http-equiv=content-type>', 'windows-1256'],
+    ['a charset in a comment is skipped', '<!-- <meta charset="koi8-r"> --><meta charset="iso-8859-15">', 'iso-8859-15'],
+    ['content without http-equiv says nothing', '<meta name="x" content="charset=koi8-r">', null],
+    ['declared UTF-16 means UTF-8', '<meta charset="utf-16le">', 'utf-8'],
+    ['x-user-defined means windows-1252', '<meta charset="x-user-defined">', 'windows-1252'],
+    ['past the first 1024 bytes', `<html>${' '.repeat(1100)}<meta charset="windows-1252">`, null],
+    ['an unclosed comment hides the rest', '<!-- <p> <meta charset="windows-1252">', null],
+  ];
+  for (const [name, head, expected] of metas) {
+    test(`prescan: ${name}`, () => assert.equal(prescanMetaCharset(ascii(head)), expected));
+  }
+
+  test('a BOM beats the Content-Type header, which beats <meta charset>', () => {
+    const page = '<meta charset="windows-1252"><p>x</p>';
+    assert.deepEqual(chooseCharset(Buffer.concat([Buffer.from([0xfe, 0xff]), ascii(page)]), 'text/html; charset=koi8-r'), {
+      label: 'utf-16be',
+      from: 'byte order mark',
+    });
+    assert.deepEqual(chooseCharset(ascii(page), 'text/html; charset=koi8-r'), { label: 'koi8-r', from: 'Content-Type header' });
+    assert.deepEqual(chooseCharset(ascii(page), 'text/html'), { label: 'windows-1252', from: 'meta charset' });
+    assert.deepEqual(chooseCharset(ascii('<p>x</p>'), null), { label: 'utf-8', from: 'default' });
+  });
+});
+
+describe('decoding: bytes to text', () => {
+  test('windows-1252 bytes 0x80-0x9F are the WHATWG characters, not C1 controls (whatever the label says)', () => {
+    const bytes = Buffer.concat([ascii('<meta charset="latin1">'), Buffer.from([0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x9f, 0x81, 0xe9])]);
+    assert.equal(decodePage(bytes, 'p.html', null).slice(23), '€…‘’“”–—Ÿ\u0081é');
+  });
+
+  test('other single-byte encodings go through ICU: windows-1256, iso-8859-2', () => {
+    assert.equal(decodePage(Buffer.from([0xc7, 0xe1]), 'p.html', 'text/html; charset=windows-1256'), '\u0627\u0644');
+    assert.equal(decodePage(Buffer.from([0xe8, 0xb9]), 'p.html', 'text/html; charset=iso-8859-2'), 'čš');
+  });
+
+  test('UTF-16BE and UTF-8 BOMs are read and dropped', () => {
+    assert.equal(decodePage(Buffer.from([0xfe, 0xff, 0x00, 0x41, 0x20, 0x14]), 'p.html', null), 'A—');
+    assert.equal(decodePage(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), 'p.html', 'text/html; charset=windows-1252'), 'A');
+  });
+
+  test('invalid UTF-8 becomes U+FFFD; lone surrogates in a string are replaced', () => {
+    assert.equal(decodePage(Buffer.from([0x41, 0xff, 0x42, 0xe2, 0x80]), 'p.html', null), 'A\uFFFDB\uFFFD');
+    assert.equal(decodePage('\uFEFFa\uD800b\uDC00c', 'p.html', null), 'a\uFFFDb\uFFFDc');
+  });
+
+  test('an unknown charset is an InputError naming the label and where it was declared', () => {
+    assertInputError(
+      () => decodePage(ascii('<p>x</p>'), 'https://valleywire.example/a', 'text/html; charset=klingon-8'),
+      'https://valleywire.example/a',
+      'text',
+      /^unknown character encoding "klingon-8" in the Content-Type header; expected a WHATWG encoding label/,
+    );
+    assertInputError(
+      () => decodePage(ascii('<meta charset="utf-9"><p>x</p>'), 'saved/a.html', null),
+      'saved/a.html',
+      'text',
+      /^unknown character encoding "utf-9" in the meta charset;/,
+    );
+  });
+});
