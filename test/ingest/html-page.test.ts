@@ -7,6 +7,8 @@ import {
   decodePage,
   prescanMetaCharset,
 } from '../../src/pipeline/ingest/html/decode-page.ts';
+import { parsePage } from '../../src/pipeline/ingest/html/page-document.ts';
+import { plainTextOf, treeDepth } from '../../src/pipeline/ingest/html/page-text.ts';
 
 /** Asserts that `fn` throws an InputError with this source and field, whose detail matches. */
 function assertInputError(fn: () => unknown, source: string, field: string | null, detail: RegExp): void {
@@ -97,5 +99,44 @@ describe('decoding: bytes to text', () => {
       'text',
       /^unknown character encoding "utf-9" in the meta charset;/,
     );
+  });
+});
+
+describe('parsePage: the document a browser would build', () => {
+  test('a page without <html> gets one, and content outside <body> is moved into it in order', () => {
+    const doc = parsePage('<title>T</title><p>one</p><p>two</p>');
+    assert.equal(doc.documentElement.localName, 'html');
+    assert.equal(doc.body.textContent, 'Tonetwo');
+    const loose = parsePage('<html lang="en"><head><title>T</title></head><p>a</p><body><p>b</p></body><div>c</div></html>');
+    assert.deepEqual([...loose.documentElement.children].map((c) => c.localName), ['head', 'body']);
+    assert.equal(loose.body.textContent, 'abc');
+  });
+});
+
+describe('plainTextOf: paragraphs separated by a blank line', () => {
+  const read = (body: string, wholePage = false): string => plainTextOf(parsePage(`<html><body>${body}</body></html>`).body, { wholePage });
+  const rows: [string, string, string][] = [
+    ['p, headings, li, blockquote and a div holding text', '<h2>Raid</h2><p>One.</p><ul><li>Two</li><li>Three</li></ul><blockquote>Four.</blockquote><div>Five <em>and</em> six.</div>', 'Raid\n\nOne.\n\nTwo\n\nThree\n\nFour.\n\nFive and six.'],
+    ['br ends a paragraph', '<p>Line one<br>line two<br/><br>line three</p>', 'Line one\n\nline two\n\nline three'],
+    ['inline whitespace collapses, no-break spaces too', '<p>  Three\n\t killed\u00a0 in\r\n  <b> Orrin </b> .</p>', 'Three killed in Orrin .'],
+    ['text beside blocks in a div is its own paragraph', '<div>Lead text<p>Body.</p>tail text</div>', 'Lead text\n\nBody.\n\ntail text'],
+    ['script, style, noscript, template, title are never text', '<p>A<script>var s = "x";</script><style>p{}</style><noscript>N</noscript><template><p>T</p></template>B</p>', 'AB'],
+    ['table cells are separated by a space', '<table><tr><td>3</td><td>killed</td></tr><tr><th>Place</th><td>Orrin</td></tr></table>', '3 killed\n\nPlace Orrin'],
+    ['hidden elements, by attribute or inline style, are skipped', '<p hidden>H</p><p style="color:red; display: none">D</p><p aria-hidden="true">A</p><p>Seen.</p>', 'Seen.'],
+    ['menus, footers, sidebars, dialogs and their roles are skipped', '<nav>N</nav><div role="navigation">R</div><aside>S</aside><dialog>D</dialog><footer>F</footer><p>Body.</p>', 'Body.'],
+    ['an article header is kept', '<header><p>Headline</p></header><p>Body.</p>', 'Headline\n\nBody.'],
+    ['nothing but markup gives ""', '<div><p> </p><br><span>\u00a0</span></div>', ''],
+  ];
+  for (const [name, body, expected] of rows) test(name, () => assert.equal(read(body), expected));
+
+  test('reading a whole page also skips its masthead', () => {
+    assert.equal(read('<header>Site</header><div role="banner">Ad</div><p>Body.</p>', true), 'Body.');
+  });
+
+  test('10,000 nested elements: no stack overflow, the text is read, the depth is measured', () => {
+    const doc = parsePage(`<html><body>${'<div>'.repeat(10_000)}<p>Deep text.</p>${'</div>'.repeat(10_000)}<p>After.</p></body></html>`);
+    assert.equal(plainTextOf(doc.body, { wholePage: false }), 'Deep text.\n\nAfter.');
+    assert.equal(treeDepth(doc.body), 10_001);
+    assert.equal(treeDepth(doc.documentElement), 10_002);
   });
 });
