@@ -7,6 +7,10 @@ import {
   decodePage,
   prescanMetaCharset,
 } from '../../src/pipeline/ingest/html/decode-page.ts';
+import { DATELINE_RULES, datelineOf, dayOfDateline } from '../../src/pipeline/ingest/html/dateline.ts';
+import { JsonLd } from '../../src/pipeline/ingest/html/json-ld.ts';
+import { MetaTags } from '../../src/pipeline/ingest/html/meta-tags.ts';
+import { pageDayOf } from '../../src/pipeline/ingest/html/page-date.ts';
 import { parsePage } from '../../src/pipeline/ingest/html/page-document.ts';
 import { plainTextOf, treeDepth } from '../../src/pipeline/ingest/html/page-text.ts';
 
@@ -138,5 +142,112 @@ describe('plainTextOf: paragraphs separated by a blank line', () => {
     assert.equal(plainTextOf(doc.body, { wholePage: false }), 'Deep text.\n\nAfter.');
     assert.equal(treeDepth(doc.body), 10_001);
     assert.equal(treeDepth(doc.documentElement), 10_002);
+  });
+});
+
+describe('pageDayOf: ISO dates with a plausible UTC offset', () => {
+  const rows: [string, string | null][] = [
+    ['2024-03-04', '2024-03-04'],
+    ['2024-03-04T23:30:00-05:00', '2024-03-04'],
+    ['2024-03-04T10:00+14:00', '2024-03-04'],
+    ['2024-03-04T10:00:00.123-1400', '2024-03-04'],
+    ['2024-03-04T10:00-12', '2024-03-04'],
+    ['2024-03-04T10:00+14:30', null],
+    ['2024-03-04T10:00:00+25:00', null],
+    ['2024-03-04T10:00-15', null],
+    ['2024-03-04T10:00+05:60', null],
+    ['2024-02-30', null],
+    ['4 March 2024', null],
+  ];
+  for (const [value, expected] of rows) test(`${value} → ${expected}`, () => assert.equal(pageDayOf(value), expected));
+});
+
+describe('datelines', () => {
+  for (const rule of DATELINE_RULES) {
+    test(`rule ${rule.id} reads its example`, () => assert.equal(datelineOf(rule.example)?.rule, rule.id));
+  }
+  const rows: [string, string, { place: string; year: number | null; month: number; day: number } | null][] = [
+    ['wire style with an agency', 'ARDENVALE, March 3 (Valley Wire) — Two people were hurt.', { place: 'ARDENVALE', year: null, month: 3, day: 3 }],
+    ['day first with a year', 'Port Merrow, 3 March 2024 — A fire broke out.', { place: 'Port Merrow', year: 2024, month: 3, day: 3 }],
+    ['AP abbreviation, year, region', 'GLENHOLLOW, Ostmark, Sept. 14, 2023 -- Gunmen attacked a bus.', { place: 'GLENHOLLOW, Ostmark', year: 2023, month: 9, day: 14 }],
+    ['a particle in the place, en dash', 'Tell al-Kassar, 2 Jan (Ledger News) – Shelling resumed.', { place: 'Tell al-Kassar', year: null, month: 1, day: 2 }],
+    ['a hyphen', 'NEWCASTLE upon TYNE, May 9 - Police said.', { place: 'NEWCASTLE upon TYNE', year: null, month: 5, day: 9 }],
+    ['a sentence is not a dateline', 'The clashes began on Sunday, March 3 — and lasted a week.', null],
+    ['no dash after the date', 'ARDENVALE, March 3 was a quiet day.', null],
+    ['not at the start', 'Reported from ARDENVALE, March 3 — Two hurt.', null],
+    ['a month in another language is not read', 'KESTRA, 3 mars 2024 — Deux blessés.', null],
+    ['no date', 'ARDENVALE (Valley Wire) — Two people were hurt.', null],
+  ];
+  for (const [name, text, expected] of rows) {
+    test(name, () => {
+      const d = datelineOf(text);
+      assert.deepEqual(d && { place: d.place, year: d.year, month: d.month, day: d.day }, expected);
+    });
+  }
+
+  const days: [string, string, string | null, string | null][] = [
+    ['a year given is kept', 'KESTRA, 3 March 2024 —', '2025-06-01', '2024-03-03'],
+    ['a year given needs no other date', 'KESTRA, 3 March 2024 —', null, '2024-03-03'],
+    ['no year: the modified year', 'KESTRA, March 3 —', '2024-03-05', '2024-03-03'],
+    ['no year: the day of modification itself', 'KESTRA, March 5 —', '2024-03-05', '2024-03-05'],
+    ['no year: a later day is last year', 'KESTRAVEN, December 30 —', '2025-01-02', '2024-12-30'],
+    ['no year and no other date: not used', 'KESTRA, March 3 —', null, null],
+    ['not a real day', 'KESTRA, February 30, 2024 —', null, null],
+    ['February 29 of an inferred year without one', 'KESTRA, February 29 —', '2025-03-01', null],
+  ];
+  for (const [name, text, notAfter, expected] of days) {
+    test(`day: ${name}`, () => {
+      const d = datelineOf(text);
+      assert.ok(d, `no dateline read in ${text}`);
+      assert.equal(dayOfDateline(d, notAfter), expected);
+    });
+  }
+});
+
+describe('MetaTags', () => {
+  test('names match without regard to case; empty contents are dropped; Open Graph by property or name', () => {
+    const meta = new MetaTags(
+      parsePage(
+        '<head><meta name="dc.date.issued" content=" 2024-01-02 "><meta name="DC.date.issued" content="">' +
+          '<meta name="og:title" content="By  name"><meta property="og:site_name" content="Valley Wire"></head>',
+      ),
+    );
+    assert.deepEqual(meta.values('name', 'DC.date.issued'), [{ content: '2024-01-02', where: 'meta[name="DC.date.issued"]' }]);
+    assert.equal(meta.openGraph('og:title'), 'By name');
+    assert.equal(meta.openGraph('og:site_name'), 'Valley Wire');
+    assert.equal(meta.openGraph('og:url'), null);
+  });
+});
+
+describe('JsonLd', () => {
+  test('@graph, nested mainEntity, arrays of types and values, @value, @id references', () => {
+    const ld = new JsonLd([
+      JSON.stringify({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebPage', datePublished: '2020-01-01', mainEntity: { '@type': ['ReportageNews', 'NewsArticle'], headline: ' Raid  on Orrin ', datePublished: ['junk', { '@value': '2024-05-19' }], publisher: { '@id': '#org' } } },
+          { '@type': 'Organization', '@id': '#org', name: 'Valley Wire' },
+        ],
+      }),
+    ]);
+    assert.deepEqual(ld.strings('headline'), ['Raid on Orrin']);
+    assert.deepEqual(ld.strings('datePublished'), ['junk', '2024-05-19', '2020-01-01']);
+    assert.deepEqual(ld.publisherNames(), ['Valley Wire']);
+  });
+
+  test('blocks that fail to parse are ignored; the rest are read; types may be full IRIs', () => {
+    const ld = new JsonLd(['{"@type": "NewsArticle", "headline": ', '[{"@type": "http://schema.org/BlogPosting", "datePublished": "2023-01-02", "publisher": [{"name": "Ledger Blogs"}]}]']);
+    assert.deepEqual(ld.strings('datePublished'), ['2023-01-02']);
+    assert.deepEqual(ld.publisherNames(), ['Ledger Blogs']);
+  });
+
+  test('nodes of other types are not read; a very deep or large block costs bounded time', () => {
+    assert.deepEqual(new JsonLd(['{"@type": "Event", "datePublished": "2023-01-02", "headline": "x"}']).strings('headline'), []);
+    const deep = `${'['.repeat(50_000)}{"@type": "Article", "headline": "Deep"}${']'.repeat(50_000)}`;
+    assert.deepEqual(new JsonLd([deep]).strings('headline'), ['Deep']);
+    const wide = JSON.stringify(Array.from({ length: 300_000 }, (_, i) => ({ '@type': 'Thing', n: i })));
+    const started = Date.now();
+    assert.deepEqual(new JsonLd([wide]).strings('headline'), []);
+    assert.ok(Date.now() - started < 5_000);
   });
 });
