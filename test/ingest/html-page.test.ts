@@ -1,5 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Article } from '../../src/domain/types.ts';
+import { MAX_READABILITY_DEPTH, cutSiteName, primaryLanguage, readHtmlPage } from '../../src/pipeline/ingest/html-page.ts';
 import { InputError } from '../../src/pipeline/ingest/input-error.ts';
 import {
   charsetOfContentType,
@@ -249,5 +252,418 @@ describe('JsonLd', () => {
     const started = Date.now();
     assert.deepEqual(new JsonLd([wide]).strings('headline'), []);
     assert.ok(Date.now() - started < 5_000);
+  });
+});
+
+const FIXTURES = 'test/fixtures/html';
+const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
+
+describe('readHtmlPage: one fixture per metadata style', () => {
+  test('Open Graph and article:published_time win over JSON-LD, <time> and og:url; canonical URL; site name cut from og:title', () => {
+    const source = `${FIXTURES}/open-graph.html`;
+    const expected: Article = {
+      id: 'https://northernledger.example/news/2024/03/harrowby-cross-market-fire',
+      text: [
+        'Market stalls burned in Harrowby Cross',
+        '15 January',
+        'Two traders were hurt early on Sunday when a group of men set fire to stalls at the covered market in Harrowby Cross, the county police said.',
+        'Officers said the attackers arrived shortly before dawn, poured fuel over three stalls and fled on foot towards the river.',
+        'A fourth stall was damaged by the heat.',
+        "Both traders were taken to St Aldric's Infirmary with burns to their hands and were said to be in a stable condition on Monday.",
+        "Detective Inspector Rowan Tarly asked anyone who saw a grey van near Cooper's Lane to come forward, and said the force was treating the fire as arson.",
+      ].join('\n\n'),
+      published: '2024-03-04',
+      url: 'https://northernledger.example/news/2024/03/harrowby-cross-market-fire',
+      outlet: 'The Northern Ledger',
+      title: 'Market stalls burned in Harrowby Cross',
+      language: 'en',
+      provenance: {
+        format: 'html',
+        fetchedFrom: null,
+        fields: {
+          id: 'link[rel=canonical]',
+          text: 'readability',
+          published: 'meta[property="article:published_time"]',
+          url: 'link[rel=canonical]',
+          outlet: 'og:site_name',
+          title: 'og:title',
+          language: 'html[lang]',
+        },
+      },
+    };
+    assert.deepEqual(readHtmlPage(fixture('open-graph.html'), { source, fallbackId: 'open-graph' }), expected);
+  });
+
+  test('JSON-LD in an @graph: headline, datePublished of the article node (not the WebPage), publisher by @id; relative og:url', () => {
+    const a = readHtmlPage(fixture('json-ld-graph.html'), {
+      source: 'https://valleywire.example/feed/item?id=7',
+      fetchedFrom: 'https://valleywire.example/feed/item?id=7',
+    });
+    assert.deepEqual(a, {
+      id: 'https://valleywire.example/stories/dunmere-checkpoint-shooting',
+      text: [
+        'What happened',
+        'A man was shot dead at a militia checkpoint on the road between Dunmere and Ostrey late on Sunday, according to two witnesses who spoke to Valley Wire.',
+        'The witnesses said the man, a delivery driver named locally as Tobin Quell, had refused to stop his truck when gunmen waved it down.',
+        'The checkpoint was set up last week.',
+        'No group has said it controls the road.',
+        'We heard four shots, then the truck rolled into the ditch.',
+        'The regional council in Ostrey said it had asked for an inquiry.',
+      ].join('\n\n'),
+      published: '2024-05-19',
+      url: 'https://valleywire.example/stories/dunmere-checkpoint-shooting',
+      outlet: 'Valley Wire',
+      title: 'Checkpoint shooting leaves one dead near Dunmere',
+      language: 'en',
+      provenance: {
+        format: 'html',
+        fetchedFrom: 'https://valleywire.example/feed/item?id=7',
+        fields: {
+          id: 'og:url',
+          text: 'readability',
+          published: 'JSON-LD datePublished',
+          url: 'og:url',
+          outlet: 'JSON-LD publisher.name',
+          title: 'JSON-LD headline',
+          language: 'meta[http-equiv="content-language"]',
+        },
+      },
+    } satisfies Article);
+  });
+
+  test('only <time datetime>: the first valid one inside the article, not the sidebar\'s; id from the file name', () => {
+    const a = readHtmlPage(fixture('time-only.html'), { source: `${FIXTURES}/time-only.html`, fallbackId: 'time-only' });
+    assert.deepEqual(a, {
+      id: 'time-only',
+      text: [
+        '11:30 14 September 2022',
+        "Two men were stabbed during a fight outside a bar on Tanner Street in Brackwater on Wednesday night, the town's police service said.",
+        'One of the men, aged 24, was in a serious condition, a police spokeswoman, Oda Venn, said. The other was treated for cuts and released.',
+        'A 31-year-old man was arrested at the scene and later charged with wounding.',
+      ].join('\n\n'),
+      published: '2022-09-14',
+      url: null,
+      outlet: null,
+      title: 'Two hurt in Brackwater bar fight',
+      language: null,
+      provenance: { format: 'html', fetchedFrom: null, fields: { id: 'file name', text: 'readability', published: 'time[datetime]', title: 'title' } },
+    } satisfies Article);
+  });
+
+  test('only a dateline: its day, the year from the modified time (December 30 on a page modified on January 2)', () => {
+    const a = readHtmlPage(fixture('dateline.html'), { source: `${FIXTURES}/dateline.html`, fallbackId: 'dateline', published: '2025-02-01' });
+    assert.equal(a.published, '2024-12-30');
+    assert.equal(a.provenance?.fields.published, 'dateline, year from meta[property="article:modified_time"]');
+    assert.ok(a.text.startsWith('KESTRAVEN, December 30 (Valley Wire) — Three police officers were wounded'));
+    assert.equal(a.text.split('\n\n').length, 3);
+  });
+
+  test('windows-1252 declared by <meta http-equiv>: é and ’ read right; a relative canonical URL is resolved against the fetched address', () => {
+    const a = readHtmlPage(fixture('windows-1252.html'), {
+      source: 'https://northernledger.example/lowmarsh/?utm=x',
+      fetchedFrom: 'https://northernledger.example/lowmarsh/?utm=x',
+    });
+    assert.equal(
+      a.text,
+      'The owner of the Café Rosel in Lowmarsh was beaten by four men on Friday, the town’s police said.\n\n' +
+        'The owner, Renée Calloway, told officers the men had demanded money before attacking her.',
+    );
+    assert.equal(a.title, 'Café owner beaten in Lowmarsh');
+    assert.equal(a.url, 'https://northernledger.example/lowmarsh/cafe-owner-beaten');
+    assert.equal(a.provenance?.fields.url, 'link[rel=canonical]');
+  });
+
+  test('windows-1252 page: the Content-Type charset wins over <meta>; a relative canonical URL without a fetched address is not used', () => {
+    const a = readHtmlPage(fixture('windows-1252.html'), {
+      source: `${FIXTURES}/windows-1252.html`,
+      contentType: 'text/html; charset=windows-1251',
+      fallbackId: 'windows-1252',
+    });
+    assert.equal(a.title, 'Cafй owner beaten in Lowmarsh');
+    assert.equal(a.url, null);
+    assert.equal(a.id, 'windows-1252');
+    assert.equal(a.provenance?.fields.id, 'file name');
+  });
+
+  test('UTF-16LE with a BOM: the BOM wins over <meta charset="windows-1252">; " — Outlet" cut from the title', () => {
+    const a = readHtmlPage(fixture('utf-16le-bom.html'), { source: `${FIXTURES}/utf-16le-bom.html`, fallbackId: 'utf-16le-bom' });
+    assert.equal(
+      a.text,
+      'Gunmen ambushed an aid convoy on the Saltreach road on Tuesday, killing one driver, the convoy’s organisers said.\n\n' +
+        'The organisers, the relief group Ferrow Aid, said two of its trucks were burned — “a loss we cannot replace”.',
+    );
+    assert.equal(a.title, 'Convoy ambushed on the Saltreach road');
+    assert.equal(a.outlet, 'Valley Wire');
+  });
+
+  test('scripts, styles, comments, noscript, template, menu, cookie banner, sidebar and footer never reach the text', () => {
+    const a = readHtmlPage(fixture('scripts-and-chrome.html'), { source: `${FIXTURES}/scripts-and-chrome.html`, fallbackId: 'riot' });
+    assert.equal(
+      a.text,
+      [
+        'Inmates set fire to mattresses and took two guards hostage during a riot at Fallowmere prison on Thursday, the justice ministry said.',
+        'The guards were released unharmed after six hours of talks, a ministry spokesman, Arvid Sallow, said. Eleven inmates were treated for smoke inhalation.',
+        'Relatives gathered outside the gates through the night, waiting for news of the inmates.',
+        'The ministry said an inquiry would look into how the riot began and why the fire alarms in the east wing had failed to sound.',
+      ].join('\n\n'),
+    );
+    for (const marker of ['SCRIPT', 'STYLE', 'COMMENT', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'COOKIE', 'ASIDE', 'FOOTER']) {
+      assert.ok(!a.text.includes(`${marker}MARKER`), `${marker}MARKER in the text`);
+    }
+    // application-name gives the outlet, whose name is cut from the <title>; an ftp: canonical URL is no URL.
+    assert.equal(a.outlet, 'The Northern Ledger');
+    assert.equal(a.provenance?.fields.outlet, 'meta[name="application-name"]');
+    assert.equal(a.title, 'Riot at Fallowmere prison');
+    assert.equal(a.url, null);
+  });
+
+  test('broken tags: unclosed and misnested elements, stray end tags, bare entities; a date with a +25:00 offset is skipped', () => {
+    const a = readHtmlPage(fixture('broken-tags.html'), { source: `${FIXTURES}/broken-tags.html`, fallbackId: 'broken-tags' });
+    assert.equal(
+      a.text,
+      [
+        'Shots were fired into the air at a political rally in Millbeck on Saturday, scattering the crowd of several hundred people.',
+        'Witnesses said a man on a motorbike fired three times & then rode off < down Mill Road.',
+        'No one was hurt, the organisers said. The candidate, Halla Drey, said she would not be intimidated.',
+        'A police spokesman said officers had found spent cartridges near the stage, 3 < 4.',
+      ].join('\n\n'),
+    );
+    assert.equal(a.published, '2023-06-11');
+    assert.equal(a.provenance?.fields.published, 'meta[name="date"]');
+    assert.equal(a.language, 'en');
+  });
+
+  test('a page whose text is written by a script: "no article text found in the page"', () => {
+    const source = `${FIXTURES}/no-article-text.html`;
+    assertInputError(() => readHtmlPage(fixture('no-article-text.html'), { source, fallbackId: 'x' }), source, 'text', /^no article text found in the page/);
+  });
+});
+
+/** A page with the given head and article paragraphs (a fictional outlet's story). */
+function page(head: string, ...paragraphs: string[]): string {
+  const body = paragraphs.length > 0 ? paragraphs : ['Two farmers were wounded by gunfire near Orrin on Tuesday, the district office said.'];
+  return `<!doctype html><html><head>${head}</head><body><article>${body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+}
+const read = (html: string | Uint8Array, opts: Partial<Parameters<typeof readHtmlPage>[1]> = {}): Article =>
+  readHtmlPage(html, { source: 'page.html', fallbackId: 'page', ...opts });
+
+describe('readHtmlPage: the publication date, source by source', () => {
+  const meta = (name: string, value: string, attr = 'name'): string => `<meta ${attr}="${name}" content="${value}">`;
+  const ld = (o: object): string => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  const ledger = 'GLENHOLLOW, 3 March 2021 (Valley Wire) — Two farmers were wounded.';
+  const rows: { name: string; head: string; text?: string; extra?: string; published?: string; expected: [string, string] | null }[] = [
+    {
+      name: 'article:published_time before everything else',
+      head: meta('pubdate', '2020-01-01') + meta('article:published_time', '2024-03-04T07:15:00Z', 'property') + ld({ '@type': 'NewsArticle', datePublished: '2019-01-01' }),
+      text: ledger,
+      expected: ['2024-03-04', 'meta[property="article:published_time"]'],
+    },
+    { name: 'name="article:published_time"', head: meta('article:published_time', '2024-03-05'), expected: ['2024-03-05', 'meta[name="article:published_time"]'] },
+    { name: 'itemprop="datePublished"', head: meta('datePublished', '2024-03-06', 'itemprop'), expected: ['2024-03-06', 'meta[itemprop="datePublished"]'] },
+    { name: 'DC.date.issued in any case', head: meta('dc.DATE.issued', '2024-03-07'), expected: ['2024-03-07', 'meta[name="DC.date.issued"]'] },
+    { name: 'parsely-pub-date', head: meta('parsely-pub-date', '2024-03-08T10:00:00Z'), expected: ['2024-03-08', 'meta[name="parsely-pub-date"]'] },
+    { name: 'sailthru.date with a space', head: meta('sailthru.date', '2024-03-09 10:00:00'), expected: ['2024-03-09', 'meta[name="sailthru.date"]'] },
+    {
+      name: 'a refused meta value gives way to the next source (JSON-LD)',
+      head: meta('article:published_time', '2024-02-30', 'property') + ld({ '@type': 'Article', datePublished: '2024-03-10' }),
+      expected: ['2024-03-10', 'JSON-LD datePublished'],
+    },
+    {
+      name: 'JSON-LD before <time> and the dateline',
+      head: ld([{ '@type': 'WebPage', datePublished: '2020-01-01' }, { '@type': 'BlogPosting', datePublished: '2024-03-11T01:00:00+14:00' }]),
+      extra: '<time datetime="2019-05-05">5 May</time>',
+      text: ledger,
+      expected: ['2024-03-11', 'JSON-LD datePublished'],
+    },
+    {
+      name: 'a JSON-LD date with a +15:00 offset is refused; <time> is next',
+      head: ld({ '@type': 'NewsArticle', datePublished: '2024-03-12T10:00:00+15:00' }),
+      extra: '<time datetime="2024-03-13T09:00">13 March</time>',
+      expected: ['2024-03-13', 'time[datetime]'],
+    },
+    { name: 'a dateline with its year', head: '', text: ledger, expected: ['2021-03-03', 'dateline'] },
+    {
+      name: 'a dateline below a byline readability keeps',
+      head: '<title>Glenhollow: two hurt</title><meta property="og:title" content="Farmers wounded near Glenhollow">',
+      extra: '<h1>Farmers wounded near Glenhollow</h1><p class="byline">By Ilsa Marrow</p>',
+      text: ledger,
+      expected: ['2021-03-03', 'dateline'],
+    },
+    {
+      name: 'a dateline-like opening past the third paragraph is not a dateline',
+      head: '',
+      extra: '<p>First paragraph.</p><p>Second paragraph.</p><p>Third paragraph.</p>',
+      text: ledger,
+      expected: null,
+    },
+    {
+      name: 'a dateline without a year and no other date: the option',
+      head: '',
+      text: 'GLENHOLLOW, March 3 — Two farmers were wounded.',
+      published: '2024-04-01T08:00:00Z',
+      expected: ['2024-04-01', 'option published'],
+    },
+    {
+      name: 'a dateline without a year: the year of JSON-LD dateModified',
+      head: ld({ '@type': 'NewsArticle', dateModified: '2022-03-05T08:00:00Z' }),
+      text: 'GLENHOLLOW, March 3 — Two farmers were wounded.',
+      expected: ['2022-03-03', 'dateline, year from JSON-LD dateModified'],
+    },
+    { name: 'nothing at all', head: meta('date', 'yesterday'), expected: null },
+  ];
+  for (const r of rows) {
+    test(r.name, () => {
+      const paragraphs = [r.text ?? 'Two farmers were wounded by gunfire near Orrin on Tuesday, the district office said.', 'The district office said both were taken to hospital.'];
+      const html = page(r.head, ...paragraphs).replace('<article>', `<article>${r.extra ?? ''}`);
+      const a = read(html, { published: r.published ?? null });
+      assert.deepEqual([a.published, a.provenance?.fields.published], r.expected ?? [null, undefined]);
+    });
+  }
+
+  test('an invalid published option is an InputError, even when the page has a date', () => {
+    assertInputError(
+      () => read(page('<meta name="date" content="2024-01-01">'), { source: 'saved/x.html', published: '03/04/2024' }),
+      'saved/x.html',
+      'published',
+      /^option published "03\/04\/2024" is not an ISO date \(YYYY-MM-DD\)/,
+    );
+  });
+});
+
+describe('readHtmlPage: title, outlet, URL and id, language', () => {
+  test('cutSiteName: only a trailing name that is the outlet, after " | ", " - ", " — " or " – "', () => {
+    const rows: [string, string][] = [
+      ['Raid on Orrin | Valley Wire', 'Raid on Orrin'],
+      ['Raid on Orrin - VALLEY WIRE', 'Raid on Orrin'],
+      ['Raid on Orrin – Valley Wire', 'Raid on Orrin'],
+      ['Raid on Orrin | Valley Wire Sport', 'Raid on Orrin | Valley Wire Sport'],
+      ['Valley Wire', 'Valley Wire'],
+      ['Orrin-Valley Wire', 'Orrin-Valley Wire'],
+    ];
+    for (const [title, expected] of rows) assert.equal(cutSiteName(title, ['Valley Wire']), expected, title);
+  });
+
+  test('og:title, else JSON-LD headline, else <title>; a title naming another site keeps its suffix', () => {
+    const ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "From JSON-LD"}</script>';
+    assert.deepEqual(
+      [read(page(`<title>From title</title>${ld}<meta property="og:title" content=" From  og ">`)).title, read(page(`<title>From title</title>${ld}`)).title],
+      ['From og', 'From JSON-LD'],
+    );
+    const a = read(page('<title>Raid on Orrin | Harbour Times</title><meta property="og:site_name" content="Valley Wire">'));
+    assert.deepEqual([a.title, a.provenance?.fields.title], ['Raid on Orrin | Harbour Times', 'title']);
+    assert.equal(read(page('')).title, null);
+  });
+
+  test('no outlet is invented from the address', () => {
+    const a = read(page('<link rel="canonical" href="https://valleywire.example/a">'));
+    assert.equal(a.outlet, null);
+    assert.equal(a.provenance?.fields.outlet, undefined);
+  });
+
+  test('URL: canonical (rel as a token list) over og:url over the fetched address; http(s) only', () => {
+    const fetched = 'https://valleywire.example/fetched';
+    const rows: [string, string | null, string | null, string | undefined][] = [
+      ['<link rel="Canonical amphtml" href="https://valleywire.example/c"><meta property="og:url" content="https://valleywire.example/og">', null, 'https://valleywire.example/c', 'link[rel=canonical]'],
+      ['<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://valleywire.example/og">', null, 'https://valleywire.example/og', 'og:url'],
+      ['<link rel="canonical" href="relative/path">', fetched, 'https://valleywire.example/relative/path', 'link[rel=canonical]'],
+      ['<link rel="canonical" href=""><meta property="og:url" content="mailto:desk@valleywire.example">', fetched, fetched, 'fetched URL'],
+      ['<link rel="canonical" href="relative/path">', null, null, undefined],
+    ];
+    for (const [head, fetchedFrom, url, from] of rows) {
+      const a = read(page(head), { fetchedFrom });
+      assert.deepEqual([a.url, a.provenance?.fields.url, a.id], [url, from, url ?? 'page'], head);
+    }
+  });
+
+  test('a fetched address that is not an absolute http(s) URL is an InputError', () => {
+    assertInputError(() => read(page(''), { source: 'feed', fetchedFrom: 'file:///etc/passwd' }), 'feed', 'url', /^fetched-from address "file:\/\/\/etc\/passwd" is not an absolute http\(s\) URL$/);
+  });
+
+  test('no URL and no fallback id: an InputError on the id', () => {
+    assertInputError(() => readHtmlPage(page(''), { source: 'saved/x.html' }), 'saved/x.html', 'id', /no link\[rel=canonical\] or og:url.*no fallback id was given/);
+    assertInputError(() => readHtmlPage(page(''), { source: 'saved/x.html', fallbackId: '  ' }), 'saved/x.html', 'id', /no fallback id/);
+  });
+
+  test('primaryLanguage', () => {
+    const rows: [string, string | null][] = [['en-GB', 'en'], ['pt_BR', 'pt'], ['FR', 'fr'], ['ast', 'ast'], ['und', null], ['{{lang}}', null], ['', null], ['english', null]];
+    for (const [tag, expected] of rows) assert.equal(primaryLanguage(tag), expected, tag);
+  });
+
+  test('language: html[lang], else content-language, else og:locale, else null', () => {
+    const lang = (html: string): [string | null, string | undefined] => {
+      const a = read(html);
+      return [a.language, a.provenance?.fields.language];
+    };
+    const cl = '<meta http-equiv="content-language" content="es-MX, en">';
+    const og = '<meta property="og:locale" content="pt_BR">';
+    assert.deepEqual(lang(page(cl + og).replace('<html>', '<html lang="en-GB">')), ['en', 'html[lang]']);
+    assert.deepEqual(lang(page(cl + og).replace('<html>', '<html lang="{{ lang }}">')), ['es', 'meta[http-equiv="content-language"]']);
+    assert.deepEqual(lang(page(og)), ['pt', 'og:locale']);
+    assert.deepEqual(lang(page('')), [null, undefined]);
+  });
+});
+
+describe('readHtmlPage: hostile and oversized pages', () => {
+  test('a page over maxBytes is an InputError stating its size and the limit', () => {
+    const html = page('', 'x'.repeat(2_000));
+    const size = Buffer.byteLength(html);
+    assertInputError(
+      () => read(Buffer.from(html), { source: 'big.html', maxBytes: 1_000 }),
+      'big.html',
+      null,
+      new RegExp(`^page is ${size.toLocaleString('en-US')} bytes, over the limit of 1,000 bytes`),
+    );
+    // A string is measured in UTF-8 bytes: 600 "é" are 1,200 bytes.
+    assertInputError(() => read('é'.repeat(600), { source: 's', maxBytes: 1_000 }), 's', null, /^page is 1,200 bytes, over the limit of 1,000 bytes/);
+    assert.equal(read(page(''), { maxBytes: 1_000 }).id, 'page');
+  });
+
+  test('the default limit is 10 MiB', () => {
+    const over = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    assertInputError(() => read(over), 'page.html', null, /^page is 10,485,761 bytes, over the limit of 10,485,760 bytes/);
+  });
+
+  test(`a page nested 10,000 deep is read without readability (deeper than ${MAX_READABILITY_DEPTH}), its furniture skipped`, () => {
+    const html = `<html><body><nav>Menu</nav>${'<div>'.repeat(10_000)}<p>Gunmen attacked a checkpoint near Orrin.</p>${'</div>'.repeat(10_000)}<footer>Footer</footer></body></html>`;
+    const started = Date.now();
+    const a = read(html);
+    assert.ok(Date.now() - started < 10_000, 'took more than 10 s');
+    assert.equal(a.text, 'Gunmen attacked a checkpoint near Orrin.');
+    assert.equal(a.provenance?.fields.text, 'body paragraphs (page nested 10002 elements deep, readability reads up to 200)');
+  });
+
+  test('when readability finds nothing (a page that is only its headline), the body\'s paragraphs are read', () => {
+    const headline = 'Gunmen attack checkpoint near Orrin';
+    const a = read(`<html><head><title>${headline}</title></head><body><nav>Menu</nav><h1>${headline}</h1></body></html>`);
+    assert.equal(a.text, headline);
+    assert.equal(a.provenance?.fields.text, 'body paragraphs (readability found no article)');
+  });
+
+  test('a cookie dialog on a short page is removed before readability can keep it', () => {
+    const a = read('<html><body><div role="dialog"><p>Accept cookies, please, now, or later, or never.</p></div>Gunmen attacked a checkpoint near Orrin.</body></html>');
+    assert.equal(a.text, 'Gunmen attacked a checkpoint near Orrin.');
+    assert.equal(a.provenance?.fields.text, 'readability');
+  });
+
+  test('a page wrapped in a <form> (ASP.NET Web Forms) is read', () => {
+    const a = read(`<html><body><form id="aspnetForm"><input type="hidden" value="STATE">${page('').replace(/^.*<body>|<\/body>.*$/g, '')}</form></body></html>`);
+    assert.equal(a.text, 'Two farmers were wounded by gunfire near Orrin on Tuesday, the district office said.');
+  });
+
+  test('a 5 MB attribute, a 1 MB script and many scripts do not break the reading', () => {
+    const huge = `<div data-state="${'x'.repeat(5_000_000)}"></div>`;
+    const script = `<script>var blob = "${'SCRIPTMARKER '.repeat(80_000)}";</script>`;
+    const many = Array.from({ length: 2_000 }, (_, i) => `<script>track(${i}, "SCRIPTMARKER")</script>`).join('');
+    const a = read(page(huge + script, 'Gunmen attacked a checkpoint near Orrin.', `Police said two were hurt.${many}`));
+    assert.equal(a.text, 'Gunmen attacked a checkpoint near Orrin.\n\nPolice said two were hurt.');
+  });
+
+  test('unterminated markup: an unclosed <title> swallows the page, as in a browser, leaving no text', () => {
+    assertInputError(() => read('<html><head><title>Raid<body><p>Text.</p></body></html>'), 'page.html', 'text', /^no article text found in the page/);
+  });
+
+  test('text that is binary junk after decoding fails the article text check', () => {
+    const junk = Buffer.concat([Buffer.from('<html><body><p>'), Buffer.alloc(300, 0xff), Buffer.from('</p></body></html>')]);
+    assertInputError(() => read(junk), 'page.html', 'text', /replacement characters/);
   });
 });

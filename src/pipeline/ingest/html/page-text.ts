@@ -31,11 +31,12 @@ const NEVER_TEXT = new Set([
 ]);
 
 /**
- * The page's furniture, never article text: menus, footers, sidebars, forms, pop-ups (cookie
- * banners are usually dialogs or asides). Readability drops most of it; what it keeps when a page
- * has no article (a menu beside an empty <div id="root">) must not pass for one.
+ * The page's furniture, never article text: menus, footers, sidebars, pop-ups (cookie banners are
+ * usually dialogs or asides). Readability drops most of it, but not all: on a page with little
+ * text it keeps what it finds, a cookie dialog included. <form> is not furniture: some sites wrap
+ * the whole page in one (ASP.NET Web Forms); its controls are never text anyway.
  */
-const PAGE_CHROME = new Set(['nav', 'footer', 'aside', 'form', 'dialog', 'menu']);
+const PAGE_CHROME = new Set(['nav', 'footer', 'aside', 'dialog', 'menu']);
 /** ARIA landmark roles of the same furniture (WAI-ARIA 1.2 §5.3.4). */
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search']);
 /**
@@ -132,4 +133,16 @@ export function treeDepth(root: Element): number {
     node = node === null || node === root ? null : node.nextElementSibling;
   }
   return deepest;
+}
+
+/**
+ * Removes from `root` every element whose content is never article text (scripts, hidden elements,
+ * menus, footers, sidebars, dialogs), so that readability, which scores what is left, cannot choose
+ * it. A header stays: readability tells an article's own header from the site's.
+ */
+export function removePageFurniture(root: Element): void {
+  const options: PlainTextOptions = { wholePage: false };
+  for (const el of [...root.querySelectorAll('*')]) {
+    if (el.parentNode !== null && isSkipped(el, nameOf(el), options)) el.remove();
+  }
 }
