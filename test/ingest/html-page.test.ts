@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Article } from '../../src/domain/types.ts';
-import { MAX_READABILITY_DEPTH, cutSiteName, primaryLanguage, readHtmlPage } from '../../src/pipeline/ingest/html-page.ts';
+import { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, cutSiteName, primaryLanguage, readHtmlPage } from '../../src/pipeline/ingest/html-page.ts';
 import { InputError } from '../../src/pipeline/ingest/input-error.ts';
 import {
   charsetOfContentType,
@@ -15,7 +15,7 @@ import { JsonLd } from '../../src/pipeline/ingest/html/json-ld.ts';
 import { MetaTags } from '../../src/pipeline/ingest/html/meta-tags.ts';
 import { pageDayOf } from '../../src/pipeline/ingest/html/page-date.ts';
 import { parsePage } from '../../src/pipeline/ingest/html/page-document.ts';
-import { plainTextOf, treeDepth } from '../../src/pipeline/ingest/html/page-text.ts';
+import { plainTextOf, treeShape } from '../../src/pipeline/ingest/html/page-text.ts';
 
 /** Asserts that `fn` throws an InputError with this source and field, whose detail matches. */
 function assertInputError(fn: () => unknown, source: string, field: string | null, detail: RegExp): void {
@@ -143,8 +143,8 @@ describe('plainTextOf: paragraphs separated by a blank line', () => {
   test('10,000 nested elements: no stack overflow, the text is read, the depth is measured', () => {
     const doc = parsePage(`<html><body>${'<div>'.repeat(10_000)}<p>Deep text.</p>${'</div>'.repeat(10_000)}<p>After.</p></body></html>`);
     assert.equal(plainTextOf(doc.body, { wholePage: false }), 'Deep text.\n\nAfter.');
-    assert.equal(treeDepth(doc.body), 10_001);
-    assert.equal(treeDepth(doc.documentElement), 10_002);
+    assert.deepEqual(treeShape(doc.body), { depth: 10_001, elements: 10_002 });
+    assert.deepEqual(treeShape(doc.documentElement), { depth: 10_002, elements: 10_004 });
   });
 });
 
@@ -630,6 +630,15 @@ describe('readHtmlPage: hostile and oversized pages', () => {
     assert.ok(Date.now() - started < 10_000, 'took more than 10 s');
     assert.equal(a.text, 'Gunmen attacked a checkpoint near Orrin.');
     assert.equal(a.provenance?.fields.text, 'body paragraphs (page nested 10002 elements deep, readability reads up to 200)');
+  });
+
+  test(`a page of more than ${MAX_READABILITY_ELEMENTS.toLocaleString('en-US')} elements is read without readability, quickly`, () => {
+    const html = `<html><body>${'<div class="slot"><span></span></div>'.repeat(50_000)}<p>Gunmen attacked a checkpoint near Orrin.</p></body></html>`;
+    const started = Date.now();
+    const a = read(html);
+    assert.ok(Date.now() - started < 10_000, 'took more than 10 s');
+    assert.equal(a.text, 'Gunmen attacked a checkpoint near Orrin.');
+    assert.equal(a.provenance?.fields.text, 'body paragraphs (page of 100,003 elements, readability reads up to 30,000)');
   });
 
   test('when readability finds nothing (a page that is only its headline), the body\'s paragraphs are read', () => {

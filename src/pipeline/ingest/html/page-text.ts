@@ -114,12 +114,19 @@ export function plainTextOf(root: Element, opts: PlainTextOptions): string {
   return paragraphs.join('\n\n');
 }
 
-/** How many elements deep `root`'s tree goes (its children are at depth 1). */
-export function treeDepth(root: Element): number {
+/** The size of an element tree: how deep it goes (`root`'s children are at depth 1) and how many elements it holds. */
+export interface TreeShape {
+  depth: number;
+  elements: number;
+}
+
+export function treeShape(root: Element): TreeShape {
   let deepest = 0;
+  let elements = 0;
   let depth = 1;
   let node: Element | null = root.firstElementChild;
   while (node !== null) {
+    elements++;
     if (depth > deepest) deepest = depth;
     if (node.firstElementChild !== null) {
       node = node.firstElementChild;
@@ -132,7 +139,7 @@ export function treeDepth(root: Element): number {
     }
     node = node === null || node === root ? null : node.nextElementSibling;
   }
-  return deepest;
+  return { depth: deepest, elements };
 }
 
 /**
