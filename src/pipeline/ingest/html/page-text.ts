@@ -3,8 +3,8 @@
  * blockquote, a div holding text, …) and each <br> ends a paragraph, paragraphs are joined by a
  * blank line, and whitespace inside a paragraph is collapsed to single spaces (as a browser lays
  * out inline text). Script, style, noscript and template content is never text, nor are menus,
- * footers, sidebars and dialogs. Readability's own
- * `textContent` is not used for this: it is the DOM's, which runs paragraphs together.
+ * footers, sidebars and dialogs. Readability's own `textContent` is not used for this: it is the
+ * DOM's, which runs paragraphs together.
  *
  * Walks are iterative (parent and sibling links, no recursion): a page nested 10,000 elements deep
  * must not exhaust the stack.
