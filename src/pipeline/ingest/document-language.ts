@@ -17,10 +17,12 @@ const DETECT_CHARS = 2000;
 /** The languages Tally's rules read. */
 export const EXTRACTED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
 
-/** "en-GB" → "en", "EN" → "en"; null for an empty value. */
+/** The primary subtag of a language tag, lower case: "en-GB" → "en", "EN" → "en"; null for "und", empty or junk. */
 export function primaryLanguage(tag: string | null | undefined): string | null {
-  const primary = (tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+  const m = /^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9-_]*)?\s*$/.exec(tag ?? '');
+  if (!m) return null;
+  const primary = m[1].toLowerCase();
+  return primary === 'und' ? null : primary;
 }
 
 /** The detector's confident answer for `text` (ISO 639-1), or null. */

@@ -15,6 +15,7 @@ import { type MetaAttribute, MetaTags } from './html/meta-tags.ts';
 import { pageDayOf } from './html/page-date.ts';
 import { parsePage } from './html/page-document.ts';
 import { plainTextOf, removePageFurniture, treeShape } from './html/page-text.ts';
+import { primaryLanguage } from './document-language.ts';
 import { InputError } from './input-error.ts';
 import { checkArticleText } from './parse-article.ts';
 import { PUBLISHED_EXPECTED } from './published-date.ts';
@@ -168,13 +169,7 @@ function pickTitle(document: Document, meta: MetaTags, jsonLd: JsonLd, siteNames
   return found && { value: cutSiteName(found.value, siteNames), from: found.from };
 }
 
-/** The primary subtag of a language tag, lower case: "en-GB" → "en", "pt_BR" → "pt"; null for "und" or junk. */
-export function primaryLanguage(tag: string): string | null {
-  const m = /^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9-_]*)?\s*$/.exec(tag);
-  if (!m) return null;
-  const primary = m[1].toLowerCase();
-  return primary === 'und' ? null : primary;
-}
+export { primaryLanguage } from './document-language.ts';
 
 function pickLanguage(document: Document, meta: MetaTags): Found | null {
   const candidates: Found[] = [{ value: document.documentElement?.getAttribute('lang') ?? '', from: 'html[lang]' }];

@@ -14,7 +14,7 @@ import { createGunzip } from 'node:zlib';
 import type { Article } from '../../domain/types.ts';
 import { InputError } from './input-error.ts';
 import { jsonRecords } from './json-records.ts';
-import { readHtmlPage } from './html-page.ts';
+import { DEFAULT_MAX_HTML_BYTES, readHtmlPage } from './html-page.ts';
 import { parseArticle, parsePublishedField } from './parse-article.ts';
 import { txtArticle } from './txt-article.ts';
 
@@ -29,6 +29,8 @@ export interface ReadInputsOptions {
   maxLineBytes?: number;
   /** Largest `.txt` file accepted, in bytes (default 64 MiB). */
   maxTextFileBytes?: number;
+  /** Largest `.html` page accepted, in bytes (default 10 MiB). */
+  maxHtmlBytes?: number;
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 5 * 1024 * 1024;
@@ -233,7 +235,7 @@ export async function* readInputs(paths: string[], opts: ReadInputsOptions = {})
 
   const readFileAt = async function* (file: string, size: number, format: InputFormat): AsyncGenerator<InputItem> {
     if (format === 'json' || format === 'json-gz') yield* readJson(file, format, maxLineBytes);
-    else if (format === 'html') yield await readHtml(file, size, maxTextFileBytes, published);
+    else if (format === 'html') yield await readHtml(file, size, opts.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES, published);
     else yield await readTxt(file, size, maxTextFileBytes, published);
   };
 
