@@ -50,21 +50,24 @@ export interface PollReport {
 }
 
 /** A feed entry: its key (guid, else id, else link), its page and its date in the feed. */
-interface Entry {
+export interface FeedEntry {
   key: string;
   link: string;
   stamp: string | null;
 }
 
-function entriesOf(feed: Parser.Output<Record<string, unknown>>, feedUrl: string): Entry[] {
-  const out: Entry[] = [];
+function entriesOf(feed: Parser.Output<Record<string, unknown>>, feedUrl: string): FeedEntry[] {
+  const out: FeedEntry[] = [];
   const seen = new Set<string>();
   for (const item of feed.items) {
     const linkText = typeof item.link === 'string' ? item.link.trim() : '';
     if (!linkText) continue;
     let link: string;
     try {
-      link = new URL(linkText, feedUrl).href;
+      const url = new URL(linkText, feedUrl);
+      // Only pages on the web are fetched: a "javascript:" or "mailto:" link is no report.
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+      link = url.href;
     } catch {
       continue;
     }
@@ -77,6 +80,11 @@ function entriesOf(feed: Parser.Output<Record<string, unknown>>, feedUrl: string
     out.push({ key, link, stamp });
   }
   return out;
+}
+
+/** The entries of an RSS or Atom document; throws (with the parser's message) when it is not one. */
+export async function readFeed(xml: string, feedUrl: string): Promise<FeedEntry[]> {
+  return entriesOf(await FEED_PARSER.parseString(xml), feedUrl);
 }
 
 function failedText(outcome: Extract<FetchOutcome, { kind: 'failed' }>): string {
@@ -131,9 +139,9 @@ export async function pollFeeds(store: IncidentStore, resolver: PlaceResolver, f
       await store.putFeed({ ...state, status: 'error', error: failedText(answer), failures: state.failures + 1 });
       continue;
     }
-    let entries: Entry[];
+    let entries: FeedEntry[];
     try {
-      entries = entriesOf(await FEED_PARSER.parseString(answer.body.toString('utf8')), answer.finalUrl);
+      entries = await readFeed(answer.body.toString('utf8'), answer.finalUrl);
     } catch (e) {
       report.failedFeeds++;
       const reason = `not a readable RSS or Atom feed: ${(e as Error).message.split('\n')[0]}`;

@@ -676,3 +676,13 @@ describe('readHtmlPage: hostile and oversized pages', () => {
     assertInputError(() => read(junk), 'page.html', 'text', /replacement characters/);
   });
 });
+
+describe('readHtmlPage: pages the fuzzer found (test/ingest/fuzz.test.ts)', () => {
+  test('an <html> tag inside a comment left open leaves no root: refused with its reason, not a TypeError', () => {
+    const page = '<!--<html lang="zz-@@"><p>Shelling killed four civilians in Northfield on Monday.</p>';
+    assert.throws(
+      () => readHtmlPage(page, { source: 'open-comment.html', fallbackId: 'open-comment' }),
+      (e: unknown) => e instanceof InputError && e.message === 'open-comment.html: no article text found in the page (is its text written by a script?)',
+    );
+  });
+});

@@ -15,7 +15,7 @@ import { openStore } from '../../src/storage/open-store.ts';
 import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import { WebFetcher, parseRobots, robotsAllows } from '../../src/services/web-fetcher.ts';
-import { MAX_ITEM_ATTEMPTS, pollFeeds } from '../../src/services/watch-feeds.ts';
+import { MAX_ITEM_ATTEMPTS, pollFeeds, readFeed } from '../../src/services/watch-feeds.ts';
 import type { IncidentStore } from '../../src/storage/incident-store.ts';
 import { spawn } from 'node:child_process';
 import { REPO } from '../cli/run-tally.ts';
@@ -137,6 +137,18 @@ after(async () => {
   server.closeAllConnections();
   await new Promise((done) => server.close(done));
   rmSync(dir, { recursive: true, force: true });
+});
+
+describe('readFeed', () => {
+  test('only http(s) links are pages: javascript:, mailto: and made-up schemes are left out (the fuzzer found them)', async () => {
+    const xml = rss([
+      { guid: 'a', link: 'javascript:alert(1)', date: '' },
+      { guid: 'b', link: 'mailto:desk@valley.example', date: '' },
+      { guid: 'c', link: 'ugey:ga', date: '' },
+      { guid: 'd', link: '/a/2', date: '' },
+    ]);
+    assert.deepEqual((await readFeed(xml, 'http://valley.example/feed.xml')).map((e) => e.link), ['http://valley.example/a/2']);
+  });
 });
 
 describe('robots.txt', () => {

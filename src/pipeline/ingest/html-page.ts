@@ -266,11 +266,18 @@ function readText(document: Document, html: string, source: string): Found {
     };
   } else {
     if (document.body !== null) removePageFurniture(document.body);
-    const content = new Readability<Node>(document, { serializer: (node) => node }).parse()?.content;
+    let content: Node | null | undefined;
+    let failed: string | null = null;
+    try {
+      content = new Readability<Node>(document, { serializer: (node) => node }).parse()?.content;
+    } catch (e) {
+      // Readability assumes trees a browser builds; a hostile page can break it (fuzzing found some).
+      failed = (e as Error).message;
+    }
     const text = content ? plainTextOf(content as Element, { wholePage: false }) : '';
     if (text !== '') return { value: text, from: 'readability' };
     // Readability has rewritten `document`; the fallback reads the page as it came.
-    fallback = { page: parsePage(html), reason: 'readability found no article' };
+    fallback = { page: parsePage(html), reason: failed === null ? 'readability found no article' : `readability failed: ${failed}` };
   }
   const root = fallback.page.documentElement;
   const text = root === null ? '' : plainTextOf(root, { wholePage: true });

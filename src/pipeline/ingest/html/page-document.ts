@@ -10,11 +10,14 @@ import { parseHTML } from 'linkedom';
 const HTML_TAG = /<html[\s>]/i;
 
 export function parsePage(html: string): Document {
-  const wrapped = HTML_TAG.test(html) ? html : `<html>${html}</html>`;
-  const { document } = parseHTML(wrapped);
+  let { document } = parseHTML(HTML_TAG.test(html) ? html : `<html>${html}</html>`);
+  // An <html> tag linkedom did not take as the root (inside a comment left open, after stray
+  // markup) leaves a document without one, whose head and body getters throw: wrap it again.
+  if (document.documentElement === null) ({ document } = parseHTML(`<html>${html}</html>`));
   const root = document.documentElement;
+  if (root === null) return document;
   const body = document.body;
-  if (root !== null && body !== null && body.parentNode === root) {
+  if (body !== null && body.parentNode === root) {
     // Children of <html> other than <head> and <body> belong in the body, in page order.
     const anchor = body.firstChild;
     let beforeBody = true;
