@@ -252,6 +252,15 @@ export const FacetsSchema = z
     admin1: z.array(FacetSchema),
     event_types: z.array(FacetSchema),
     outlets: z.array(FacetSchema),
+    languages: z
+      .array(
+        z.strictObject({
+          id: z.string().openapi({ description: 'ISO 639 code of the documents\' language, given or detected; "und" when not known' }),
+          documents: z.number().int(),
+          extracted: z.boolean().openapi({ description: "Whether Tally's rules read this language; documents in others are stored and counted, not extracted" }),
+        }),
+      )
+      .openapi({ description: 'Current documents by language, most first' }),
   })
   .openapi('Facets', { description: 'Each list most incidents first, then by id' });
 
@@ -261,6 +270,7 @@ export const IngestResultSchema = z
     added: z.number().int(),
     new_versions: z.number().int(),
     unchanged: z.number().int(),
+    not_extracted: z.record(z.string(), z.number().int()).openapi({ description: 'Documents stored but not extracted (no rules for their language yet), by language' }),
     rejected: z.array(z.strictObject({ source: z.string(), message: z.string() })),
     mentions: z.number().int(),
     incidents: z.number().int().openapi({ description: 'Incidents in the store after relinking' }),

@@ -244,6 +244,8 @@ export interface IncidentStore {
   undatedStats(filter: IncidentFilter): Promise<UndatedStats>;
   /** The values the filters can take and how many incidents hold each (the dashboard's filter lists). */
   facets(): Promise<Facets>;
+  /** Current documents by their language as given, else as detected (null: not known), most documents first. */
+  documentLanguages(): Promise<{ language: string | null; documents: number }[]>;
 
   /**
    * Warnings of ingest runs, kept so an analyst can see what was skipped and why; each once (one

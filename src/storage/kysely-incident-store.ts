@@ -246,6 +246,10 @@ export class KyselyIncidentStore implements IncidentStore {
     return this.readModel.facets();
   }
 
+  async documentLanguages(): Promise<{ language: string | null; documents: number }[]> {
+    return this.documents.languages();
+  }
+
   async undatedStats(filter: IncidentFilter): Promise<UndatedStats> {
     return this.readModel.undatedStats(filter);
   }

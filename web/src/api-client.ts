@@ -154,6 +154,8 @@ export interface FacetsJson {
   admin1: FacetJson[];
   event_types: FacetJson[];
   outlets: FacetJson[];
+  /** Current documents by language; those not extracted are stored and counted, not read yet. */
+  languages: { id: string; documents: number; extracted: boolean }[];
 }
 
 /** The values each filter can take in the store (one small request, not a download of incidents). */

@@ -231,11 +231,25 @@ function drawable(rows: readonly StatsRowJson[]): StatsRowJson[] {
   return rows.filter((r) => r.killed > 0);
 }
 
+/** Documents stored but not extracted (no rules for their language yet) are counted where the analyst looks. */
+function showLanguagesNote(languages: FacetsJson['languages']): void {
+  const waiting = languages.filter((l) => !l.extracted);
+  const note = byId('languages-note');
+  if (waiting.length === 0) {
+    note.hidden = true;
+    return;
+  }
+  const total = waiting.reduce((n, l) => n + l.documents, 0);
+  note.textContent = `${total} document${total === 1 ? '' : 's'} stored but not extracted: no rules yet for their language (${waiting.map((l) => `${l.id} ${l.documents}`).join(', ')}).`;
+  note.hidden = false;
+}
+
 async function loadFilterOptions(): Promise<void> {
   try {
     const lists = await facets();
     if (lists.outlets.some((o) => isFictionalOutlet(o.id))) markFictional();
     fillFilterOptions(lists);
+    showLanguagesNote(lists.languages);
   } catch (err) {
     showError(err);
   }
@@ -335,7 +349,7 @@ function route(): void {
 
 void initSessionPanel().catch(showError);
 renderLegend();
-fillFilterOptions({ perpetrators: [], claimants: [], admin1: [], event_types: [], outlets: [] });
+fillFilterOptions({ perpetrators: [], claimants: [], admin1: [], event_types: [], outlets: [], languages: [] });
 window.addEventListener('hashchange', route);
 // Review shortcuts: the queue's on the queue, the incident page's on an incident page.
 document.addEventListener('keydown', (e) => {

@@ -74,6 +74,7 @@ function ingestResultJson(s: IngestSummary): z.infer<typeof IngestResultSchema> 
     added: s.added,
     new_versions: s.newVersions,
     unchanged: s.unchanged,
+    not_extracted: { ...s.notExtracted },
     rejected: s.rejected.map((r) => ({ source: r.source, message: r.message })),
     mentions: s.mentions,
     incidents: s.incidents,

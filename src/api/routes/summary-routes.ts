@@ -11,6 +11,7 @@ import { incidentStats } from '../../services/query-incidents.ts';
 import type { FacetValue, StatsRow } from '../../storage/incident-store.ts';
 import { actorName } from '../../pipeline/extract/lexicons/actor-names.ts';
 import { listTallies } from '../../services/query-tallies.ts';
+import { documentLanguages } from '../../services/document-languages.ts';
 import type { ApiApp, AppDeps } from '../app-deps.ts';
 import { StatsQuery, TallyListQuery, incidentFilterOf } from '../query-params.ts';
 import { FacetsSchema, StatsSchema, TallyListSchema, errorResponse } from '../schemas.ts';
@@ -48,16 +49,16 @@ const facetsRoute = createRoute({
   tags: ['incidents'],
   summary: 'The values each filter can take, with their names and how many incidents hold each',
   responses: {
-    200: { description: 'Perpetrators, claimants, governorates, event types and outlets in the store', content: { 'application/json': { schema: FacetsSchema } } },
+    200: { description: 'Perpetrators, claimants, governorates, event types and outlets in the store, and its documents by language', content: { 'application/json': { schema: FacetsSchema } } },
   },
 });
 
 export function registerSummaryRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(facetsRoute, async (c) => {
-    const f = await deps.store.facets();
+    const [f, languages] = await Promise.all([deps.store.facets(), documentLanguages(deps.store)]);
     const named = (values: FacetValue[]) => values.map((v) => ({ id: v.value, name: actorName(v.value), incidents: v.incidents }));
     const plain = (values: FacetValue[]) => values.map((v) => ({ id: v.value, incidents: v.incidents }));
-    return c.json({ perpetrators: named(f.perpetrators), claimants: named(f.claimants), admin1: plain(f.admin1), event_types: plain(f.eventTypes), outlets: plain(f.outlets) }, 200);
+    return c.json({ perpetrators: named(f.perpetrators), claimants: named(f.claimants), admin1: plain(f.admin1), event_types: plain(f.eventTypes), outlets: plain(f.outlets), languages }, 200);
   });
 
   app.openapi(talliesRoute, async (c) => {

@@ -66,6 +66,19 @@ export class DocumentRoom {
     return { result: current ? 'new_version' : 'new', version };
   }
 
+  /** Current documents by language (given, else detected), most first, then by language. */
+  async languages(): Promise<{ language: string | null; documents: number }[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select((eb) => [eb.fn.coalesce('language', 'detected_language').as('language'), eb.fn.countAll().as('documents')])
+      .where('is_current', '=', 1)
+      .groupBy((eb) => eb.fn.coalesce('language', 'detected_language'))
+      .execute();
+    return rows
+      .map((r) => ({ language: (r.language as string | null) ?? null, documents: Number(r.documents) }))
+      .sort((a, b) => b.documents - a.documents || (String(a.language) < String(b.language) ? -1 : 1));
+  }
+
   /** True when `article` is exactly the current version of its id (same content hash). */
   async isCurrent(article: Article): Promise<boolean> {
     const current = await this.currentIn(this.db, article.id);
