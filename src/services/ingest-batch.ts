@@ -37,6 +37,8 @@ export interface IngestSummary {
   added: number;
   newVersions: number;
   unchanged: number;
+  /** Documents whose mentions were extracted in this run (an unchanged document is not extracted again). */
+  extracted: number;
   /** Documents stored but not extracted because no rules read their language, by language. */
   notExtracted: Record<string, number>;
   rejected: { source: string; message: string }[];
@@ -51,7 +53,7 @@ export async function ingestPaths(store: IncidentStore, resolver: PlaceResolver,
 }
 
 export async function ingestItems(store: IncidentStore, resolver: PlaceResolver, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, newVersions: 0, unchanged: 0, notExtracted: {}, rejected: [], mentions: 0, incidents: 0, tallies: 0, warnings: [] };
+  const summary: IngestSummary = { read: 0, added: 0, newVersions: 0, unchanged: 0, extracted: 0, notExtracted: {}, rejected: [], mentions: 0, incidents: 0, tallies: 0, warnings: [] };
   // Rejections are stored as they come (before the next document is written), not at the end: a
   // run cut short keeps what it found; the store keeps each warning once, so a re-run adds none.
   let unsaved: Warning[] = [];
@@ -102,6 +104,7 @@ async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, give
       await store.addWarnings(opts.runId, [warning], opts.now);
       return;
     }
+    summary.extracted++;
     mentions = result.mentions;
     warnings.push(...result.warnings.map((w) => ({ ...w, documentId: article.id })));
   } else {

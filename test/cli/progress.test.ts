@@ -60,6 +60,7 @@ describe('formatIngestSummary', () => {
     added: 2,
     newVersions: 1,
     unchanged: 1,
+    extracted: 3,
     notExtracted: {},
     rejected: [{ source: 'b.jsonl:3', message: 'b.jsonl:3: missing "text"' }],
     mentions: 7,

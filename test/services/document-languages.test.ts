@@ -45,6 +45,8 @@ test('a Spanish report is stored and counted, not extracted; English ones are re
     // Ingested again, nothing is read twice.
     const again = await ingestItems(store, embeddedDefault().resolver, items(docs), { now: '2024-03-06T00:00:00Z', runId: 'lang-run-2' });
     assert.equal(again.unchanged, 3);
+    assert.equal(summary.extracted, 1, 'the first run read the English report');
+    assert.equal(again.extracted, 0, 'an unchanged document is recognised before extraction: a resumed batch costs only the reading');
     assert.deepEqual(again.notExtracted, {});
     assert.equal((await store.listWarnings({ code: 'language-not-extracted' })).length, 2);
   } finally {
