@@ -72,6 +72,7 @@ describe('parseArticle: rejected records name place, field and what is valid', (
     { name: 'control characters', input: { id: 'a', text: 'x\u0001\u0002\u0003y\u0004\u0005\u0006z\u0007' }, field: 'text', message: /control characters/ },
     { name: 'published not ISO', input: { id: 'a', text: TEXT, published: '6 Nov 2019' }, field: 'published', message: /"published" must be an ISO date \(YYYY-MM-DD\).*got string "6 Nov 2019"/ },
     { name: 'published impossible day', input: { id: 'a', text: TEXT, published: '2019-02-30' }, field: 'published', message: /got string "2019-02-30"/ },
+    { name: 'published with an impossible UTC offset', input: { id: 'a', text: TEXT, published: '2024-03-01T10:00:00+25:00' }, field: 'published', message: /"published" must be .*±HH:MM between -14:00 and \+14:00.*got string "2024-03-01T10:00:00\+25:00"/ },
     { name: 'published number', input: { id: 'a', text: TEXT, published: 20191106 }, field: 'published', message: /got number 20191106/ },
     { name: 'url number', input: { id: 'a', text: TEXT, url: 5 }, field: 'url', message: /"url" must be a string or null, got number 5/ },
     { name: 'title object', input: { id: 'a', text: TEXT, title: {} }, field: 'title', message: /"title" must be a string or null, got an object/ },
@@ -110,6 +111,26 @@ describe('isoDayOf', () => {
     ['06/11/2019', null],
     ['2019-11-06T10:00:00+0300', '2019-11-06'],
     ['2019-11-06Tnoon', null],
+  ];
+  for (const [input, expected] of rows) {
+    test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(isoDayOf(input), expected));
+  }
+});
+
+describe('isoDayOf: UTC offsets beyond the ones in use are refused', () => {
+  // Offsets in use run from -12:00 (Baker Island) to +14:00 (Line Islands); RFC 3339's
+  // time-numoffset has minutes 00-59.
+  const rows: [string, string | null][] = [
+    ['2024-03-01T10:00:00+14:00', '2024-03-01'],
+    ['2024-03-01T10:00:00-14:00', '2024-03-01'],
+    ['2024-03-01T10:00:00+05:45', '2024-03-01'],
+    ['2024-03-01T10:00:00-0930', '2024-03-01'],
+    ['2024-03-01T10:00:00+00', '2024-03-01'],
+    ['2024-03-01T10:00:00+25:00', null],
+    ['2024-03-01T10:00:00-15:00', null],
+    ['2024-03-01T10:00:00+14:30', null],
+    ['2024-03-01T10:00:00+05:60', null],
+    ['2024-03-01T10:00:00+0099', null],
   ];
   for (const [input, expected] of rows) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(isoDayOf(input), expected));
