@@ -12,6 +12,7 @@ import { InputError } from './input-error.ts';
 import { readFileLines } from './line-reader.ts';
 import { parseArticle, parsePublishedField } from './parse-article.ts';
 import { txtArticle } from './txt-article.ts';
+import { utf16JsonLinesError } from './utf16-detection.ts';
 
 export type InputItem =
   | { kind: 'article'; article: Article; source: string }
@@ -99,6 +100,11 @@ function byPath(a: string, b: string): number {
 }
 
 async function* readJsonLines(file: string, maxLineBytes: number): AsyncGenerator<InputItem> {
+  const utf16 = await utf16JsonLinesError(file);
+  if (utf16) {
+    yield { kind: 'error', error: utf16 };
+    return;
+  }
   try {
     for await (const raw of readFileLines(file, maxLineBytes)) {
       const where = `${file}:${raw.line}`;
