@@ -34,6 +34,7 @@ import { formatCount, peakRssBytes } from '../measure.ts';
 import { BenchOptionError, integerOption, type JsonValue, type Suite, type SuiteContext, type SuiteOutcome } from '../suite.ts';
 import { syntheticPlaces, type SyntheticTown } from './linking.ts';
 import { EVENT_TYPE_WEIGHTS, PERPETRATOR_WEIGHTS, TARGETS, isoDay, skewedPicker, weighted } from '../synthetic-vocabulary.ts';
+import { defaultAllowedHosts } from '../../src/api/host-check.ts';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = resolve(dirname(THIS_FILE), '..', '..');
@@ -197,7 +198,7 @@ async function childMain(backend: string, location: string, count: number, seed:
   execFileSync('sync');
   log(`sync in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   // The servers of `tally serve`: this process's own (--workers 1) and a cluster of `workers`.
-  const common = { host: '127.0.0.1', port: 0, token: '', boundariesDir: null, webDist: null, version: 'bench' };
+  const common = { host: '127.0.0.1', port: 0, allowedHosts: defaultAllowedHosts('127.0.0.1'), token: '', boundariesDir: null, webDist: null, version: 'bench' };
   // The request log stays off standard output, which carries the ready line to the parent.
   const single = await startServer({ ...common, store, resolver: embeddedDefault().resolver, clock: () => '2020-01-01T00:00:00Z', logError: (err, where) => log(`${where}: ${String(err)}`), log: serverLog({ level: 'warn' }) });
   const cluster = await startCluster({ ...common, location, gazetteerDir: null, fixedNow: '2020-01-01T00:00:00Z', privateReads: false, openExportLimit: null, logLevel: 'warn' }, workers, log);

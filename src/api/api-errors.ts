@@ -1,6 +1,6 @@
 /**
  * Errors only the HTTP layer raises: a request without credentials or without the permission it
- * needs, a method a known path does not serve, a missing CSRF token, too many failed logins, a request body that cannot
+ * needs, a Host the server does not answer to, a method a known path does not serve, a missing CSRF token, too many failed logins, a request body that cannot
  * be read as articles, a body too large or of a type the endpoint does not take. Like the service
  * errors (src/services/service-errors.ts) they carry what was wrong; ./error-handler.ts is the one
  * place that turns any of them into a status code and a JSON body.
@@ -44,6 +44,23 @@ export class TooManyRequestsError extends Error {
     what: string,
   ) {
     super(`too many failed logins ${what}; try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+/**
+ * The request names a host this server does not answer to (421 Misdirected Request, RFC 9110
+ * §15.5.20): the DNS-rebinding defence of ./host-check.ts.
+ */
+export class MisdirectedRequestError extends Error {
+  override readonly name = 'MisdirectedRequestError';
+  constructor(
+    /** The Host header as sent (or the request target's host). */
+    readonly host: string,
+    allowed: readonly string[],
+  ) {
+    super(
+      `this server does not answer to the Host ${JSON.stringify(host)}; it answers to ${allowed.join(', ')} (its operator can name others with tally serve --allowed-hosts)`,
+    );
   }
 }
 

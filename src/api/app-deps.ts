@@ -7,6 +7,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
 import type { ErrorLogger } from './error-handler.ts';
+import type { AllowedHosts } from './host-check.ts';
 import type { LoginRateLimiter } from './login-rate-limit.ts';
 
 export interface AppDeps {
@@ -21,6 +22,11 @@ export interface AppDeps {
    * none, so only users' tokens and sessions can write.
    */
   token: string;
+  /**
+   * Host names requests may name (Host header, port aside; ./host-check.ts), others get 421; absent
+   * or 'any': every host. `tally serve` passes the loopback names when it listens on loopback.
+   */
+  allowedHosts?: AllowedHosts;
   /** Reads need a login or token too (tally serve --private); default false: reads are open. */
   privateReads?: boolean;
   /** How long a login session lasts, in seconds (default 12 hours). */

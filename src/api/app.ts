@@ -6,7 +6,8 @@
  * ./error-handler.ts as RFC 9457 problem details (a wrong method on a known path is a 405 naming the
  * methods it takes, ./route-table.ts); every response, errors included, carries the headers of
  * ./security-headers.ts and its request's id (./request-id.ts), and is compressed when large
- * (./compression.ts). API reads carry an ETag of the store's data version and answer a matching
+ * (./compression.ts). With `allowedHosts`, a request naming another Host is refused with 421
+ * (./host-check.ts, the DNS-rebinding defence). API reads carry an ETag of the store's data version and answer a matching
  * If-None-Match with 304 (./conditional-get.ts). With `metrics`, GET /metrics serves them in the
  * Prometheus text format.
  * The app is a plain Hono app, so tests call `app.request(...)` in-process and the CLI hands it to
@@ -33,6 +34,7 @@ import { registerUserRoutes } from './routes/user-routes.ts';
 import { registerSecuritySchemes } from './permission-doc.ts';
 import { privateReads } from './request-auth.ts';
 import { securityHeaders } from './security-headers.ts';
+import { hostCheck } from './host-check.ts';
 import { registerWebStatic } from './web-static.ts';
 
 export type { AppDeps } from './app-deps.ts';
@@ -52,6 +54,8 @@ export function createApp(given: AppDeps): ApiApp {
   app.notFound(routeNotFound(new RouteTable(app)));
   app.use('*', requestId());
   app.use('*', securityHeaders());
+  // After the headers, so a refused Host's 421 carries them too; before anything reads the store.
+  if (deps.allowedHosts !== undefined && deps.allowedHosts !== 'any') app.use('*', hostCheck(deps.allowedHosts));
   app.use('*', compression());
   if (deps.privateReads) app.use('/api/*', privateReads(deps));
   app.use('/api/*', conditionalGet({ store: deps.store, version, privateReads: deps.privateReads ?? false }));

@@ -18,6 +18,7 @@ import {
   ForbiddenError,
   InvalidBodyError,
   MethodNotAllowedError,
+  MisdirectedRequestError,
   PayloadTooLargeError,
   RouteNotFoundError,
   TooManyRequestsError,
@@ -35,6 +36,7 @@ export const ERROR_CODES = [
   'invalid_csrf_token',
   'not_found',
   'method_not_allowed',
+  'misdirected_request',
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
@@ -96,6 +98,7 @@ function mapError(err: unknown): Mapped {
   if (err instanceof NotFoundError || err instanceof RouteNotFoundError) return { status: 404, code: 'not_found' };
   if (err instanceof MethodNotAllowedError) return { status: 405, code: 'method_not_allowed', headers: { Allow: err.allowed.join(', ') } };
   if (err instanceof ConflictError) return { status: 409, code: 'conflict' };
+  if (err instanceof MisdirectedRequestError) return { status: 421, code: 'misdirected_request', parameter: 'Host' };
   // RFC 9110 §15.5.10: the request conflicts with the resource's current state; ETag names it.
   if (err instanceof VersionConflictError) return { status: 409, code: 'conflict', details: { current_version: err.current }, headers: { ETag: `"${err.current}"` } };
   // RFC 6585 §4: a 429 may say how long to wait.

@@ -25,6 +25,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WriteGate } from '../api/app-deps.ts';
+import type { AllowedHosts } from '../api/host-check.ts';
 import type { LogLevel } from '../api/server-log.ts';
 import { mergeSnapshots, processSample, prometheusText, type MetricsSnapshot, type ProcessSample } from '../api/request-metrics.ts';
 
@@ -41,6 +42,8 @@ export interface WorkerConfig {
   location: string;
   host: string;
   port: number;
+  /** --allowed-hosts, or the default for `host`, already decided by the primary. */
+  allowedHosts: AllowedHosts;
   token: string;
   boundariesDir: string | null;
   webDist: string | null;

@@ -1,13 +1,15 @@
 /**
- * `tally serve --db FILE|postgres://... [--port 8080] [--host 127.0.0.1] [--gazetteer DIR]
- * [--boundaries DIR] [--token T] [--workers N] [--private] [--log-level info]`: serves the HTTP API
+ * `tally serve --db FILE|postgres://... [--port 8080] [--host 127.0.0.1] [--allowed-hosts a,b]
+ * [--gazetteer DIR] [--boundaries DIR] [--token T] [--workers N] [--private] [--log-level info]`: serves the HTTP API
  * (src/api), the dashboard and /metrics over any store, in this process or (--workers above 1) in
  * N worker processes sharing the port (./serve-cluster.ts). Each request is written as one JSON
  * line to standard output (src/api/server-log.ts) and counted in the metrics
  * (src/api/request-observer.ts).
  * This is where the server's configuration is read — options, then the environment
  * (TALLY_API_TOKEN) — and handed to `createApp` as plain values. It binds 127.0.0.1 unless told
- * otherwise (the API can write to the store), prints the address, and on SIGINT/SIGTERM stops
+ * otherwise (the API can write to the store), answers on a loopback address only to requests
+ * naming a loopback host unless --allowed-hosts names others (DNS rebinding, src/api/host-check.ts),
+ * prints the address, and on SIGINT/SIGTERM stops
  * accepting requests, lets those in flight finish and closes the store. `serveStore` is exported
  * so `tally demo` can serve the store it has just filled the same way.
  */
@@ -21,6 +23,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp } from '../api/app.ts';
 import type { AppDeps, WriteGate } from '../api/app-deps.ts';
+import { defaultAllowedHosts, parseAllowedHosts, type AllowedHosts } from '../api/host-check.ts';
 import { startCluster, type WorkerConfig } from './serve-cluster.ts';
 import { packageVersion } from './package-version.ts';
 import type { DestinationStream } from 'pino';
@@ -64,6 +67,8 @@ export interface ServeOptions {
   resolver: PlaceResolver | (() => Promise<PlaceResolver>);
   host: string;
   port: number;
+  /** Hosts requests may name (default: from `host`, see defaultAllowedHosts). */
+  allowedHosts?: AllowedHosts;
   token: string;
   boundariesDir: string | null;
   webDist: string | null;
@@ -107,6 +112,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     store: o.store,
     resolver: o.resolver,
     token: o.token,
+    allowedHosts: o.allowedHosts ?? defaultAllowedHosts(o.host),
     boundariesDir: o.boundariesDir,
     webDist: o.webDist,
     clock: o.clock,
@@ -197,6 +203,8 @@ export interface ServeStoreOptions {
   location: string;
   host?: string;
   port?: number;
+  /** --allowed-hosts; undefined: the loopback names on a loopback address, else any (defaultAllowedHosts). */
+  allowedHosts?: AllowedHosts;
   /** Where places of posted documents are resolved (built on first need), and the name to print for it. */
   resolver: PlaceResolver | (() => Promise<PlaceResolver>);
   gazetteerSource: string;
@@ -225,6 +233,7 @@ export interface ServeStoreOptions {
 export async function serveStore(store: IncidentStore, o: ServeStoreOptions, deps: Omit<ServeCommandDeps, 'dbPath' | 'openStore'>): Promise<void> {
   const env = deps.env ?? process.env;
   const host = o.host ?? DEFAULT_HOST;
+  const allowedHosts = o.allowedHosts ?? defaultAllowedHosts(host);
   const sharedBoundaries = join(env.TALLY_SHARED_DIR ?? join(REPO_ROOT, '..', 'shared'), 'data', 'boundaries');
   const boundariesDir = o.boundariesDir ?? (existsSync(sharedBoundaries) ? sharedBoundaries : null);
   const given = o.token ?? env.TALLY_API_TOKEN;
@@ -238,6 +247,7 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
       location: o.location,
       host,
       port: o.port ?? DEFAULT_PORT,
+      allowedHosts,
       token,
       boundariesDir,
       webDist,
@@ -252,13 +262,14 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
     server = { url: displayUrl(host, running.port), close: running.close };
   } else {
     const log = serverLog({ level: o.logLevel, destination: deps.logTo });
-    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, openExportLimit: o.openExportLimit, log });
+    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, allowedHosts, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, openExportLimit: o.openExportLimit, log });
   }
   try {
     deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);
     if (given === undefined) deps.out(`server token, acting as admin (writes, users, tokens): ${token}  (set TALLY_API_TOKEN to choose one)`);
     if (o.privateReads) deps.out('private: reads need a login or a token (--private)');
     if (host === '0.0.0.0' || host === '::') deps.out(`listening on all interfaces (--host ${host})`);
+    deps.out(`answering to hosts: ${allowedHosts === 'any' ? 'any (name them with --allowed-hosts)' : `${allowedHosts.join(', ')} (--allowed-hosts)`}`);
     if (workers > 1) deps.out(`${workers} worker processes share the port`);
     deps.out(`Tally is serving on ${server.url}  (API ${server.url}/api/v1, press Ctrl+C to stop)`);
     await (deps.stopSignal ?? untilSignal)();
@@ -274,6 +285,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--db <location>', 'SQLite file or postgres:// URL (env TALLY_DB)')
     .option('--port <port>', 'port to listen on (0: any free port)', String(DEFAULT_PORT))
     .option('--host <host>', 'address to bind (0.0.0.0 exposes the server to the network)', DEFAULT_HOST)
+    .option('--allowed-hosts <names>', 'host names requests may name in their Host header, comma-separated, * for any; others get 421 (default: localhost, 127.0.0.1, [::1] when bound to a loopback address, which stops DNS rebinding; any host otherwise)')
     .option('--gazetteer <dir>', "GeoNames dump folder for places of posted documents (default: the store's gazetteer, else the embedded towns)")
     .option('--boundaries <dir>', 'folder with syria_admin{0,1,2}_*.geojson for the map (default: ../shared/data/boundaries when present)')
     .option('--token <token>', 'the server token, acting as admin: writes, users, tokens (env TALLY_API_TOKEN, which keeps it out of the process list; default: a random token printed at start)')
@@ -281,8 +293,14 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--workers <n>', 'processes serving the port, each with its own store connection (use the number of cores for many users; a :memory: store needs 1)', '1')
     .option('--open-export-limit <n>', 'largest whole export (GET /api/v1/export) a caller without credentials may start, in incidents (default 10000)')
     .option('--log-level <level>', `request log on standard output, one JSON line per request: ${LOG_LEVELS.join(', ')} (env TALLY_LOG_LEVEL)`)
-    .action(async (o: { db?: string; port: string; host: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean; openExportLimit?: string; logLevel?: string }) => {
+    .action(async (o: { db?: string; port: string; host: string; allowedHosts?: string; gazetteer?: string; boundaries?: string; token?: string; workers: string; private?: boolean; openExportLimit?: string; logLevel?: string }) => {
       const port = parsePort(o.port, deps.usageError);
+      let allowedHosts: AllowedHosts | undefined;
+      if (o.allowedHosts !== undefined) {
+        const parsed = parseAllowedHosts(o.allowedHosts);
+        if ('problem' in parsed) throw deps.usageError(`--allowed-hosts ${o.allowedHosts}: ${parsed.problem}`);
+        allowedHosts = parsed.hosts;
+      }
       const logLevel = o.logLevel ?? (deps.env ?? process.env).TALLY_LOG_LEVEL ?? 'info';
       if (o.openExportLimit !== undefined && !/^\d{1,9}$/.test(o.openExportLimit)) throw deps.usageError(`--open-export-limit ${o.openExportLimit}: expected a number of incidents (0 or more)`);
       const openExportLimit = o.openExportLimit === undefined ? undefined : Number(o.openExportLimit);
@@ -305,7 +323,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         const resolver = buildOnFirstUse(async () => (await resolverFor(store, o.gazetteer ?? null)).resolver);
         await serveStore(
           store,
-          { location, host: o.host, port, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false, openExportLimit, logLevel: logLevel as LogLevel },
+          { location, host: o.host, port, allowedHosts, resolver, gazetteerSource, token: o.token, boundariesDir: o.boundaries, isNewStore, workers, gazetteerDir: o.gazetteer ?? null, privateReads: o.private ?? false, openExportLimit, logLevel: logLevel as LogLevel },
           deps,
         );
       } finally {

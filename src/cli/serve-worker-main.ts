@@ -56,6 +56,7 @@ async function start(config: WorkerConfig): Promise<void> {
       resolver,
       host: config.host,
       port: config.port,
+      allowedHosts: config.allowedHosts,
       token: config.token,
       boundariesDir: config.boundariesDir,
       webDist: config.webDist,

@@ -14,6 +14,7 @@ import { incidentsJsonRendering } from '../../src/export/incidents-json.ts';
 import { ingestItems } from '../../src/services/ingest-batch.ts';
 import { embeddedDefault } from '../../src/services/gazetteer-service.ts';
 import cluster from 'node:cluster';
+import { request as httpRequest } from 'node:http';
 import { DEFAULT_HOST, displayUrl, startServer } from '../../src/cli/serve-command.ts';
 import type { Article } from '../../src/domain/types.ts';
 
@@ -37,6 +38,20 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 type Run = ServeRun;
+
+/** GET over real HTTP with the Host header given (fetch does not let one set it). */
+function getWithHost(port: string | number, host: string, path = '/api/v1/health'): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = httpRequest({ host: '127.0.0.1', port: Number(port), path, headers: { Host: host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
 
 function serve(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   return serveInProcess(args, dir, { env, usageError: (m) => new TestUsageError(m) });
@@ -129,7 +144,58 @@ describe('tally serve', () => {
     await random.done;
   });
 
+  test('on a loopback address it answers only to the loopback names by default (DNS rebinding); --allowed-hosts names others', async () => {
+    const run = serve(['--db', db, '--port', '0']);
+    try {
+      const port = (await run.url).split(':')[2];
+      assert.ok(run.lines.includes('answering to hosts: localhost, 127.0.0.1, [::1] (--allowed-hosts)'), run.lines.join('\n'));
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) assert.equal((await getWithHost(port, host)).status, 200, host);
+      const refused = await getWithHost(port, `rebound.example:${port}`, '/api/v1/incidents');
+      assert.equal(refused.status, 421);
+      assert.equal(JSON.parse(refused.body).error.code, 'misdirected_request');
+      assert.equal((await getWithHost(port, 'rebound.example', '/')).status, 421, 'the dashboard too');
+    } finally {
+      run.stop();
+      await run.done;
+    }
+
+    const named = serve(['--db', db, '--port', '0', '--allowed-hosts', 'tally.example.org,localhost']);
+    try {
+      const port = (await named.url).split(':')[2];
+      assert.ok(named.lines.includes('answering to hosts: tally.example.org, localhost (--allowed-hosts)'), named.lines.join('\n'));
+      assert.equal((await getWithHost(port, 'tally.example.org')).status, 200);
+      assert.equal((await getWithHost(port, `localhost:${port}`)).status, 200);
+      assert.equal((await getWithHost(port, `127.0.0.1:${port}`)).status, 421, 'only the names given');
+    } finally {
+      named.stop();
+      await named.done;
+    }
+  });
+
+  test('on another address (0.0.0.0) it answers to any host unless --allowed-hosts is given', async () => {
+    const run = serve(['--db', db, '--port', '0', '--host', '0.0.0.0']);
+    try {
+      const port = (await run.url).split(':')[2];
+      assert.ok(run.lines.includes('answering to hosts: any (name them with --allowed-hosts)'), run.lines.join('\n'));
+      assert.equal((await getWithHost(port, 'tally.example.org')).status, 200);
+    } finally {
+      run.stop();
+      await run.done;
+    }
+    const limited = serve(['--db', db, '--port', '0', '--host', '0.0.0.0', '--allowed-hosts', 'tally.example.org']);
+    try {
+      const port = (await limited.url).split(':')[2];
+      assert.equal((await getWithHost(port, 'tally.example.org')).status, 200);
+      assert.equal((await getWithHost(port, 'other.example.org')).status, 421);
+    } finally {
+      limited.stop();
+      await limited.done;
+    }
+  });
+
   const usage: [string, string[], RegExp][] = [
+    ['an allowed host with a port', ['--allowed-hosts', 'localhost:8080'], /--allowed-hosts localhost:8080: "localhost:8080" has a port; give host names without the port/],
+    ['empty allowed hosts', ['--allowed-hosts', ','], /--allowed-hosts ,: is empty/],
     ['a port that is not a number', ['--port', 'eighty'], /--port eighty/],
     ['a port out of range', ['--port', '70000'], /0 to 65535/],
     ['a missing gazetteer folder', ['--gazetteer', '/no/such/dir'], /--gazetteer \/no\/such\/dir: no such folder/],
@@ -191,11 +257,16 @@ describe('tally serve --workers', () => {
       assert.deepEqual(list.items.map((x) => x.location.name).sort(), ['Maarat al-Numan', ...towns].sort());
     }
     assert.deepEqual([...totals], [5]);
+    // Every worker checks the Host (the primary hands them the default for a loopback address);
+    // asserted after stopping, so a failure leaves no worker running.
+    const rebound: number[] = [];
+    for (let i = 0; i < 4; i++) rebound.push((await getWithHost(url.split(':')[2], 'rebound.example')).status);
 
     run.stop();
     await run.done;
     await assert.rejects(fetch(`${url}/api/v1/health`), 'the port is closed after stop');
     for (const pid of pids) assert.equal(alive(pid), false, `worker ${pid} has exited`);
+    assert.deepEqual(rebound, [421, 421, 421, 421], 'a foreign Host is refused by every worker');
     const store = await openStore(path, incidentsJsonRendering);
     try {
       assert.equal((await store.listDocuments()).length, 5);

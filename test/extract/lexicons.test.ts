@@ -11,7 +11,7 @@ import { CLAIMANTS, PERPETRATORS, type LexiconEntry } from '../../src/pipeline/e
 import { CATEGORY_CUES, EVENT_CUES, INJURED_WORDS, KILLED_WORDS, TARGET_CUES } from '../../src/pipeline/extract/lexicons/events.ts';
 import { wordRegex } from '../../src/pipeline/extract/lexicon-matcher.ts';
 import { findClaimants, findPerpetrators } from '../../src/pipeline/extract/actors.ts';
-import { CASUALTY_RULES, findCasualtyAnchors } from '../../src/pipeline/extract/casualties.ts';
+import { CASUALTY_RULES, IMPLAUSIBLE_FIGURE_RULE, findCasualtyAnchors } from '../../src/pipeline/extract/casualties.ts';
 import { findPlaces, PLACE_RULES, type PlaceLookup } from '../../src/pipeline/extract/places.ts';
 import { CLAUSE_RULES, splitClauses } from '../../src/pipeline/extract/clauses.ts';
 import { COUNT_CATEGORIES, EVENT_TYPES } from '../../src/domain/types.ts';
@@ -65,6 +65,7 @@ describe('rule ids', () => {
         ...TARGET_CUES.map((e) => e.rule),
         ...CATEGORY_CUES.map((e) => e.rule),
         ...CASUALTY_RULES.map((r) => r.id),
+        IMPLAUSIBLE_FIGURE_RULE.id,
         ...PLACE_RULES.map((r) => r.id),
         ...CLAUSE_RULES.map((r) => r.id),
       ],

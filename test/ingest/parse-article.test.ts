@@ -49,6 +49,26 @@ describe('parseArticle: valid records', () => {
     });
   }
 
+  test('lone UTF-16 surrogates in any string field become U+FFFD; the article lands', () => {
+    const a = parseArticle(
+      JSON.parse(String.raw`{"id": "s\udc00", "text": "${TEXT} Rescuers\ud800 said.", "url": "https://example.org/\ud83d", "outlet": "\udfffWire", "title": "Ariha\ud800", "language": "en\udc00"}`),
+      WHERE,
+    );
+    assert.deepEqual(a, {
+      id: 's\uFFFD',
+      text: `${TEXT} Rescuers\uFFFD said.`,
+      published: null,
+      url: 'https://example.org/\uFFFD',
+      outlet: '\uFFFDWire',
+      title: 'Ariha\uFFFD',
+      language: 'en\uFFFD',
+    });
+  });
+
+  test('a surrogate pair is kept', () => {
+    assert.equal(parseArticle(JSON.parse(String.raw`{"id": "p", "text": "${TEXT} \ud83d\ude10"}`), WHERE).text, `${TEXT} 😐`);
+  });
+
   test('a couple of replacement characters in a long text are tolerated', () => {
     const text = `${TEXT} The monitor\uFFFDs figures differ.`;
     assert.equal(parseArticle({ id: 'r', text }, WHERE).text, text);
@@ -69,9 +89,11 @@ describe('parseArticle: rejected records name place, field and what is valid', (
     { name: 'whitespace text', input: { id: 'a', text: ' \n\t ' }, field: 'text', message: /"text" is empty/ },
     { name: 'NUL bytes', input: { id: 'a', text: 'PK\u0003\u0004\u0000\u0000abc' }, field: 'text', message: /NUL characters \(first at offset 4\)/ },
     { name: 'invalid UTF-8 junk', input: { id: 'a', text: 'ab\uFFFD\uFFFDc\uFFFD\uFFFDd\uFFFD' }, field: 'text', message: /5 replacement characters \(U\+FFFD\)/ },
+    { name: 'lone surrogates count as invalid text', input: { id: 'a', text: 'ab\uD800\uDC00c\uDFFF\uD800d\uDBFF\uDBFFe\uDC00' }, field: 'text', message: /5 replacement characters \(U\+FFFD\)/ },
     { name: 'control characters', input: { id: 'a', text: 'x\u0001\u0002\u0003y\u0004\u0005\u0006z\u0007' }, field: 'text', message: /control characters/ },
     { name: 'published not ISO', input: { id: 'a', text: TEXT, published: '6 Nov 2019' }, field: 'published', message: /"published" must be an ISO date \(YYYY-MM-DD\).*got string "6 Nov 2019"/ },
     { name: 'published impossible day', input: { id: 'a', text: TEXT, published: '2019-02-30' }, field: 'published', message: /got string "2019-02-30"/ },
+    { name: 'published with an impossible UTC offset', input: { id: 'a', text: TEXT, published: '2024-03-01T10:00:00+25:00' }, field: 'published', message: /"published" must be .*±HH:MM between -14:00 and \+14:00.*got string "2024-03-01T10:00:00\+25:00"/ },
     { name: 'published number', input: { id: 'a', text: TEXT, published: 20191106 }, field: 'published', message: /got number 20191106/ },
     { name: 'url number', input: { id: 'a', text: TEXT, url: 5 }, field: 'url', message: /"url" must be a string or null, got number 5/ },
     { name: 'title object', input: { id: 'a', text: TEXT, title: {} }, field: 'title', message: /"title" must be a string or null, got an object/ },
@@ -110,6 +132,26 @@ describe('isoDayOf', () => {
     ['06/11/2019', null],
     ['2019-11-06T10:00:00+0300', '2019-11-06'],
     ['2019-11-06Tnoon', null],
+  ];
+  for (const [input, expected] of rows) {
+    test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(isoDayOf(input), expected));
+  }
+});
+
+describe('isoDayOf: UTC offsets beyond the ones in use are refused', () => {
+  // Offsets in use run from -12:00 (Baker Island) to +14:00 (Line Islands); RFC 3339's
+  // time-numoffset has minutes 00-59.
+  const rows: [string, string | null][] = [
+    ['2024-03-01T10:00:00+14:00', '2024-03-01'],
+    ['2024-03-01T10:00:00-14:00', '2024-03-01'],
+    ['2024-03-01T10:00:00+05:45', '2024-03-01'],
+    ['2024-03-01T10:00:00-0930', '2024-03-01'],
+    ['2024-03-01T10:00:00+00', '2024-03-01'],
+    ['2024-03-01T10:00:00+25:00', null],
+    ['2024-03-01T10:00:00-15:00', null],
+    ['2024-03-01T10:00:00+14:30', null],
+    ['2024-03-01T10:00:00+05:60', null],
+    ['2024-03-01T10:00:00+0099', null],
   ];
   for (const [input, expected] of rows) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(isoDayOf(input), expected));

@@ -134,6 +134,36 @@ describe('readInputs: JSON Lines', () => {
     ]);
   });
 
+  const utf16Files: { name: string; bytes: () => Buffer; message: RegExp }[] = [
+    {
+      name: 'UTF-16LE with a byte order mark',
+      bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([A('a'), A('b')].join('\r\n'), 'utf16le')]),
+      message: /is UTF-16LE \(byte order mark FF FE\); JSON Lines must be UTF-8: convert it.*iconv -f UTF-16LE -t UTF-8 /,
+    },
+    {
+      name: 'UTF-16BE with a byte order mark',
+      bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from([A('a'), A('b')].join('\n'), 'utf16le').swap16()]),
+      message: /is UTF-16BE \(byte order mark FE FF\).*iconv -f UTF-16BE -t UTF-8 /,
+    },
+    {
+      name: 'UTF-16LE without a byte order mark',
+      bytes: () => Buffer.from([A('a'), A('b')].join('\n'), 'utf16le'),
+      message: /looks like UTF-16LE \(a NUL byte every other byte, no byte order mark\).*iconv -f UTF-16LE -t UTF-8 /,
+    },
+  ];
+  for (const u of utf16Files) {
+    test(`a JSON Lines file in ${u.name} is one error naming the encoding and how to convert it, not "invalid JSON" per line`, async () => {
+      const p = file('windows.jsonl', u.bytes());
+      const items = await collect([p, file('next.jsonl', A('c'))]);
+      assert.deepEqual(rows(items).map(([kind, , id]) => [kind, id]), [['error', null], ['article', 'c']]);
+      const err = items[0];
+      assert.ok(err.kind === 'error');
+      assert.equal(err.error.source, p);
+      assert.match(err.error.message, u.message);
+      assert.ok(err.error.message.includes(`${p} > ${p}.utf8 && mv ${p}.utf8 ${p}`), err.error.message);
+    });
+  }
+
   test('a .json file named explicitly is read as JSON Lines', async () => {
     const p = file('export.json', `${A('j')}\n`);
     assert.deepEqual(rows(await collect([p])), [['article', `${p}:1`, 'j']]);
@@ -249,6 +279,14 @@ describe('readInputs: .txt files', () => {
     assert.ok(item.kind === 'error');
     assert.equal(item.error.source, p);
     assert.match(item.error.message, /invalid UTF-8 at byte 3; expected a text file encoded as UTF-8/);
+  });
+
+  test('a UTF-16LE file with a byte order mark is decoded', async () => {
+    const p = file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`title: A report\r\n---\r\n${BODY}`, 'utf16le')]));
+    const item = (await collect([p]))[0];
+    assert.ok(item.kind === 'article');
+    assert.equal(item.article.text, BODY);
+    assert.equal(item.article.title, 'A report');
   });
 
   test('an empty body is an error', async () => {

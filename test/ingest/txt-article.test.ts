@@ -70,3 +70,59 @@ describe('txtArticle', () => {
     assert.throws(() => txtArticle(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]), 'archive.txt', null), /NUL characters/);
   });
 });
+
+describe('txtArticle: UTF-16 files', () => {
+  const BODY = 'Two civilians died in Binnish on Tuesday, a monitor said.';
+  const CONTENT = `title: Binnish shelled\npublished: 2019-11-05\n---\n${BODY}`;
+  const utf16le = (s: string): Buffer => Buffer.from(s, 'utf16le');
+  const utf16be = (s: string): Buffer => Buffer.from(s, 'utf16le').swap16();
+
+  test('UTF-16LE with a byte order mark (FF FE) is decoded like the same file in UTF-8', () => {
+    const a = txtArticle(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(CONTENT)]), 'in/binnish.txt', null);
+    assert.deepEqual(a, txtArticle(Buffer.from(CONTENT), 'in/binnish.txt', null));
+    assert.equal(a.text, BODY);
+    assert.equal(a.title, 'Binnish shelled');
+  });
+
+  test('UTF-16BE with a byte order mark (FE FF) is decoded, characters beyond the BMP too', () => {
+    const a = txtArticle(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(`${BODY} 😐`)]), 'binnish.txt', null);
+    assert.equal(a.text, `${BODY} 😐`);
+  });
+
+  const refused: { name: string; bytes: Buffer; message: RegExp }[] = [
+    {
+      name: 'UTF-16LE without a byte order mark',
+      bytes: utf16le(CONTENT),
+      message: /looks like UTF-16LE \(a NUL byte every other byte, no byte order mark\); expected UTF-8 \(or UTF-16 with a byte order mark\): convert it.*iconv -f UTF-16LE -t UTF-8 in\/binnish\.txt > in\/binnish\.txt\.utf8 && mv in\/binnish\.txt\.utf8 in\/binnish\.txt/,
+    },
+    {
+      name: 'UTF-16BE without a byte order mark',
+      bytes: utf16be(BODY),
+      message: /looks like UTF-16BE .*iconv -f UTF-16BE -t UTF-8/,
+    },
+    {
+      name: 'UTF-16LE with a byte order mark and a lone surrogate',
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(BODY), Buffer.from([0x00, 0xd8, 0x41, 0x00])]),
+      message: /is not valid UTF-16LE \(byte order mark FF FE\): it has a lone surrogate; expected UTF-8, or UTF-16 with a byte order mark/,
+    },
+    {
+      name: 'UTF-16LE with a byte order mark cut off mid-character',
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(BODY), Buffer.from([0x41])]),
+      message: /is not valid UTF-16LE \(byte order mark FF FE\): it has an odd number of bytes \(117\)/,
+    },
+  ];
+  for (const r of refused) {
+    test(`refused, naming the encoding and how to convert: ${r.name}`, () => {
+      assert.throws(
+        () => txtArticle(r.bytes, 'in/binnish.txt', null),
+        (e: unknown) => {
+          assert.ok(e instanceof InputError);
+          assert.equal(e.source, 'in/binnish.txt');
+          assert.equal(e.field, 'text');
+          assert.match(e.message, r.message);
+          return true;
+        },
+      );
+    });
+  }
+});

@@ -8,6 +8,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -22,6 +23,7 @@ import { MigrationFailedError, MigrationListError, SchemaVersionError, StoreOpen
 import { searchWords } from '../../src/storage/search-text.ts';
 import type { IncidentFilter } from '../../src/storage/incident-store.ts';
 import { runQueryContract, runStoreContract } from './store-contract.ts';
+import { parseArticle } from '../../src/pipeline/ingest/parse-article.ts';
 import { makeArticle, makeIncident, makePlace, range } from './domain-fixtures.ts';
 import { QUERY_INCIDENTS, dated } from './query-fixtures.ts';
 import { checkUndatedMigration } from './undated-migration.ts';
@@ -53,6 +55,23 @@ function inspect<T>(path: string, fn: (db: Database.Database) => T): T {
     db.close();
   }
 }
+
+describe('sqlite: text from JSON with lone surrogates', () => {
+  test('is stored as valid UTF-8 (other SQLite clients can read the file)', async () => {
+    const path = freshPath('surrogates');
+    const store = await openSqliteStore(path, incidentsJsonRendering);
+    try {
+      const line = String.raw`{"id": "lone-\udfff", "text": "Airstrikes killed three civilians in Ariha\ud800, rescuers said."}`;
+      await store.putDocument(parseArticle(JSON.parse(line), 'surrogates.jsonl:1'), '2026-01-10T08:00:00Z');
+    } finally {
+      await store.close();
+    }
+    const row = inspect(path, (db) => db.prepare('SELECT hex(id) AS id, hex(text) AS text FROM documents').get() as { id: string; text: string });
+    for (const hex of [row.id, row.text]) assert.ok(isUtf8(Buffer.from(hex, 'hex')), `stored bytes are not valid UTF-8: ${hex}`);
+    assert.equal(Buffer.from(row.text, 'hex').toString('utf8'), 'Airstrikes killed three civilians in Ariha\uFFFD, rescuers said.');
+    assert.equal(Buffer.from(row.id, 'hex').toString('utf8'), 'lone-\uFFFD');
+  });
+});
 
 async function touch(path: string): Promise<void> {
   await (await openSqliteStore(path, incidentsJsonRendering)).close();

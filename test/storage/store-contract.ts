@@ -19,6 +19,7 @@ import type { Incident, IssuedIncidentId } from '../../src/domain/types.ts';
 import { StoreQueryError, StoreWriteError, VersionConflictError } from '../../src/storage/store-errors.ts';
 import { headlineCount } from '../../src/domain/headline-figure.ts';
 import { incidentJson } from '../../src/export/incidents-json.ts';
+import { parseArticle } from '../../src/pipeline/ingest/parse-article.ts';
 import {
   makeArticle,
   makeClaim,
@@ -192,6 +193,20 @@ export function runStoreContract(name: string, open: () => Promise<IncidentStore
           assert.equal(await store.putDocument({ ...article, provenance: { ...provenance, fetchedFrom: null } }, T2), 'unchanged');
           assert.equal(await store.isCurrentDocument({ ...article, text: `${article.text} More.` }), false);
           assert.equal(await store.isCurrentDocument(makeArticle({ id: 'c-doc-never-put' })), false);
+        }));
+
+      test('a JSON document with lone UTF-16 surrogates reads back with U+FFFD in their place, as parsed', () =>
+        withStore(async (store) => {
+          // JSON.parse keeps "\ud800" as a lone surrogate; no UTF-8 store can hold one, so the input
+          // boundary (parseArticle) replaces it and every store then holds the same text.
+          const line = String.raw`{"id": "c-doc-surrogate", "text": "Shelling killed four people in Kafr Nabl\ud800 on Sunday, a monitor said.", "title": "Kafr Nabl \udc00shelled", "outlet": "Wire\ud83d"}`;
+          const article = parseArticle(JSON.parse(line), 'surrogates.jsonl:1');
+          assert.equal(article.text, 'Shelling killed four people in Kafr Nabl\uFFFD on Sunday, a monitor said.');
+          assert.equal(article.title, 'Kafr Nabl \uFFFDshelled');
+          assert.equal(article.outlet, 'Wire\uFFFD');
+          await store.putDocument(article, T1);
+          const { version: _v, contentHash: _h, ingestedAt: _i, ...rest } = (await store.getDocument('c-doc-surrogate'))!;
+          assert.deepEqual(rest, article);
         }));
 
       test('unknown ids: getDocument is null, no versions', () =>

@@ -5,6 +5,8 @@
  * "killing nine people and injuring many others", "resulting in the martyrdom of four of our
  * fighters"). Each anchor keeps the rule id and span that produced it. Sub-counts introduced by
  * "including"/"among them" belong to the head count before them and inherit its outcome.
+ * A figure above MAX_CASUALTY_FIGURE is refused (rule cas.implausible-figure) and returned apart,
+ * so the document's reading can report it as a warning.
  */
 import type { CountCategory, CountSet, CountValue, Provenance } from '../../domain/types.ts';
 import { CATEGORY_CUES, INJURED_WORDS, KILLED_WORDS } from './lexicons/events.ts';
@@ -56,6 +58,33 @@ export const CASUALTY_RULES: CasualtyRule[] = [
   { id: 'cas.killer-self', description: 'suffix (+cas.killer-self): one who killed or shot others and then himself or herself died too, one more killed', example: 'Police say a man shot his wife and their son before turning the gun on himself.' },
   { id: 'cas.shot', description: 'suffix (+cas.shot) of a count of people hit by gunfire, wounded unless the clause says they died', example: 'Four people were shot on Saturday night.' },
 ];
+
+/**
+ * The largest casualty figure one report can plausibly state. The largest tolls reported for whole
+ * wars stay below it (Syria's war, all sides, about 600,000 by SOHR's count in 2021; the Iraq war's
+ * highest survey estimate, about 650,000 by 2006), so a larger number in a casualty phrase is a
+ * typo, a joined-up pair of numbers or garbage. It is also far within exact integers
+ * (Number.MAX_SAFE_INTEGER, 2^53 - 1): a figure past that would lose digits when stored.
+ */
+export const MAX_CASUALTY_FIGURE = 1_000_000;
+
+/** The refusal of a casualty figure above MAX_CASUALTY_FIGURE, with the sentence that shows it. */
+export const IMPLAUSIBLE_FIGURE_RULE: CasualtyRule = {
+  id: 'cas.implausible-figure',
+  description: `a casualty figure above ${MAX_CASUALTY_FIGURE.toLocaleString('en-US')} (value or upper bound) is no figure; it is reported as a warning of the document`,
+  example: 'Officials in Kafr Tala said 99999999999999999999 people were killed in the blast.',
+};
+
+/** A number that would have been a casualty figure, refused by IMPLAUSIBLE_FIGURE_RULE. */
+export interface RefusedFigure {
+  /** The number's span (offsets in the document) and its words as written. */
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
+const isImplausibleFigure = (q: Quantity): boolean => !(q.value <= MAX_CASUALTY_FIGURE && q.max <= MAX_CASUALTY_FIGURE);
 
 // The outcome words are regex sources already (lexicons/events.ts).
 const KILLED_RE_SRC = KILLED_WORDS.join('|');
@@ -202,9 +231,25 @@ function isSingular(q: QuantityMention): boolean {
 
 /**
  * Find casualty anchors in `text` (a sentence of normalised text); offsets are shifted by `offset`
- * so they refer to the document.
+ * so they refer to the document. Figures refused as implausible are left out (see readCasualties).
  */
 export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
+  return readCasualties(text, offset).anchors;
+}
+
+/**
+ * The casualty anchors of `text` (as findCasualtyAnchors) and the figures refused as implausible
+ * (IMPLAUSIBLE_FIGURE_RULE): a number that would have made an anchor but is above
+ * MAX_CASUALTY_FIGURE. A refused head count takes its sub-counts with it: "including two
+ * children" after it is not put under the toll before.
+ */
+export function readCasualties(text: string, offset = 0): { anchors: CountAnchor[]; refused: RefusedFigure[] } {
+  const refused: RefusedFigure[] = [];
+  const refuses = (q: QuantityMention): boolean => {
+    if (!isImplausibleFigure(q.quantity)) return false;
+    refused.push({ start: offset + q.start, end: offset + q.end, text: q.text, rule: IMPLAUSIBLE_FIGURE_RULE.id });
+    return true;
+  };
   // A dash glued to a word ("(Kurdistan 24) –Seven Syrian soldiers") is punctuation, not a hyphen.
   text = text.replace(/(^|[\s)\]])[-–—](?=\p{L})/gu, '$1 ');
   // "a 15 year-old", "a 15-year old", "a 15 year old": one spelling of an age, same length.
@@ -263,6 +308,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
       const cp = CATEGORY_PATTERNS.find((c) => new RegExp(`^(?:${c.src})$`, 'iu').test(ofThemCat[1]));
       const parent = anchors[lastHead!];
       if (cp && cp.category !== 'total' && cp.category !== parent.category) {
+        if (refuses(q)) continue;
         anchors.push({ outcome: parent.outcome, category: cp.category, quantity: q.quantity, start: offset + q.start, end: offset + q.end + ofThemCat[0].length, text: text.slice(q.start, q.end + ofThemCat[0].length), rule: 'cas.sub', parent: lastHead, impliesCivilians: true });
         continue;
       }
@@ -380,6 +426,7 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     if ((includingCtx || andAfterSub) && subsetOfParent(category) && (!outcome || rule !== 'cas.num-cat-outcome' || includingCtx)) {
       const parent = anchors[lastHead!];
       if (parent) {
+        if (refuses(q)) continue;
         anchors.push({
           outcome: parent.outcome,
           category: category!,
@@ -429,6 +476,12 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
     // "one fired a shot": the one who fired, not a person hit.
     const spanText = text.slice(q.start, Math.max(end, phraseEnd));
     if (outcome === 'injured' && /\b(?:fired|fire|firing)\s+(?:\w+\s+)?shots?$/i.test(spanText)) continue;
+    if (refuses(q)) {
+      // No head: what follows it is not put under the toll before it.
+      lastHead = null;
+      lastHeadEnd = Math.max(end, phraseEnd);
+      continue;
+    }
     anchors.push({
       outcome,
       category: category ?? 'total',
@@ -542,9 +595,10 @@ export function findCasualtyAnchors(text: string, offset = 0): CountAnchor[] {
   // A headline glued to its lead ("Girl shot on west sideLAKEVILLE — A child was shot …") tells
   // one person twice: the headline's bare noun is the person the lead counts.
   const single = (a: CountAnchor) => a.parent === null && a.quantity.value === 1 && a.quantity.max === 1;
-  return anchors.filter(
+  const kept = anchors.filter(
     (a) => !(a.quantity.rule === 'singular-bare' && single(a) && anchors.some((b) => b !== a && single(b) && b.outcome === a.outcome && b.category === a.category && b.quantity.rule !== 'singular-bare' && b.rule !== 'cas.killer-self')),
   );
+  return { anchors: kept, refused };
 }
 
 /** A death by one's own hand, in the words of an anchor. */

@@ -8,7 +8,7 @@
 import type { CountSet, CountValue, EventType, PlaceMention, Provenance, Tagged } from '../../domain/types.ts';
 import { EVENT_CUES, TARGET_CUES } from './lexicons/events.ts';
 import { compileEntries, findAll, type LexiconMatch } from './lexicon-matcher.ts';
-import { countsFromAnchors, findCasualtyAnchors, type CountAnchor } from './casualties.ts';
+import { countsFromAnchors, readCasualties, type CountAnchor, type RefusedFigure } from './casualties.ts';
 import { splitClauses } from './clauses.ts';
 import { findClaimants, findPerpetrators, findUnknownPerpetrator } from './actors.ts';
 import { findPlaces, type PlaceLookup } from './places.ts';
@@ -27,6 +27,8 @@ export interface SentenceInfo {
   paragraph: number;
   headline: boolean;
   anchors: CountAnchor[];
+  /** Numbers that would have been casualty figures but are implausible (cas.implausible-figure): a warning each. */
+  refusedFigures: RefusedFigure[];
   dates: DateMention[];
   claimants: Tagged<string>[];
   perpetrators: Tagged<string>[];
@@ -141,13 +143,14 @@ export interface SegmentLike {
 export function readSentence(seg: SegmentLike, index: number, published: string | null, lookup: PlaceLookup): SentenceInfo {
   const text = seg.text;
   const base = seg.start;
-  const anchors = findCasualtyAnchors(text, base);
+  const { anchors, refused: refusedFigures } = readCasualties(text, base);
   const events = findAll(EVENT_COMPILED, text, base);
   const { places, adminHints, softHints, regions } = findPlaces(text, base, lookup);
   let displaced: SentenceInfo['displaced'] = null;
   if (DISPLACED_RE.test(text)) {
     for (const q of findQuantities(text, 0)) {
-      if (q.quantity.value < 2) continue;
+      // Below 2 is no displacement; past exact integers a count would lose digits when stored.
+      if (q.quantity.value < 2 || !Number.isSafeInteger(q.quantity.value)) continue;
       const before = text.slice(Math.max(0, q.start - 40), q.start);
       const after = text.slice(q.end, Math.min(text.length, q.end + 60));
       const counted =
@@ -168,6 +171,7 @@ export function readSentence(seg: SegmentLike, index: number, published: string 
     // A first line without final punctuation is the outlet's headline even when it has commas.
     headline: seg.kind === 'headline' || (index === 0 && !/[.!?]["'”’)\]]?\s*$/.test(text)),
     anchors,
+    refusedFigures,
     dates: reportingDates(sinceClauses(findDates(text, base, published), text, base, published).filter((d) => !inDateline(text, d.start - base)), text, base),
     claimants: findClaimants(text, base),
     perpetrators: findPerpetrators(text, base, false),

@@ -17,6 +17,7 @@ import { jsonRecords } from './json-records.ts';
 import { DEFAULT_MAX_HTML_BYTES, readHtmlPage } from './html-page.ts';
 import { parseArticle, parsePublishedField } from './parse-article.ts';
 import { txtArticle } from './txt-article.ts';
+import { utf16JsonLinesError } from './utf16-detection.ts';
 
 export type InputItem =
   | { kind: 'article'; article: Article; source: string }
@@ -141,6 +142,12 @@ const CHUNK_BYTES = 1 << 16;
 
 async function* readJson(file: string, format: InputFormat, maxRecordBytes: number): AsyncGenerator<InputItem> {
   const name = file === STDIN ? 'stdin' : file;
+  // A UTF-16 file would read as lines of NUL-spaced bytes: it is named as such, with how to convert it.
+  const utf16 = format === 'json' && file !== STDIN ? await utf16JsonLinesError(file) : null;
+  if (utf16) {
+    yield { kind: 'error', error: utf16 };
+    return;
+  }
   try {
     for await (const record of jsonRecords(byteStream(file, format), maxRecordBytes)) {
       const where = record.item === null ? `${name}:${record.line}` : `${name}:${record.line} (item ${record.item + 1})`;

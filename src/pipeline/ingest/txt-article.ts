@@ -5,7 +5,9 @@
  * language; others are ignored like extra JSON fields) closed by a line `---`. Offsets computed
  * later refer to `text`, i.e. to the body. `published: unknown` (or empty) in the header means null;
  * without a `published` header line the caller's default (the `--published` flag) applies.
- * The file must be valid UTF-8: a .txt has no other way to say its encoding, so guessing is refused.
+ * The file must be valid UTF-8, or UTF-16 opening with a byte order mark (the one way a .txt can
+ * say its encoding; Windows tools write it): any other encoding would be a guess, so it is refused,
+ * UTF-16 without a mark with its name and the command that converts it (utf16-detection.ts).
  */
 import { isUtf8 } from 'node:buffer';
 import { basename, extname } from 'node:path';
@@ -13,6 +15,7 @@ import type { Article } from '../../domain/types.ts';
 import { InputError } from './input-error.ts';
 import { PUBLISHED_EXPECTED, isoDayOf } from './published-date.ts';
 import { checkArticleText } from './parse-article.ts';
+import { decodeUtf16WithBom, detectUtf16, utf16FileError } from './utf16-detection.ts';
 
 const HEADER_KEYS = ['url', 'outlet', 'published', 'title', 'language'] as const;
 type HeaderKey = (typeof HEADER_KEYS)[number];
@@ -94,11 +97,11 @@ function firstInvalidUtf8(buf: Buffer): number {
   return buf.length;
 }
 
-/**
- * Builds the article of one `.txt` file. `file` names it in errors; `defaultPublished` (already a
- * `YYYY-MM-DD` day or null) applies when the header has no `published` line.
- */
-export function txtArticle(bytes: Buffer, file: string, defaultPublished: string | null): Article {
+/** The text of a `.txt` file's bytes: UTF-8, or UTF-16 with a byte order mark; else an InputError. */
+function decodeText(bytes: Buffer, file: string): string {
+  const utf16 = detectUtf16(bytes);
+  if (utf16?.byteOrderMark) return decodeUtf16WithBom(bytes, file, utf16);
+  if (utf16) throw utf16FileError(file, 'text', utf16, 'expected UTF-8 (or UTF-16 with a byte order mark)');
   if (!isUtf8(bytes)) {
     throw new InputError(
       file,
@@ -106,7 +109,15 @@ export function txtArticle(bytes: Buffer, file: string, defaultPublished: string
       `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}; expected a text file encoded as UTF-8 (re-encode it, e.g. iconv -f windows-1252 -t utf-8)`,
     );
   }
-  let content = bytes.toString('utf8');
+  return bytes.toString('utf8');
+}
+
+/**
+ * Builds the article of one `.txt` file. `file` names it in errors; `defaultPublished` (already a
+ * `YYYY-MM-DD` day or null) applies when the header has no `published` line.
+ */
+export function txtArticle(bytes: Buffer, file: string, defaultPublished: string | null): Article {
+  let content = decodeText(bytes, file);
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
 
   const header = parseTxtHeader(content);

@@ -10,6 +10,7 @@ const NO_GEO: DocumentGeo = { context: { countries: [] }, evidence: [], dateline
 import { normalizeText } from '../../normalize/normalize-text.ts';
 import { segment, type Segment } from '../../normalize/segment.ts';
 import { claimantOfOutlet } from '../actors.ts';
+import { MAX_CASUALTY_FIGURE } from '../casualties.ts';
 import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
 import { isPageDateLine, publicationDay } from './publication-day.ts';
 import type { DocumentReading } from './extraction-state.ts';
@@ -22,6 +23,7 @@ export function readDocument(article: Article, lookup: PlaceLookup, geo: Documen
   const day = publicationDay(article, text);
   if (day.warning) warnings.push(day.warning);
   const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, day.published, lookup));
+  warnings.push(...refusedFigureWarnings(article.id, sentences));
   const frames: Frame[] = sentences.flatMap((s) => framesOfSentence(s, text));
   return {
     article,
@@ -35,6 +37,21 @@ export function readDocument(article: Article, lookup: PlaceLookup, geo: Documen
     geo,
     warnings,
   };
+}
+
+/**
+ * One `implausible-figure` warning per number refused as a casualty figure (rule
+ * cas.implausible-figure in casualties.ts), naming the document, the number as written, its offset
+ * and its sentence's.
+ */
+export function refusedFigureWarnings(documentId: string, sentences: readonly SentenceInfo[]): Warning[] {
+  return sentences.flatMap((s) =>
+    s.refusedFigures.map((f) => ({
+      code: 'implausible-figure',
+      message: `document ${documentId}: casualty figure "${f.text}" at offset ${f.start} (sentence at offset ${s.start}) is above ${MAX_CASUALTY_FIGURE.toLocaleString('en-US')}, more than one report can plausibly state; it was not taken as a figure (rule ${f.rule})`,
+      source: `${documentId}@${f.start}`,
+    })),
+  );
 }
 
 /**

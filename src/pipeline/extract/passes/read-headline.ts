@@ -29,9 +29,9 @@ import { segment } from '../../normalize/segment.ts';
 import { headlineRule } from '../../normalize/headline.ts';
 import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
 import { NAME } from '../places.ts';
-import type { CountAnchor, Outcome } from '../casualties.ts';
+import { MAX_CASUALTY_FIGURE, type CountAnchor, type Outcome } from '../casualties.ts';
 import { parseNumber } from '../numbers.ts';
-import { claimantsBefore } from './read-document.ts';
+import { claimantsBefore, refusedFigureWarnings } from './read-document.ts';
 import type { DocumentReading } from './extraction-state.ts';
 
 export interface HeadlineRule {
@@ -228,7 +228,7 @@ export function readHeadline(article: Article, lookup: PlaceLookup, body: Docume
     outletClaimant: body.outletClaimant,
     claimantsBefore: claimantsBefore(sentences),
     geo: body.geo,
-    warnings: [],
+    warnings: refusedFigureWarnings(article.id, sentences),
   };
   return { reading, decisions };
 }
@@ -248,7 +248,8 @@ export function headlineAnchors(text: string, base: number, read: readonly Count
   // Counts of those hit.
   add(firstOf([COUNT_HIT_RE, SENDS_TO_HOSPITAL_RE], (m, re) => {
     const value = countOf(m[1]);
-    if (value === null) return null;
+    // Past the ceiling it is no figure (cas.implausible-figure; the sentence's reading reports it).
+    if (value === null || value > MAX_CASUALTY_FIGURE) return null;
     const start = m.index + m[0].indexOf(m[1]);
     return anchor('injured', value, base + start, base + m.index + m[0].length, text.slice(start, m.index + m[0].length), re === COUNT_HIT_RE ? 'headline.count-hit' : 'headline.sends-to-hospital');
   }, text));
