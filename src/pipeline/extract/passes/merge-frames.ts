@@ -24,8 +24,10 @@ import {
 } from './frame-relations.ts';
 import { dayNumber } from '../../../domain/days.ts';
 import { MergeCandidates } from './merge-candidates.ts';
+import type { ExtractionBudget } from '../extraction-budget.ts';
 
-export function mergeFrames(doc: DocumentReading, frames: readonly ClassifiedFrame[]): FrameGroup[] {
+/** `budget`, when given, is checked after every frame merged (extraction-budget.ts). */
+export function mergeFrames(doc: DocumentReading, frames: readonly ClassifiedFrame[], budget: ExtractionBudget | null = null): FrameGroup[] {
   // Each group's `frames` and `statements` arrays are made here and belong to this pass until it
   // returns: a frame joining a group is pushed onto them, not copied with them (copying made an
   // article repeating one event quadratic).
@@ -42,6 +44,7 @@ export function mergeFrames(doc: DocumentReading, frames: readonly ClassifiedFra
     if ((leadAt < 0 || k < leadAt) && isLead(groups[k])) leadAt = k;
   };
   for (const b of frames) {
+    budget?.check({ pass: 'merge-frames', sentencesDone: b.frame.sentence, sentences: doc.sentences.length, offset: b.frame.start, textLength: doc.text.length });
     const alone: GroupInProgress = { ...b, frames: [b.frame], statements: [] };
     if (b.kind !== 'incident') {
       groups.push(alone);
