@@ -31,16 +31,29 @@ import { attachNamedPeople } from './passes/named-people.ts';
 import { attachSites } from './passes/scene-sites.ts';
 import { readHeadline } from './passes/read-headline.ts';
 import type { ClassifiedFrame, DocumentReading, FrameGroup } from './passes/extraction-state.ts';
+import { ExtractionBudget } from './extraction-budget.ts';
 
 export { publishedFromUrl } from './passes/publication-day.ts';
+export { ExtractionBudgetError, type ExtractionProgress } from './extraction-budget.ts';
 
 export interface ExtractResult {
   mentions: Mention[];
   warnings: Warning[];
 }
 
-export function extractDocument(article: Article, resolver: PlaceResolving): ExtractResult {
-  const { mentions, warnings } = runPasses(article, resolver);
+export interface ExtractOptions {
+  /**
+   * A `performance.now()` value (or of `clock`) after which extraction stops with an
+   * ExtractionBudgetError naming the document and how far it got; checked after every sentence
+   * read, between passes and after every frame merged. Absent: no limit.
+   */
+  deadline?: number;
+  /** The clock the deadline is read against (default `performance.now`); tests pass their own. */
+  clock?: () => number;
+}
+
+export function extractDocument(article: Article, resolver: PlaceResolving, options: ExtractOptions = {}): ExtractResult {
+  const { mentions, warnings } = runPasses(article, resolver, options);
   return { mentions, warnings };
 }
 
@@ -59,16 +72,18 @@ export interface PassOutputs extends ReadingOutputs {
   headline: (ReadingOutputs & { decisions: Provenance[] }) | null;
 }
 
-export function runPasses(article: Article, resolver: PlaceResolving): PassOutputs {
+export function runPasses(article: Article, resolver: PlaceResolving, options: ExtractOptions = {}): PassOutputs {
+  const budget = options.deadline === undefined ? null : new ExtractionBudget(article.id, options.deadline, options.clock);
   // Where the document is (dateline, states and countries it names, its URL): places are read and
   // resolved in that context, so a town is looked for in the document's country first.
   const geo = resolver.documentGeo({ text: article.text, title: article.title, url: article.url });
+  budget?.check({ pass: 'document-geo', sentencesDone: 0, sentences: 0, offset: 0, textLength: article.text.length });
   const local = resolver.inContext(geo.context);
-  const body = runReading(readDocument(article, local, geo), local);
+  const body = runReading(readDocument(article, local, geo, budget), local, budget);
   if (body.mentions.some((m) => m.kind === 'incident')) return { ...body, headline: null };
   const read = readHeadline(article, local, body.doc);
   if (!read) return { ...body, headline: null };
-  const run = runReading(read.reading, local);
+  const run = runReading(read.reading, local, budget);
   // Only incidents are taken from the headline (rule headline.body-silent): a tally's quote stays in the text.
   const taken = run.mentions
     .filter((m) => m.kind === 'incident')
@@ -80,10 +95,19 @@ export function runPasses(article: Article, resolver: PlaceResolving): PassOutpu
 /** The decision to read the title at all: the body told no incident. */
 const BODY_SILENT: Provenance = { rule: 'headline.body-silent', span: { start: 0, end: 0 }, text: '' };
 
-function runReading(doc: DocumentReading, local: PlaceResolving): ReadingOutputs {
+function runReading(doc: DocumentReading, local: PlaceResolving, budget: ExtractionBudget | null = null): ReadingOutputs {
+  // Between passes every sentence has been read: the check says which pass ran out of time.
+  const passed = (pass: string) => budget?.check({ pass, sentencesDone: doc.sentences.length, sentences: doc.sentences.length, offset: doc.text.length, textLength: doc.text.length });
   const frames = carryContext(doc, local);
+  passed('carry-context');
   const { placed, warnings } = placeFrames(doc, frames, local);
+  passed('place-frames');
   const classified = placeInDocumentTown(doc, classifyFrames(doc, placed), local);
-  const groups = completeCategories(reconcileOutcomes(mergeFrames(doc, classified)), doc);
-  return { doc, classified, groups, mentions: attachSites(doc, attachNamedPeople(doc, buildMentions(doc, groups))), warnings: [...doc.warnings, ...warnings] };
+  passed('classify-frames');
+  const merged = mergeFrames(doc, classified, budget);
+  const groups = completeCategories(reconcileOutcomes(merged), doc);
+  passed('reconcile-outcomes');
+  const mentions = attachSites(doc, attachNamedPeople(doc, buildMentions(doc, groups)));
+  passed('build-mentions');
+  return { doc, classified, groups, mentions, warnings: [...doc.warnings, ...warnings] };
 }

@@ -10,6 +10,7 @@ import type { DocumentReading, FrameGroup } from './extraction-state.ts';
 import { frameDate } from './place-frames.ts';
 import { EVENT_PRIORITY, hasFigures } from './frame-relations.ts';
 import { quoteSpan } from './quote-span.ts';
+import { firstIndexWhere } from './first-index-where.ts';
 
 export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[]): Mention[] {
   const { article } = doc;
@@ -42,9 +43,11 @@ export function buildMentions(doc: DocumentReading, groups: readonly FrameGroup[
     });
   }
   // Displacement figures are tallies of their own (never incidents).
+  const displacedTallyAt = new Set(mentions.filter((m) => m.kind === 'tally' && m.displaced).map((m) => m.span.start));
   for (const s of doc.sentences) {
     if (!s.displaced || s.background) continue;
-    if (mentions.some((m) => m.kind === 'tally' && m.span.start === s.start && m.displaced)) continue;
+    if (displacedTallyAt.has(s.start)) continue;
+    displacedTallyAt.add(s.start);
     mentions.push({
       id: `${article.id}#${index++}`,
       docId: article.id,
@@ -86,7 +89,11 @@ function quoteHoldingFigures(doc: DocumentReading, clause: Span, counts: readonl
   const spans = counts.flatMap((c) => Object.values(c).map((v) => v!.prov.span)).filter((s) => s.end > s.start);
   const outside = spans.filter((s) => s.start < clause.start || s.end > clause.end);
   if (!outside.length) return clause;
-  const sentenceOf = (at: number) => doc.sentences.find((s) => s.start <= at && at < s.end);
+  // Sentences are in text order and do not overlap: the first ending after `at` is the only one that may hold it.
+  const sentenceOf = (at: number) => {
+    const s = doc.sentences[firstIndexWhere(doc.sentences.length, (k) => doc.sentences[k].end > at)];
+    return s && s.start <= at ? s : undefined;
+  };
   let start = clause.start;
   let end = clause.end;
   for (const s of outside) {
@@ -117,6 +124,7 @@ function groupEventType(g: FrameGroup): Frame['eventType'] {
 /** Most specific first: localities, then districts, governorates, the country. */
 function orderPlaces(places: readonly ResolvedPlace[]): ResolvedPlace[] {
   const rank = { locality: 0, admin2: 1, admin1: 2, country: 3 } as const;
-  const withCoords = places.filter((p) => p.precision === 'locality' || !places.some((q) => q.precision === 'locality'));
+  const anyLocality = places.some((q) => q.precision === 'locality');
+  const withCoords = places.filter((p) => p.precision === 'locality' || !anyLocality);
   return [...withCoords].sort((a, b) => rank[a.precision] - rank[b.precision]);
 }

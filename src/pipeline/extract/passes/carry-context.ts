@@ -33,7 +33,22 @@ export function carryContext(doc: DocumentReading, lookup: PlaceLookup): Frame[]
   const docPerps = (frame: Frame) =>
     docUnknown && (!first || first.index >= frame.sentence || first.unknownPerpetrator) ? [docUnknown] : (first?.perpetrators ?? []).slice(0, 3);
   const blamed = blamedInDocument(sentences);
-  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f), blamed));
+  const areaBefore = lastAreaBefore(sentences);
+  return doc.frames.map((f) => withContext(f, doc, lookup, docEvent, docPerps(f), blamed, areaBefore[f.sentence]));
+}
+
+/** Whether a sentence names a governorate or another area a frame after it may be placed in. */
+const namesArea = (x: SentenceInfo): boolean => x.adminHints.length > 0 || x.places.some((pl) => pl.role === 'area');
+
+/** For each sentence, the nearest sentence before it that names an area (namesArea), or null. */
+function lastAreaBefore(sentences: readonly SentenceInfo[]): (SentenceInfo | null)[] {
+  const out: (SentenceInfo | null)[] = [];
+  let last: SentenceInfo | null = null;
+  for (const s of sentences) {
+    out[s.index] = last;
+    if (namesArea(s)) last = s;
+  }
+  return out;
 }
 
 /**
@@ -59,7 +74,15 @@ function elsewhere(f: Frame, x: SentenceInfo): boolean {
   return own.length > 0 && theirs.length > 0 && !own.some((n) => theirs.includes(n));
 }
 
-function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEvent: Frame['eventType'], docPerps: Tagged<string>[], blamed: Tagged<string>[]): Frame {
+function withContext(
+  f: Frame,
+  doc: DocumentReading,
+  lookup: PlaceLookup,
+  docEvent: Frame['eventType'],
+  docPerps: Tagged<string>[],
+  blamed: Tagged<string>[],
+  areaBefore: SentenceInfo | null,
+): Frame {
   const { sentences, claimantsBefore, article, outletClaimant } = doc;
   const s = sentences[f.sentence];
   const prevSame = sentences
@@ -153,7 +176,9 @@ function withContext(f: Frame, doc: DocumentReading, lookup: PlaceLookup, docEve
     if (p) places = [...places, ...p.places.filter((pl) => pl.role === 'event')];
   }
   if (!adminHints.length && !places.some((p) => p.role !== 'origin' && lookup.admin1Name(p.name))) {
-    const p = [...prevSame, ...sentences.slice(0, f.sentence).reverse()].find((x) => x.adminHints.length || x.places.some((pl) => pl.role === 'area'));
+    // The nearest sentence before naming an area (the sentences just before come first, and they
+    // are the nearest): looked up, not searched for, so a long text stays linear.
+    const p = areaBefore;
     if (p) {
       adminHints = p.adminHints.length ? p.adminHints.map((h) => h.name) : p.places.filter((pl) => pl.role === 'area').map((pl) => pl.adminHint ?? pl.name);
       hintsCarried = true;

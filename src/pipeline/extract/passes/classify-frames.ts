@@ -29,23 +29,30 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   {
     id: 'kind.total-broken-down',
     example: 'Strikes killed 12 people across the province on Monday. Five died in Kafr Sagheer and seven in Tell Hamdan.',
-    apply: (frames, doc) =>
-      sequential(frames, 'kind.total-broken-down', (b, kinds, i) => {
+    apply: (frames, doc) => {
+      const inText = textOrder(frames);
+      return sequential(frames, 'kind.total-broken-down', (b, kinds, i) => {
         if (kinds[i] !== 'incident' || b.localities.length || !hasFigures(b.frame)) return null;
         const t = totalOf(b.frame.killed);
         if (t === null) return null;
-        // The breakdown follows the total: later clauses of the same sentence or the next few sentences.
-        const parts = frames.filter(
-          (o, j) =>
-            o !== b &&
+        // The breakdown follows the total: later clauses of the same sentence or the next few
+        // sentences, looked for in that window only (a scan of every frame made long texts quadratic).
+        const parts: ClassifiedFrame[] = [];
+        for (let r = inText.rank[i] + 1; r < inText.order.length; r++) {
+          const j = inText.order[r];
+          const o = frames[j];
+          if (o.frame.sentence - b.frame.sentence > 5) break;
+          if (
             kinds[j] === 'incident' &&
             o.frame.start > b.frame.start &&
-            o.frame.sentence - b.frame.sentence <= 5 &&
             o.localities.length > 0 &&
             hasFigures(o.frame) &&
             (!b.admin1 || !o.admin1 || o.admin1 === b.admin1) &&
-            (!b.date || !o.date || rangesOverlap(b.date, o.date)),
-        );
+            (!b.date || !o.date || rangesOverlap(b.date, o.date))
+          ) {
+            parts.push(o);
+          }
+        }
         const partTotals = parts.map((p) => totalOf(p.frame.killed) ?? 0).filter((x) => x > 0);
         const sum = partTotals.reduce((a, x) => a + x, 0);
         const pluralAttacks = /\b(?:attacks|strikes|air ?strikes|raids|bombardments|operations|shelling and)\b/i.test(doc.text.slice(b.frame.start, b.frame.end));
@@ -53,20 +60,28 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
         if (partTotals.length >= 1 && pluralAttacks && sum < t) return 'tally';
         if (partTotals.length >= 2 && sum === t) return 'tally';
         return null;
-      }),
+      });
+    },
   },
   {
     id: 'kind.region-restates-place',
     example: 'Raids kill eight in the north of the country. Eight people were killed in the market of Kafr Sagheer.',
-    apply: (frames) =>
-      sequential(frames, 'kind.region-restates-place', (b, kinds, i) => {
+    apply: (frames) => {
+      // Frames with a locality by their killed total: the only ones a region's figure can restate.
+      const placedByTotal = new Map<number, number[]>();
+      frames.forEach((o, j) => {
+        const t = o.localities.length > 0 ? totalOf(o.frame.killed) : null;
+        if (t !== null) placedByTotal.set(t, [...(placedByTotal.get(t) ?? []), j]);
+      });
+      return sequential(frames, 'kind.region-restates-place', (b, kinds, i) => {
         if (kinds[i] !== 'tally' || !b.frame.regions.length || (b.date && b.date.precision === 'range')) return null;
         const t = totalOf(b.frame.killed);
         const restated =
           t !== null &&
-          frames.some((o, j) => o !== b && kinds[j] === 'incident' && o.localities.length > 0 && totalOf(o.frame.killed) === t && (!b.date || !o.date || rangesOverlap(b.date, o.date)));
+          (placedByTotal.get(t) ?? []).some((j) => j !== i && kinds[j] === 'incident' && (!b.date || !frames[j].date || rangesOverlap(b.date, frames[j].date!)));
         return restated ? 'incident' : null;
-      }),
+      });
+    },
   },
   {
     id: 'kind.part-of-preceding-total',
@@ -92,16 +107,28 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       frames.forEach((b, i) => {
         if (b.kind === 'incident' && hasFigures(b.frame) && !ownPlaces.get(b.frame.start)) bySentence.set(b.frame.sentence, [...(bySentence.get(b.frame.sentence) ?? []), i]);
       });
+      // For each figure a tally states (its killed total, or a killed head count of its sentence),
+      // the first sentence stating it; and how many frames each sentence has.
+      const tallyFirstStating = new Map<number, number>();
+      const framesInSentence = new Map<number, number>();
+      for (const o of frames) {
+        framesInSentence.set(o.frame.sentence, (framesInSentence.get(o.frame.sentence) ?? 0) + 1);
+        if (o.kind !== 'tally') continue;
+        const total = totalOf(o.frame.killed);
+        const stated = doc.sentences[o.frame.sentence].anchors.filter((a) => a.outcome === 'killed' && a.parent === null).map((a) => a.quantity.value);
+        for (const v of total === null ? stated : [total, ...stated]) {
+          const first = tallyFirstStating.get(v);
+          if (first === undefined || o.frame.sentence < first) tallyFirstStating.set(v, o.frame.sentence);
+        }
+      }
       const split = new Set<number>();
       for (const [sentence, idx] of bySentence) {
         const parts = idx.map((i) => totalOf(frames[i].frame.killed));
         if (idx.length < 2 || parts.some((x) => x === null || x === 0)) continue;
         const sum = parts.reduce((a: number, x) => a + x!, 0);
-        const whole = frames.some(
-          (o) => o.kind === 'tally' && o.frame.sentence < sentence && (totalOf(o.frame.killed) === sum || doc.sentences[o.frame.sentence].anchors.some((a) => a.outcome === 'killed' && a.parent === null && a.quantity.value === sum)),
-        );
+        const whole = (tallyFirstStating.get(sum) ?? Infinity) < sentence;
         // Every frame of the sentence is such a part (none names a place or is already a tally).
-        if (whole && frames.every((o, j) => o.frame.sentence !== sentence || idx.includes(j))) idx.forEach((i) => split.add(i));
+        if (whole && framesInSentence.get(sentence) === idx.length) idx.forEach((i) => split.add(i));
       }
       return frames.map((b, i) => (split.has(i) ? { ...b, kind: 'tally', kindRule: 'kind.split-of-earlier-tally' } : b));
     },
@@ -129,6 +156,17 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       ),
   },
 ];
+
+/**
+ * The frames' indices in text order (by start; a frame's sentence index then never decreases),
+ * and each frame's rank in it.
+ */
+function textOrder(frames: readonly ClassifiedFrame[]): { order: number[]; rank: number[] } {
+  const order = frames.map((_, j) => j).sort((x, y) => frames[x].frame.start - frames[y].frame.start || x - y);
+  const rank: number[] = new Array(frames.length);
+  order.forEach((j, r) => (rank[j] = r));
+  return { order, rank };
+}
 
 /**
  * Runs a rule front to back where each decision sees the ones already made in this rule (a frame

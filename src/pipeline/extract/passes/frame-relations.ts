@@ -11,7 +11,7 @@ import { EVENT_CUES } from '../lexicons/events.ts';
 import type { Frame } from '../frames.ts';
 
 /** A neighbourhood and its town centre are a few km apart in the gazetteer. */
-const SAME_LOCALITY_KM = 6;
+export const SAME_LOCALITY_KM = 6;
 
 export const totalOf = headlineOfCounts;
 

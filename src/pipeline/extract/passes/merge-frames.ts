@@ -23,17 +23,36 @@ import {
   sameLocality,
 } from './frame-relations.ts';
 import { dayNumber } from '../../../domain/days.ts';
+import { MergeCandidates } from './merge-candidates.ts';
+import type { ExtractionBudget } from '../extraction-budget.ts';
 
-export function mergeFrames(doc: DocumentReading, frames: readonly ClassifiedFrame[]): FrameGroup[] {
-  const groups: FrameGroup[] = [];
+/** `budget`, when given, is checked after every frame merged (extraction-budget.ts). */
+export function mergeFrames(doc: DocumentReading, frames: readonly ClassifiedFrame[], budget: ExtractionBudget | null = null): FrameGroup[] {
+  // Each group's `frames` and `statements` arrays are made here and belong to this pass until it
+  // returns: a frame joining a group is pushed onto them, not copied with them (copying made an
+  // article repeating one event quadratic).
+  const groups: GroupInProgress[] = [];
+  // The lead: the first incident with figures, or a strike on a named place told at the top. A
+  // group that becomes one stays one (absorbing only adds figures and places), so the first is
+  // kept up to date as groups change instead of searched for at every frame.
+  let leadAt = -1;
+  // The groups a frame may join, from indexes (merge-candidates.ts): the last compatible one is
+  // the one a scan of every group from the last down would find.
+  const candidates = new MergeCandidates();
+  const changed = (k: number) => {
+    candidates.note(k, groups[k]);
+    if ((leadAt < 0 || k < leadAt) && isLead(groups[k])) leadAt = k;
+  };
   for (const b of frames) {
-    const alone: FrameGroup = { ...b, frames: [b.frame], statements: [] };
+    budget?.check({ pass: 'merge-frames', sentencesDone: b.frame.sentence, sentences: doc.sentences.length, offset: b.frame.start, textLength: doc.text.length });
+    const alone: GroupInProgress = { ...b, frames: [b.frame], statements: [] };
     if (b.kind !== 'incident') {
       groups.push(alone);
+      changed(groups.length - 1);
       continue;
     }
     let target = -1;
-    for (let i = groups.length - 1; i >= 0; i--) {
+    for (const i of candidates.candidatesFor(b)) {
       if (groups[i].kind === 'incident' && compatible(groups[i], b)) {
         target = i;
         break;
@@ -41,29 +60,44 @@ export function mergeFrames(doc: DocumentReading, frames: readonly ClassifiedFra
     }
     if (target >= 0) {
       groups[target] = absorb(groups[target], b);
+      changed(target);
       continue;
     }
     // A figure with no place of its own and no date of its own, later in the article, is another
     // source's (or an updated) toll of the article's lead event: it becomes another claim there.
-    // The lead: the first incident with figures, or a strike on a named place told at the top.
-    const leadAt = groups.findIndex((g) => g.kind === 'incident' && (hasFigures(g.frame) || (g.frame.kind === 'event' && g.frame.sentence <= 2 && g.resolved.length > 0)));
     const lead = leadAt >= 0 ? groups[leadAt] : null;
     if (lead && restatesLead(lead, b)) {
       if (PART_OF_LEAD_RE.test(doc.sentences[b.frame.sentence].text)) {
         // "Four children were also among those killed": a breakdown of the lead's toll.
-        groups[leadAt] = absorbContext({ ...lead, frames: [...lead.frames, b.frame] }, b);
+        lead.frames.push(b.frame);
+        groups[leadAt] = absorbContext(lead, b);
       } else if (!hasFigures(lead.frame)) {
         groups[leadAt] = absorb(lead, b);
       } else {
         const span = quoteSpan(doc.article.text, b.frame);
         const statement: StatedFigures = { claimants: b.frame.claimants, span, quote: doc.article.text.slice(span.start, span.end), killed: b.frame.killed, injured: b.frame.injured };
-        groups[leadAt] = absorbContext({ ...lead, frames: [...lead.frames, b.frame], statements: [...lead.statements, statement] }, b);
+        lead.frames.push(b.frame);
+        lead.statements.push(statement);
+        groups[leadAt] = absorbContext(lead, b);
       }
+      changed(leadAt);
       continue;
     }
     groups.push(alone);
+    changed(groups.length - 1);
   }
   return groups;
+}
+
+/** Whether a group can be the article's lead event (see mergeFrames). */
+function isLead(g: FrameGroup): boolean {
+  return g.kind === 'incident' && (hasFigures(g.frame) || (g.frame.kind === 'event' && g.frame.sentence <= 2 && g.resolved.length > 0));
+}
+
+/** A group while mergeFrames builds it: its arrays are its own (see mergeFrames). */
+interface GroupInProgress extends FrameGroup {
+  readonly frames: Frame[];
+  readonly statements: StatedFigures[];
 }
 
 /** "also", "among those killed", "including": a sentence giving part of a toll already stated. */
@@ -143,7 +177,7 @@ function fillCounts(first: CountSet, extra: CountSet): CountSet {
 }
 
 /** A restatement completes the lead's place, targets, perpetrators, sources and sub-counts, not its toll. */
-function absorbContext(g: FrameGroup, b: ClassifiedFrame): FrameGroup {
+function absorbContext(g: GroupInProgress, b: ClassifiedFrame): GroupInProgress {
   const gf = g.frame;
   let { resolved, localities, admin1 } = g;
   if (!resolved.some((r) => r.lat !== null) && b.resolved.length) {
@@ -178,8 +212,13 @@ function joinedClaimants(gf: Frame, bf: Frame): Tagged<string>[] {
   return hasFigures(bf) ? union(gf.claimants, bf.claimants) : [...gf.claimants];
 }
 
+/** What sameLocality reads of a place: two places with the same key are the same to it. */
+function localityKey(p: ResolvedPlace): string {
+  return JSON.stringify([p.gazetteerId, p.name, p.precision, p.lat, p.lon]);
+}
+
 /** Frame `b` tells the group's event: its figures, actors, places and a better date join the group. */
-function absorb(g: FrameGroup, b: ClassifiedFrame): FrameGroup {
+function absorb(g: GroupInProgress, b: ClassifiedFrame): GroupInProgress {
   const gf = g.frame;
   const bf = b.frame;
   const claimants = joinedClaimants(gf, bf);
@@ -199,6 +238,16 @@ function absorb(g: FrameGroup, b: ClassifiedFrame): FrameGroup {
   const resolved: ResolvedPlace[] = [...g.resolved];
   for (const r of b.resolved) if (!have.has(r.gazetteerId ?? r.name)) resolved.push(r);
   const localities: ResolvedPlace[] = [...g.localities];
-  for (const l of b.localities) if (!localities.includes(l)) localities.push(l);
-  return { ...g, frame, frames: [...g.frames, bf], date, resolved, localities, admin1: g.admin1 ?? b.admin1 };
+  // Each frame resolves its places anew, so the same town comes as another object every time:
+  // it is kept once (by what sameLocality compares), or a group grew with every frame it took
+  // and comparing against it made a long report of few events quadratic.
+  const seen = new Set(localities.map(localityKey));
+  for (const l of b.localities) {
+    const key = localityKey(l);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    localities.push(l);
+  }
+  g.frames.push(bf);
+  return { ...g, frame, date, resolved, localities, admin1: g.admin1 ?? b.admin1 };
 }

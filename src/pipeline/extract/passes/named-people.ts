@@ -8,6 +8,7 @@
  */
 import type { Mention, Tagged } from '../../../domain/types.ts';
 import type { DocumentReading } from './extraction-state.ts';
+import { firstIndexWhere } from './first-index-where.ts';
 
 export const PEOPLE_RULES = [
   { id: 'person.name-age', description: 'a name followed by an age', example: 'Dana Lee, 24, was shot in the leg on Friday.' },
@@ -97,11 +98,15 @@ export function incidentOwner(doc: DocumentReading, mentions: readonly Mention[]
     .filter((x) => x.m.kind === 'incident')
     .sort((a, b) => a.first - b.first || a.i - b.i);
   if (!incidents.length) return null;
-  return (sentence) => ([...incidents].reverse().find((x) => x.first <= sentence) ?? incidents[0]).i;
+  // The last incident (in that order) told before or in the sentence, found by binary search.
+  return (sentence) => {
+    const after = firstIndexWhere(incidents.length, (k) => incidents[k].first > sentence);
+    return (after > 0 ? incidents[after - 1] : incidents[0]).i;
+  };
 }
 
-/** The index of the sentence a mention's quote starts in. */
+/** The index of the sentence a mention's quote starts in (the first ending after its start). */
 function firstSentence(doc: DocumentReading, m: Mention): number {
-  const s = doc.sentences.find((x) => x.end > m.span.start);
-  return s ? s.index : 0;
+  const k = firstIndexWhere(doc.sentences.length, (j) => doc.sentences[j].end > m.span.start);
+  return k < doc.sentences.length ? doc.sentences[k].index : 0;
 }

@@ -11,18 +11,24 @@ import { normalizeText } from '../../normalize/normalize-text.ts';
 import { segment, type Segment } from '../../normalize/segment.ts';
 import { claimantOfOutlet } from '../actors.ts';
 import { MAX_CASUALTY_FIGURE } from '../casualties.ts';
+import type { ExtractionBudget } from '../extraction-budget.ts';
 import { framesOfSentence, readSentence, type Frame, type SentenceInfo } from '../frames.ts';
 import { isPageDateLine, publicationDay } from './publication-day.ts';
 import type { DocumentReading } from './extraction-state.ts';
 
-export function readDocument(article: Article, lookup: PlaceLookup, geo: DocumentGeo = NO_GEO): DocumentReading {
+/** `budget`, when given, is checked after every sentence read (extraction-budget.ts). */
+export function readDocument(article: Article, lookup: PlaceLookup, geo: DocumentGeo = NO_GEO, budget: ExtractionBudget | null = null): DocumentReading {
   const warnings: Warning[] = [];
   const text = normalizeText(article.text);
   // A page's "Posted: 03/04/2014" line dates the page, not the event: it is not read as prose.
   const segs = splitGluedTitle(segment(text), text, article.title).filter((s) => s.kind !== 'boilerplate' && /\p{L}{2}/u.test(s.text) && !isPageDateLine(s.text));
   const day = publicationDay(article, text);
   if (day.warning) warnings.push(day.warning);
-  const sentences: SentenceInfo[] = segs.map((s, i) => readSentence(s, i, day.published, lookup));
+  const sentences: SentenceInfo[] = segs.map((s, i) => {
+    const read = readSentence(s, i, day.published, lookup);
+    budget?.check({ pass: 'read-document', sentencesDone: i + 1, sentences: segs.length, offset: s.end, textLength: text.length });
+    return read;
+  });
   warnings.push(...refusedFigureWarnings(article.id, sentences));
   const frames: Frame[] = sentences.flatMap((s) => framesOfSentence(s, text));
   return {

@@ -29,7 +29,8 @@ export function completeCategories(groups: readonly FrameGroup[], doc: DocumentR
   return groups.map((g) => {
     const total = g.frame.killed.total;
     if (g.kind !== 'incident' || !total || g.frame.killed.civilians || g.frame.killed.fighters) return g;
-    const last = Math.max(...g.frames.map((f) => f.sentence));
+    // A loop, not Math.max(...): a group may hold more frames than a call takes arguments.
+    const last = g.frames.reduce((m, f) => Math.max(m, f.sentence), -Infinity);
     const para = doc.sentences[last].paragraph;
     for (const s of doc.sentences.slice(last, last + 3)) {
       if (s.paragraph !== para && s.index !== last + 1) break;
