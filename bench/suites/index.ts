@@ -9,5 +9,6 @@ import { extractionSuite } from './extraction.ts';
 import { linkingSuite } from './linking.ts';
 import { startupSuite } from './startup.ts';
 import { crashSuite } from './crash.ts';
+import { longDocumentsSuite } from './long-documents.ts';
 
-export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite, startupSuite, crashSuite];
+export const SUITES: readonly Suite[] = [extractionSuite, linkingSuite, apiSuite, exportSuite, startupSuite, crashSuite, longDocumentsSuite];
