@@ -49,6 +49,11 @@ export interface AppDeps {
    * heavy, so an anonymous caller cannot start one over a large store.
    */
   openExportLimit?: number;
+  /**
+   * Longest extraction of one posted document, ms (default API_DOCUMENT_BUDGET_MS): a request's
+   * document over it is rejected in the answer, and the process's other requests wait no longer.
+   */
+  documentBudgetMs?: number;
   /** Receives unexpected errors (the client only sees a 500 with a generic message). */
   logError?: ErrorLogger;
   /**

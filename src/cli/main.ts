@@ -30,7 +30,7 @@ import { parsePublished } from './published-option.ts';
 import { registerReviewCommands } from './review-command.ts';
 import { registerTalliesCommand } from './tallies-command.ts';
 import { registerWarningsCommand } from './warnings-command.ts';
-import { registerWatchCommands } from './watch-command.ts';
+import { parseInterval, registerWatchCommands } from './watch-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { endQuietlyOnBrokenPipe } from './broken-pipe.ts';
@@ -154,16 +154,19 @@ export async function main(argv: string[]): Promise<number> {
     .description('read JSON Lines or JSON arrays (also .gz), .txt and .html files, folders, or - (stdin); extract, geocode, link; print a summary')
     .option('--db <file>', 'store: a SQLite file or a postgres:// URL (env TALLY_DB)')
     .option('--published <date>', 'publication date for .txt files without one (YYYY-MM-DD)')
+    .option('--document-budget <duration>', 'longest extraction of one document before it is skipped and reported: 20s, 2m', '20s')
     .argument('<paths...>')
-    .action(async (paths: string[], o: { db?: string; published?: string }) => {
+    .action(async (paths: string[], o: { db?: string; published?: string; documentBudget?: string }) => {
       const published = o.published !== undefined ? parsePublished(o.published) : null;
+      const documentBudgetMs = parseInterval(o.documentBudget ?? '20s');
+      if (documentBudgetMs === null) throw new UsageError(`--document-budget ${JSON.stringify(o.documentBudget)}: expected a duration of at least 1s such as 20s or 2m`);
       const store = await openStore(dbPath(o.db), incidentsJsonRendering);
       try {
         const { resolver, source } = await loadGazetteer(store);
         const before = await store.listIncidents();
         const progress = createIngestProgress({ stream: process.stderr, total: await countInputDocuments(paths) });
         const runId = now();
-        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: runId, runId, onProgress: progress.onProgress, onPhase: progress.onPhase });
+        const summary = await ingestPaths(store, resolver, paths, { published, policy: 'latest', now: runId, runId, onProgress: progress.onProgress, onPhase: progress.onPhase, documentBudgetMs });
         progress.stop();
         out(`gazetteer: ${source}`);
         const listing = `tally warnings${o.db !== undefined && !isPostgresUrl(o.db) ? ` --db ${o.db}` : ''} --run ${runId}`;

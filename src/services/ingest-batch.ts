@@ -13,6 +13,7 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 import { readInputs, type InputItem } from '../pipeline/ingest/read-inputs.ts';
 import { EXTRACTED_LANGUAGES, documentLanguage, isExtracted, primaryLanguage, withDetectedLanguage } from '../pipeline/ingest/document-language.ts';
 import { extractDocument } from '../pipeline/extract/extract-document.ts';
+import { ExtractionBudgetError } from '../pipeline/extract/extraction-budget.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { syndicationGroups } from '../pipeline/link/syndication.ts';
 import { assignIncidentIds, type IdentityChange } from '../pipeline/link/incident-identity.ts';
@@ -30,7 +31,16 @@ export interface IngestOptions {
   onProgress?: (p: { read: number; source: string }) => void;
   /** Each phase after the reading starts: linking, writing (for a progress line). */
   onPhase?: (phase: string) => void;
+  /**
+   * Longest extraction of one document, ms (default DEFAULT_DOCUMENT_BUDGET_MS). A document over it
+   * is rejected — reported with its place, kept in the warnings, not stored — and the batch goes on;
+   * ingested again with a larger budget it is read.
+   */
+  documentBudgetMs?: number;
 }
+
+/** A normal report takes milliseconds; the slowest real reports seen take well under a second. */
+export const DEFAULT_DOCUMENT_BUDGET_MS = 20_000;
 
 export interface IngestSummary {
   read: number;
@@ -74,6 +84,8 @@ export async function ingestItems(store: IncidentStore, resolver: PlaceResolver,
     opts.onProgress?.({ read: summary.read, source: item.source });
     await saveRejections();
     await ingestArticle(store, resolver, item.article, item.source, opts, summary);
+    // Let other work of the process run between documents (an HTTP server's other requests).
+    await new Promise<void>((done) => setImmediate(done));
   }
   await saveRejections();
   const fromReading = summary.warnings.length;
@@ -94,8 +106,17 @@ async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, give
   if (isExtracted(article)) {
     let result;
     try {
-      result = extractDocument(article, resolver);
+      result = extractDocument(article, resolver, { deadline: performance.now() + (opts.documentBudgetMs ?? DEFAULT_DOCUMENT_BUDGET_MS) });
     } catch (err) {
+      if (err instanceof ExtractionBudgetError) {
+        // Over its budget: skipped, never stalling the batch; named with its place and kept.
+        const message = `${source}: ${err.message}`;
+        summary.rejected.push({ source, message });
+        const warning = { code: 'document-over-budget', message, source, documentId: article.id };
+        summary.warnings.push(warning);
+        await store.addWarnings(opts.runId, [warning], opts.now);
+        return;
+      }
       // An extractor bug on one document must not lose the batch: report it with the document.
       const message = `${source}: extraction failed for document ${article.id}: ${(err as Error).message}`;
       summary.rejected.push({ source, message });

@@ -53,3 +53,23 @@ test('a Spanish report is stored and counted, not extracted; English ones are re
     await store.close();
   }
 });
+
+test('a document over its extraction budget is reported with its place, kept in the warnings, not stored; the batch goes on', async () => {
+  const store = await openStore(':memory:', incidentsJsonRendering);
+  try {
+    const docs = [article('slow-1', 'Shelling killed four civilians in the market of Ariha on Sunday, a fictional monitor said.'), article('slow-2', 'An air strike killed two fighters near Saraqib on Monday, a fictional monitor said.')];
+    // A budget of 0 ms: every document is over it at the first check.
+    const summary = await ingestItems(store, embeddedDefault().resolver, items(docs), { now: '2024-03-05T00:00:00Z', runId: 'budget-run', documentBudgetMs: 0 });
+    assert.equal(summary.read, 2);
+    assert.equal(summary.added, 0);
+    assert.deepEqual(summary.rejected.map((r) => r.source), ['slow-1.jsonl:1', 'slow-2.jsonl:1']);
+    assert.match(summary.rejected[0].message, /^slow-1\.jsonl:1: extraction of document "slow-1" ran \d+ ms past its deadline/);
+    assert.equal(await store.getDocument('slow-1'), null);
+    assert.deepEqual((await store.listWarnings({ code: 'document-over-budget' })).map((w) => w.documentId), ['slow-1', 'slow-2']);
+    // With the default budget the same batch lands.
+    const again = await ingestItems(store, embeddedDefault().resolver, items(docs), { now: '2024-03-06T00:00:00Z', runId: 'budget-run-2' });
+    assert.equal(again.added, 2);
+  } finally {
+    await store.close();
+  }
+});

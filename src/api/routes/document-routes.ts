@@ -83,6 +83,14 @@ function ingestResultJson(s: IngestSummary): z.infer<typeof IngestResultSchema> 
   };
 }
 
+/**
+ * A posted document's extraction budget: extraction runs on the server's event loop, so one
+ * pathological document could hold every other request of its worker for as long as it takes; it
+ * is stopped at this and answered as rejected (ingest it from the command line with a larger
+ * `--document-budget`). Documents are read one at a time with the loop free between them.
+ */
+export const API_DOCUMENT_BUDGET_MS = 5_000;
+
 export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
   app.openAPIRegistry.register('ArticleInput', ArticleInputSchema);
 
@@ -103,7 +111,7 @@ export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
     const resolver = typeof deps.resolver === 'function' ? await deps.resolver() : deps.resolver;
     const summary = await exclusive(() => {
       const now = deps.clock();
-      return ingestItems(deps.store, resolver, items, { now, runId: `api:${now}`, policy: 'latest' });
+      return ingestItems(deps.store, resolver, items, { now, runId: `api:${now}`, policy: 'latest', documentBudgetMs: deps.documentBudgetMs ?? API_DOCUMENT_BUDGET_MS });
     });
     return c.json(ingestResultJson(summary), 200);
   });
