@@ -186,3 +186,19 @@ describe('POST /api/v1/documents', () => {
     assert.deepEqual(result.rejected.map((r) => r.source), ['body:3']);
   });
 });
+
+describe('POST /api/v1/documents: the per-document extraction budget', () => {
+  test('a posted document over the budget is answered as rejected, with its place and why, and not stored', async () => {
+    const tight = await buildApi([], { documentBudgetMs: 0 });
+    try {
+      const res = await Promise.resolve(tight.app.request('/api/v1/documents', { method: 'POST', body: JSON.stringify(SARAQIB), headers: { 'Content-Type': 'application/json', ...auth } }));
+      const result = IngestResultSchema.parse(JSON.parse(await res.text()));
+      assert.equal(result.added, 0);
+      assert.equal(result.rejected.length, 1);
+      assert.match(result.rejected[0].message, /extraction of document "api-post-saraqib" ran \d+ ms past its deadline/);
+      assert.equal(await tight.store.getDocument(SARAQIB.id), null);
+    } finally {
+      await tight.store.close();
+    }
+  });
+});
