@@ -62,6 +62,33 @@ describe('assignIncidentIds', () => {
     assert.deepEqual(idsOf(again), idsOf(first));
   });
 
+  test('two incidents told in one sentence (their mentions share a span) keep their own ids on every relink', () => {
+    // "Three were killed in A and two in B": one sentence, two events, two mentions of one span.
+    // Before: both ids were credited to the first incident, and a relink of an unchanged store
+    // renamed the second and merged its old id away.
+    const clusters: [string, string[]][] = [
+      ['inc-zz', ['d1:0']],
+      ['inc-aa', ['d1:0']],
+    ];
+    const first = run(clusters);
+    const again = run(clusters, first.issued);
+    assert.deepEqual(idsOf(again), [['inc-zz', []], ['inc-aa', []]]);
+    assert.deepEqual(again.changes, []);
+    assert.deepEqual(again.issued, first.issued);
+  });
+
+  test('a sentence is held by the mention of that sentence, not by a paragraph-long mention around it', () => {
+    const first = run([['inc-p', ['d1:0']], ['inc-s', ['d1:20']]].map(([id, ks]) => [id as string, ks as string[]]));
+    // The paragraph's mention now spans d1:0-30 (wider), the sentence's still d1:20-30.
+    const wide = assignIncidentIds({
+      incidents: [makeIncident({ id: 'inc-p' }), makeIncident({ id: 'inc-s' })],
+      keys: [[{ document: 'd1', contentHash: 'h-d1', start: 0, end: 30 }], [key('d1:20')]],
+      issued: first.issued,
+    });
+    assert.deepEqual(idsOf(wide).map(([id]) => id), ['inc-p', 'inc-s']);
+    assert.deepEqual(wide.changes, []);
+  });
+
   test('a merge keeps the id holding more of the mentions; the other becomes its previous id', () => {
     const first = run([['inc-a', ['d1:0', 'd2:0']], ['inc-b', ['d3:0']]]);
     const merged = run([['inc-b', ['d1:0', 'd2:0', 'd3:0', 'd4:0']]], first.issued);

@@ -51,25 +51,31 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 }
 
 /**
- * The incident holding each covered key: the mention in the same document version whose span
- * overlaps it most (ties: the earlier span, then the earlier incident). -1 when none overlaps.
+ * The incidents holding a covered key. A mention of the same document version with exactly the
+ * key's span holds it — every such mention: one sentence can tell two events ("three were killed
+ * in A and two in B"), whose mentions then share a span, and each incident keeps its claim on it.
+ * Otherwise the mention whose span matches it best (overlap over union, so a sentence is not taken
+ * by a paragraph around it; ties: the earlier span, then the earlier incident). None when nothing
+ * overlaps.
  */
-function holderOf(byVersion: Map<string, { incident: number; start: number; end: number }[]>, key: MentionKey): number {
+function holdersOf(byVersion: Map<string, { incident: number; start: number; end: number }[]>, key: MentionKey): number[] {
+  const candidates = byVersion.get(versionKey(key.document, key.contentHash)) ?? [];
+  const exact = [...new Set(candidates.filter((m) => m.start === key.start && m.end === key.end).map((m) => m.incident))];
+  if (exact.length) return exact;
   let best = -1;
-  let bestOverlap = 0;
+  let bestScore = 0;
   let bestStart = Infinity;
-  for (const m of byVersion.get(versionKey(key.document, key.contentHash)) ?? []) {
+  for (const m of candidates) {
     const o = overlap(m, key);
-    // Zero-length spans overlap only when equal.
-    const hit = o > 0 || (o === 0 && m.start === key.start && m.end === key.end);
-    if (!hit) continue;
-    if (best === -1 || o > bestOverlap || (o === bestOverlap && (m.start < bestStart || (m.start === bestStart && m.incident < best)))) {
+    if (o <= 0) continue;
+    const score = o / (Math.max(m.end, key.end) - Math.min(m.start, key.start));
+    if (best === -1 || score > bestScore || (score === bestScore && (m.start < bestStart || (m.start === bestStart && m.incident < best)))) {
       best = m.incident;
-      bestOverlap = o;
+      bestScore = score;
       bestStart = m.start;
     }
   }
-  return best;
+  return best === -1 ? [] : [best];
 }
 
 /** The id to mint for an incident: the linker's, or (when issued before) a deterministic variant of it. */
@@ -106,15 +112,17 @@ export function assignIncidentIds(input: IdentityInput): IdentityResult {
     const gone = departed.get(id.id) ?? [];
     for (const key of id.covers) {
       if (gone.some((g) => sameKey(g, key))) continue;
-      const h = holderOf(byVersion, key);
-      if (h >= 0) held.set(h, (held.get(h) ?? 0) + 1);
+      for (const h of holdersOf(byVersion, key)) held.set(h, (held.get(h) ?? 0) + 1);
     }
     heldBy.set(id.id, held);
     for (const [incident, weight] of held) pairs.push({ id, incident, weight });
   }
-  // Most shared mentions first; then the older id; then the id; then the incident's own (linker) id.
+  // Most shared mentions first; then the older id; then the id; then, between two incidents equally
+  // holding one id, the one the linker would mint that id for (two incidents whose mentions share
+  // a span keep their own ids, run after run); then the incident's own (linker) id.
+  const own = (p: (typeof pairs)[number]) => (incidents[p.incident].id === p.id.id ? 0 : 1);
   const order = (a: (typeof pairs)[number], b: (typeof pairs)[number]) =>
-    b.weight - a.weight || a.id.seq - b.id.seq || cmp(a.id.id, b.id.id) || cmp(incidents[a.incident].id, incidents[b.incident].id);
+    b.weight - a.weight || a.id.seq - b.id.seq || cmp(a.id.id, b.id.id) || own(a) - own(b) || cmp(incidents[a.incident].id, incidents[b.incident].id);
   pairs.sort(order);
 
   const assigned: (string | null)[] = incidents.map(() => null);
