@@ -268,6 +268,24 @@ describe('tally watch, tally fetch and tally warnings (the commands)', () => {
     }
   });
 
+  test('watch polls until Ctrl+C, then prints its summary and exits 0', async () => {
+    const db = join(dir, 'cli-sigint.db');
+    const child = spawn(process.execPath, ['bin/tally.js', 'watch', '--db', db, '--rate', '1000', '--interval', '1h', `${base}/atom.xml`], { cwd: REPO, env: { ...process.env, TALLY_NOW: '2024-03-10T00:00:00Z' } });
+    let out = '';
+    const polled = new Promise<void>((done) =>
+      child.stdout.setEncoding('utf8').on('data', (c: string) => {
+        out += c;
+        if (out.includes('poll 1 at')) done();
+      }),
+    );
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    await polled;
+    child.kill('SIGINT');
+    assert.equal(await closed, 0, out);
+    assert.match(out, /poll 1 at 2024-03-10T00:00:00Z · feeds 1 \(0 not modified, 0 failed\) · items new 1/);
+    assert.match(out, /watched 1 poll: documents ingested 1, pages failed 0, feed failures 0\n$/);
+  });
+
   test('fetch ingests pages; one that cannot be fetched is a rejection named by its URL (exit 1)', async () => {
     const db = join(dir, 'cli-fetch.db');
     const r = await tally(['fetch', '--db', db, '--rate', '1000', '--timeout', '1s', `${base}/a/2`, `${base}/nowhere`], '2024-03-09T00:00:00Z');
