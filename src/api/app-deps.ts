@@ -6,6 +6,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { IncidentStore } from '../storage/incident-store.ts';
 import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
+import type { Article } from '../domain/types.ts';
+import type { ExtractResult } from '../pipeline/extract/extract-document.ts';
 import type { ErrorLogger } from './error-handler.ts';
 import type { AllowedHosts } from './host-check.ts';
 import type { LoginRateLimiter } from './login-rate-limit.ts';
@@ -54,6 +56,12 @@ export interface AppDeps {
    * document over it is rejected in the answer, and the process's other requests wait no longer.
    */
   documentBudgetMs?: number;
+  /**
+   * Extracts posted documents off the event loop (`tally serve` gives a worker thread with a time
+   * and memory budget: ../services/extraction-worker.ts); absent: on the event loop, with
+   * `documentBudgetMs`.
+   */
+  extractor?: { extract(article: Article): Promise<ExtractResult> };
   /** Receives unexpected errors (the client only sees a 500 with a generic message). */
   logError?: ErrorLogger;
   /**

@@ -32,10 +32,10 @@ import { observedFetch } from '../api/request-observer.ts';
 import { RouteTable } from '../api/route-table.ts';
 import { LOG_LEVELS, logErrorsTo, serverLog, type LogLevel, type ServerLog } from '../api/server-log.ts';
 import type { IncidentStore } from '../storage/incident-store.ts';
-import { Gazetteer } from '../pipeline/geocode/gazetteer.ts';
-import { readGeoNamesDir } from '../pipeline/geocode/geonames-reader.ts';
-import { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
-import { EMBEDDED_GAZETTEER_SOURCE, buildOnFirstUse, loadGazetteer } from '../services/gazetteer-service.ts';
+import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
+import { buildOnFirstUse, gazetteerSourceOf, resolverFor } from '../services/gazetteer-service.ts';
+import { API_MEMORY_BUDGET_MB, ExtractionWorker, type GazetteerSpec } from '../services/extraction-worker.ts';
+import { API_DOCUMENT_BUDGET_MS } from '../api/routes/document-routes.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_PORT = 8080;
@@ -65,6 +65,13 @@ export interface ServeCommandDeps {
 export interface ServeOptions {
   store: IncidentStore;
   resolver: PlaceResolver | (() => Promise<PlaceResolver>);
+  /**
+   * Where a worker thread extracting posted documents finds its places (started on the first
+   * post; ../services/extraction-worker.ts): the server's other requests never wait for an
+   * extraction, and a document over the time or memory budget is rejected. Absent: posted documents
+   * are extracted on the event loop with `resolver`.
+   */
+  extraction?: GazetteerSpec;
   host: string;
   port: number;
   /** Hosts requests may name (default: from `host`, see defaultAllowedHosts). */
@@ -108,6 +115,7 @@ export function displayUrl(host: string, port: number): string {
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? serverLog();
   const metrics = o.metrics ?? new RequestMetrics();
+  const extractor = o.extraction ? new ExtractionWorker({ gazetteer: o.extraction, timeBudgetMs: API_DOCUMENT_BUDGET_MS, memoryBudgetMb: API_MEMORY_BUDGET_MB }) : undefined;
   const app = createApp({
     store: o.store,
     resolver: o.resolver,
@@ -121,6 +129,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     exclusiveWrite: o.exclusiveWrite,
     privateReads: o.privateReads ?? false,
     openExportLimit: o.openExportLimit,
+    extractor,
     metrics: o.metricsText ?? (async () => prometheusText(metrics.snapshot(), [processSample('server')])),
   });
   const server = createAdaptorServer({ fetch: observedFetch(app.fetch, { log, metrics, routes: new RouteTable(app) }) }) as Server;
@@ -147,32 +156,23 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     url: displayUrl(o.host, port),
     address,
     port,
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await new Promise<void>((done) => {
         server.close(() => done());
         // Idle keep-alive connections would hold close() open; requests in flight still finish.
         server.closeIdleConnections();
-      }),
+      });
+      await extractor?.close();
+    },
   };
 }
 
-/**
- * Where places of posted documents are resolved: a GeoNames dump folder (--gazetteer) when given,
- * else the store's imported gazetteer, else the embedded towns; and the name to print for it.
- */
-/** The name of the gazetteer resolverFor would build, without building it. */
-export async function gazetteerSourceOf(store: IncidentStore, gazetteerDir: string | null): Promise<string> {
-  return gazetteerDir !== null ? `geonames:${gazetteerDir}` : ((await store.gazetteerSource()) ?? EMBEDDED_GAZETTEER_SOURCE);
+/** The extraction thread's places for a store served from `location` (a store in memory cannot be opened twice). */
+export function extractionSpec(location: string, gazetteerDir: string | null): GazetteerSpec {
+  return location === ':memory:' && gazetteerDir === null ? { kind: 'embedded' } : { kind: 'store', location, gazetteerDir };
 }
 
-export async function resolverFor(store: IncidentStore, gazetteerDir: string | null): Promise<{ resolver: PlaceResolver; source: string }> {
-  if (gazetteerDir !== null) {
-    const { entries } = readGeoNamesDir(gazetteerDir);
-    return { resolver: new PlaceResolver(new Gazetteer(entries)), source: `geonames:${gazetteerDir}` };
-  }
-  const loaded = await loadGazetteer(store);
-  return { resolver: loaded.resolver, source: loaded.source };
-}
+export { gazetteerSourceOf, resolverFor };
 
 function parsePort(value: string, usageError: (m: string) => Error): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw usageError(`--port ${value}: expected a port number from 0 to 65535`);
@@ -262,7 +262,7 @@ export async function serveStore(store: IncidentStore, o: ServeStoreOptions, dep
     server = { url: displayUrl(host, running.port), close: running.close };
   } else {
     const log = serverLog({ level: o.logLevel, destination: deps.logTo });
-    server = await startServer({ store, resolver: o.resolver, host, port: o.port ?? DEFAULT_PORT, allowedHosts, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, openExportLimit: o.openExportLimit, log });
+    server = await startServer({ store, resolver: o.resolver, extraction: extractionSpec(o.location, o.gazetteerDir ?? null), host, port: o.port ?? DEFAULT_PORT, allowedHosts, token, boundariesDir, webDist, clock: deps.now, version: packageVersion(), privateReads: o.privateReads ?? false, openExportLimit: o.openExportLimit, log });
   }
   try {
     deps.out(`store: ${shownLocation(o.location)}${o.isNewStore ? ' (new, empty)' : ''}; gazetteer: ${o.gazetteerSource}; boundaries: ${boundariesDir ?? 'none'}`);

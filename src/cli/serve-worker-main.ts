@@ -14,7 +14,7 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 import { clusterMetricsText, clusterWriteGate, type FromWorker, type ToWorker, type WorkerConfig } from './serve-cluster.ts';
 import { RequestMetrics, processSample } from '../api/request-metrics.ts';
 import { serverLog } from '../api/server-log.ts';
-import { resolverFor, startServer, type RunningServer } from './serve-command.ts';
+import { extractionSpec, resolverFor, startServer, type RunningServer } from './serve-command.ts';
 import { buildOnFirstUse } from '../services/gazetteer-service.ts';
 
 if (cluster.isPrimary || !process.send) {
@@ -54,6 +54,7 @@ async function start(config: WorkerConfig): Promise<void> {
     server = await startServer({
       store,
       resolver,
+      extraction: extractionSpec(config.location, config.gazetteerDir),
       host: config.host,
       port: config.port,
       allowedHosts: config.allowedHosts,

@@ -65,3 +65,21 @@ export async function importGeoNames(store: IncidentStore, dir: string, onPhase?
   const n = await store.replaceGazetteer(entries, source);
   return { entries: n, warnings, source };
 }
+
+/** The name of the gazetteer resolverFor would build, without building it. */
+export async function gazetteerSourceOf(store: IncidentStore, gazetteerDir: string | null): Promise<string> {
+  return gazetteerDir !== null ? `geonames:${gazetteerDir}` : ((await store.gazetteerSource()) ?? EMBEDDED_GAZETTEER_SOURCE);
+}
+
+/**
+ * Where places of posted documents are resolved: a GeoNames dump folder (`tally serve --gazetteer`)
+ * when given, else the store's imported gazetteer, else the embedded towns; and the name to print.
+ */
+export async function resolverFor(store: IncidentStore, gazetteerDir: string | null): Promise<{ resolver: PlaceResolver; source: string }> {
+  if (gazetteerDir !== null) {
+    const { entries } = readGeoNamesDir(gazetteerDir);
+    return { resolver: new PlaceResolver(new Gazetteer(entries)), source: `geonames:${gazetteerDir}` };
+  }
+  const loaded = await loadGazetteer(store);
+  return { resolver: loaded.resolver, source: loaded.source };
+}

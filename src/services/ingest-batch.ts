@@ -14,6 +14,8 @@ import { readInputs, type InputItem } from '../pipeline/ingest/read-inputs.ts';
 import { EXTRACTED_LANGUAGES, documentLanguage, isExtracted, primaryLanguage, withDetectedLanguage } from '../pipeline/ingest/document-language.ts';
 import { extractDocument } from '../pipeline/extract/extract-document.ts';
 import { ExtractionBudgetError } from '../pipeline/extract/extraction-budget.ts';
+import type { ExtractResult } from '../pipeline/extract/extract-document.ts';
+import { DocumentBudgetError } from './extraction-worker.ts';
 import { linkMentions, type ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
 import { syndicationGroups } from '../pipeline/link/syndication.ts';
 import { assignIncidentIds, type IdentityChange } from '../pipeline/link/incident-identity.ts';
@@ -37,6 +39,12 @@ export interface IngestOptions {
    * ingested again with a larger budget it is read.
    */
   documentBudgetMs?: number;
+  /**
+   * Extracts one document somewhere else than on this thread (the HTTP API: a worker thread with a
+   * time and memory budget, ./extraction-worker.ts); rejects with DocumentBudgetError when the
+   * document is over a budget. Default: in this thread, with `documentBudgetMs`.
+   */
+  extract?: (article: Article) => Promise<ExtractResult>;
 }
 
 /** A normal report takes milliseconds; the slowest real reports seen take well under a second. */
@@ -106,9 +114,11 @@ async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, give
   if (isExtracted(article)) {
     let result;
     try {
-      result = extractDocument(article, resolver, { deadline: performance.now() + (opts.documentBudgetMs ?? DEFAULT_DOCUMENT_BUDGET_MS) });
+      result = opts.extract
+        ? await opts.extract(article)
+        : extractDocument(article, resolver, { deadline: performance.now() + (opts.documentBudgetMs ?? DEFAULT_DOCUMENT_BUDGET_MS) });
     } catch (err) {
-      if (err instanceof ExtractionBudgetError) {
+      if (err instanceof ExtractionBudgetError || err instanceof DocumentBudgetError) {
         // Over its budget: skipped, never stalling the batch; named with its place and kept.
         const message = `${source}: ${err.message}`;
         summary.rejected.push({ source, message });

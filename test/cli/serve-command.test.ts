@@ -89,6 +89,31 @@ describe('tally serve', () => {
     }
   });
 
+  test("a posted document is extracted off the event loop: other requests are answered while it is read", async () => {
+    const run = serve(['--db', db, '--port', '0', '--token', 'sekrit']);
+    const url = await run.url;
+    try {
+      const warm = await fetch(`${url}/api/v1/documents`, { method: 'POST', body: JSON.stringify({ ...ARTICLE, id: 'serve-warm' }), headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sekrit' } });
+      assert.equal(warm.status, 200, await warm.text());
+      // A long report (seconds of extraction) posted; a read sent just after must not wait for it.
+      const order: string[] = [];
+      const long = { ...ARTICLE, id: 'serve-long', text: `${ARTICLE.text} `.repeat(6_000) };
+      const posted = fetch(`${url}/api/v1/documents`, { method: 'POST', body: JSON.stringify(long), headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sekrit' } }).then(async (r) => {
+        order.push('post');
+        return r;
+      });
+      await new Promise((done) => setTimeout(done, 100));
+      const health = await fetch(`${url}/api/v1/health`);
+      order.push('health');
+      assert.equal(health.status, 200);
+      assert.equal((await posted).status, 200);
+      assert.deepEqual(order, ['health', 'post']);
+    } finally {
+      run.stop();
+      await run.done;
+    }
+  });
+
   test('--private: reads need a login or a token; the server token reads; health stays open', async () => {
     const run = serve(['--db', db, '--port', '0', '--private'], { TALLY_API_TOKEN: 'private-token' });
     try {

@@ -84,10 +84,11 @@ function ingestResultJson(s: IngestSummary): z.infer<typeof IngestResultSchema> 
 }
 
 /**
- * A posted document's extraction budget: extraction runs on the server's event loop, so one
- * pathological document could hold every other request of its worker for as long as it takes; it
- * is stopped at this and answered as rejected (ingest it from the command line with a larger
- * `--document-budget`). Documents are read one at a time with the loop free between them.
+ * A posted document's extraction budget. `tally serve` extracts in a worker thread
+ * (AppDeps.extractor), stopped at this budget or its memory budget, so the server's other requests
+ * never wait; an app given no extractor extracts on its event loop, stopped at this deadline.
+ * Either way a document over it is answered as rejected (ingest it from the command line with a
+ * larger `--document-budget`).
  */
 export const API_DOCUMENT_BUDGET_MS = 5_000;
 
@@ -108,10 +109,18 @@ export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
   const exclusive = deps.exclusiveWrite ?? serialWrites();
   app.openapi(postRoute(deps), async (c) => {
     const items = articleItemsOf(await c.req.text(), c.req.header('content-type'));
-    const resolver = typeof deps.resolver === 'function' ? await deps.resolver() : deps.resolver;
+    const extractor = deps.extractor;
+    // With an extractor the places are resolved in its thread: this process builds no gazetteer.
+    const resolver = extractor ? null : typeof deps.resolver === 'function' ? await deps.resolver() : deps.resolver;
     const summary = await exclusive(() => {
       const now = deps.clock();
-      return ingestItems(deps.store, resolver, items, { now, runId: `api:${now}`, policy: 'latest', documentBudgetMs: deps.documentBudgetMs ?? API_DOCUMENT_BUDGET_MS });
+      return ingestItems(deps.store, resolver!, items, {
+        now,
+        runId: `api:${now}`,
+        policy: 'latest',
+        documentBudgetMs: deps.documentBudgetMs ?? API_DOCUMENT_BUDGET_MS,
+        extract: extractor ? (article) => extractor.extract(article) : undefined,
+      });
     });
     return c.json(ingestResultJson(summary), 200);
   });
