@@ -209,6 +209,15 @@ export const DocumentDetailSchema = z
       language: z.string().nullable(),
       version: z.number().int().openapi({ description: '1 for the first text seen under this id, +1 per changed text' }),
       text: z.string(),
+      detected_language: z.string().nullable().openapi({ description: 'The language found in the text when none was given (ISO 639-1), null when not confident' }),
+      provenance: z
+        .strictObject({
+          format: z.literal('html'),
+          fetched_from: z.string().nullable().openapi({ description: 'The address the page was read from (after redirects); null for a saved file' }),
+          fields: z.record(z.string(), z.string()).openapi({ description: 'Where each field was read: "published": "JSON-LD datePublished", "outlet": "og:site_name", …' }),
+        })
+        .nullable()
+        .openapi({ description: 'How the document was read, when a reader knew more than its fields (an HTML page); null for JSON Lines and .txt' }),
     }),
     mentions: z.array(MentionSpansSchema),
   })

@@ -49,7 +49,7 @@ describe('GET /api/v1/documents/{id}', () => {
     const source = ARTICLES[0];
     assert.deepEqual(
       { ...detail.document, text: undefined },
-      { id: source.id, url: null, outlet: source.outlet, published: source.published, title: source.title, language: 'en', version: 1, text: undefined },
+      { id: source.id, url: null, outlet: source.outlet, published: source.published, title: source.title, language: 'en', version: 1, text: undefined, detected_language: null, provenance: null },
     );
     assert.equal(detail.document.text, source.text);
     assert.ok(detail.mentions.length >= 1);
@@ -184,6 +184,29 @@ describe('POST /api/v1/documents', () => {
     const result = await ingested(await post(body, { ...auth, 'Content-Type': 'application/x-ndjson; charset=utf-8' }));
     assert.equal(result.added, 1);
     assert.deepEqual(result.rejected.map((r) => r.source), ['body:3']);
+  });
+});
+
+describe('GET /api/v1/documents/{id}: an HTML page', () => {
+  test("says where each field was read and the address it was fetched from", async () => {
+    const page = await buildApi([]);
+    try {
+      const html = `<html lang="en"><head><meta property="og:site_name" content="Valley Wire"><meta property="article:published_time" content="2024-03-04T08:00:00Z">
+<link rel="canonical" href="https://valley.example/a/9"></head><body><article><p>Shelling killed four civilians in the market of Ariha on Sunday, a fictional monitor said.</p></article></body></html>`;
+      const { readHtmlPage } = await import('../../src/pipeline/ingest/html-page.ts');
+      await page.store.putDocument(readHtmlPage(html, { source: 'fetched', fetchedFrom: 'https://valley.example/a/9?ref=feed' }), '2024-03-05T00:00:00Z');
+      const { status, body } = await getJson(page.app, `/api/v1/documents/${encodeURIComponent('https://valley.example/a/9')}`);
+      assert.equal(status, 200, JSON.stringify(body));
+      const d = DocumentDetailSchema.parse(body).document;
+      assert.equal(d.outlet, 'Valley Wire');
+      assert.deepEqual(d.provenance, {
+        format: 'html',
+        fetched_from: 'https://valley.example/a/9?ref=feed',
+        fields: { id: 'link[rel=canonical]', url: 'link[rel=canonical]', text: 'readability', published: 'meta[property="article:published_time"]', outlet: 'og:site_name', language: 'html[lang]' },
+      });
+    } finally {
+      await page.store.close();
+    }
   });
 });
 

@@ -99,7 +99,18 @@ export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
     const { document: d, mentions } = await documentWithSpans(deps.store, c.req.valid('param').id);
     return c.json(
       {
-        document: { id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title, language: d.language, version: d.version, text: d.text },
+        document: {
+          id: d.id,
+          url: d.url,
+          outlet: d.outlet,
+          published: d.published,
+          title: d.title,
+          language: d.language,
+          version: d.version,
+          text: d.text,
+          detected_language: d.detectedLanguage ?? null,
+          provenance: d.provenance ? { format: d.provenance.format, fetched_from: d.provenance.fetchedFrom, fields: { ...d.provenance.fields } } : null,
+        },
         mentions,
       },
       200,
