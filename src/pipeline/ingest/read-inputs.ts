@@ -190,9 +190,14 @@ async function* readJson(file: string, format: InputFormat, maxRecordBytes: numb
   }
 }
 
-async function readHtml(file: string, size: number, maxBytes: number, published: string | null): Promise<InputItem> {
+/**
+ * One file that is one article (a `.txt`, an `.html` page): its size checked against `maxBytes`
+ * before it is read whole, then `read` turns its bytes into the article; an InputError of either
+ * step is the file's rejection.
+ */
+async function readWholeArticle(file: string, size: number, maxBytes: number, what: string, read: (bytes: Buffer) => Article): Promise<InputItem> {
   if (size > maxBytes) {
-    return errorItem(file, null, `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} for one HTML page`);
+    return errorItem(file, null, `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} for ${what}`);
   }
   let bytes: Buffer;
   try {
@@ -201,30 +206,20 @@ async function readHtml(file: string, size: number, maxBytes: number, published:
     return errorItem(file, null, ioMessage(e));
   }
   try {
-    const fallbackId = basename(file).replace(/\.x?html?$/i, '');
-    return { kind: 'article', article: readHtmlPage(bytes, { source: file, fallbackId, published, maxBytes }), source: file };
+    return { kind: 'article', article: read(bytes), source: file };
   } catch (e) {
     if (e instanceof InputError) return { kind: 'error', error: e };
     throw e;
   }
 }
 
-async function readTxt(file: string, size: number, maxBytes: number, published: string | null): Promise<InputItem> {
-  if (size > maxBytes) {
-    return errorItem(file, null, `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} for one .txt article`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    return errorItem(file, null, ioMessage(e));
-  }
-  try {
-    return { kind: 'article', article: txtArticle(bytes, file, published), source: file };
-  } catch (e) {
-    if (e instanceof InputError) return { kind: 'error', error: e };
-    throw e;
-  }
+function readHtml(file: string, size: number, maxBytes: number, published: string | null): Promise<InputItem> {
+  const fallbackId = basename(file).replace(/\.x?html?$/i, '');
+  return readWholeArticle(file, size, maxBytes, 'one HTML page', (bytes) => readHtmlPage(bytes, { source: file, fallbackId, published, maxBytes }));
+}
+
+function readTxt(file: string, size: number, maxBytes: number, published: string | null): Promise<InputItem> {
+  return readWholeArticle(file, size, maxBytes, 'one .txt article', (bytes) => txtArticle(bytes, file, published));
 }
 
 /**
