@@ -9,8 +9,9 @@
  *   is no new version);
  * - the export (`tally export --format json`) is byte-identical to the export of a clean run, and
  *   so is the warnings log (`tally warnings --json`): no warning lost or written twice.
- * The kill moments are drawn from a seeded generator over the clean run's duration, so a failure
- * can be replayed with the same --crash-seed. test/bench/crash.test.ts runs a short version in CI.
+ * The kill moments are drawn from a seeded generator over the clean run's duration (a moment drawn
+ * after the run ended by itself is drawn again within the time it took, on a fresh store), so a
+ * failure can be replayed with the same --crash-seed. test/bench/crash.test.ts runs a short version in CI.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -173,14 +174,25 @@ export async function runCrashTrials(o: CrashOptions): Promise<CrashReport> {
     const trials: CrashTrial[] = [];
     const plan: ('sqlite' | 'postgres')[] = [...Array(o.sqliteRuns).fill('sqlite'), ...(o.pgUrl ? Array(o.pgRuns).fill('postgres') : [])];
     for (const [i, store] of plan.entries()) {
-      const killAfterMs = Math.floor(random() * clean.ms);
-      let location: string;
+      let killAfterMs = 0;
+      let location = '';
       let drop = async (): Promise<void> => undefined;
-      if (store === 'sqlite') location = join(dir, `run-${i}.db`);
-      else ({ url: location, drop } = await makeDatabase(o.pgUrl!, `tally_crash_${process.pid}_${i}`));
-      try {
+      let killed = false;
+      // A kill drawn after the ingest would have ended anyway kills nothing: draw again, within the
+      // time that run took, on a fresh store (at most a few times; the trial then counts as not killed).
+      let bound = clean.ms;
+      for (let attempt = 0; attempt < 4 && !killed; attempt++) {
+        await drop();
+        killAfterMs = Math.floor(random() * bound);
+        if (store === 'sqlite') {
+          location = join(dir, `run-${i}-${attempt}.db`);
+          drop = async () => undefined;
+        } else ({ url: location, drop } = await makeDatabase(o.pgUrl!, `tally_crash_${process.pid}_${i}`));
         const first = await tally(['ingest', '--db', location, corpus], killAfterMs);
-        const killed = first.signal === 'SIGKILL';
+        killed = first.signal === 'SIGKILL';
+        if (!killed) bound = Math.max(1, first.ms * 0.95);
+      }
+      try {
         const resumed = await tally(['ingest', '--db', location, corpus]);
         const problems: string[] = [];
         if (resumed.status !== 1) problems.push(`the resumed ingest exited ${resumed.status}: ${resumed.err.slice(0, 300)}`);
