@@ -68,15 +68,4 @@ describe('extractDocument with a deadline', () => {
     assert.equal(e.progress.pass, 'carry-context');
     assert.equal(e.progress.sentencesDone, 40);
   });
-
-  test('with the real clock, a long document stops soon after its deadline, part read', () => {
-    extractDocument(article('budget-warm-up', 200), resolver());
-    const a = article('budget-long', 10_000); // about 850 KB: seconds of work
-    const start = performance.now();
-    const e = budgetError(() => extractDocument(a, resolver(), { deadline: start + 500 }));
-    assert.ok(e.overByMs < 250, `stopped ${e.overByMs.toFixed(0)} ms after the deadline (in ${e.progress.pass})`);
-    assert.ok(performance.now() - start < 1500, 'it did not run on');
-    assert.equal(e.progress.pass, 'read-document');
-    assert.ok(e.progress.sentencesDone > 0 && e.progress.sentencesDone < e.progress.sentences, JSON.stringify(e.progress));
-  });
 });
