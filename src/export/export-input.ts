@@ -7,7 +7,7 @@
 import type { Article, Incident, Tally } from '../domain/types.ts';
 
 /** The document metadata exports list (an Article or a StoredDocument fits). */
-export type ExportDocument = Pick<Article, 'id' | 'url' | 'outlet' | 'published' | 'title'>;
+export type ExportDocument = Pick<Article, 'id' | 'url' | 'outlet' | 'published' | 'title' | 'provenance'>;
 
 export interface ExportInput {
   incidents: readonly Incident[];

@@ -132,6 +132,11 @@ export interface DocumentJson {
   outlet: string | null;
   published: string | null;
   title: string | null;
+  /**
+   * How the document was read, only for documents read from a web page (additive): the address
+   * it was fetched from and where each field was read ("published": "JSON-LD datePublished").
+   */
+  provenance?: { format: 'html'; fetched_from: string | null; fields: Record<string, string> };
 }
 
 export interface IncidentsJson {
@@ -234,8 +239,11 @@ export function tallyJson(tally: Tally): TallyJson {
   };
 }
 
-function documentJson(doc: ExportDocument): DocumentJson {
-  return { id: doc.id, url: doc.url, outlet: doc.outlet, published: doc.published, title: doc.title };
+/** A document of the `documents` list; `provenance` only when the document has one, so other files are as before. */
+export function documentJson(doc: ExportDocument): DocumentJson {
+  const json: DocumentJson = { id: doc.id, url: doc.url, outlet: doc.outlet, published: doc.published, title: doc.title };
+  if (doc.provenance) json.provenance = { format: doc.provenance.format, fetched_from: doc.provenance.fetchedFrom, fields: { ...doc.provenance.fields } };
+  return json;
 }
 
 /** The whole `incidents/1` object, arrays in the order given. */

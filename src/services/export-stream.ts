@@ -19,7 +19,7 @@ import type { Writable } from 'node:stream';
 import type { Incident, Tally } from '../domain/types.ts';
 import type { DocumentSummary, IncidentFilter, IncidentStore } from '../storage/incident-store.ts';
 import type { ReconcilePolicy } from '../pipeline/link/link-mentions.ts';
-import { INCIDENTS_JSON_FORMAT, incidentJson, tallyJson, type DocumentJson } from '../export/incidents-json.ts';
+import { INCIDENTS_JSON_FORMAT, documentJson, incidentJson, tallyJson, type DocumentJson } from '../export/incidents-json.ts';
 import { acledCsvHeader, acledCsvRecord } from '../export/acled-csv.ts';
 import { incidentFeature } from '../export/geojson.ts';
 import { ExportInputError, unixSeconds } from '../export/export-input.ts';
@@ -107,7 +107,6 @@ async function* storedDocuments(store: IncidentStore, limit: number): AsyncGener
   }
 }
 
-const documentJson = (d: DocumentSummary): DocumentJson => ({ id: d.id, url: d.url, outlet: d.outlet, published: d.published, title: d.title });
 
 /** Where an export's incidents, documents and tallies come from. */
 interface ExportSource {

@@ -55,7 +55,7 @@ export interface IncidentBatchItem {
 }
 
 /** A current document without its text: what exports list. */
-export type DocumentSummary = Pick<StoredDocument, 'id' | 'url' | 'outlet' | 'published' | 'title' | 'ingestedAt'>;
+export type DocumentSummary = Pick<StoredDocument, 'id' | 'url' | 'outlet' | 'published' | 'title' | 'ingestedAt' | 'provenance'>;
 
 export interface Page<T> {
   items: T[];

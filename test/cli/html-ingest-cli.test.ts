@@ -45,4 +45,11 @@ test('tally ingest pages/ reads saved pages with their dates, outlets and proven
   } finally {
     await store.close();
   }
+  // The JSON export's documents say where each field was read (an additive field).
+  const out = join(dir, 'pages.json');
+  const exp = await runTally(['export', '--db', db, '--format', 'json', '--out', out], '2025-01-10T00:00:00Z');
+  assert.equal(exp.status, 0, shown(exp));
+  const file = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8')) as { documents: { id: string; provenance?: { fields: Record<string, string> } }[] };
+  const graph = file.documents.find((d) => d.id === 'json-ld-graph');
+  assert.equal(graph?.provenance?.fields.published, 'JSON-LD datePublished');
 });

@@ -102,10 +102,18 @@ export class DocumentRoom {
 
   /** A page of current documents without their text (exports list thousands; texts stay in the store). */
   async listSummaries(after: string | null, limit: number): Promise<DocumentSummary[]> {
-    let query = this.db.selectFrom('documents').select(['id', 'url', 'outlet', 'published', 'title', 'ingested_at']).where('is_current', '=', 1);
+    let query = this.db.selectFrom('documents').select(['id', 'url', 'outlet', 'published', 'title', 'ingested_at', 'provenance']).where('is_current', '=', 1);
     if (after !== null) query = query.where('id', '>', after);
     const rows = await query.orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, url: r.url, outlet: r.outlet, published: r.published, title: r.title, ingestedAt: r.ingested_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      url: r.url,
+      outlet: r.outlet,
+      published: r.published,
+      title: r.title,
+      ingestedAt: r.ingested_at,
+      provenance: r.provenance ? (JSON.parse(r.provenance) as DocumentProvenance) : null,
+    }));
   }
 
   async listVersions(id: string): Promise<StoredDocument[]> {
