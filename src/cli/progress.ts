@@ -8,13 +8,11 @@
  * drive it with in-memory streams.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Incident } from '../domain/types.ts';
 import type { IngestSummary } from '../services/ingest-batch.ts';
 import { jsonRecords } from '../pipeline/ingest/json-records.ts';
-import { DEFAULT_MAX_LINE_BYTES, STDIN, formatOf } from '../pipeline/ingest/read-inputs.ts';
+import { DEFAULT_MAX_LINE_BYTES, STDIN, inputFiles } from '../pipeline/ingest/read-inputs.ts';
 
 export interface ProgressStream {
   write(chunk: string): boolean;
@@ -140,30 +138,23 @@ async function countRecords(path: string): Promise<number> {
 
 /**
  * How many documents the paths hold, for the bar's percentage: records of JSON files (Lines or an
- * array), one per `.txt` and `.html`, walking folders as the reader does (dot-files skipped, only
- * regular files). It reads no more than the reader will — a record of any length is counted without
- * being held — and never opens what the reader refuses (a named pipe, a device). An estimate (a
- * bad line counts too); null when it cannot know without reading the input twice (gzip, standard
- * input) or a path cannot be read (the reader will report it).
+ * array), one per `.txt` and `.html`, walking the paths as the reader does (inputFiles: only regular
+ * files, never a named pipe or a device). It reads no more than the reader will — a record of any
+ * length is counted without being held. An estimate (a bad line counts too); null when it cannot
+ * know without reading the input twice (gzip, standard input) or a path cannot be read (the reader
+ * will report it).
  */
 export async function countInputDocuments(paths: readonly string[]): Promise<number | null> {
   let total = 0;
-  const visit = async (path: string, explicit: boolean): Promise<boolean> => {
-    if (path === STDIN) return false;
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      for (const entry of (await readdir(path)).sort()) if (!entry.startsWith('.') && !(await visit(join(path, entry), false))) return false;
-      return true;
-    }
-    if (!info.isFile()) return true;
-    const format = formatOf(path);
-    if (format === 'json-gz') return false;
-    if (format === 'txt' || format === 'html') total += 1;
-    else if (format === 'json' && (explicit || !path.toLowerCase().endsWith('.json'))) total += await countRecords(path);
-    return true;
-  };
   try {
-    for (const p of paths) if (!(await visit(p, true))) return null;
+    for await (const input of inputFiles(paths)) {
+      if (input.kind === 'error') {
+        if (input.unreadable) return null;
+        continue; // refused for what it is: the reader opens nothing there either
+      }
+      if (input.path === STDIN || input.format === 'json-gz') return null;
+      total += input.format === 'json' ? await countRecords(input.path) : 1;
+    }
   } catch {
     return null;
   }

@@ -1,10 +1,10 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/pipeline/ingest/input-error.ts';
-import { readFileLines } from '../../src/pipeline/ingest/line-reader.ts';
+import { jsonRecords } from '../../src/pipeline/ingest/json-records.ts';
 import { type InputItem, readInputs } from '../../src/pipeline/ingest/read-inputs.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'tally-ingest-'));
@@ -170,7 +170,10 @@ describe('readInputs: JSON Lines', () => {
   });
 });
 
-describe('readFileLines', () => {
+/** The lines of a file as the reader cuts them (json-records.ts, JSON Lines shape). */
+const readFileLines = (path: string, maxLineBytes: number) => jsonRecords(createReadStream(path, { highWaterMark: 1 << 16 }), maxLineBytes);
+
+describe('the JSON Lines cutter over a file', () => {
   test('splits exactly like String.split across 64 KiB chunk boundaries', async () => {
     const lines: string[] = [];
     for (let i = 0; i < 400; i++) lines.push('é'.repeat((i * 7919) % 3000) + String(i));
@@ -189,9 +192,9 @@ describe('readFileLines', () => {
     const got = [];
     for await (const l of readFileLines(p, 1000)) got.push(l);
     assert.deepEqual(got, [
-      { line: 1, text: 'short' },
-      { line: 2, tooLongBytes: 100_000 },
-      { line: 3, text: 'end' },
+      { line: 1, item: null, text: 'short' },
+      { line: 2, item: null, tooLongBytes: 100_000 },
+      { line: 3, item: null, text: 'end' },
     ]);
   });
 });

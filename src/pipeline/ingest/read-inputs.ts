@@ -223,67 +223,81 @@ function readTxt(file: string, size: number, maxBytes: number, published: string
 }
 
 /**
- * Reads every path in order: files by their ending, folders recursively (files sorted by path;
- * `.jsonl`, `.ndjson`, their `.gz`, `.txt`, `.html` and `.htm` picked, others and dot-files
- * ignored), `-` as standard input. A path given explicitly that is missing, not a regular file or
- * has an unsupported ending is an error item. Throws `InputError` (source
- * `--published`) only when `opts.published` itself is invalid, before reading anything.
+ * One input a path stands for: a file to read (or standard input), or why it is not read —
+ * `unreadable` when the path could not be looked at (missing, no permission), not when it was
+ * refused for what it is (an unsupported ending, not a regular file).
  */
-export async function* readInputs(paths: string[], opts: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
-  const published = parsePublishedField(opts.published, '--published', 'published');
-  const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const maxTextFileBytes = opts.maxTextFileBytes ?? DEFAULT_MAX_TEXT_FILE_BYTES;
-  if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be a positive number, got ${maxLineBytes}`);
+export type InputFile = { kind: 'file'; path: string; format: InputFormat; size: number } | { kind: 'error'; error: InputItem; unreadable: boolean };
 
-  const readFileAt = async function* (file: string, size: number, format: InputFormat): AsyncGenerator<InputItem> {
-    if (format === 'json' || format === 'json-gz') yield* readJson(file, format, maxLineBytes);
-    else if (format === 'html') yield await readHtml(file, size, opts.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES, published);
-    else yield await readTxt(file, size, maxTextFileBytes, published);
-  };
-
+/**
+ * The inputs the paths stand for, in order: files by their ending, folders recursively (files
+ * sorted by path; `.jsonl`, `.ndjson`, their `.gz`, `.txt`, `.html` and `.htm` picked, others,
+ * dot-files and what is not a regular file ignored), `-` as standard input (size 0). A path given
+ * explicitly that is missing, not a regular file or has an unsupported ending is an error. Nothing
+ * is opened: the reader and the progress count (../../cli/progress.ts) both walk the paths this way.
+ */
+export async function* inputFiles(paths: readonly string[]): AsyncGenerator<InputFile> {
+  const error = (source: string, detail: string, unreadable = true): InputFile => ({ kind: 'error', error: errorItem(source, null, detail), unreadable });
   for (const path of paths) {
     if (path === STDIN) {
-      yield* readJson(STDIN, 'json', maxLineBytes);
+      yield { kind: 'file', path, format: 'json', size: 0 };
       continue;
     }
     let info;
     try {
       info = await stat(path);
     } catch (e) {
-      yield errorItem(path, null, `${ioMessage(e)}; expected ${EXPECTED_TYPES}`);
+      yield error(path, `${ioMessage(e)}; expected ${EXPECTED_TYPES}`);
       continue;
     }
     if (info.isDirectory()) {
       const files: string[] = [];
       const errors: InputItem[] = [];
       await listFolder(path, new Set(), files, errors);
-      yield* errors;
+      for (const e of errors) yield { kind: 'error', error: e, unreadable: true };
       files.sort(byPath);
       for (const file of files) {
         let fileInfo;
         try {
           fileInfo = await stat(file);
         } catch (e) {
-          yield errorItem(file, null, ioMessage(e));
+          yield error(file, ioMessage(e));
           continue;
         }
-        if (!fileInfo.isFile()) continue;
-        yield* readFileAt(file, fileInfo.size, formatOf(file)!);
+        if (fileInfo.isFile()) yield { kind: 'file', path: file, format: formatOf(file)!, size: fileInfo.size };
       }
       continue;
     }
     const format = formatOf(path);
-    if (format === undefined || format === null) {
+    if (format === null) {
       const ext = extname(path);
-      yield errorItem(path, null, `unsupported file type ${ext ? JSON.stringify(ext) : '(no extension)'}; expected ${EXPECTED_TYPES}`);
+      yield error(path, `unsupported file type ${ext ? JSON.stringify(ext) : '(no extension)'}; expected ${EXPECTED_TYPES}`, false);
       continue;
     }
     // Only regular files are opened: a FIFO would hang the batch, a device (/dev/zero, /dev/urandom) never ends.
     if (!info.isFile()) {
-      yield errorItem(path, null, `not a regular file (${kindOf(info)}); expected ${EXPECTED_TYPES}`);
+      yield error(path, `not a regular file (${kindOf(info)}); expected ${EXPECTED_TYPES}`, false);
       continue;
     }
-    yield* readFileAt(path, info.size, format);
+    yield { kind: 'file', path, format, size: info.size };
+  }
+}
+
+/**
+ * Reads every input of `paths` (see inputFiles) in order, as articles and error items. Throws
+ * `InputError` (source `--published`) only when `opts.published` itself is invalid, before
+ * reading anything.
+ */
+export async function* readInputs(paths: string[], opts: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
+  const published = parsePublishedField(opts.published, '--published', 'published');
+  const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const maxTextFileBytes = opts.maxTextFileBytes ?? DEFAULT_MAX_TEXT_FILE_BYTES;
+  if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be a positive number, got ${maxLineBytes}`);
+  for await (const input of inputFiles(paths)) {
+    if (input.kind === 'error') yield input.error;
+    else if (input.format === 'json' || input.format === 'json-gz') yield* readJson(input.path, input.format, maxLineBytes);
+    else if (input.format === 'html') yield await readHtml(input.path, input.size, opts.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES, published);
+    else yield await readTxt(input.path, input.size, maxTextFileBytes, published);
   }
 }
 

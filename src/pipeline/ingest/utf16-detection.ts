@@ -114,7 +114,7 @@ async function readHead(file: string): Promise<Uint8Array | null> {
 /**
  * An InputError when the JSON Lines file `file` is UTF-16, else null. JSON Lines are refused
  * rather than decoded: they are read as a stream of bytes split at LF with byte limits per line
- * (line-reader.ts), and RFC 8259 §8.1 requires JSON exchanged between systems to be UTF-8.
+ * (json-records.ts), and RFC 8259 §8.1 requires JSON exchanged between systems to be UTF-8.
  */
 export async function utf16JsonLinesError(file: string): Promise<InputError | null> {
   const head = await readHead(file);
