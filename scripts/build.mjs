@@ -4,7 +4,7 @@
 // dist/build-info.json the version, the hash of the rule sources it compiled (the audit log's
 // pipeline identity) and when it was built. Incremental: a build with nothing changed takes seconds.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ if (r.status !== 0) {
   process.exit(r.status ?? 1);
 }
 const { hashRuleSources } = await import('../dist/services/pipeline-identity.js');
-const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const { packageVersion } = await import('../dist/services/package-version.js');
+const version = packageVersion();
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(
   join(root, 'dist', 'build-info.json'),

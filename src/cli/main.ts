@@ -34,7 +34,7 @@ import { parseInterval, registerWatchCommands } from './watch-command.ts';
 import { registerServeCommand, serveStore } from './serve-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { endQuietlyOnBrokenPipe } from './broken-pipe.ts';
-import { packageVersion } from './package-version.ts';
+import { packageVersion } from '../services/package-version.ts';
 import { registerUserCommands } from './user-command.ts';
 import { countInputDocuments, createIngestProgress, formatIngestSummary, incidentChanges, phaseReporter } from './progress.ts';
 

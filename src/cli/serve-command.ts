@@ -25,7 +25,7 @@ import { createApp } from '../api/app.ts';
 import type { AppDeps, WriteGate } from '../api/app-deps.ts';
 import { defaultAllowedHosts, parseAllowedHosts, type AllowedHosts } from '../api/host-check.ts';
 import { startCluster, type WorkerConfig } from './serve-cluster.ts';
-import { packageVersion } from './package-version.ts';
+import { packageVersion } from '../services/package-version.ts';
 import type { DestinationStream } from 'pino';
 import { RequestMetrics, processSample, prometheusText } from '../api/request-metrics.ts';
 import { observedFetch } from '../api/request-observer.ts';

@@ -14,6 +14,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuditActor } from '../domain/review.ts';
+import { packageVersion } from './package-version.ts';
 
 /** The repository root: two folders up from this file in src/services and in dist/services alike. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,7 +49,6 @@ let cached: Extract<AuditActor, { kind: 'pipeline' }> | null = null;
 
 export function pipelineActor(): Extract<AuditActor, { kind: 'pipeline' }> {
   if (cached) return cached;
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  cached = { kind: 'pipeline', version, rules: compiledRulesHash() ?? hashRuleSources() };
+  cached = { kind: 'pipeline', version: packageVersion(), rules: compiledRulesHash() ?? hashRuleSources() };
   return cached;
 }

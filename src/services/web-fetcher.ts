@@ -9,7 +9,7 @@
  * Never throws for what a server or the network does: every outcome is a value, so one failing
  * feed or page never stops the others.
  */
-import { packageVersion } from '../cli/package-version.ts';
+import { packageVersion } from './package-version.ts';
 
 export type FetchOutcome =
   | { kind: 'ok'; url: string; finalUrl: string; status: number; contentType: string | null; body: Buffer; etag: string | null; lastModified: string | null }
