@@ -33,12 +33,12 @@ export type ExtractionThreadReply =
   | { id: number; ok: true; mentions: Mention[]; warnings: Warning[] }
   | { id: number; ok: false; name: string; message: string };
 
-/** A document that went over its budget (time or memory), or whose thread failed. */
+/** A document that went over its time or memory budget (any other failure is a plain Error: an extractor bug). */
 export class DocumentBudgetError extends Error {
   override readonly name = 'DocumentBudgetError';
   constructor(
     readonly documentId: string,
-    readonly budget: 'time' | 'memory' | 'thread',
+    readonly budget: 'time' | 'memory',
     message: string,
   ) {
     super(message);
@@ -113,7 +113,7 @@ export class ExtractionWorker {
         finish();
         this.started = true;
         if (reply.ok) resolve({ mentions: reply.mentions, warnings: reply.warnings });
-        else reject(new DocumentBudgetError(article.id, 'thread', `extraction of document ${JSON.stringify(article.id)} failed: ${reply.name}: ${reply.message}`));
+        else reject(new Error(`${reply.name}: ${reply.message}`));
       };
       const onError = (e: Error) => {
         finish();
@@ -122,13 +122,13 @@ export class ExtractionWorker {
         reject(
           memory
             ? new DocumentBudgetError(article.id, 'memory', `extraction of document ${JSON.stringify(article.id)} needed more than its memory budget of ${this.options.memoryBudgetMb} MB; split the document`)
-            : new DocumentBudgetError(article.id, 'thread', `extraction of document ${JSON.stringify(article.id)} failed: ${e.message}`),
+            : new Error(`the extraction thread failed: ${e.message}`),
         );
       };
       const onExit = (code: number) => {
         finish();
         discard();
-        reject(new DocumentBudgetError(article.id, 'thread', `the extraction thread ended (code ${code}) while reading document ${JSON.stringify(article.id)}`));
+        reject(new Error(`the extraction thread ended (code ${code})`));
       };
       const timer = setTimeout(() => {
         finish();

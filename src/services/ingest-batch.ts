@@ -70,7 +70,9 @@ export async function ingestPaths(store: IncidentStore, resolver: PlaceResolver,
   return ingestItems(store, resolver, readInputs(paths, { published: opts.published ?? null }), opts);
 }
 
-export async function ingestItems(store: IncidentStore, resolver: PlaceResolver, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions): Promise<IngestSummary> {
+/** `resolver` places the mentions extracted here; null only when `opts.extract` extracts (and places) elsewhere. */
+export async function ingestItems(store: IncidentStore, resolver: PlaceResolver | null, items: AsyncIterable<InputItem> | Iterable<InputItem>, opts: IngestOptions): Promise<IngestSummary> {
+  if (resolver === null && opts.extract === undefined) throw new Error('ingestItems: no resolver and no extract option; give one of them');
   const summary: IngestSummary = { read: 0, added: 0, newVersions: 0, unchanged: 0, extracted: 0, notExtracted: {}, rejected: [], mentions: 0, incidents: 0, tallies: 0, warnings: [] };
   // Rejections are stored as they come (before the next document is written), not at the end: a
   // run cut short keeps what it found; the store keeps each warning once, so a re-run adds none.
@@ -102,7 +104,7 @@ export async function ingestItems(store: IncidentStore, resolver: PlaceResolver,
   return summary;
 }
 
-async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, given: Article, source: string, opts: IngestOptions, summary: IngestSummary): Promise<void> {
+async function ingestArticle(store: IncidentStore, resolver: PlaceResolver | null, given: Article, source: string, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   const article = withDetectedLanguage(given);
   // A document stored as it is now needs no extraction: resuming a batch costs only the reading.
   if (await store.isCurrentDocument(article)) {
@@ -114,9 +116,8 @@ async function ingestArticle(store: IncidentStore, resolver: PlaceResolver, give
   if (isExtracted(article)) {
     let result;
     try {
-      result = opts.extract
-        ? await opts.extract(article)
-        : extractDocument(article, resolver, { deadline: performance.now() + (opts.documentBudgetMs ?? DEFAULT_DOCUMENT_BUDGET_MS) });
+      if (opts.extract) result = await opts.extract(article);
+      else result = extractDocument(article, resolver!, { deadline: performance.now() + (opts.documentBudgetMs ?? DEFAULT_DOCUMENT_BUDGET_MS) });
     } catch (err) {
       if (err instanceof ExtractionBudgetError || err instanceof DocumentBudgetError) {
         // Over its budget: skipped, never stalling the batch; named with its place and kept.

@@ -125,7 +125,7 @@ export function registerDocumentRoutes(app: ApiApp, deps: AppDeps): void {
     const resolver = extractor ? null : typeof deps.resolver === 'function' ? await deps.resolver() : deps.resolver;
     const summary = await exclusive(() => {
       const now = deps.clock();
-      return ingestItems(deps.store, resolver!, items, {
+      return ingestItems(deps.store, resolver, items, {
         now,
         runId: `api:${now}`,
         policy: 'latest',
