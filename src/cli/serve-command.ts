@@ -172,8 +172,6 @@ export function extractionSpec(location: string, gazetteerDir: string | null): G
   return location === ':memory:' && gazetteerDir === null ? { kind: 'embedded' } : { kind: 'store', location, gazetteerDir };
 }
 
-export { gazetteerSourceOf, resolverFor };
-
 function parsePort(value: string, usageError: (m: string) => Error): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw usageError(`--port ${value}: expected a port number from 0 to 65535`);
   return Number(value);

@@ -14,8 +14,8 @@ import type { IncidentStore } from '../storage/incident-store.ts';
 import { clusterMetricsText, clusterWriteGate, type FromWorker, type ToWorker, type WorkerConfig } from './serve-cluster.ts';
 import { RequestMetrics, processSample } from '../api/request-metrics.ts';
 import { serverLog } from '../api/server-log.ts';
-import { extractionSpec, resolverFor, startServer, type RunningServer } from './serve-command.ts';
-import { buildOnFirstUse } from '../services/gazetteer-service.ts';
+import { extractionSpec, startServer, type RunningServer } from './serve-command.ts';
+import { buildOnFirstUse, resolverFor } from '../services/gazetteer-service.ts';
 
 if (cluster.isPrimary || !process.send) {
   process.stderr.write('tally-serve-worker: this is started by `tally serve --workers N`, not run directly\n');

@@ -11,6 +11,7 @@ import type { PlaceResolver } from '../pipeline/geocode/place-resolver.ts';
 import { WebFetcher } from '../services/web-fetcher.ts';
 import { fetchPages, formatPoll, pollFeeds, type PollReport } from '../services/watch-feeds.ts';
 import { formatIngestSummary } from './progress.ts';
+import { parseInterval } from './duration.ts';
 
 export interface WatchCommandDeps {
   dbPath: (option: string | undefined) => string;
@@ -23,16 +24,6 @@ export interface WatchCommandDeps {
   now: () => string;
   /** Sets the exit status. */
   setExit: (code: number) => void;
-}
-
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
-
-/** "15m", "30s", "1h", "90" (seconds) → milliseconds; null when unreadable or under one second. */
-export function parseInterval(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)\s*([smh]?)$/.exec(text.trim());
-  if (!m) return null;
-  const ms = Number(m[1]) * UNITS[m[2] || 's'];
-  return ms >= 1000 ? ms : null;
 }
 
 /** Feed URLs of a file: one per line, blank lines and `#` comments skipped. */

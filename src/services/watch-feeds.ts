@@ -25,7 +25,7 @@ import type { FetchOutcome, WebFetcher } from './web-fetcher.ts';
 
 /** Polls in a row a page may fail before the watch stops asking for it. */
 export const MAX_ITEM_ATTEMPTS = 3;
-/** Largest feed document read. */
+/** Parses fetched feed text only: the fetcher does the asking (its own fetch would bypass the rate, robots.txt and retries). */
 const FEED_PARSER = new Parser({ timeout: 0 });
 
 export interface PollOptions {
@@ -87,10 +87,6 @@ export async function readFeed(xml: string, feedUrl: string): Promise<FeedEntry[
   return entriesOf(await FEED_PARSER.parseString(xml), feedUrl);
 }
 
-function failedText(outcome: Extract<FetchOutcome, { kind: 'failed' }>): string {
-  return outcome.reason;
-}
-
 /** Reads a fetched page as an article; an InputError names the page. */
 function pageArticle(outcome: Extract<FetchOutcome, { kind: 'ok' }>, published: string | null): InputItem {
   try {
@@ -112,7 +108,7 @@ export async function fetchPages(store: IncidentStore, resolver: PlaceResolver, 
   for (const url of urls) {
     const outcome = await opts.fetcher.get(url);
     if (outcome.kind === 'ok') items.push(pageArticle(outcome, opts.published ?? null));
-    else if (outcome.kind === 'failed') items.push({ kind: 'error', error: new InputError(url, null, `could not be fetched: ${failedText(outcome)}`) });
+    else if (outcome.kind === 'failed') items.push({ kind: 'error', error: new InputError(url, null, `could not be fetched: ${outcome.reason}`) });
   }
   return ingestItems(store, resolver, items, { now: opts.now, runId: opts.runId, policy: opts.policy ?? 'latest' });
 }
@@ -135,8 +131,8 @@ export async function pollFeeds(store: IncidentStore, resolver: PlaceResolver, f
     }
     if (answer.kind === 'failed') {
       report.failedFeeds++;
-      log(`feed ${feedUrl}: ${failedText(answer)}`);
-      await store.putFeed({ ...state, status: 'error', error: failedText(answer), failures: state.failures + 1 });
+      log(`feed ${feedUrl}: ${answer.reason}`);
+      await store.putFeed({ ...state, status: 'error', error: answer.reason, failures: state.failures + 1 });
       continue;
     }
     let entries: FeedEntry[];
@@ -170,7 +166,7 @@ export async function pollFeeds(store: IncidentStore, resolver: PlaceResolver, f
       };
       const page = await opts.fetcher.get(entry.link);
       if (page.kind !== 'ok') {
-        const reason = page.kind === 'failed' ? failedText(page) : 'answered 304 to an unconditional request';
+        const reason = page.kind === 'failed' ? page.reason : 'answered 304 to an unconditional request';
         report.failedPages++;
         log(`page ${entry.link}: ${reason}`);
         await store.putFeedItem({ ...item, state: 'failed', attempts: item.attempts + 1, error: reason });
